@@ -1,0 +1,12 @@
+"""pytest: the real PostgreSQL and Redis, with fast password hashing."""
+
+from .base import *  # noqa: F403
+from .base import CACHES, LOGGING, env
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+REFRESH_COOKIE_SECURE = False
+# Tests own a Redis database of their own so that flushing it never touches a developer's data.
+CACHES["default"]["LOCATION"] = env.str("TEST_REDIS_URL", default="redis://localhost:6379/15")
+CACHES["default"]["KEY_PREFIX"] = "docket-test"
+LOGGING["root"]["level"] = "WARNING"

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from docket.core import health
+
+api_v1 = [
+    path("", include("docket.accounts.api.urls")),
+    path("", include("docket.workspaces.api.urls")),
+    path("", include("docket.projects.api.urls")),
+    path("", include("docket.issues.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+]
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("api/v1/", include(api_v1)),
+]
+
+if settings.ADMIN_ENABLED:
+    admin.site.site_header = "Docket staff admin"
+    urlpatterns.append(path(settings.ADMIN_URL, admin.site.urls))
+
+handler400 = "docket.core.errors.bad_request_view"
+handler404 = "docket.core.errors.not_found_view"
+handler500 = "docket.core.errors.server_error_view"

@@ -1,0 +1,153 @@
+"""Accounts: registration, profile changes and refresh-token sessions."""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from docket.accounts.models import RefreshSession, User
+from docket.core.errors import FieldError, Unauthenticated, ValidationFailed
+
+_VALID_TIMEZONES = frozenset(zoneinfo.available_timezones())
+
+
+@dataclass(frozen=True)
+class IssuedTokens:
+    user: User
+    access: str
+    access_expires_at: datetime
+    refresh: str
+    refresh_expires_at: datetime
+
+
+def _validate_timezone(value: str) -> None:
+    if value not in _VALID_TIMEZONES:
+        raise ValidationFailed.for_field(
+            "timezone", "invalid_timezone", "Use an IANA time zone name such as Europe/Lisbon."
+        )
+
+
+def user_register(*, email: str, password: str, display_name: str, timezone_name: str) -> User:
+    """Create an account. Raises ValidationFailed for a taken email, weak password or bad zone."""
+    email = email.strip().lower()
+    _validate_timezone(timezone_name)
+    candidate = User(email=email, display_name=display_name.strip(), timezone=timezone_name)
+    try:
+        validate_password(password, user=candidate)
+    except DjangoValidationError as exc:
+        raise ValidationFailed(
+            "The password is too weak.",
+            errors=[FieldError("password", "weak_password", message) for message in exc.messages],
+        ) from exc
+    candidate.set_password(password)
+    try:
+        with transaction.atomic():
+            candidate.save(force_insert=True)
+    except IntegrityError as exc:
+        raise ValidationFailed.for_field(
+            "email", "email_taken", "An account with this email already exists."
+        ) from exc
+    return candidate
+
+
+def user_update(*, actor: User, display_name: str | None = None, timezone_name: str | None = None) -> User:
+    """Change the caller's own profile."""
+    if timezone_name is not None:
+        _validate_timezone(timezone_name)
+        actor.timezone = timezone_name
+    if display_name is not None:
+        actor.display_name = display_name.strip()
+    actor.save(update_fields=["display_name", "timezone"])
+    return actor
+
+
+def _issue(session: RefreshSession, user: User) -> IssuedTokens:
+    refresh = RefreshToken.for_user(user)
+    refresh["sid"] = str(session.id)
+    access = refresh.access_token
+    session.current_jti = str(refresh["jti"])
+    return IssuedTokens(
+        user=user,
+        access=str(access),
+        access_expires_at=datetime.fromtimestamp(access["exp"], tz=UTC),
+        refresh=str(refresh),
+        refresh_expires_at=datetime.fromtimestamp(refresh["exp"], tz=UTC),
+    )
+
+
+def session_start(*, email: str, password: str, user_agent: str = "") -> IssuedTokens:
+    """Sign in with email and password. Raises Unauthenticated with one message for any failure,
+    so the answer does not reveal which accounts exist."""
+    user = authenticate(email=email.strip().lower(), password=password)
+    if user is None or not user.is_active:
+        raise Unauthenticated("Email or password is incorrect.", code="invalid_credentials")
+    with transaction.atomic():
+        session = RefreshSession(
+            user=user,
+            current_jti="",
+            expires_at=timezone.now() + RefreshToken.lifetime,
+            user_agent=user_agent[:256],
+        )
+        tokens = _issue(session, user)
+        session.save(force_insert=True)
+    return tokens
+
+
+def _decode_refresh(raw_token: str) -> RefreshToken:
+    try:
+        return RefreshToken(raw_token)
+    except TokenError as exc:
+        raise Unauthenticated(
+            "The refresh token is invalid or expired.", code="token_not_valid"
+        ) from exc
+
+
+def session_refresh(*, raw_token: str) -> IssuedTokens:
+    """Exchange a refresh token for a new pair; the old refresh token stops working.
+
+    A token that was already rotated away is evidence of theft: the whole session is revoked
+    (committed before the 401 is raised), so neither the thief nor the owner can continue it.
+    """
+    token = _decode_refresh(raw_token)
+    reused = False
+    with transaction.atomic():
+        session = (
+            RefreshSession.objects.select_for_update()
+            .select_related("user")
+            .filter(id=token.get("sid"))
+            .first()
+        )
+        if session is None or session.revoked_at is not None or not session.user.is_active:
+            raise Unauthenticated("This session has ended; sign in again.", code="token_revoked")
+        if session.current_jti != str(token["jti"]):
+            session.revoked_at = timezone.now()
+            session.revoked_reason = "reuse_detected"
+            session.save(update_fields=["revoked_at", "revoked_reason"])
+            reused = True
+        else:
+            tokens = _issue(session, session.user)
+            session.last_used_at = timezone.now()
+            session.save(update_fields=["current_jti", "last_used_at"])
+    if reused:
+        raise Unauthenticated(
+            "This refresh token was already used; the session has been ended.",
+            code="token_reused",
+        )
+    return tokens
+
+
+def session_end(*, raw_token: str) -> None:
+    """Sign out: revoke the session the refresh token belongs to. Idempotent."""
+    token = _decode_refresh(raw_token)
+    RefreshSession.objects.filter(id=token.get("sid"), revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_reason="logout"
+    )

@@ -1,0 +1,282 @@
+"""Domain errors and their one translation into RFC 9457 problem details.
+
+Services raise ApplicationError subclasses; DRF raises its own exceptions while parsing and
+authenticating. `problem_exception_handler` turns either into `application/problem+json` with a
+stable machine `code`, so clients never parse English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import structlog
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, JsonResponse
+from rest_framework import exceptions as drf_exceptions
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import set_rollback
+
+logger = structlog.get_logger(__name__)
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+def problem_type(code: str) -> str:
+    return f"urn:docket:problem:{code}"
+
+
+class FieldError:
+    """One invalid input field: `field` is a dotted path (`labels.0`), None for the whole body."""
+
+    __slots__ = ("code", "field", "message")
+
+    def __init__(self, field: str | None, code: str, message: str) -> None:
+        self.field = field
+        self.code = code
+        self.message = message
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "code": self.code, "message": self.message}
+
+
+class ApplicationError(Exception):
+    """A refusal the client can act on. Subclasses fix the HTTP status and title."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+    title = "Bad request"
+    code = "bad_request"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        errors: Iterable[FieldError] = (),
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.errors = list(errors)
+
+
+class ValidationFailed(ApplicationError):
+    status_code = status.HTTP_400_BAD_REQUEST
+    title = "Invalid input"
+    code = "validation_error"
+
+    @classmethod
+    def for_field(cls, field: str, code: str, message: str) -> ValidationFailed:
+        return cls(message, errors=[FieldError(field, code, message)])
+
+
+class NotFound(ApplicationError):
+    status_code = status.HTTP_404_NOT_FOUND
+    title = "Not found"
+    code = "not_found"
+
+
+class PermissionDenied(ApplicationError):
+    status_code = status.HTTP_403_FORBIDDEN
+    title = "Permission denied"
+    code = "permission_denied"
+
+
+class Unauthenticated(ApplicationError):
+    status_code = status.HTTP_401_UNAUTHORIZED
+    title = "Authentication required"
+    code = "not_authenticated"
+
+
+class Conflict(ApplicationError):
+    status_code = status.HTTP_409_CONFLICT
+    title = "Conflict"
+    code = "conflict"
+
+
+class RequestTooLarge(drf_exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is larger than the limit."
+    default_code = "request_too_large"
+
+
+_DRF_TITLES = {
+    400: "Bad request",
+    401: "Authentication required",
+    403: "Permission denied",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    413: "Request too large",
+    415: "Unsupported media type",
+    429: "Too many requests",
+}
+
+
+def problem_body(
+    *,
+    status_code: int,
+    code: str,
+    title: str,
+    detail: str,
+    errors: Iterable[FieldError] = (),
+    request_id: str | None = None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": problem_type(code),
+        "title": title,
+        "status": status_code,
+        "code": code,
+        "detail": detail,
+        "errors": [error.as_dict() for error in errors],
+    }
+    if request_id:
+        body["request_id"] = request_id
+    return body
+
+
+def _flatten_validation(detail: Any, prefix: str | None = None) -> list[FieldError]:
+    """Turn DRF's nested error structure into a flat list of field errors."""
+    if isinstance(detail, Mapping):
+        flat: list[FieldError] = []
+        for key, value in detail.items():
+            name = None if key in ("non_field_errors", "__all__") else str(key)
+            path = name if prefix is None else (prefix if name is None else f"{prefix}.{name}")
+            flat.extend(_flatten_validation(value, path))
+        return flat
+    if isinstance(detail, list):
+        flat = []
+        for index, item in enumerate(detail):
+            if isinstance(item, Mapping | list):
+                path = str(index) if prefix is None else f"{prefix}.{index}"
+                flat.extend(_flatten_validation(item, path))
+            else:
+                flat.extend(_flatten_validation(item, prefix))
+        return flat
+    code = getattr(detail, "code", None) or "invalid"
+    return [FieldError(prefix, str(code), str(detail))]
+
+
+def _request_id(context: Mapping[str, Any]) -> str | None:
+    request = context.get("request")
+    return getattr(request, "request_id", None) if request is not None else None
+
+
+def problem_response(body: dict[str, Any], headers: Mapping[str, str] | None = None) -> Response:
+    return Response(
+        body, status=body["status"], headers=headers, content_type=PROBLEM_CONTENT_TYPE
+    )
+
+
+def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
+    """DRF's EXCEPTION_HANDLER: every error leaves as problem+json; nothing internal leaks."""
+    request_id = _request_id(context)
+    if isinstance(exc, Http404):
+        exc = NotFound("Not found.")
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = PermissionDenied("You do not have permission to perform this action.")
+
+    if isinstance(exc, ApplicationError):
+        set_rollback()
+        return problem_response(
+            problem_body(
+                status_code=exc.status_code,
+                code=exc.code,
+                title=exc.title,
+                detail=exc.message,
+                errors=exc.errors,
+                request_id=request_id,
+            )
+        )
+
+    if isinstance(exc, drf_exceptions.ValidationError):
+        set_rollback()
+        errors = _flatten_validation(exc.detail)
+        return problem_response(
+            problem_body(
+                status_code=400,
+                code="validation_error",
+                title="Invalid input",
+                detail=errors[0].message if len(errors) == 1 else "The input is not valid.",
+                errors=errors,
+                request_id=request_id,
+            )
+        )
+
+    if isinstance(exc, drf_exceptions.APIException):
+        set_rollback()
+        headers: dict[str, str] = {}
+        if getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = exc.auth_header  # type: ignore[attr-defined]
+        if getattr(exc, "wait", None) is not None:
+            headers["Retry-After"] = str(max(1, int(exc.wait + 0.999)))  # type: ignore[attr-defined]
+        detail = exc.detail
+        if isinstance(detail, Mapping):
+            # simplejwt puts {"detail": ..., "code": ...} here.
+            code = str(detail.get("code") or exc.default_code)
+            message = str(detail.get("detail") or exc.default_detail)
+        else:
+            code = str(getattr(detail, "code", None) or exc.default_code)
+            message = str(detail)
+        return problem_response(
+            problem_body(
+                status_code=exc.status_code,
+                code=code,
+                title=_DRF_TITLES.get(exc.status_code, "Error"),
+                detail=message,
+                request_id=request_id,
+            ),
+            headers=headers,
+        )
+
+    set_rollback()
+    logger.exception("unhandled_error", exc_info=exc)
+    return problem_response(
+        problem_body(
+            status_code=500,
+            code="internal_error",
+            title="Internal server error",
+            detail="Something went wrong on our side. Quote the request id when reporting it.",
+            request_id=request_id,
+        )
+    )
+
+
+def _django_problem(request: HttpRequest, *, status_code: int, code: str, title: str, detail: str):
+    body = problem_body(
+        status_code=status_code,
+        code=code,
+        title=title,
+        detail=detail,
+        request_id=getattr(request, "request_id", None),
+    )
+    return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
+
+
+def not_found_view(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    """handler404: unknown URLs answer in the API's error format, not an HTML page."""
+    return _django_problem(
+        request, status_code=404, code="not_found", title="Not found", detail="Not found."
+    )
+
+
+def bad_request_view(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return _django_problem(
+        request,
+        status_code=400,
+        code="bad_request",
+        title="Bad request",
+        detail="The request could not be understood.",
+    )
+
+
+def server_error_view(request: HttpRequest) -> JsonResponse:
+    return _django_problem(
+        request,
+        status_code=500,
+        code="internal_error",
+        title="Internal server error",
+        detail="Something went wrong on our side. Quote the request id when reporting it.",
+    )

@@ -1,0 +1,66 @@
+"""Liveness and readiness probes, outside the versioned API and without authentication."""
+
+import redis
+from django.conf import settings
+from django.db import connections, transaction
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_GET
+
+from docket.core.errors import PROBLEM_CONTENT_TYPE, problem_body
+
+_CHECK_TIMEOUT_SECONDS = 1
+
+
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """The process is up and serving; touches no dependency, so a database outage never
+    makes the orchestrator restart healthy API processes."""
+    return JsonResponse({"status": "ok"})
+
+
+def _database_ready() -> str | None:
+    try:
+        with transaction.atomic(using="default"), connections["default"].cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = %s", [_CHECK_TIMEOUT_SECONDS * 1000])
+            cursor.execute("SELECT 1")
+    except Exception as exc:  # noqa: BLE001 - any failure means not ready
+        return type(exc).__name__
+    return None
+
+
+def _redis_ready() -> str | None:
+    client = redis.Redis.from_url(
+        settings.REDIS_URL,
+        socket_connect_timeout=_CHECK_TIMEOUT_SECONDS,
+        socket_timeout=_CHECK_TIMEOUT_SECONDS,
+    )
+    try:
+        client.ping()
+    except Exception as exc:  # noqa: BLE001
+        return type(exc).__name__
+    finally:
+        client.close()
+    return None
+
+
+@require_GET
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Ready to take traffic: the database and Redis answer within a short timeout."""
+    failures = {
+        name: error
+        for name, error in (("database", _database_ready()), ("redis", _redis_ready()))
+        if error is not None
+    }
+    if failures:
+        body = problem_body(
+            status_code=503,
+            code="not_ready",
+            title="Service unavailable",
+            detail="Not ready: " + ", ".join(sorted(failures)) + " unavailable.",
+            request_id=getattr(request, "request_id", None),
+        )
+        body["checks"] = {
+            name: ("failed" if name in failures else "ok") for name in ("database", "redis")
+        }
+        return JsonResponse(body, status=503, content_type=PROBLEM_CONTENT_TYPE)
+    return JsonResponse({"status": "ok", "checks": {"database": "ok", "redis": "ok"}})

@@ -1,0 +1,71 @@
+"""Request-wide middleware: request ids, the access log, and primary-database pinning."""
+
+import re
+import time
+import uuid
+from collections.abc import Callable
+
+import structlog
+from django.http import HttpRequest, HttpResponse
+
+from docket.core import db_routers
+
+access_logger = structlog.get_logger("docket.access")
+
+# A client-supplied id is echoed back only if it is short and harmless in logs and headers.
+_ACCEPTABLE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+class RequestIdMiddleware:
+    """Take X-Request-ID from the caller (or make one), bind it to logs, return it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _ACCEPTABLE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request.request_id = request_id  # type: ignore[attr-defined]
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class AccessLogMiddleware:
+    """One line per request with status and duration; user and workspace come from the view."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        started = time.perf_counter()
+        structlog.contextvars.bind_contextvars(method=request.method, path=request.path)
+        response = self.get_response(request)
+        duration_ms = round((time.perf_counter() - started) * 1000, 2)
+        match = getattr(request, "resolver_match", None)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            structlog.contextvars.bind_contextvars(user_id=str(user.pk))
+        access_logger.info(
+            "request",
+            route=match.route if match else None,
+            status=response.status_code,
+            duration_ms=duration_ms,
+        )
+        structlog.contextvars.clear_contextvars()
+        return response
+
+
+class PrimaryDatabasePinMiddleware:
+    """Requests that write read from the primary, so a client always reads its own writes."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            return self.get_response(request)
+        with db_routers.pinned_to_primary():
+            return self.get_response(request)

@@ -1,0 +1,177 @@
+"""Keyset (cursor) pagination for every list.
+
+A page is `ORDER BY <sort key>, id LIMIT n+1` continued with `(sort key, id) > (last row)`, so
+page 1000 costs the same as page 1 and rows inserted meanwhile never shift a page. The cursor is
+opaque (base64 of the last row's sort key and id, plus the ordering it belongs to) and no COUNT
+is run.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Expression, F, Q, QuerySet
+from rest_framework.pagination import BasePagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from docket.core.errors import ValidationFailed
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 100
+_SORT_KEY = "_keyset_sort"
+
+
+@dataclass(frozen=True)
+class Ordering:
+    name: str  # as the client writes it, e.g. "-updated"
+    expression: Expression | F
+    descending: bool
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
+class KeysetPagination(BasePagination):
+    """Views declare `keyset_orderings` ({name: expression}) and `default_ordering`."""
+
+    def _ordering(self, request: Request, view: Any) -> Ordering:
+        choices: dict[str, Any] = getattr(view, "keyset_orderings", {"created": F("created_at")})
+        requested = request.query_params.get("ordering") or getattr(
+            view, "default_ordering", "-created"
+        )
+        name = requested.removeprefix("-")
+        if name not in choices or requested.count("-") > 1:
+            allowed = ", ".join(sorted(f"{c}, -{c}" for c in choices))
+            raise ValidationFailed.for_field(
+                "ordering", "invalid_choice", f"Unknown ordering. Use one of: {allowed}."
+            )
+        return Ordering(requested, choices[name], requested.startswith("-"))
+
+    def _limit(self, request: Request) -> int:
+        raw = request.query_params.get("limit")
+        if raw is None or raw == "":
+            return DEFAULT_LIMIT
+        if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+            raise ValidationFailed.for_field(
+                "limit", "invalid", f"limit must be an integer from 1 to {MAX_LIMIT}."
+            )
+        return int(raw)
+
+    def _decode_cursor(self, raw: str, ordering: Ordering) -> tuple[str, str]:
+        try:
+            padded = raw + "=" * (-len(raw) % 4)
+            payload = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+            if payload["o"] != ordering.name:
+                raise ValueError("cursor belongs to another ordering")
+            sort_value, row_id = payload["k"]
+            uuid.UUID(str(row_id))
+            return sort_value, row_id
+        except (ValueError, KeyError, TypeError, binascii.Error, UnicodeEncodeError) as exc:
+            raise ValidationFailed.for_field(
+                "cursor",
+                "invalid_cursor",
+                "The cursor is not valid for this list; start again without it.",
+            ) from exc
+
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> list:
+        ordering = self._ordering(request, view)
+        self.limit = self._limit(request)
+        queryset = queryset.annotate(**{_SORT_KEY: ordering.expression})
+        direction = "-" if ordering.descending else ""
+        queryset = queryset.order_by(f"{direction}{_SORT_KEY}", f"{direction}id")
+        raw_cursor = request.query_params.get("cursor")
+        if raw_cursor:
+            sort_value, row_id = self._decode_cursor(raw_cursor, ordering)
+            output_field = queryset.query.annotations[_SORT_KEY].output_field
+            try:
+                typed_value = (
+                    None if sort_value is None else output_field.to_python(sort_value)
+                )
+            except Exception as exc:  # noqa: BLE001 - any parse failure is a bad cursor
+                raise ValidationFailed.for_field(
+                    "cursor", "invalid_cursor", "The cursor is not valid for this list."
+                ) from exc
+            after = "lt" if ordering.descending else "gt"
+            queryset = queryset.filter(
+                Q(**{f"{_SORT_KEY}__{after}": typed_value})
+                | Q(**{_SORT_KEY: typed_value, f"id__{after}": row_id})
+            )
+        rows = list(queryset[: self.limit + 1])
+        self.has_more = len(rows) > self.limit
+        rows = rows[: self.limit]
+        self.next_cursor = None
+        if self.has_more and rows:
+            last = rows[-1]
+            payload = {"o": ordering.name, "k": [_encode(getattr(last, _SORT_KEY)), str(last.pk)]}
+            encoded = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
+            self.next_cursor = encoded.rstrip("=")
+        return rows
+
+    def get_paginated_response(self, data: Any) -> Response:
+        return Response({"results": data, "next_cursor": self.next_cursor})
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        return {
+            "type": "object",
+            "required": ["results", "next_cursor"],
+            "properties": {
+                "results": schema,
+                "next_cursor": {
+                    "type": "string",
+                    "nullable": True,
+                    "description": "Pass as `cursor` to get the next page; null on the last page.",
+                },
+            },
+        }
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict]:
+        parameters = [
+            {
+                "name": "cursor",
+                "in": "query",
+                "required": False,
+                "description": "Opaque cursor from a previous page's `next_cursor`.",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": "limit",
+                "in": "query",
+                "required": False,
+                "description": f"Page size, 1 to {MAX_LIMIT}.",
+                "schema": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": MAX_LIMIT,
+                    "default": DEFAULT_LIMIT,
+                },
+            },
+        ]
+        choices = getattr(view, "keyset_orderings", None)
+        if choices:
+            names = sorted(choices)
+            parameters.append(
+                {
+                    "name": "ordering",
+                    "in": "query",
+                    "required": False,
+                    "description": "Sort order; a leading `-` sorts descending.",
+                    "schema": {
+                        "type": "string",
+                        "enum": [v for name in names for v in (name, f"-{name}")],
+                        "default": getattr(view, "default_ordering", "-created"),
+                    },
+                }
+            )
+        return parameters

@@ -1,0 +1,88 @@
+"""The OpenAPI schema is a product: every operation documents its errors and has a real id."""
+
+from typing import Any
+
+from drf_spectacular.drainage import warn
+from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+
+from docket.core.errors import PROBLEM_CONTENT_TYPE
+
+
+class ProblemFieldErrorOutput(serializers.Serializer):
+    field = serializers.CharField(
+        allow_null=True, help_text="Dotted path of the input field; null for the whole body."
+    )
+    code = serializers.CharField(help_text="Stable machine code, e.g. `required`, `invalid`.")
+    message = serializers.CharField()
+
+
+class ProblemOutput(serializers.Serializer):
+    """RFC 9457 problem details."""
+
+    type = serializers.CharField(help_text="URI naming the kind of problem.")
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    code = serializers.CharField(help_text="Stable machine code; branch on this, not on text.")
+    detail = serializers.CharField()
+    errors = ProblemFieldErrorOutput(many=True)
+    request_id = serializers.CharField(required=False)
+
+
+_ERROR_DESCRIPTIONS = {
+    "400": "Invalid input (`validation_error` lists each field), malformed JSON or bad cursor.",
+    "401": "Missing, expired or invalid credentials.",
+    "403": "Authenticated, but the role does not allow this.",
+    "404": "No such object, or not visible to the caller.",
+    "409": "The request conflicts with the current state.",
+    "413": "The request body is larger than the limit.",
+    "429": "Too many requests; retry after `Retry-After` seconds.",
+}
+
+
+class DocketAutoSchema(AutoSchema):
+    def get_operation_id(self) -> str:
+        warn(f"{self.method} {self.path} has no explicit operation_id in @extend_schema")
+        return super().get_operation_id()
+
+    def get_tags(self) -> list[str]:
+        # docket.<app>.api.views -> "<app>": one tag per domain, whatever the URL shape.
+        module = type(self.view).__module__.split(".")
+        return [module[1]] if len(module) > 2 and module[0] == "docket" else ["system"]
+
+    def _error_codes(self) -> list[str]:
+        codes: list[str] = []
+        has_body = self.method in ("POST", "PUT", "PATCH")
+        is_list = self.method == "GET" and self._is_list_view()
+        if has_body or is_list or getattr(self.view, "documents_bad_request", False):
+            codes.append("400")
+        requires_auth = not all(
+            isinstance(permission, AllowAny) for permission in self.view.get_permissions()
+        )
+        if requires_auth:
+            codes.append("401")
+        if requires_auth and (self.method != "GET" or getattr(self.view, "may_forbid", False)):
+            codes.append("403")
+        if "{" in self.path or getattr(self.view, "documents_not_found", False):
+            codes.append("404")
+        codes.extend(str(code) for code in getattr(self.view, "extra_error_codes", ()))
+        if has_body:
+            codes.append("413")
+        if getattr(self.view, "throttle_classes", None):
+            codes.append("429")
+        return codes
+
+    def _get_response_bodies(self, direction: Any = "response") -> dict:
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        for code in self._error_codes():
+            if code in responses:
+                continue
+            response = self._get_response_for_code(
+                ProblemOutput, code, media_types=[PROBLEM_CONTENT_TYPE], direction=direction
+            )
+            response["description"] = _ERROR_DESCRIPTIONS.get(code, "Error")
+            responses[code] = response
+        return responses

@@ -1,0 +1,66 @@
+from rest_framework import serializers
+
+from docket.accounts.api.serializers import UserSummaryOutput
+from docket.core.serializers import StrictSerializer
+from docket.workspaces.models import Invitation, Membership, Role, Workspace
+
+
+class WorkspaceCreateInput(StrictSerializer):
+    slug = serializers.CharField(max_length=40, help_text="URL name: a-z, 0-9 and hyphens.")
+    name = serializers.CharField(max_length=100)
+
+
+class WorkspaceUpdateInput(StrictSerializer):
+    slug = serializers.CharField(max_length=40, required=False)
+    name = serializers.CharField(max_length=100, required=False)
+
+
+class WorkspaceOutput(serializers.ModelSerializer):
+    role = serializers.ChoiceField(choices=Role.choices, help_text="The caller's role.")
+
+    class Meta:
+        model = Workspace
+        fields = ["id", "slug", "name", "role", "created_at", "updated_at"]
+        read_only_fields = fields
+
+
+class MemberOutput(serializers.ModelSerializer):
+    user = UserSummaryOutput()
+    joined_at = serializers.DateTimeField(source="created_at")
+
+    class Meta:
+        model = Membership
+        fields = ["user", "role", "joined_at"]
+        read_only_fields = fields
+
+
+class MemberRoleUpdateInput(StrictSerializer):
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+class InvitationCreateInput(StrictSerializer):
+    email = serializers.EmailField(max_length=254)
+    role = serializers.ChoiceField(choices=Role.choices, default=Role.MEMBER)
+
+
+class InvitationOutput(serializers.ModelSerializer):
+    invited_by = UserSummaryOutput(allow_null=True)
+
+    class Meta:
+        model = Invitation
+        fields = ["id", "email", "role", "invited_by", "created_at", "expires_at"]
+        read_only_fields = fields
+
+
+class InvitationCreatedOutput(InvitationOutput):
+    token = serializers.CharField(
+        help_text="Shown once. The invitee accepts with it (POST /invitations/accept)."
+    )
+
+    class Meta(InvitationOutput.Meta):
+        fields = [*InvitationOutput.Meta.fields, "token"]
+        read_only_fields = fields
+
+
+class InvitationAcceptInput(StrictSerializer):
+    token = serializers.CharField(max_length=128)

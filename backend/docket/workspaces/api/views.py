@@ -1,0 +1,202 @@
+from django.db.models import F
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from docket.workspaces.api.base import WorkspaceAPIView
+from docket.workspaces.api.serializers import (
+    InvitationAcceptInput,
+    InvitationCreatedOutput,
+    InvitationCreateInput,
+    InvitationOutput,
+    MemberOutput,
+    MemberRoleUpdateInput,
+    WorkspaceCreateInput,
+    WorkspaceOutput,
+    WorkspaceUpdateInput,
+)
+from docket.workspaces.selectors import (
+    invitation_get,
+    invitation_list,
+    member_get,
+    member_list,
+    workspace_list,
+)
+from docket.workspaces.services import (
+    invitation_accept,
+    invitation_create,
+    invitation_revoke,
+    member_change_role,
+    member_remove,
+    workspace_create,
+    workspace_delete,
+    workspace_update,
+)
+
+NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
+
+
+def _workspace_with_role(membership):
+    workspace = membership.workspace
+    workspace.role = membership.role
+    return workspace
+
+
+class WorkspaceListCreateView(GenericAPIView):
+    keyset_orderings = {"created": F("created_at"), "name": F("name")}
+    default_ordering = "name"
+
+    @extend_schema(
+        operation_id="workspaces_list",
+        summary="Workspaces the caller belongs to",
+        responses=WorkspaceOutput(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        page = self.paginate_queryset(workspace_list(actor=request.user))
+        return self.get_paginated_response(WorkspaceOutput(page, many=True).data)
+
+    @extend_schema(
+        operation_id="workspaces_create",
+        summary="Create a workspace (the caller becomes its owner)",
+        request=WorkspaceCreateInput,
+        responses={201: WorkspaceOutput},
+    )
+    def post(self, request: Request) -> Response:
+        data = WorkspaceCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        membership = workspace_create(actor=request.user, **data.validated_data)
+        return Response(
+            WorkspaceOutput(_workspace_with_role(membership)).data, status=status.HTTP_201_CREATED
+        )
+
+
+class WorkspaceDetailView(WorkspaceAPIView):
+    @extend_schema(operation_id="workspaces_get", summary="One workspace", responses=WorkspaceOutput)
+    def get(self, request: Request, workspace_slug: str) -> Response:
+        return Response(WorkspaceOutput(_workspace_with_role(self.membership)).data)
+
+    @extend_schema(
+        operation_id="workspaces_update",
+        summary="Rename a workspace or change its slug (admins)",
+        request=WorkspaceUpdateInput,
+        responses=WorkspaceOutput,
+    )
+    def patch(self, request: Request, workspace_slug: str) -> Response:
+        data = WorkspaceUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        workspace_update(membership=self.membership, actor=request.user, **data.validated_data)
+        return Response(WorkspaceOutput(_workspace_with_role(self.membership)).data)
+
+    @extend_schema(
+        operation_id="workspaces_delete",
+        summary="Delete a workspace and everything in it (owners)",
+        responses=NO_CONTENT,
+    )
+    def delete(self, request: Request, workspace_slug: str) -> Response:
+        workspace_delete(membership=self.membership, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MemberListView(WorkspaceAPIView):
+    keyset_orderings = {"joined": F("created_at")}
+    default_ordering = "joined"
+
+    @extend_schema(
+        operation_id="members_list",
+        summary="Members of the workspace",
+        responses=MemberOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str) -> Response:
+        return self.paginated(member_list(membership=self.membership), MemberOutput)
+
+
+class MemberDetailView(WorkspaceAPIView):
+    extra_error_codes = (409,)
+
+    @extend_schema(
+        operation_id="members_update_role",
+        summary="Change a member's role (admins; owners for owners)",
+        request=MemberRoleUpdateInput,
+        responses=MemberOutput,
+    )
+    def patch(self, request: Request, workspace_slug: str, user_id: str) -> Response:
+        data = MemberRoleUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        target = member_get(membership=self.membership, user_id=user_id)
+        target = member_change_role(
+            membership=self.membership,
+            actor=request.user,
+            target=target,
+            role=data.validated_data["role"],
+        )
+        return Response(MemberOutput(target).data)
+
+    @extend_schema(
+        operation_id="members_remove",
+        summary="Remove a member, or leave the workspace",
+        responses=NO_CONTENT,
+    )
+    def delete(self, request: Request, workspace_slug: str, user_id: str) -> Response:
+        target = member_get(membership=self.membership, user_id=user_id)
+        member_remove(membership=self.membership, actor=request.user, target=target)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class InvitationListCreateView(WorkspaceAPIView):
+    keyset_orderings = {"created": F("created_at")}
+    default_ordering = "-created"
+    may_forbid = True
+
+    @extend_schema(
+        operation_id="invitations_list",
+        summary="Open invitations (admins)",
+        responses=InvitationOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str) -> Response:
+        return self.paginated(invitation_list(membership=self.membership), InvitationOutput)
+
+    @extend_schema(
+        operation_id="invitations_create",
+        summary="Invite someone by email (admins)",
+        request=InvitationCreateInput,
+        responses={201: InvitationCreatedOutput},
+    )
+    def post(self, request: Request, workspace_slug: str) -> Response:
+        data = InvitationCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        invitation, token = invitation_create(
+            membership=self.membership, actor=request.user, **data.validated_data
+        )
+        invitation.token = token
+        return Response(InvitationCreatedOutput(invitation).data, status=status.HTTP_201_CREATED)
+
+
+class InvitationDetailView(WorkspaceAPIView):
+    @extend_schema(
+        operation_id="invitations_revoke",
+        summary="Revoke an open invitation (admins)",
+        responses=NO_CONTENT,
+    )
+    def delete(self, request: Request, workspace_slug: str, invitation_id: str) -> Response:
+        invitation = invitation_get(membership=self.membership, invitation_id=invitation_id)
+        invitation_revoke(membership=self.membership, actor=request.user, invitation=invitation)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class InvitationAcceptView(GenericAPIView):
+    documents_not_found = True
+    may_forbid = True
+
+    @extend_schema(
+        operation_id="invitations_accept",
+        summary="Accept an invitation sent to the caller's email",
+        request=InvitationAcceptInput,
+        responses={200: WorkspaceOutput},
+    )
+    def post(self, request: Request) -> Response:
+        data = InvitationAcceptInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        membership = invitation_accept(actor=request.user, token=data.validated_data["token"])
+        return Response(WorkspaceOutput(_workspace_with_role(membership)).data)

@@ -1,0 +1,262 @@
+"""Writes for workspaces, memberships and invitations. Each runs in one transaction and records
+an event in it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from docket.accounts.models import User
+from docket.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from docket.core.events import diff, record_event
+from docket.workspaces.models import (
+    RESERVED_SLUGS,
+    SLUG_PATTERN,
+    Invitation,
+    Membership,
+    Role,
+    Workspace,
+)
+from docket.workspaces.permissions import can_grant, ensure_can_manage_member, ensure_role
+
+
+def _validate_slug(slug: str) -> str:
+    slug = slug.strip().lower()
+    if not re.match(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
+        raise ValidationFailed.for_field(
+            "slug",
+            "invalid_slug",
+            "Use 1-40 lower-case letters, digits and inner hyphens; some words are reserved.",
+        )
+    return slug
+
+
+def _slug_taken() -> ValidationFailed:
+    return ValidationFailed.for_field("slug", "slug_taken", "This slug is already taken.")
+
+
+def _record(membership: Membership, actor: User, name: str, subject, label: str, changes=None):
+    return record_event(
+        actor=actor,
+        workspace_id=membership.workspace_id,
+        name=name,
+        subject_type=subject._meta.model_name,
+        subject_id=subject.pk,
+        subject_label=label,
+        changes=changes,
+    )
+
+
+def workspace_create(*, actor: User, slug: str, name: str) -> Membership:
+    """Create a workspace; the creator becomes its owner. Returns the creator's membership."""
+    slug = _validate_slug(slug)
+    try:
+        with transaction.atomic():
+            workspace = Workspace.objects.create(slug=slug, name=name.strip())
+            membership = Membership.objects.create(
+                workspace=workspace, user=actor, role=Role.OWNER
+            )
+            _record(
+                membership,
+                actor,
+                "workspace.created",
+                workspace,
+                workspace.slug,
+                {"slug": {"old": None, "new": slug}, "name": {"old": None, "new": workspace.name}},
+            )
+    except IntegrityError as exc:
+        raise _slug_taken() from exc
+    return membership
+
+
+def workspace_update(
+    *, membership: Membership, actor: User, slug: str | None = None, name: str | None = None
+) -> Workspace:
+    """Rename a workspace or change its slug. Admins and owners."""
+    ensure_role(membership, Role.ADMIN, action="change the workspace")
+    workspace = membership.workspace
+    before = {"slug": workspace.slug, "name": workspace.name}
+    if slug is not None:
+        workspace.slug = _validate_slug(slug)
+    if name is not None:
+        workspace.name = name.strip()
+    changes = diff(before, {"slug": workspace.slug, "name": workspace.name})
+    if not changes:
+        return workspace
+    try:
+        with transaction.atomic():
+            workspace.save(update_fields=["slug", "name", "updated_at"])
+            _record(membership, actor, "workspace.updated", workspace, workspace.slug, changes)
+    except IntegrityError as exc:
+        workspace.refresh_from_db()
+        raise _slug_taken() from exc
+    return workspace
+
+
+def workspace_delete(*, membership: Membership, actor: User) -> None:
+    """Delete a workspace and everything in it. Owners only."""
+    ensure_role(membership, Role.OWNER, action="delete the workspace")
+    workspace = membership.workspace
+    with transaction.atomic():
+        _record(membership, actor, "workspace.deleted", workspace, workspace.slug)
+        workspace.delete()
+
+
+def _lock_owners(workspace_id) -> list[Membership]:
+    # Locking every owner row serializes concurrent demotions and removals, so two owners can
+    # never demote each other at the same moment and leave the workspace with none.
+    return list(
+        Membership.objects.select_for_update()
+        .filter(workspace_id=workspace_id, role=Role.OWNER)
+        .order_by("id")
+    )
+
+
+def member_change_role(
+    *, membership: Membership, actor: User, target: Membership, role: Role
+) -> Membership:
+    """Change a member's role. The last owner can't be demoted; only owners touch owners."""
+    ensure_can_manage_member(membership, target, new_role=role)
+    if target.role == role:
+        return target
+    with transaction.atomic():
+        owners = _lock_owners(membership.workspace_id)
+        if target.role == Role.OWNER and len(owners) <= 1:
+            raise Conflict(
+                "The last owner cannot be demoted; make someone else owner first.",
+                code="last_owner",
+            )
+        old_role = target.role
+        target.role = role
+        target.save(update_fields=["role", "updated_at"])
+        _record(
+            membership,
+            actor,
+            "member.role_changed",
+            target,
+            target.user.email,
+            {"role": {"old": old_role, "new": role}, "user_id": {"old": None, "new": str(target.user_id)}},
+        )
+    return target
+
+
+def member_remove(*, membership: Membership, actor: User, target: Membership) -> None:
+    """Remove someone from the workspace, or leave it oneself. The last owner stays."""
+    if target.pk != membership.pk:
+        ensure_can_manage_member(membership, target, new_role=None)
+    with transaction.atomic():
+        owners = _lock_owners(membership.workspace_id)
+        if target.role == Role.OWNER and len(owners) <= 1:
+            raise Conflict(
+                "The last owner cannot be removed; make someone else owner first.",
+                code="last_owner",
+            )
+        _record(
+            membership,
+            actor,
+            "member.removed",
+            target,
+            target.user.email,
+            {"role": {"old": target.role, "new": None}, "user_id": {"old": str(target.user_id), "new": None}},
+        )
+        target.delete()
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_create(
+    *, membership: Membership, actor: User, email: str, role: Role
+) -> tuple[Invitation, str]:
+    """Invite an address. Admins and owners; nobody grants a role above their own. Re-inviting
+    an address replaces its open invitation. Returns the invitation and its one-time token."""
+    ensure_role(membership, Role.ADMIN, action="invite people")
+    if not can_grant(membership, role):
+        raise PermissionDenied("You cannot grant a role above your own.", code="owner_required")
+    email = email.strip().lower()
+    if Membership.objects.filter(
+        workspace_id=membership.workspace_id, user__email=email
+    ).exists():
+        raise ValidationFailed.for_field(
+            "email", "already_member", "This person is already a member."
+        )
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    with transaction.atomic():
+        Invitation.objects.filter(
+            workspace_id=membership.workspace_id,
+            email=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        ).update(revoked_at=now)
+        invitation = Invitation.objects.create(
+            workspace_id=membership.workspace_id,
+            email=email,
+            role=role,
+            token_hash=_hash_token(token),
+            invited_by=actor,
+            expires_at=now + settings.INVITATION_LIFETIME,
+        )
+        _record(
+            membership,
+            actor,
+            "invitation.created",
+            invitation,
+            email,
+            {"email": {"old": None, "new": email}, "role": {"old": None, "new": role}},
+        )
+    return invitation, token
+
+
+def invitation_revoke(*, membership: Membership, actor: User, invitation: Invitation) -> None:
+    ensure_role(membership, Role.ADMIN, action="revoke invitations")
+    with transaction.atomic():
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+        _record(membership, actor, "invitation.revoked", invitation, invitation.email)
+
+
+def invitation_accept(*, actor: User, token: str) -> Membership:
+    """Join the workspace the token invites to. Only the owner of the invited address may; an
+    unknown, revoked, used or expired token is a 404 so tokens can't be probed."""
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .select_related("workspace")
+            .filter(token_hash=_hash_token(token))
+            .first()
+        )
+        usable = (
+            invitation is not None
+            and invitation.revoked_at is None
+            and invitation.accepted_at is None
+            and invitation.expires_at > timezone.now()
+        )
+        if not usable:
+            raise NotFound("This invitation is not valid or has expired.", code="invitation_invalid")
+        if invitation.email.lower() != actor.email.lower():
+            raise PermissionDenied(
+                "This invitation was sent to another email address.",
+                code="invitation_email_mismatch",
+            )
+        membership, created = Membership.objects.get_or_create(
+            workspace=invitation.workspace, user=actor, defaults={"role": invitation.role}
+        )
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = actor
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+        _record(
+            membership,
+            actor,
+            "invitation.accepted",
+            invitation,
+            invitation.email,
+            {"role": {"old": None, "new": membership.role}} if created else {},
+        )
+    return membership
