@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from docket.core import health
+from docket.core.converters import IssueKeyConverter, ProjectKeyConverter
+
+register_converter(ProjectKeyConverter, "project_key")
+register_converter(IssueKeyConverter, "issue_key")
 
 api_v1 = [
     path("", include("docket.accounts.api.urls")),

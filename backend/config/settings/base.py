@@ -174,7 +174,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "RoleEnum": "docket.workspaces.models.Role",
-        "PriorityEnum": "docket.issues.models.Priority.api_choices",
+        "PriorityEnum": "docket.issues.models.PRIORITY_API_CHOICES",
         "StateCategoryEnum": "docket.projects.models.StateCategory",
     },
     "SECURITY": [{"jwtAuth": []}],

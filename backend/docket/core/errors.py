@@ -96,12 +96,6 @@ class Conflict(ApplicationError):
     code = "conflict"
 
 
-class RequestTooLarge(drf_exceptions.APIException):
-    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is larger than the limit."
-    default_code = "request_too_large"
-
-
 _DRF_TITLES = {
     400: "Bad request",
     401: "Authentication required",

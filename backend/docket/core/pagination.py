@@ -76,7 +76,6 @@ class KeysetPagination(BasePagination):
             if payload["o"] != ordering.name:
                 raise ValueError("cursor belongs to another ordering")
             sort_value, row_id = payload["k"]
-            uuid.UUID(str(row_id))
             return sort_value, row_id
         except (ValueError, KeyError, TypeError, binascii.Error, UnicodeEncodeError) as exc:
             raise ValidationFailed.for_field(
@@ -99,6 +98,7 @@ class KeysetPagination(BasePagination):
                 typed_value = (
                     None if sort_value is None else output_field.to_python(sort_value)
                 )
+                row_id = queryset.model._meta.pk.to_python(row_id)
             except Exception as exc:  # noqa: BLE001 - any parse failure is a bad cursor
                 raise ValidationFailed.for_field(
                     "cursor", "invalid_cursor", "The cursor is not valid for this list."

@@ -1,5 +1,6 @@
 """The OpenAPI schema is a product: every operation documents its errors and has a real id."""
 
+import inspect
 from typing import Any
 
 from drf_spectacular.drainage import warn
@@ -45,6 +46,13 @@ class DocketAutoSchema(AutoSchema):
     def get_operation_id(self) -> str:
         warn(f"{self.method} {self.path} has no explicit operation_id in @extend_schema")
         return super().get_operation_id()
+
+    def get_description(self) -> str:
+        # Only a view's own docstring describes its operations; base-class docstrings describe
+        # implementation, and `description=` in @extend_schema overrides this anyway.
+        own = type(self.view).__dict__.get("__doc__")
+        action_doc = getattr(getattr(self.view, self.method.lower(), None), "__doc__", None)
+        return inspect.cleandoc(action_doc or own or "")
 
     def get_tags(self) -> list[str]:
         # docket.<app>.api.views -> "<app>": one tag per domain, whatever the URL shape.

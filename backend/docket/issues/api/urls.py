@@ -1,3 +1,29 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from docket.issues.api import views
+
+workspace = "workspaces/<slug:workspace_slug>"
+issue = f"{workspace}/issues/<issue_key:issue_key>"
+
+urlpatterns = [
+    path(
+        f"{workspace}/projects/<project_key:project_key>/issues",
+        views.ProjectIssueListCreateView.as_view(),
+        name="project-issues",
+    ),
+    path(f"{workspace}/issues", views.WorkspaceIssueListView.as_view(), name="workspace-issues"),
+    path(
+        f"{workspace}/issues/bulk-update",
+        views.IssueBulkUpdateView.as_view(),
+        name="issues-bulk-update",
+    ),
+    path(issue, views.IssueDetailView.as_view(), name="issue"),
+    path(f"{issue}/move", views.IssueMoveView.as_view(), name="issue-move"),
+    path(f"{issue}/activity", views.IssueActivityView.as_view(), name="issue-activity"),
+    path(f"{issue}/comments", views.CommentListCreateView.as_view(), name="comments"),
+    path(
+        f"{issue}/comments/<uuid:comment_id>",
+        views.CommentDetailView.as_view(),
+        name="comment",
+    ),
+]

@@ -6,6 +6,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.workspaces.api.base import WorkspaceAPIView
+from docket.workspaces.models import Invitation, Membership, Workspace
 from docket.workspaces.api.serializers import (
     InvitationAcceptInput,
     InvitationCreatedOutput,
@@ -45,6 +46,7 @@ def _workspace_with_role(membership):
 
 
 class WorkspaceListCreateView(GenericAPIView):
+    queryset = Workspace.objects.none()  # for the schema; reads go through selectors
     keyset_orderings = {"created": F("created_at"), "name": F("name")}
     default_ordering = "name"
 
@@ -100,6 +102,7 @@ class WorkspaceDetailView(WorkspaceAPIView):
 
 
 class MemberListView(WorkspaceAPIView):
+    queryset = Membership.objects.none()
     keyset_orderings = {"joined": F("created_at")}
     default_ordering = "joined"
 
@@ -145,6 +148,7 @@ class MemberDetailView(WorkspaceAPIView):
 
 
 class InvitationListCreateView(WorkspaceAPIView):
+    queryset = Invitation.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
     may_forbid = True

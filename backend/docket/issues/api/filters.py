@@ -1,0 +1,160 @@
+"""Issue list filters. Each is documented in the schema through its help_text.
+
+Multi-value filters take comma-separated values (`?priority=urgent,high`). Values that cannot be
+parsed are a 400 with the offending parameter named, never an empty list or a 500.
+"""
+
+import uuid
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from docket.issues.models import SEARCH_CONFIG, Issue, IssueAssignee, IssueLabel, Priority
+from docket.projects.models import StateCategory
+
+MAX_VALUES = 50
+
+
+class _CommaListField(forms.CharField):
+    """A comma-separated list; each item must be a UUID or one of `keywords`."""
+
+    def __init__(self, *args, keywords: tuple[str, ...] = (), allowed=None, **kwargs):
+        self.keywords = keywords
+        self.allowed_choices = allowed
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        items = [item.strip() for item in value.split(",") if item.strip()]
+        if not items or len(items) > MAX_VALUES:
+            raise forms.ValidationError(f"Give 1 to {MAX_VALUES} values.", code="invalid")
+        cleaned = []
+        for item in items:
+            if self.allowed_choices is not None:
+                if item not in self.allowed_choices:
+                    allowed = ", ".join(self.allowed_choices)
+                    raise forms.ValidationError(
+                        f"Unknown value {item!r}; use {allowed}.", code="invalid_choice"
+                    )
+                cleaned.append(item)
+            elif item in self.keywords:
+                cleaned.append(item)
+            else:
+                try:
+                    cleaned.append(uuid.UUID(item))
+                except ValueError as exc:
+                    raise forms.ValidationError(
+                        f"{item!r} is not a valid id.", code="invalid"
+                    ) from exc
+        return cleaned
+
+
+class _ListFilter(django_filters.CharFilter):
+    field_class = _CommaListField
+
+
+class IssueFilter(django_filters.FilterSet):
+    state = _ListFilter(method="filter_state", help_text="State ids, comma-separated.")
+    state_category = _ListFilter(
+        method="filter_state_category",
+        allowed=StateCategory.values,
+        help_text="State categories, comma-separated: " + ", ".join(StateCategory.values) + ".",
+    )
+    assignee = _ListFilter(
+        method="filter_assignee",
+        keywords=("me", "none"),
+        help_text="User ids, `me` or `none` (unassigned), comma-separated; matches any.",
+    )
+    label = _ListFilter(method="filter_label", help_text="Label ids, comma-separated; matches any.")
+    priority = _ListFilter(
+        method="filter_priority",
+        allowed=[member.label for member in Priority],
+        help_text="Priorities, comma-separated: urgent, high, medium, low, none.",
+    )
+    reporter = _ListFilter(
+        method="filter_reporter", keywords=("me",), help_text="User ids or `me`, comma-separated."
+    )
+    parent = _ListFilter(
+        method="filter_parent",
+        keywords=("none",),
+        help_text="Parent issue ids, or `none` for top-level issues.",
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="lte", help_text="Due on or before this date."
+    )
+    due_after = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="gte", help_text="Due on or after this date."
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Updated at or after this time."
+    )
+    q = django_filters.CharFilter(
+        method="filter_search",
+        max_length=200,
+        help_text="Full-text search in title and description (web search syntax).",
+    )
+
+    class Meta:
+        model = Issue
+        fields: list[str] = []
+
+    def filter_state(self, queryset: QuerySet, name: str, value: list) -> QuerySet:
+        return queryset.filter(state_id__in=value)
+
+    def filter_state_category(self, queryset: QuerySet, name: str, value: list) -> QuerySet:
+        return queryset.filter(state__category__in=value)
+
+    def _me(self, values: list) -> list:
+        user = self.request.user
+        return [user.id if value == "me" else value for value in values]
+
+    def filter_assignee(self, queryset: QuerySet, name: str, value: list) -> QuerySet:
+        ids = [item for item in self._me(value) if item != "none"]
+        condition = Q()
+        if ids:
+            condition |= Exists(
+                IssueAssignee.objects.filter(issue=OuterRef("pk"), user_id__in=ids)
+            )
+        if "none" in value:
+            condition |= ~Exists(IssueAssignee.objects.filter(issue=OuterRef("pk")))
+        return queryset.filter(condition)
+
+    def filter_label(self, queryset: QuerySet, name: str, value: list) -> QuerySet:
+        return queryset.filter(
+            Exists(IssueLabel.objects.filter(issue=OuterRef("pk"), label_id__in=value))
+        )
+
+    def filter_priority(self, queryset: QuerySet, name: str, value: list) -> QuerySet:
+        return queryset.filter(priority__in=[Priority.from_name(v) for v in value])
+
+    def filter_reporter(self, queryset: QuerySet, name: str, value: list) -> QuerySet:
+        return queryset.filter(reporter_id__in=self._me(value))
+
+    def filter_parent(self, queryset: QuerySet, name: str, value: list) -> QuerySet:
+        ids = [item for item in value if item != "none"]
+        condition = Q(parent_id__in=ids) if ids else Q()
+        if "none" in value:
+            condition |= Q(parent__isnull=True)
+        return queryset.filter(condition)
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if not value.strip():
+            return queryset
+        query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
+        return queryset.filter(search_vector=query)
+
+
+class WorkspaceIssueFilter(IssueFilter):
+    project = django_filters.CharFilter(
+        method="filter_project",
+        max_length=200,
+        help_text="Project keys, comma-separated (e.g. `ENG,OPS`).",
+    )
+
+    def filter_project(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        keys = [key.strip() for key in value.split(",") if key.strip()]
+        return queryset.filter(project__key__in=keys)

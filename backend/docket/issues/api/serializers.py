@@ -1,0 +1,165 @@
+from rest_framework import serializers
+
+from docket.accounts.api.serializers import UserSummaryOutput
+from docket.core.models import Event
+from docket.core.serializers import StrictSerializer
+from docket.issues.models import PRIORITY_API_CHOICES, Comment, Issue, Priority
+from docket.issues.services import MAX_BULK_ISSUES
+from docket.projects.api.serializers import LabelOutput, ProjectRefOutput
+from docket.projects.models import State
+
+
+class PriorityField(serializers.ChoiceField):
+    """Priorities travel as names (`urgent`); the database stores their rank."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=PRIORITY_API_CHOICES, **kwargs)
+
+    def to_representation(self, value):
+        return Priority(value).label if isinstance(value, int) else value
+
+
+class IssueStateOutput(serializers.ModelSerializer):
+    class Meta:
+        model = State
+        fields = ["id", "name", "category", "color"]
+        read_only_fields = fields
+
+
+class IssueRefOutput(serializers.ModelSerializer):
+    key = serializers.CharField()
+
+    class Meta:
+        model = Issue
+        fields = ["id", "key", "title"]
+        read_only_fields = fields
+
+
+class IssueListItem(serializers.ModelSerializer):
+    key = serializers.CharField(help_text="Human key, e.g. ENG-42.")
+    project = ProjectRefOutput()
+    state = IssueStateOutput()
+    priority = PriorityField()
+    assignees = UserSummaryOutput(many=True)
+    labels = LabelOutput(many=True)
+    parent = IssueRefOutput(allow_null=True)
+    reporter = UserSummaryOutput(allow_null=True)
+    position = serializers.CharField(help_text="Sort key within the state's board column.")
+
+    class Meta:
+        model = Issue
+        fields = [
+            "id", "key", "number", "project", "title", "state", "priority", "estimate",
+            "due_date", "assignees", "labels", "parent", "reporter", "position", "created_at",
+            "updated_at", "completed_at",
+        ]
+        read_only_fields = fields
+
+
+class IssueOutput(IssueListItem):
+    class Meta(IssueListItem.Meta):
+        fields = [*IssueListItem.Meta.fields, "description"]
+        read_only_fields = fields
+
+
+class _IssueFieldsMixin(StrictSerializer):
+    title = serializers.CharField(max_length=255)
+    description = serializers.CharField(
+        max_length=100_000, allow_blank=True, help_text="Markdown."
+    )
+    state_id = serializers.UUIDField()
+    priority = PriorityField()
+    estimate = serializers.IntegerField(min_value=0, max_value=1000, allow_null=True)
+    due_date = serializers.DateField(allow_null=True)
+    parent_id = serializers.UUIDField(allow_null=True, help_text="An issue of the same project.")
+    assignee_ids = serializers.ListField(
+        child=serializers.UUIDField(), max_length=20, help_text="Workspace members."
+    )
+    label_ids = serializers.ListField(
+        child=serializers.UUIDField(), max_length=20, help_text="Labels of the same project."
+    )
+
+
+class IssueCreateInput(_IssueFieldsMixin):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name != "title":
+                field.required = False
+
+
+class IssueUpdateInput(_IssueFieldsMixin):
+    """Every field is optional; only the fields given change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+
+
+class IssueMoveInput(StrictSerializer):
+    state_id = serializers.UUIDField(help_text="The column to put the issue in.")
+    after_id = serializers.UUIDField(
+        required=False, allow_null=True, help_text="Place right after this issue of the column."
+    )
+    before_id = serializers.UUIDField(
+        required=False, allow_null=True, help_text="Place right before this issue of the column."
+    )
+
+
+class IssueBulkUpdateInput(StrictSerializer):
+    keys = serializers.ListField(
+        child=serializers.RegexField(r"^[A-Z]{2,10}-[0-9]{1,10}$", max_length=21),
+        min_length=1,
+        max_length=MAX_BULK_ISSUES,
+        help_text=f"Issue keys, at most {MAX_BULK_ISSUES}.",
+    )
+    changes = IssueUpdateInput()
+
+
+class BulkItemErrorOutput(serializers.Serializer):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    status = serializers.IntegerField()
+
+
+class IssueBulkUpdateResultItem(serializers.Serializer):
+    key = serializers.CharField()
+    ok = serializers.BooleanField()
+    issue = IssueListItem(allow_null=True)
+    error = BulkItemErrorOutput(allow_null=True)
+
+
+class IssueBulkUpdateOutput(serializers.Serializer):
+    results = IssueBulkUpdateResultItem(many=True)
+
+
+class CommentOutput(serializers.ModelSerializer):
+    author = UserSummaryOutput(allow_null=True)
+
+    class Meta:
+        model = Comment
+        fields = ["id", "author", "body", "created_at", "updated_at", "edited_at"]
+        read_only_fields = fields
+
+
+class CommentCreateInput(StrictSerializer):
+    body = serializers.CharField(max_length=50_000, help_text="Markdown.")
+
+
+class CommentUpdateInput(CommentCreateInput):
+    pass
+
+
+class ActivityEventOutput(serializers.ModelSerializer):
+    actor = UserSummaryOutput(allow_null=True)
+    changes = serializers.DictField(
+        child=serializers.JSONField(),
+        help_text='Changed fields: {"field": {"old": ..., "new": ...}}.',
+    )
+
+    class Meta:
+        model = Event
+        fields = ["id", "name", "actor", "subject_type", "subject_id", "subject_label",
+                  "changes", "created_at"]
+        read_only_fields = fields

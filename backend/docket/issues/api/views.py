@@ -1,0 +1,301 @@
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from docket.issues.api.filters import IssueFilter, WorkspaceIssueFilter
+from docket.issues.api.serializers import (
+    ActivityEventOutput,
+    CommentCreateInput,
+    CommentOutput,
+    CommentUpdateInput,
+    IssueBulkUpdateInput,
+    IssueBulkUpdateOutput,
+    IssueCreateInput,
+    IssueListItem,
+    IssueMoveInput,
+    IssueOutput,
+    IssueUpdateInput,
+)
+from docket.core.models import Event
+from docket.issues.models import Comment, Issue
+from docket.issues.selectors import (
+    comment_get,
+    comment_list,
+    issue_activity,
+    issue_get,
+    issue_list,
+    issues_by_keys,
+)
+from docket.issues.services import (
+    comment_create,
+    comment_delete,
+    comment_update,
+    issue_bulk_update,
+    issue_create,
+    issue_delete,
+    issue_move,
+    issue_update,
+)
+from docket.projects.api.views import ProjectAPIView
+from docket.workspaces.api.base import WorkspaceAPIView
+
+NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
+FAR_FUTURE = Value("9999-12-31")
+
+ISSUE_ORDERINGS = {
+    "created": F("created_at"),
+    "updated": F("updated_at"),
+    "priority": F("priority"),
+    # Issues without a due date sort after every dated one.
+    "due_date": Coalesce("due_date", FAR_FUTURE, output_field=Issue._meta.get_field("due_date")),
+    "number": F("number"),
+}
+
+
+class IssueAPIView(WorkspaceAPIView):
+    """Endpoints under /issues/{issue_key}/: the issue is resolved once, visibility included."""
+
+    issue: Issue
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        self.issue = issue_get(membership=self.membership, key=kwargs["issue_key"])
+
+    def reloaded(self) -> Issue:
+        return issue_get(membership=self.membership, key=self.issue.key)
+
+
+class ProjectIssueListCreateView(ProjectAPIView):
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = IssueFilter
+    keyset_orderings = ISSUE_ORDERINGS
+    default_ordering = "-created"
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Issue.objects.none()
+        return issue_list(membership=self.membership, project=self.project)
+
+    @extend_schema(
+        operation_id="project_issues_list",
+        summary="Issues of one project",
+        responses=IssueListItem(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        return self.paginated(self.filter_queryset(self.get_queryset()), IssueListItem)
+
+    @extend_schema(
+        operation_id="issues_create",
+        summary="Create an issue (members)",
+        request=IssueCreateInput,
+        responses={201: IssueOutput},
+        extensions={"x-idempotent": False},
+    )
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        data = IssueCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        issue = issue_create(
+            membership=self.membership,
+            actor=request.user,
+            project=self.project,
+            **data.validated_data,
+        )
+        issue = issue_get(membership=self.membership, key=issue.key)
+        return Response(IssueOutput(issue).data, status=status.HTTP_201_CREATED)
+
+
+class WorkspaceIssueListView(WorkspaceAPIView):
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = WorkspaceIssueFilter
+    keyset_orderings = ISSUE_ORDERINGS
+    default_ordering = "-created"
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Issue.objects.none()
+        return issue_list(membership=self.membership)
+
+    @extend_schema(
+        operation_id="workspace_issues_list",
+        summary="Issues across every project the caller can see",
+        responses=IssueListItem(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str) -> Response:
+        return self.paginated(self.filter_queryset(self.get_queryset()), IssueListItem)
+
+
+class IssueDetailView(IssueAPIView):
+    extra_error_codes = (409,)
+
+    @extend_schema(operation_id="issues_get", summary="One issue by key", responses=IssueOutput)
+    def get(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+        return Response(IssueOutput(self.issue).data)
+
+    @extend_schema(
+        operation_id="issues_update",
+        summary="Change some fields of an issue (members)",
+        request=IssueUpdateInput,
+        responses=IssueOutput,
+    )
+    def patch(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+        data = IssueUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        issue_update(
+            membership=self.membership, actor=request.user, issue=self.issue, **data.validated_data
+        )
+        return Response(IssueOutput(self.reloaded()).data)
+
+    @extend_schema(
+        operation_id="issues_delete", summary="Delete an issue (members)", responses=NO_CONTENT
+    )
+    def delete(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+        issue_delete(membership=self.membership, actor=request.user, issue=self.issue)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class IssueMoveView(IssueAPIView):
+    extra_error_codes = (409,)
+
+    @extend_schema(
+        operation_id="issues_move",
+        summary="Move an issue to a state and a place in its board column",
+        description=(
+            "Give `after_id`, `before_id`, both, or neither (end of the column). Only the moved "
+            "issue's position changes; the column is never renumbered."
+        ),
+        request=IssueMoveInput,
+        responses=IssueOutput,
+    )
+    def post(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+        data = IssueMoveInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        issue_move(
+            membership=self.membership, actor=request.user, issue=self.issue, **data.validated_data
+        )
+        return Response(IssueOutput(self.reloaded()).data)
+
+
+class IssueBulkUpdateView(WorkspaceAPIView):
+    @extend_schema(
+        operation_id="issues_bulk_update",
+        summary="Apply the same changes to up to 100 issues",
+        description=(
+            "Each issue is updated in its own transaction. The response has one result per key, "
+            "in request order: `ok` with the updated issue, or the error that refused it."
+        ),
+        request=IssueBulkUpdateInput,
+        responses=IssueBulkUpdateOutput,
+    )
+    def post(self, request: Request, workspace_slug: str) -> Response:
+        data = IssueBulkUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        keys = list(dict.fromkeys(data.validated_data["keys"]))
+        results = issue_bulk_update(
+            membership=self.membership,
+            actor=request.user,
+            issues_by_key=issues_by_keys(membership=self.membership, keys=keys),
+            changes=data.validated_data["changes"],
+        )
+        updated_keys = [result.key for result in results if result.error is None]
+        fresh = {issue.key: issue for issue in issue_list(membership=self.membership).filter(
+            pk__in=[result.issue.pk for result in results if result.issue is not None]
+        )} if updated_keys else {}
+        items = [
+            {
+                "key": result.key,
+                "ok": result.error is None,
+                "issue": fresh.get(result.key),
+                "error": None
+                if result.error is None
+                else {
+                    "code": result.error.code,
+                    "detail": result.error.message,
+                    "status": result.error.status_code,
+                },
+            }
+            for result in results
+        ]
+        return Response(IssueBulkUpdateOutput({"results": items}).data)
+
+
+class IssueActivityView(IssueAPIView):
+    queryset = Event.objects.none()
+    keyset_orderings = {"created": F("id")}
+    default_ordering = "created"
+
+    @extend_schema(
+        operation_id="issues_activity",
+        summary="The issue's history, oldest first",
+        responses=ActivityEventOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+        return self.paginated(issue_activity(issue=self.issue), ActivityEventOutput)
+
+
+class CommentListCreateView(IssueAPIView):
+    queryset = Comment.objects.none()
+    keyset_orderings = {"created": F("created_at")}
+    default_ordering = "created"
+
+    @extend_schema(
+        operation_id="comments_list",
+        summary="Comments on an issue, oldest first",
+        responses=CommentOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+        return self.paginated(comment_list(issue=self.issue), CommentOutput)
+
+    @extend_schema(
+        operation_id="comments_create",
+        summary="Comment on an issue (anyone who can see it)",
+        request=CommentCreateInput,
+        responses={201: CommentOutput},
+    )
+    def post(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+        data = CommentCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        comment = comment_create(
+            membership=self.membership,
+            actor=request.user,
+            issue=self.issue,
+            body=data.validated_data["body"],
+        )
+        return Response(CommentOutput(comment).data, status=status.HTTP_201_CREATED)
+
+
+class CommentDetailView(IssueAPIView):
+    @extend_schema(
+        operation_id="comments_update",
+        summary="Edit one's own comment",
+        request=CommentUpdateInput,
+        responses=CommentOutput,
+    )
+    def patch(
+        self, request: Request, workspace_slug: str, issue_key: str, comment_id: str
+    ) -> Response:
+        comment = comment_get(issue=self.issue, comment_id=comment_id)
+        data = CommentUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        comment = comment_update(
+            membership=self.membership,
+            actor=request.user,
+            comment=comment,
+            body=data.validated_data["body"],
+        )
+        return Response(CommentOutput(comment).data)
+
+    @extend_schema(
+        operation_id="comments_delete",
+        summary="Delete a comment (its author, or an admin)",
+        responses=NO_CONTENT,
+    )
+    def delete(
+        self, request: Request, workspace_slug: str, issue_key: str, comment_id: str
+    ) -> Response:
+        comment = comment_get(issue=self.issue, comment_id=comment_id)
+        comment_delete(membership=self.membership, actor=request.user, comment=comment)
+        return Response(status=status.HTTP_204_NO_CONTENT)

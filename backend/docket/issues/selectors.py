@@ -1,0 +1,93 @@
+"""Reads for issues, comments and activity, always scoped to the caller's membership."""
+
+import re
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from docket.accounts.models import User
+from docket.core.errors import NotFound
+from docket.core.models import Event
+from docket.issues.models import Comment, Issue
+from docket.projects.models import Project
+from docket.projects.selectors import visible_projects
+from docket.workspaces.models import Membership, Role
+
+ISSUE_KEY_PATTERN = re.compile(r"^(?P<project>[A-Z]{2,10})-(?P<number>[1-9][0-9]{0,9})$")
+
+
+def _with_relations(issues: QuerySet[Issue]) -> QuerySet[Issue]:
+    # Everything the outputs show, loaded in a fixed number of queries whatever the page size.
+    return issues.select_related("project", "state", "reporter", "parent__project").prefetch_related(
+        Prefetch("assignees", queryset=User.objects.order_by("display_name", "id")),
+        "labels",
+    )
+
+
+def issue_list(*, membership: Membership, project: Project | None = None) -> QuerySet[Issue]:
+    """Issues the caller may see: one project's, or the whole workspace's."""
+    issues = Issue.objects.filter(workspace_id=membership.workspace_id)
+    if project is not None:
+        issues = issues.filter(project=project)
+    elif membership.role == Role.GUEST:
+        issues = issues.filter(project__in=visible_projects(membership=membership))
+    return _with_relations(issues)
+
+
+def issue_get(*, membership: Membership, key: str) -> Issue:
+    """One issue by its key (ENG-42); NotFound if missing or not visible to the caller."""
+    match = ISSUE_KEY_PATTERN.match(key)
+    if match is None:
+        raise NotFound("Issue not found.", code="issue_not_found")
+    issue = (
+        _with_relations(Issue.objects.all())
+        .filter(
+            project__in=visible_projects(membership=membership),
+            project__key=match["project"],
+            number=int(match["number"]),
+        )
+        .first()
+    )
+    if issue is None:
+        raise NotFound("Issue not found.", code="issue_not_found")
+    return issue
+
+
+def issues_by_keys(*, membership: Membership, keys: list[str]) -> dict[str, Issue | None]:
+    """Look up many keys in one query; a missing or invisible key maps to None."""
+    wanted: dict[tuple[str, int], str] = {}
+    for key in keys:
+        match = ISSUE_KEY_PATTERN.match(key)
+        if match:
+            wanted[(match["project"], int(match["number"]))] = key
+    found: dict[str, Issue | None] = dict.fromkeys(keys)
+    if wanted:
+        condition = Q()
+        for project_key, number in wanted:
+            condition |= Q(project__key=project_key, number=number)
+        issues = (
+            Issue.objects.select_related("project", "state", "parent__project")
+            .filter(project__in=visible_projects(membership=membership))
+            .filter(condition)
+        )
+        for issue in issues:
+            found[wanted[(issue.project.key, issue.number)]] = issue
+    return found
+
+
+def comment_list(*, issue: Issue) -> QuerySet[Comment]:
+    return Comment.objects.filter(issue=issue).select_related("author")
+
+
+def comment_get(*, issue: Issue, comment_id: str) -> Comment:
+    comment = comment_list(issue=issue).filter(id=comment_id).first()
+    if comment is None:
+        raise NotFound("Comment not found.", code="comment_not_found")
+    comment.issue = issue
+    return comment
+
+
+def issue_activity(*, issue: Issue) -> QuerySet[Event]:
+    """The issue's history: its events (comment events included), oldest first."""
+    return Event.objects.filter(
+        workspace_id=issue.workspace_id, subject_type="issue", subject_id=issue.id
+    ).select_related("actor")

@@ -1,0 +1,368 @@
+from django.db.models import F
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from docket.core.errors import NotFound, ValidationFailed
+from docket.projects.api.serializers import (
+    LabelCreateInput,
+    LabelOutput,
+    LabelUpdateInput,
+    ProjectCreateInput,
+    ProjectMemberAddInput,
+    ProjectMemberOutput,
+    ProjectOutput,
+    ProjectUpdateInput,
+    StateCreateInput,
+    StateOutput,
+    StateReorderInput,
+    StateUpdateInput,
+)
+from docket.projects.models import Label, Project, ProjectMember, State
+from docket.projects.selectors import (
+    label_get,
+    label_list,
+    project_get,
+    project_list,
+    project_member_list,
+    state_get,
+    state_list,
+)
+from docket.projects.services import (
+    label_create,
+    label_delete,
+    label_update,
+    project_create,
+    project_delete,
+    project_member_add,
+    project_member_remove,
+    project_set_archived,
+    project_update,
+    state_create,
+    state_delete,
+    state_reorder,
+    state_update,
+)
+from docket.workspaces.api.base import WorkspaceAPIView
+
+NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
+
+
+class ProjectAPIView(WorkspaceAPIView):
+    """Endpoints under /projects/{project_key}/: the project is resolved (and its visibility
+    checked) once, before the handler runs."""
+
+    project: Project
+
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        super().initial(request, *args, **kwargs)
+        self.project = project_get(membership=self.membership, key=kwargs["project_key"])
+
+
+class ProjectListCreateView(WorkspaceAPIView):
+    queryset = Project.objects.none()
+    keyset_orderings = {"created": F("created_at"), "key": F("key"), "name": F("name")}
+    default_ordering = "key"
+
+    @extend_schema(
+        operation_id="projects_list",
+        summary="Projects the caller can see",
+        parameters=[
+            OpenApiParameter(
+                "include_archived", OpenApiTypes.BOOL, description="Include archived projects."
+            )
+        ],
+        responses=ProjectOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str) -> Response:
+        raw = request.query_params.get("include_archived", "false").lower()
+        if raw not in ("true", "false", "1", "0"):
+            raise ValidationFailed.for_field(
+                "include_archived", "invalid", "Use true or false."
+            )
+        projects = project_list(membership=self.membership, include_archived=raw in ("true", "1"))
+        return self.paginated(projects, ProjectOutput)
+
+    @extend_schema(
+        operation_id="projects_create",
+        summary="Create a project with the default workflow (members)",
+        request=ProjectCreateInput,
+        responses={201: ProjectOutput},
+    )
+    def post(self, request: Request, workspace_slug: str) -> Response:
+        data = ProjectCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        project = project_create(
+            membership=self.membership, actor=request.user, **data.validated_data
+        )
+        return Response(ProjectOutput(project).data, status=status.HTTP_201_CREATED)
+
+
+class ProjectDetailView(ProjectAPIView):
+    @extend_schema(operation_id="projects_get", summary="One project", responses=ProjectOutput)
+    def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        return Response(ProjectOutput(self.project).data)
+
+    @extend_schema(
+        operation_id="projects_update",
+        summary="Change a project (admins and the lead)",
+        request=ProjectUpdateInput,
+        responses=ProjectOutput,
+    )
+    def patch(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        data = ProjectUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        project = project_update(
+            membership=self.membership,
+            actor=request.user,
+            project=self.project,
+            **data.validated_data,
+        )
+        return Response(ProjectOutput(project).data)
+
+    @extend_schema(
+        operation_id="projects_delete",
+        summary="Delete a project and its issues (admins)",
+        responses=NO_CONTENT,
+    )
+    def delete(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        project_delete(membership=self.membership, actor=request.user, project=self.project)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ProjectArchiveView(ProjectAPIView):
+    @extend_schema(
+        operation_id="projects_archive",
+        summary="Archive a project (admins and the lead); idempotent",
+        request=None,
+        responses=ProjectOutput,
+    )
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        project = project_set_archived(
+            membership=self.membership, actor=request.user, project=self.project, archived=True
+        )
+        return Response(ProjectOutput(project).data)
+
+
+class ProjectUnarchiveView(ProjectAPIView):
+    @extend_schema(
+        operation_id="projects_unarchive",
+        summary="Unarchive a project (admins and the lead); idempotent",
+        request=None,
+        responses=ProjectOutput,
+    )
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        project = project_set_archived(
+            membership=self.membership, actor=request.user, project=self.project, archived=False
+        )
+        return Response(ProjectOutput(project).data)
+
+
+class ProjectMemberListView(ProjectAPIView):
+    queryset = ProjectMember.objects.none()
+    keyset_orderings = {"added": F("created_at")}
+    default_ordering = "added"
+
+    @extend_schema(
+        operation_id="project_members_list",
+        summary="People added to the project",
+        responses=ProjectMemberOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        # Keyset pagination needs an `id` column; ProjectMember's is a bigint, which sorts too.
+        return self.paginated(project_member_list(project=self.project), ProjectMemberOutput)
+
+    @extend_schema(
+        operation_id="project_members_add",
+        summary="Add a workspace member to the project (how guests get access)",
+        request=ProjectMemberAddInput,
+        responses={201: ProjectMemberOutput},
+    )
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        data = ProjectMemberAddInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        member = project_member_add(
+            membership=self.membership,
+            actor=request.user,
+            project=self.project,
+            user_id=data.validated_data["user_id"],
+        )
+        return Response(ProjectMemberOutput(member).data, status=status.HTTP_201_CREATED)
+
+
+class ProjectMemberDetailView(ProjectAPIView):
+    @extend_schema(
+        operation_id="project_members_remove",
+        summary="Remove someone from the project",
+        responses=NO_CONTENT,
+    )
+    def delete(
+        self, request: Request, workspace_slug: str, project_key: str, user_id: str
+    ) -> Response:
+        member = project_member_list(project=self.project).filter(membership__user_id=user_id).first()
+        if member is None:
+            raise NotFound("That user is not in this project.", code="member_not_found")
+        project_member_remove(
+            membership=self.membership, actor=request.user, project=self.project, member=member
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class StateListCreateView(ProjectAPIView):
+    queryset = State.objects.none()
+    keyset_orderings = {"position": F("position")}
+    default_ordering = "position"
+
+    @extend_schema(
+        operation_id="states_list",
+        summary="The project's workflow states, in order",
+        responses=StateOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        return self.paginated(state_list(project=self.project), StateOutput)
+
+    @extend_schema(
+        operation_id="states_create",
+        summary="Add a workflow state at the end",
+        request=StateCreateInput,
+        responses={201: StateOutput},
+    )
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        data = StateCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        state = state_create(
+            membership=self.membership,
+            actor=request.user,
+            project=self.project,
+            **data.validated_data,
+        )
+        return Response(StateOutput(state).data, status=status.HTTP_201_CREATED)
+
+
+class StateReorderView(ProjectAPIView):
+    queryset = State.objects.none()
+    @extend_schema(
+        operation_id="states_reorder",
+        summary="Reorder the workflow states",
+        request=StateReorderInput,
+        responses=StateOutput(many=True),
+    )
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        data = StateReorderInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        states = state_reorder(
+            membership=self.membership,
+            actor=request.user,
+            project=self.project,
+            state_ids=data.validated_data["state_ids"],
+        )
+        return Response(StateOutput(states, many=True).data)
+
+
+class StateDetailView(ProjectAPIView):
+    extra_error_codes = (409,)
+
+    @extend_schema(
+        operation_id="states_update",
+        summary="Rename, recolor or recategorize a state",
+        request=StateUpdateInput,
+        responses=StateOutput,
+    )
+    def patch(
+        self, request: Request, workspace_slug: str, project_key: str, state_id: str
+    ) -> Response:
+        state = state_get(project=self.project, state_id=state_id)
+        data = StateUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        state = state_update(
+            membership=self.membership, actor=request.user, state=state, **data.validated_data
+        )
+        return Response(StateOutput(state).data)
+
+    @extend_schema(
+        operation_id="states_delete",
+        summary="Delete a state, moving its issues to `move_to`",
+        parameters=[
+            OpenApiParameter(
+                "move_to",
+                OpenApiTypes.UUID,
+                description="State that receives the issues; required if the state has any.",
+            )
+        ],
+        responses=NO_CONTENT,
+    )
+    def delete(
+        self, request: Request, workspace_slug: str, project_key: str, state_id: str
+    ) -> Response:
+        state = state_get(project=self.project, state_id=state_id)
+        move_to_id = request.query_params.get("move_to")
+        move_to = None
+        if move_to_id:
+            try:
+                move_to = state_get(project=self.project, state_id=move_to_id)
+            except NotFound as exc:
+                raise ValidationFailed.for_field(
+                    "move_to", "invalid_state", "Move issues to another state of the project."
+                ) from exc
+        state_delete(membership=self.membership, actor=request.user, state=state, move_to=move_to)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LabelListCreateView(ProjectAPIView):
+    queryset = Label.objects.none()
+    keyset_orderings = {"name": F("name"), "created": F("created_at")}
+    default_ordering = "name"
+
+    @extend_schema(
+        operation_id="labels_list", summary="The project's labels", responses=LabelOutput(many=True)
+    )
+    def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        return self.paginated(label_list(project=self.project), LabelOutput)
+
+    @extend_schema(
+        operation_id="labels_create",
+        summary="Create a label (members)",
+        request=LabelCreateInput,
+        responses={201: LabelOutput},
+    )
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        data = LabelCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        label = label_create(
+            membership=self.membership,
+            actor=request.user,
+            project=self.project,
+            **data.validated_data,
+        )
+        return Response(LabelOutput(label).data, status=status.HTTP_201_CREATED)
+
+
+class LabelDetailView(ProjectAPIView):
+    @extend_schema(
+        operation_id="labels_update",
+        summary="Rename or recolor a label (members)",
+        request=LabelUpdateInput,
+        responses=LabelOutput,
+    )
+    def patch(
+        self, request: Request, workspace_slug: str, project_key: str, label_id: str
+    ) -> Response:
+        label = label_get(project=self.project, label_id=label_id)
+        data = LabelUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        label = label_update(
+            membership=self.membership, actor=request.user, label=label, **data.validated_data
+        )
+        return Response(LabelOutput(label).data)
+
+    @extend_schema(
+        operation_id="labels_delete", summary="Delete a label (members)", responses=NO_CONTENT
+    )
+    def delete(
+        self, request: Request, workspace_slug: str, project_key: str, label_id: str
+    ) -> Response:
+        label = label_get(project=self.project, label_id=label_id)
+        label_delete(membership=self.membership, actor=request.user, label=label)
+        return Response(status=status.HTTP_204_NO_CONTENT)
