@@ -1,7 +1,7 @@
 """pytest: the real PostgreSQL and Redis, with fast password hashing."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, LOGGING, env
+from .base import CACHES, DATABASES, LOGGING, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -10,3 +10,5 @@ REFRESH_COOKIE_SECURE = False
 CACHES["default"]["LOCATION"] = env.str("TEST_REDIS_URL", default="redis://localhost:6379/15")
 CACHES["default"]["KEY_PREFIX"] = "docket-test"
 LOGGING["root"]["level"] = "WARNING"
+# A separate name lets two test runs share one PostgreSQL server (e.g. parallel CI jobs).
+DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_docket")}

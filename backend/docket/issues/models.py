@@ -33,7 +33,9 @@ class Issue(BaseModel):
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=255)
     description = models.TextField(blank=True, max_length=100_000)
-    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="issues")
+    # RESTRICT, not PROTECT: deleting a state with issues is refused, but deleting the whole
+    # project (which deletes its issues too) is not.
+    state = models.ForeignKey(State, on_delete=models.RESTRICT, related_name="issues")
     priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.NONE)
     estimate = models.PositiveSmallIntegerField(null=True, blank=True)
     due_date = models.DateField(null=True, blank=True)
