@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, register_converter
+from django.urls import include, path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from docket.core import health
 from docket.core.converters import IssueKeyConverter, ProjectKeyConverter
+from docket.core.errors import not_found_view
 
 register_converter(ProjectKeyConverter, "project_key")
 register_converter(IssueKeyConverter, "issue_key")
@@ -17,6 +18,8 @@ api_v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    # Unknown API paths answer in the API's error format even with DEBUG on.
+    re_path(r"^.*$", not_found_view),
 ]
 
 urlpatterns = [

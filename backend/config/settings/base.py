@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "docket.core.middleware.RequestIdMiddleware",
     "docket.core.middleware.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "docket.core.middleware.PrimaryDatabasePinMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -211,6 +212,13 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# WhiteNoise serves the admin and the API docs' assets (Swagger UI, Redoc) from this process,
+# so the docs work without a CDN or a separate web server.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = env.bool("WHITENOISE_USE_FINDERS", default=False)
 
 # --- Logging ---------------------------------------------------------------------------------
 LOG_FORMAT = env.str("LOG_FORMAT", default="console")

@@ -5,3 +5,9 @@ from .base import env
 
 DEBUG = env.bool("DEBUG", default=True)
 REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=False)
+# Serve static files straight from the apps: no collectstatic step on a developer machine.
+WHITENOISE_USE_FINDERS = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -12,3 +12,7 @@ CACHES["default"]["KEY_PREFIX"] = "docket-test"
 LOGGING["root"]["level"] = "WARNING"
 # A separate name lets two test runs share one PostgreSQL server (e.g. parallel CI jobs).
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_docket")}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

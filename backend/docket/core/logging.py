@@ -29,8 +29,11 @@ def logging_config(*, log_format: str, level: str) -> dict[str, Any]:
         cache_logger_on_first_use=True,
     )
     if log_format == "json":
-        renderer: Any = structlog.processors.JSONRenderer()
-        final = [structlog.processors.dict_tracebacks, renderer]
+        final: list[Any] = [
+            _rename_event_to_message,
+            structlog.processors.dict_tracebacks,
+            structlog.processors.JSONRenderer(),
+        ]
     else:
         final = [structlog.dev.ConsoleRenderer(colors=False)]
     return {
@@ -42,7 +45,6 @@ def logging_config(*, log_format: str, level: str) -> dict[str, Any]:
                 "foreign_pre_chain": _SHARED_PROCESSORS,
                 "processors": [
                     structlog.stdlib.ProcessorFormatter.remove_processors_meta,
-                    _rename_event_to_message,
                     *final,
                 ],
             }

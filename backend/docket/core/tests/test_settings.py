@@ -1,0 +1,63 @@
+"""Production settings refuse unsafe environments: checked in a fresh interpreter each time."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BACKEND = Path(__file__).resolve().parents[3]
+GOOD_KEY = "k" * 20 + "-production-grade-secret-value-0123456789abcdef"
+
+
+def _load_production(**env: str) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-c", "import config.settings.production"],
+        cwd=BACKEND,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_loads_with_safe_values():
+    result = _load_production(SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="api.docket.example")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "api.docket.example", "DEBUG": "true"},
+         "DEBUG must be off"),
+        ({"ALLOWED_HOSTS": "api.docket.example"}, "SECRET_KEY"),
+        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "*.docket.example"}, "ALLOWED_HOSTS"),
+    ],
+)
+def test_production_refuses_unsafe_values(env, message):
+    result = _load_production(**env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+def test_production_turns_the_admin_off_unless_enabled():
+    script = "import config.settings.production as s; print(s.ADMIN_ENABLED, s.LOGGING['formatters'])"
+    environment = {**os.environ, "SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "api.docket.example"}
+    environment.pop("ADMIN_ENABLED", None)
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=BACKEND, env=environment, capture_output=True,
+        text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False")
+    assert "JSONRenderer" in result.stdout
