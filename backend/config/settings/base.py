@@ -145,6 +145,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["docket.core.parsers.BoundedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "docket.core.schema.DocketAutoSchema",
+    "DEFAULT_METADATA_CLASS": "docket.core.metadata.DocketMetadata",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "docket.core.pagination.KeysetPagination",
     "EXCEPTION_HANDLER": "docket.core.errors.problem_exception_handler",

@@ -33,13 +33,15 @@ def issue_list(*, membership: Membership, project: Project | None = None) -> Que
     return _with_relations(issues)
 
 
-def issue_get(*, membership: Membership, key: str) -> Issue:
-    """One issue by its key (ENG-42); NotFound if missing or not visible to the caller."""
+def issue_get(*, membership: Membership, key: str, with_relations: bool = True) -> Issue:
+    """One issue by its key (ENG-42); NotFound if missing or not visible to the caller.
+    `with_relations=False` skips loading assignees and labels, for callers that show neither."""
     match = ISSUE_KEY_PATTERN.match(key)
     if match is None:
         raise NotFound("Issue not found.", code="issue_not_found")
+    issues = Issue.objects.select_related("project", "state")
     issue = (
-        _with_relations(Issue.objects.all())
+        (_with_relations(issues) if with_relations else issues)
         .filter(
             project__in=visible_projects(membership=membership),
             project__key=match["project"],

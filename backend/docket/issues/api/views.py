@@ -60,10 +60,13 @@ class IssueAPIView(WorkspaceAPIView):
     """Endpoints under /issues/{issue_key}/: the issue is resolved once, visibility included."""
 
     issue: Issue
+    shows_issue = True  # False where the response never includes the issue itself
 
     def initial(self, request: Request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
-        self.issue = issue_get(membership=self.membership, key=kwargs["issue_key"])
+        self.issue = issue_get(
+            membership=self.membership, key=kwargs["issue_key"], with_relations=self.shows_issue
+        )
 
     def reloaded(self) -> Issue:
         return issue_get(membership=self.membership, key=self.issue.key)
@@ -224,6 +227,7 @@ class IssueBulkUpdateView(WorkspaceAPIView):
 
 class IssueActivityView(IssueAPIView):
     queryset = Event.objects.none()
+    shows_issue = False
     keyset_orderings = {"created": F("id")}
     default_ordering = "created"
 
@@ -238,6 +242,7 @@ class IssueActivityView(IssueAPIView):
 
 class CommentListCreateView(IssueAPIView):
     queryset = Comment.objects.none()
+    shows_issue = False
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "created"
 
@@ -268,6 +273,8 @@ class CommentListCreateView(IssueAPIView):
 
 
 class CommentDetailView(IssueAPIView):
+    shows_issue = False
+
     @extend_schema(
         operation_id="comments_update",
         summary="Edit one's own comment",
