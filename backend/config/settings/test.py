@@ -1,7 +1,7 @@
 """pytest: the real PostgreSQL and Redis, with fast password hashing."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, LOGGING, env
+from .base import CACHES, DATABASES, INSTALLED_APPS, LOGGING, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -19,3 +19,13 @@ STORAGES = {
 # No collected static directory outside production; WhiteNoise finds files in the apps.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# Development tool: `manage.py lintmigrations` (make migrations-check).
+INSTALLED_APPS = [*INSTALLED_APPS, "django_migration_linter"]
+# Every migration after the first of each app must be safe to run before the new code deploys
+# (expand, then contract). Initial migrations only create empty tables, which lock nobody.
+MIGRATION_LINTER_OPTIONS = {
+    "ignore_name": ["0001_initial"],
+    "warnings_as_errors": True,
+    "no_cache": True,
+}

@@ -1,0 +1,208 @@
+# Docket — every entry point. `make help` lists the targets.
+#
+# `make run` and `make test` work from a fresh clone: they create the virtualenv, start
+# PostgreSQL and Redis if they are down, and create the database before anything else.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+ROOT := $(CURDIR)
+BACKEND := $(ROOT)/backend
+PYTHON ?= python3
+VENV ?= $(ROOT)/.venv
+VENV_BIN := $(VENV)/bin
+REQUIREMENTS := $(BACKEND)/requirements
+DEV_REQUIREMENTS := $(REQUIREMENTS)/dev.txt
+# The stamp is named after dev.txt's content: the venv is reinstalled only when the pins change.
+VENV_STAMP = $(VENV)/.installed-$(shell sha256sum $(DEV_REQUIREMENTS) | cut -c1-16)
+
+# Database connection for psql (`make db`) and, unless DATABASE_URL is set, for Django too.
+export PGHOST ?= localhost
+export PGPORT ?= 5432
+export PGUSER ?= postgres
+DB_NAME ?= docket
+DB_NAMES ?= $(DB_NAME)
+export DATABASE_URL ?= postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/$(DB_NAME)
+
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+API_HOST ?= 127.0.0.1
+API_PORT ?= 8000
+API_URL := http://localhost:$(API_PORT)
+
+MANAGE := cd $(BACKEND) && $(VENV_BIN)/python manage.py
+RUFF := $(VENV_BIN)/ruff
+PY_SOURCES ?= backend bench
+SCHEMA_FILE := $(ROOT)/openapi/v1.yaml
+PYTEST_ARGS ?=
+
+# Stages of `make test`, in order. Each is also a target of its own.
+TEST_STAGES := lint migrations-check schema-check deploy-check config-check backend-test
+
+# `make test` runs venv/services/db once, then each stage with STAGE=1 so the stages do not
+# repeat that setup. Run on their own, the stages set themselves up.
+STAGE ?=
+SETUP := $(if $(STAGE),,venv)
+SETUP_DB := $(if $(STAGE),,venv services db)
+
+# A production-like environment for `make deploy-check`; the secret is random per run.
+DEPLOY_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY="$$($(VENV_BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	DEBUG=false \
+	ALLOWED_HOSTS=api.docket.example \
+	DATABASE_URL=postgres://docket:docket@db.docket.example:5432/docket \
+	REDIS_URL=redis://redis.docket.example:6379/0 \
+	CORS_ALLOWED_ORIGINS=https://app.docket.example \
+	CSRF_TRUSTED_ORIGINS=https://app.docket.example \
+	ADMIN_ENABLED=false \
+	LOG_FORMAT=json
+
+header = @printf '\n==> %s\n' "$(1)"
+
+.PHONY: help venv services db migrate demo run serve \
+	lint format schema schema-check migrations-check deploy-check config-check \
+	backend-test test pin bench
+
+help: ## List the targets
+	@printf 'Usage: make <target>\n\n'
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) \
+		| awk 'BEGIN { FS = ":.*## " } { printf "  %-18s %s\n", $$1, $$2 }'
+
+# --- setup -------------------------------------------------------------------------------
+
+venv: $(VENV_STAMP) ## Create .venv and install the pinned dev requirements (only when they change)
+
+$(VENV)/.installed-%:
+	$(call header,venv: install $(notdir $(DEV_REQUIREMENTS)))
+	@test -x $(VENV_BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(VENV_BIN)/python -m pip install --quiet --require-hashes -r $(DEV_REQUIREMENTS)
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+services: ## Start PostgreSQL and Redis if they are not answering, and wait for them
+	$(call header,services: PostgreSQL and Redis)
+	@$(ROOT)/scripts/ensure-services.sh
+
+db: services ## Create the database(s) if missing
+	$(call header,db: $(DB_NAMES) on $(PGHOST):$(PGPORT))
+	@for name in $(DB_NAMES); do \
+		exists="$$(psql -X -w -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$$name'")"; \
+		if [[ "$$exists" == 1 ]]; then \
+			echo "database $$name: exists"; \
+		else \
+			psql -X -w -d postgres -v ON_ERROR_STOP=1 -qc "CREATE DATABASE \"$$name\""; \
+			echo "database $$name: created"; \
+		fi; \
+	done
+
+migrate: venv services db ## Apply migrations
+	$(call header,migrate)
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo workspace (idempotent)
+	$(call header,demo: seed_demo)
+	$(MANAGE) seed_demo
+
+# --- run ---------------------------------------------------------------------------------
+
+run: venv services db migrate demo ## Set everything up, then serve the API on :8000 (Ctrl-C stops)
+	@$(MAKE) --no-print-directory serve
+
+serve: ## Serve what `make run` serves, without the setup steps
+	@printf '\n==> Docket is starting\n\n'
+	@printf '  API          %s/api/v1/\n' "$(API_URL)"
+	@printf '  Swagger UI   %s/api/v1/docs/\n' "$(API_URL)"
+	@printf '  Redoc        %s/api/v1/redoc/\n' "$(API_URL)"
+	@printf '  Health       %s/healthz  %s/readyz\n' "$(API_URL)" "$(API_URL)"
+	@printf '  Admin        %s/admin/\n\n' "$(API_URL)"
+	@printf '  Demo logins  owner@ admin@ member@ guest@example.com\n'
+	@printf '  Password     docket-demo-password   (workspace "acme", projects ENG and OPS)\n\n'
+	@VENV_BIN=$(VENV_BIN) API_HOST=$(API_HOST) API_PORT=$(API_PORT) $(ROOT)/scripts/run-dev.sh
+
+# --- checks ------------------------------------------------------------------------------
+
+lint: $(SETUP) ## ruff check + ruff format --check
+	$(call header,lint: ruff check + ruff format --check)
+	@status=0; \
+	$(RUFF) check $(PY_SOURCES) || status=1; \
+	$(RUFF) format --check $(PY_SOURCES) || status=1; \
+	exit $$status
+
+format: venv ## Fix what ruff can fix, then format
+	$(call header,format: ruff)
+	$(RUFF) check --fix $(PY_SOURCES)
+	$(RUFF) format $(PY_SOURCES)
+
+schema: venv ## Regenerate openapi/v1.yaml
+	$(call header,schema: regenerate openapi/v1.yaml)
+	@mkdir -p $(dir $(SCHEMA_FILE))
+	@tmp="$$(mktemp)"; trap 'rm -f "$$tmp"' EXIT; \
+	$(MANAGE) spectacular --file "$$tmp" --validate --fail-on-warn; \
+	cp "$$tmp" $(SCHEMA_FILE)
+	@echo "wrote openapi/v1.yaml"
+
+schema-check: $(SETUP) ## Fail if openapi/v1.yaml differs from what the code generates
+	$(call header,schema-check: openapi/v1.yaml matches the code)
+	@tmp="$$(mktemp)"; trap 'rm -f "$$tmp"' EXIT; \
+	$(MANAGE) spectacular --file "$$tmp" --validate --fail-on-warn; \
+	if diff -u $(SCHEMA_FILE) "$$tmp"; then \
+		echo "openapi/v1.yaml is up to date"; \
+	else \
+		echo "openapi/v1.yaml is stale: run 'make schema' and commit the result" >&2; \
+		exit 1; \
+	fi
+
+migrations-check: $(SETUP_DB) ## No missing migrations; lint all migrations
+	$(call header,migrations-check: makemigrations --check + lintmigrations)
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) lintmigrations
+
+deploy-check: $(SETUP) ## manage.py check --deploy under production settings
+	$(call header,deploy-check: check --deploy with production settings)
+	cd $(BACKEND) && $(DEPLOY_ENV) $(VENV_BIN)/python manage.py check --deploy --fail-level WARNING
+
+config-check: $(SETUP) ## Validate docker-compose.yml and the CI workflow against their schemas
+	$(call header,config-check: docker-compose.yml + .github/workflows/ci.yml)
+	$(VENV_BIN)/check-jsonschema --no-cache --builtin-schema vendor.compose-spec docker-compose.yml
+	$(VENV_BIN)/check-jsonschema --no-cache --builtin-schema vendor.github-workflows \
+		.github/workflows/ci.yml
+
+backend-test: $(if $(STAGE),,venv services) ## pytest against real PostgreSQL and Redis
+	$(call header,backend-test: pytest)
+	cd $(BACKEND) && $(VENV_BIN)/pytest $(PYTEST_ARGS)
+
+test: venv services db ## Everything CI runs; fails if any stage fails
+	@failed=(); \
+	for stage in $(TEST_STAGES); do \
+		$(MAKE) --no-print-directory STAGE=1 "$$stage" || failed+=("$$stage"); \
+	done; \
+	echo; \
+	if (( $${#failed[@]} )); then \
+		echo "==> FAILED: $${failed[*]}"; \
+		exit 1; \
+	fi; \
+	echo "==> all checks passed: $(TEST_STAGES)"
+
+# --- maintenance -------------------------------------------------------------------------
+
+pin: venv ## Recompile the pinned requirements (UPGRADE=1 to move to newer versions)
+	$(call header,pin: uv pip compile)
+	cd $(REQUIREMENTS) && for name in base dev; do \
+		$(VENV_BIN)/uv pip compile --python-version 3.11 --generate-hashes --no-header -q \
+			$(if $(UPGRADE),--upgrade) "$$name.in" -o "$$name.txt"; \
+	done
+
+bench: venv services db ## Run the benchmark scripts in bench/ (bench/bench_*.py), if any
+	$(call header,bench)
+	@shopt -s nullglob; scripts=(bench/bench_*.py); \
+	if (( ! $${#scripts[@]} )); then \
+		echo "no benchmark scripts yet (bench/bench_*.py)"; \
+		exit 0; \
+	fi; \
+	for script in "$${scripts[@]}"; do \
+		echo "--> $$script"; \
+		$(VENV_BIN)/python "$$script"; \
+	done

@@ -1,0 +1,688 @@
+"""The tenant-isolation and role access matrix.
+
+Every endpoint under /api/v1/workspaces is called as anonymous, outsider (owner of another
+workspace), guest, member, admin and owner, through the HTTP client with a real JWT. Each row of
+MATRIX names one endpoint and method, a body that is valid for it, and the status each role must
+get. A refused request must answer in problem+json with a machine `code` and leave every row of
+our tables exactly as it was. `test_matrix_covers_every_endpoint` walks the URLconf, so a new
+endpoint without a row fails the suite.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from rest_framework.test import APIClient
+
+from docket.accounts.models import User
+from docket.core.errors import PROBLEM_CONTENT_TYPE
+from docket.core.models import Event
+from docket.issues.models import Issue
+from docket.issues.services import comment_create, issue_create
+from docket.projects.models import Label, Project, State
+from docket.projects.services import (
+    label_create,
+    project_member_add,
+    project_set_archived,
+    project_update,
+)
+from docket.testing.factories import MembershipFactory, UserFactory
+from docket.testing.world import World
+from docket.workspaces.models import Membership, Role
+from docket.workspaces.services import invitation_create
+
+ROLES = ("anonymous", "outsider", "guest", "member", "admin", "owner")
+API = "/api/v1"
+WS = f"{API}/workspaces/acme"
+PROJECT = f"{WS}/projects/{{project}}"
+ISSUE = f"{WS}/issues/{{issue}}"
+NIL = str(uuid.UUID(int=0))
+METHODS = ("get", "post", "put", "patch", "delete")
+
+# --- The table ---------------------------------------------------------------------------------
+
+
+def expect(
+    guest: int, member: int, admin: int, owner: int, *, anonymous: int = 401, outsider: int = 404
+) -> dict[str, int]:
+    return {
+        "anonymous": anonymous,
+        "outsider": outsider,
+        "guest": guest,
+        "member": member,
+        "admin": admin,
+        "owner": owner,
+    }
+
+
+ANYONE_IN_WORKSPACE = expect(200, 200, 200, 200)
+COMMENTERS = expect(201, 201, 201, 201)
+CONTRIBUTORS_CREATE = expect(403, 201, 201, 201)
+CONTRIBUTORS = expect(403, 200, 200, 200)
+CONTRIBUTORS_DELETE = expect(403, 204, 204, 204)
+MANAGERS_CREATE = expect(403, 403, 201, 201)
+MANAGERS = expect(403, 403, 200, 200)
+MANAGERS_DELETE = expect(403, 403, 204, 204)
+
+
+@dataclass
+class Ctx:
+    """What a row needs to build its request: the world, the caller and the ids to fill in."""
+
+    world: World
+    actor: User | None
+    project: Project
+    issue: Issue
+    ids: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def owner_membership(self) -> Membership:
+        return self.world.memberships[Role.OWNER]
+
+    def actor_membership(self) -> Membership | None:
+        if self.actor is None:
+            return None
+        return Membership.objects.filter(workspace=self.world.workspace, user=self.actor).first()
+
+
+Setup = Callable[[Ctx], None]
+Body = dict[str, Any] | Callable[[dict[str, str]], dict[str, Any]] | None
+
+
+@dataclass(frozen=True)
+class Row:
+    method: str
+    path: str  # with {placeholders} filled from Ctx.ids
+    expect: dict[str, int]
+    body: Body = None
+    setup: Setup | None = None
+    note: str = ""
+    # A 2xx that must still change nothing (e.g. a bulk update whose every item is refused).
+    unchanged: bool = False
+
+    @property
+    def id(self) -> str:
+        path = self.path.removeprefix(API)
+        return f"{self.method} {path}" + (f" [{self.note}]" if self.note else "")
+
+
+def with_invitation(ctx: Ctx) -> None:
+    invitation, _token = invitation_create(
+        membership=ctx.owner_membership,
+        actor=ctx.world.owner,
+        email="invitee@example.com",
+        role=Role.MEMBER,
+    )
+    ctx.ids["invitation"] = str(invitation.id)
+
+
+def with_bystander(ctx: Ctx) -> None:
+    """Another plain member, so that managing someone else is never managing oneself."""
+    bystander = MembershipFactory(
+        workspace=ctx.world.workspace,
+        role=Role.MEMBER,
+        user=UserFactory(email="bystander@example.com"),
+    )
+    ctx.ids["bystander"] = str(bystander.user_id)
+
+
+def archived(ctx: Ctx) -> None:
+    project_set_archived(
+        membership=ctx.owner_membership, actor=ctx.world.owner, project=ctx.project, archived=True
+    )
+
+
+def member_leads(ctx: Ctx) -> None:
+    project_update(
+        membership=ctx.owner_membership,
+        actor=ctx.world.owner,
+        project=ctx.project,
+        lead_id=ctx.world.member.id,
+    )
+
+
+def leads_archived(ctx: Ctx) -> None:
+    member_leads(ctx)
+    archived(ctx)
+
+
+def with_own_comment(ctx: Ctx) -> None:
+    """A comment written by the caller (for callers outside acme: the member's comment)."""
+    membership = ctx.actor_membership()
+    if membership is None:
+        ctx.ids["own_comment"] = ctx.ids["comment"]
+        return
+    comment = comment_create(
+        membership=membership, actor=ctx.actor, issue=ctx.issue, body="My own words."
+    )
+    ctx.ids["own_comment"] = str(comment.id)
+
+
+def reversed_states(ids: dict[str, str]) -> dict[str, Any]:
+    return {"state_ids": list(reversed(ids["states"].split(",")))}
+
+
+MATRIX: list[Row] = [
+    # Workspaces (the collection is not tenant-scoped: any signed-in user lists and creates).
+    Row("GET", f"{API}/workspaces", expect(200, 200, 200, 200, outsider=200)),
+    Row(
+        "POST",
+        f"{API}/workspaces",
+        expect(201, 201, 201, 201, outsider=201),
+        {"slug": "newco", "name": "New Co"},
+    ),
+    Row("GET", WS, ANYONE_IN_WORKSPACE),
+    Row("PATCH", WS, MANAGERS, {"name": "Acme Renamed"}),
+    Row("DELETE", WS, expect(403, 403, 403, 204)),
+    # Members
+    Row("GET", f"{WS}/members", ANYONE_IN_WORKSPACE),
+    Row("PATCH", f"{WS}/members/{{bystander}}", MANAGERS, {"role": "guest"}, with_bystander),
+    Row(
+        "PATCH",
+        f"{WS}/members/{{owner}}",
+        expect(403, 403, 403, 409),
+        {"role": "admin"},
+        note="only owners touch owners; the last owner stays",
+    ),
+    Row(
+        "PATCH",
+        f"{WS}/members/{{bystander}}",
+        expect(403, 403, 403, 200),
+        {"role": "owner"},
+        with_bystander,
+        note="granting owner",
+    ),
+    Row("DELETE", f"{WS}/members/{{bystander}}", MANAGERS_DELETE, setup=with_bystander),
+    Row(
+        "DELETE",
+        f"{WS}/members/{{actor}}",
+        expect(204, 204, 204, 409),
+        note="leaving; the last owner cannot",
+    ),
+    Row("DELETE", f"{WS}/members/{{owner}}", expect(403, 403, 403, 409), note="the owner"),
+    # Invitations
+    Row("GET", f"{WS}/invitations", MANAGERS),
+    Row(
+        "POST",
+        f"{WS}/invitations",
+        MANAGERS_CREATE,
+        {"email": "newcomer@example.com", "role": "member"},
+    ),
+    Row(
+        "POST",
+        f"{WS}/invitations",
+        expect(403, 403, 403, 201),
+        {"email": "newcomer@example.com", "role": "owner"},
+        note="inviting an owner",
+    ),
+    Row("DELETE", f"{WS}/invitations/{{invitation}}", MANAGERS_DELETE, setup=with_invitation),
+    # Projects
+    Row("GET", f"{WS}/projects", ANYONE_IN_WORKSPACE),
+    Row("POST", f"{WS}/projects", CONTRIBUTORS_CREATE, {"key": "NEW", "name": "New"}),
+    Row("GET", PROJECT, ANYONE_IN_WORKSPACE),
+    Row("PATCH", PROJECT, MANAGERS, {"name": "Renamed", "description": "Now with words."}),
+    Row("PATCH", PROJECT, CONTRIBUTORS, {"name": "Renamed"}, member_leads, note="member leads"),
+    Row("DELETE", PROJECT, MANAGERS_DELETE),
+    Row("DELETE", PROJECT, MANAGERS_DELETE, setup=member_leads, note="member leads"),
+    Row("POST", f"{PROJECT}/archive", MANAGERS),
+    Row("POST", f"{PROJECT}/archive", CONTRIBUTORS, setup=member_leads, note="member leads"),
+    Row("POST", f"{PROJECT}/unarchive", MANAGERS, setup=archived),
+    Row("POST", f"{PROJECT}/unarchive", CONTRIBUTORS, setup=leads_archived, note="member leads"),
+    Row("GET", f"{PROJECT}/members", ANYONE_IN_WORKSPACE),
+    Row("POST", f"{PROJECT}/members", MANAGERS_CREATE, {"user_id": "{member}"}),
+    Row(
+        "POST",
+        f"{PROJECT}/members",
+        CONTRIBUTORS_CREATE,
+        {"user_id": "{admin}"},
+        member_leads,
+        note="member leads",
+    ),
+    Row("DELETE", f"{PROJECT}/members/{{guest}}", MANAGERS_DELETE),
+    Row(
+        "DELETE",
+        f"{PROJECT}/members/{{guest}}",
+        CONTRIBUTORS_DELETE,
+        setup=member_leads,
+        note="member leads",
+    ),
+    # Workflow states
+    Row("GET", f"{PROJECT}/states", ANYONE_IN_WORKSPACE),
+    Row(
+        "POST",
+        f"{PROJECT}/states",
+        MANAGERS_CREATE,
+        {"name": "Review", "category": "started", "color": "#123456"},
+    ),
+    Row("POST", f"{PROJECT}/states/reorder", MANAGERS, reversed_states),
+    Row("PATCH", f"{PROJECT}/states/{{state}}", MANAGERS, {"name": "Doing", "color": "#abcdef"}),
+    Row("DELETE", f"{PROJECT}/states/{{empty_state}}", MANAGERS_DELETE),
+    Row(
+        "DELETE",
+        f"{PROJECT}/states/{{todo_state}}?move_to={{state}}",
+        MANAGERS_DELETE,
+        note="moving its issues",
+    ),
+    Row(
+        "POST",
+        f"{PROJECT}/states",
+        CONTRIBUTORS_CREATE,
+        {"name": "Review", "category": "started", "color": "#123456"},
+        member_leads,
+        note="member leads",
+    ),
+    Row(
+        "POST",
+        f"{PROJECT}/states/reorder",
+        CONTRIBUTORS,
+        reversed_states,
+        member_leads,
+        note="member leads",
+    ),
+    Row(
+        "PATCH",
+        f"{PROJECT}/states/{{state}}",
+        CONTRIBUTORS,
+        {"name": "Doing"},
+        member_leads,
+        note="member leads",
+    ),
+    Row(
+        "DELETE",
+        f"{PROJECT}/states/{{empty_state}}",
+        CONTRIBUTORS_DELETE,
+        setup=member_leads,
+        note="member leads",
+    ),
+    # Labels
+    Row("GET", f"{PROJECT}/labels", ANYONE_IN_WORKSPACE),
+    Row("POST", f"{PROJECT}/labels", CONTRIBUTORS_CREATE, {"name": "feature", "color": "#00ff00"}),
+    Row("PATCH", f"{PROJECT}/labels/{{label}}", CONTRIBUTORS, {"name": "defect"}),
+    Row("DELETE", f"{PROJECT}/labels/{{label}}", CONTRIBUTORS_DELETE),
+    # Issues
+    Row("GET", f"{PROJECT}/issues", ANYONE_IN_WORKSPACE),
+    Row(
+        "POST",
+        f"{PROJECT}/issues",
+        CONTRIBUTORS_CREATE,
+        {"title": "New issue", "priority": "high", "label_ids": ["{label}"]},
+    ),
+    Row(
+        "POST",
+        f"{PROJECT}/issues",
+        expect(403, 409, 409, 409),
+        {"title": "New issue"},
+        archived,
+        note="archived project",
+    ),
+    Row("GET", f"{WS}/issues", ANYONE_IN_WORKSPACE),
+    Row(
+        "POST",
+        f"{WS}/issues/bulk-update",
+        CONTRIBUTORS,
+        {"keys": ["{issue}"], "changes": {"priority": "urgent"}},
+    ),
+    Row("GET", ISSUE, ANYONE_IN_WORKSPACE),
+    Row(
+        "PATCH",
+        ISSUE,
+        CONTRIBUTORS,
+        {"title": "Renamed", "assignee_ids": ["{member}"], "state_id": "{state}"},
+    ),
+    Row(
+        "PATCH", ISSUE, expect(403, 409, 409, 409), {"title": "Renamed"}, archived, note="archived"
+    ),
+    Row("DELETE", ISSUE, CONTRIBUTORS_DELETE),
+    Row("POST", f"{ISSUE}/move", CONTRIBUTORS, {"state_id": "{state}"}),
+    Row("GET", f"{ISSUE}/activity", ANYONE_IN_WORKSPACE),
+    # Comments: anyone who sees the issue comments; authors edit; authors and admins delete.
+    Row("GET", f"{ISSUE}/comments", ANYONE_IN_WORKSPACE),
+    Row("POST", f"{ISSUE}/comments", COMMENTERS, {"body": "Me too."}),
+    Row(
+        "PATCH",
+        f"{ISSUE}/comments/{{comment}}",
+        expect(403, 200, 403, 403),
+        {"body": "Edited."},
+        note="the member's comment",
+    ),
+    Row(
+        "PATCH",
+        f"{ISSUE}/comments/{{own_comment}}",
+        expect(200, 200, 200, 200),
+        {"body": "Edited."},
+        with_own_comment,
+        note="own comment",
+    ),
+    Row(
+        "DELETE",
+        f"{ISSUE}/comments/{{comment}}",
+        expect(403, 204, 204, 204),
+        note="the member's comment",
+    ),
+    Row(
+        "DELETE",
+        f"{ISSUE}/comments/{{own_comment}}",
+        CONTRIBUTORS_DELETE | {"guest": 204},
+        setup=with_own_comment,
+        note="own comment",
+    ),
+]
+
+
+# --- Machinery -----------------------------------------------------------------------------
+
+
+class _Ids(dict):
+    """Ids for paths and bodies; an id nobody set is a well-formed uuid that names nothing."""
+
+    def __missing__(self, key: str) -> str:
+        return NIL
+
+
+def _fill(value: Any, ids: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return value.format_map(ids)
+    if isinstance(value, list):
+        return [_fill(item, ids) for item in value]
+    if isinstance(value, dict):
+        return {key: _fill(item, ids) for key, item in value.items()}
+    return value
+
+
+def make_ctx(world: World, actor: User | None, *, project: Project, issue: Issue) -> Ctx:
+    states = list(State.objects.filter(project=project).order_by("position"))
+    by_name = {state.name: str(state.id) for state in states}
+    label = Label.objects.filter(project=project).order_by("created_at").first()
+    comment = issue.comments.order_by("created_at").first()
+    ids = _Ids(
+        project=project.key,
+        issue=issue.key,
+        states=",".join(str(state.id) for state in states),
+        state=by_name["In Progress"],
+        todo_state=by_name["Todo"],
+        empty_state=by_name["Canceled"],
+        label=str(label.id) if label else NIL,
+        comment=str(comment.id) if comment else NIL,
+        actor=str(actor.id) if actor else NIL,
+        **{role: str(world.user(role).id) for role in ROLES if role != "anonymous"},
+    )
+    return Ctx(world=world, actor=actor, project=project, issue=issue, ids=ids)
+
+
+def snapshot() -> dict[str, list[dict[str, Any]]]:
+    """Every row of every model of ours (and the event log), to compare before and after."""
+    models = [
+        model
+        for config in apps.get_app_configs()
+        if config.name.startswith("docket.")
+        for model in config.get_models(include_auto_created=True)
+    ]
+    assert Event in models
+    return {
+        model._meta.label: list(model._default_manager.using("default").order_by("pk").values())
+        for model in models
+    }
+
+
+def send(client: APIClient, method: str, path: str, body: Any = None):
+    if method in ("GET", "HEAD", "OPTIONS"):
+        return client.generic(method, path)
+    return getattr(client, method.lower())(path, body, format="json")
+
+
+def check(client: APIClient, ctx: Ctx, row: Row, expected: int, who: str) -> tuple[str, Any]:
+    """Send the row's request as `who`, assert the status and, on refusal, that it is a problem
+    and changed nothing. Returns the path and body that were sent."""
+    if row.setup is not None:
+        row.setup(ctx)
+    path = row.path.format_map(ctx.ids)
+    body = row.body(ctx.ids) if callable(row.body) else _fill(row.body, ctx.ids)
+    before = snapshot()
+
+    response = send(client, row.method, path, body)
+
+    what = f"{who}: {row.method} {path} -> {response.status_code} {response.content[:400]!r}"
+    assert response.status_code == expected, what
+    if expected >= 400:
+        assert response["Content-Type"] == PROBLEM_CONTENT_TYPE, what
+        if row.method != "HEAD":  # a HEAD answer has no body to read
+            assert response.json().get("code"), what
+    if expected >= 400 or row.unchanged:
+        assert snapshot() == before, f"a refused request changed the database: {what}"
+    return path, body
+
+
+def problem(response) -> dict[str, Any]:
+    """The problem body without what differs between any two requests."""
+    body = response.json()
+    body.pop("request_id", None)
+    return body
+
+
+def assert_same_as_missing(client: APIClient, method: str, path: str, body: Any, missing: str):
+    """A 404 for something hidden reads exactly like the 404 for something that does not exist."""
+    hidden = send(client, method, path, body)
+    absent = send(client, method, missing, body)
+    assert (absent.status_code, problem(absent)) == (hidden.status_code, problem(hidden))
+
+
+def _all_patterns(resolver: URLResolver, prefix: str = ""):
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from _all_patterns(pattern, route)
+        elif isinstance(pattern, URLPattern):
+            yield route, pattern
+
+
+def workspace_endpoints() -> set[tuple[str, str]]:
+    """(route, METHOD) for every method every view under api/v1/workspaces implements."""
+    endpoints = set()
+    for route, pattern in _all_patterns(get_resolver()):
+        if not route.startswith("api/v1/workspaces"):
+            continue
+        view_class = pattern.callback.view_class
+        endpoints |= {(route, m.upper()) for m in METHODS if hasattr(view_class, m)}
+    return endpoints
+
+
+def row_endpoint(row: Row) -> tuple[str, str]:
+    path = row.path.format_map(_Ids(project="ENG", issue="ENG-1")).split("?")[0]
+    return resolve(path).route, row.method
+
+
+# --- Tests -----------------------------------------------------------------------------------
+
+
+def test_matrix_covers_every_endpoint():
+    in_urlconf = workspace_endpoints()
+    in_table = {row_endpoint(row) for row in MATRIX}
+    assert in_urlconf, "no endpoints found under api/v1/workspaces"
+    assert sorted(in_urlconf - in_table) == [], "endpoints without a row in MATRIX"
+    assert sorted(in_table - in_urlconf) == [], "rows for endpoints that do not exist"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("row", MATRIX, ids=lambda row: row.id)
+def test_access_matrix(world, as_user, row: Row, role: str):
+    actor = world.user(role)
+    ctx = make_ctx(world, actor, project=world.eng, issue=world.eng_issue)
+    client = as_user(actor)
+
+    path, body = check(client, ctx, row, row.expect[role], role)
+
+    # Outsiders cannot tell acme from a workspace that does not exist.
+    if role == "outsider" and path.startswith(f"{WS}/"):
+        missing = path.replace(WS, f"{API}/workspaces/no-such-workspace")
+        assert_same_as_missing(client, row.method, path, body, missing)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_head_options_and_missing_methods_follow_the_same_rules(world, as_user, role: str):
+    """HEAD answers like GET. Whoever may reach an endpoint gets its description from OPTIONS and
+    a 405 for a method it lacks; everyone else gets the same 401 or 404 as for any method."""
+    actor = world.user(role)
+    client = as_user(actor)
+    ctx = make_ctx(world, actor, project=world.eng, issue=world.eng_issue)
+    refused = 401 if role == "anonymous" else 404
+    before = snapshot()
+
+    for row in MATRIX:
+        if row.method == "GET":
+            check(client, ctx, replace(row, method="HEAD"), row.expect[role], role)
+    one_path_per_route = {row_endpoint(row)[0]: row.path.split("?")[0] for row in MATRIX}
+    for template in one_path_per_route.values():
+        path = template.format_map(ctx.ids)
+        view_class = resolve(path).func.view_class
+        reachable = role != "anonymous" and (role != "outsider" or path == f"{API}/workspaces")
+        lacking = [method.upper() for method in METHODS if not hasattr(view_class, method)]
+        for method, status in [("OPTIONS", 200), *((method, 405) for method in lacking)]:
+            response = send(client, method, path, {})
+            what = f"{role}: {method} {path} -> {response.status_code} {response.content[:400]!r}"
+            assert response.status_code == (status if reachable else refused), what
+            if response.status_code >= 400:
+                assert response["Content-Type"] == PROBLEM_CONTENT_TYPE, what
+                assert response.json().get("code"), what
+
+    assert snapshot() == before
+
+
+PROJECT_ROWS = [row for row in MATRIX if "{project}" in row.path or "{issue}" in row.path]
+
+
+@pytest.mark.parametrize("row", PROJECT_ROWS, ids=lambda row: row.id)
+def test_guest_gets_404_for_a_project_they_were_not_added_to(world, as_user, row: Row):
+    # OPS gets a label and a comment too, so every id in the guest's requests names a real row.
+    owner, member = world.memberships[Role.OWNER], world.memberships[Role.MEMBER]
+    label_create(membership=owner, actor=owner.user, project=world.ops, name="ops", color="#010203")
+    comment_create(membership=member, actor=member.user, issue=world.ops_issue, body="On call.")
+    ctx = make_ctx(world, world.guest, project=world.ops, issue=world.ops_issue)
+    client = as_user(world.guest)
+
+    path, body = check(client, ctx, row, 404, "guest on OPS")
+
+    missing = path.replace("/projects/OPS", "/projects/NOPE")
+    missing = missing.replace("/issues/OPS-1", "/issues/NOPE-1")
+    assert_same_as_missing(client, row.method, path, body, missing)
+
+
+def test_guest_lists_leave_out_projects_they_were_not_added_to(world, as_user):
+    client = as_user(world.guest)
+
+    projects = client.get(f"{WS}/projects").json()["results"]
+    issues = client.get(f"{WS}/issues").json()["results"]
+
+    assert [project["key"] for project in projects] == ["ENG"]
+    assert [issue["key"] for issue in issues] == ["ENG-1"]
+
+
+# --- Ids from workspace `other` used under acme's URLs ----------------------------------------
+
+
+def with_foreign_objects(ctx: Ctx) -> None:
+    """Give `other` one of everything, and an issue key (ENG-2) that acme does not have."""
+    world = ctx.world
+    their = Membership.objects.get(workspace=world.other_workspace, user=world.outsider)
+    project = world.other_project
+    label = label_create(
+        membership=their, actor=world.outsider, project=project, name="theirs", color="#000000"
+    )
+    comment = comment_create(
+        membership=their, actor=world.outsider, issue=world.other_issue, body="Private."
+    )
+    invitation, _token = invitation_create(
+        membership=their, actor=world.outsider, email="theirs@example.com", role=Role.MEMBER
+    )
+    second = issue_create(membership=their, actor=world.outsider, project=project, title="Two")
+    project_member_add(
+        membership=their, actor=world.outsider, project=project, user_id=world.outsider.id
+    )
+    assert second.key == "ENG-2"
+    state = State.objects.filter(project=project, name="In Progress").get()
+    # And acme's other project, whose ids must not work under ENG's URLs either.
+    owner = ctx.owner_membership
+    ops_label = label_create(
+        membership=owner, actor=world.owner, project=world.ops, name="ops", color="#010203"
+    )
+    ops_comment = comment_create(
+        membership=owner, actor=world.owner, issue=world.ops_issue, body="On call."
+    )
+    ctx.ids.update(
+        ops_state=str(State.objects.filter(project=world.ops, name="In Progress").get().id),
+        ops_label=str(ops_label.id),
+        ops_comment=str(ops_comment.id),
+        their_state=str(state.id),
+        their_label=str(label.id),
+        their_comment=str(comment.id),
+        their_invitation=str(invitation.id),
+        their_issue_id=str(world.other_issue.id),
+    )
+
+
+def _body_keys(row: Row) -> str:
+    return ",".join(row.body) if isinstance(row.body, dict) else ""
+
+
+NOT_FOUND = expect(404, 404, 404, 404)
+INVALID = expect(400, 400, 400, 400)
+FOREIGN: list[Row] = [
+    Row("PATCH", f"{PROJECT}/states/{{their_state}}", NOT_FOUND, {"name": "Mine now"}),
+    Row("DELETE", f"{PROJECT}/states/{{their_state}}", NOT_FOUND),
+    Row("PATCH", f"{PROJECT}/labels/{{their_label}}", NOT_FOUND, {"name": "Mine now"}),
+    Row("DELETE", f"{PROJECT}/labels/{{their_label}}", NOT_FOUND),
+    Row("PATCH", f"{ISSUE}/comments/{{their_comment}}", NOT_FOUND, {"body": "Mine now"}),
+    Row("DELETE", f"{ISSUE}/comments/{{their_comment}}", NOT_FOUND),
+    Row("DELETE", f"{WS}/invitations/{{their_invitation}}", NOT_FOUND),
+    Row("PATCH", f"{WS}/members/{{outsider}}", NOT_FOUND, {"role": "guest"}),
+    Row("DELETE", f"{WS}/members/{{outsider}}", NOT_FOUND),
+    Row("DELETE", f"{PROJECT}/members/{{outsider}}", NOT_FOUND),
+    Row("GET", f"{WS}/issues/ENG-2", NOT_FOUND),
+    Row("PATCH", f"{WS}/issues/ENG-2", NOT_FOUND, {"title": "Mine now"}),
+    Row("DELETE", f"{WS}/issues/ENG-2", NOT_FOUND),
+    Row("POST", f"{WS}/issues/ENG-2/move", NOT_FOUND, {"state_id": "{state}"}),
+    Row("GET", f"{WS}/issues/ENG-2/activity", NOT_FOUND),
+    Row("GET", f"{WS}/issues/ENG-2/comments", NOT_FOUND),
+    Row("POST", f"{WS}/issues/ENG-2/comments", NOT_FOUND, {"body": "Hello"}),
+    Row("PATCH", f"{PROJECT}/states/{{ops_state}}", NOT_FOUND, {"name": "Mine now"}),
+    Row("DELETE", f"{PROJECT}/labels/{{ops_label}}", NOT_FOUND),
+    Row("DELETE", f"{ISSUE}/comments/{{ops_comment}}", NOT_FOUND),
+    # Foreign ids in bodies are invalid input, never a link across tenants.
+    Row("PATCH", ISSUE, INVALID, {"state_id": "{their_state}"}),
+    Row("PATCH", ISSUE, INVALID, {"label_ids": ["{their_label}"]}),
+    Row("PATCH", ISSUE, INVALID, {"assignee_ids": ["{outsider}"]}),
+    Row("PATCH", ISSUE, INVALID, {"parent_id": "{their_issue_id}"}),
+    Row("POST", f"{PROJECT}/issues", INVALID, {"title": "X", "state_id": "{their_state}"}),
+    Row("POST", f"{PROJECT}/issues", INVALID, {"title": "X", "parent_id": "{their_issue_id}"}),
+    Row("POST", f"{ISSUE}/move", INVALID, {"state_id": "{their_state}"}),
+    Row(
+        "POST",
+        f"{ISSUE}/move",
+        INVALID,
+        {"state_id": "{todo_state}", "after_id": "{their_issue_id}"},
+    ),
+    Row("POST", f"{PROJECT}/states/reorder", INVALID, {"state_ids": ["{their_state}"]}),
+    Row("DELETE", f"{PROJECT}/states/{{todo_state}}?move_to={{their_state}}", INVALID),
+    Row("POST", f"{PROJECT}/members", INVALID, {"user_id": "{outsider}"}),
+    Row("PATCH", PROJECT, INVALID, {"lead_id": "{outsider}"}),
+    Row(
+        "POST",
+        f"{WS}/issues/bulk-update",
+        expect(200, 200, 200, 200),
+        {"keys": ["ENG-2"], "changes": {"title": "Mine now"}},
+        unchanged=True,
+    ),
+]
+
+
+@pytest.mark.parametrize("row", FOREIGN, ids=lambda row: f"{row.id} {_body_keys(row)}")
+def test_ids_from_another_workspace_name_nothing(world, as_user, row: Row):
+    ctx = make_ctx(world, world.admin, project=world.eng, issue=world.eng_issue)
+    row = replace(row, setup=with_foreign_objects)
+
+    check(as_user(world.admin), ctx, row, row.expect["admin"], "admin of acme")
