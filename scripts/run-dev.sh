@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Run Docket's local processes in the foreground, each line prefixed with its name.
+# Ctrl-C (or any one process exiting) stops them all. Called by `make serve` / `make run`.
+#
+# To add a process (Celery worker, Vite dev server, ...), add one `start` line below.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV_BIN="${VENV_BIN:-$ROOT/.venv/bin}"
+API_HOST="${API_HOST:-127.0.0.1}"
+API_PORT="${API_PORT:-8000}"
+
+pids=()
+
+# start NAME DIR COMMAND...: run COMMAND in DIR in the background, output prefixed "[NAME] ".
+start() {
+    local name="$1" dir="$2"
+    shift 2
+    # The prefixer ignores Ctrl-C so that it still shows the process's shutdown messages.
+    (cd "$dir" && exec "$@") > >(trap '' INT && exec sed -u "s/^/[$name] /") 2>&1 &
+    pids+=("$!")
+}
+
+stop_all() {
+    trap - INT TERM EXIT
+    local pid
+    for pid in "${pids[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    wait "${pids[@]}" 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+start api "$ROOT/backend" \
+    "$VENV_BIN/uvicorn" config.asgi:application --host "$API_HOST" --port "$API_PORT"
+
+# Whichever process ends first ends the session; its status is ours.
+status=0
+wait -n "${pids[@]}" || status=$?
+exit "$status"
