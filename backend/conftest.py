@@ -12,7 +12,6 @@ from docket.testing.world import World, build_world
 def _clean_redis():
     # Throttle counters live in Redis; each test starts with none.
     cache.clear()
-    yield
 
 
 @pytest.fixture

@@ -98,11 +98,18 @@ def main() -> None:
     if base.hostname not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit("This driver only targets a server on this machine.")
     token = sign_in(base.hostname, base.port or 80, args.email, args.password)
-    print(f"| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms |")
+    print("| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, path in ENDPOINTS.items():
-        result = run(base.hostname, base.port or 80, path, token, args.requests,
-                     args.concurrency, args.max_seconds)
+        result = run(
+            base.hostname,
+            base.port or 80,
+            path,
+            token,
+            args.requests,
+            args.concurrency,
+            args.max_seconds,
+        )
         print(
             f"| {name} | {result['requests']} | {result['errors']} | {result['rps']:.0f} | "
             f"{result['p50_ms']:.1f} | {result['p95_ms']:.1f} | {result['p99_ms']:.1f} |"

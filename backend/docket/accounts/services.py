@@ -59,7 +59,9 @@ def user_register(*, email: str, password: str, display_name: str, timezone_name
     return candidate
 
 
-def user_update(*, actor: User, display_name: str | None = None, timezone_name: str | None = None) -> User:
+def user_update(
+    *, actor: User, display_name: str | None = None, timezone_name: str | None = None
+) -> User:
     """Change the caller's own profile."""
     if timezone_name is not None:
         _validate_timezone(timezone_name)

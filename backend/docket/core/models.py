@@ -44,9 +44,7 @@ class Event(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["workspace_id", "id"], name="event_workspace_id_idx"),
-            models.Index(
-                fields=["subject_type", "subject_id", "id"], name="event_subject_id_idx"
-            ),
+            models.Index(fields=["subject_type", "subject_id", "id"], name="event_subject_id_idx"),
         ]
 
     def __str__(self) -> str:

@@ -15,4 +15,4 @@ class _Unset(Enum):
 
 # Marks "not given" in partial updates, where None is a real value ("clear the lead").
 UNSET = _Unset.UNSET
-Maybe = T | _Unset  # noqa: UP040 - Python 3.11 has no `type` statement
+Maybe = T | _Unset

@@ -91,6 +91,9 @@ class IssueAssignee(models.Model):
             models.UniqueConstraint(fields=["issue", "user"], name="issue_assignee_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} on {self.issue_id}"
+
 
 class IssueLabel(models.Model):
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="+")
@@ -100,6 +103,9 @@ class IssueLabel(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["issue", "label"], name="issue_label_unique"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.label_id} on {self.issue_id}"
 
 
 class Comment(BaseModel):

@@ -17,7 +17,9 @@ ISSUE_KEY_PATTERN = re.compile(r"^(?P<project>[A-Z]{2,10})-(?P<number>[1-9][0-9]
 
 def _with_relations(issues: QuerySet[Issue]) -> QuerySet[Issue]:
     # Everything the outputs show, loaded in a fixed number of queries whatever the page size.
-    return issues.select_related("project", "state", "reporter", "parent__project").prefetch_related(
+    return issues.select_related(
+        "project", "state", "reporter", "parent__project"
+    ).prefetch_related(
         Prefetch("assignees", queryset=User.objects.order_by("display_name", "id")),
         "labels",
     )

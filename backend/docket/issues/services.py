@@ -44,14 +44,15 @@ def _snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label
     return {
         "title": issue.title,
         "description": issue.description,
-        "state": {"id": str(issue.state.id), "name": issue.state.name,
-                  "category": issue.state.category},
+        "state": {
+            "id": str(issue.state.id),
+            "name": issue.state.name,
+            "category": issue.state.category,
+        },
         "priority": Priority(issue.priority).label,
         "estimate": issue.estimate,
         "due_date": issue.due_date.isoformat() if issue.due_date else None,
-        "parent": (
-            {"id": str(issue.parent.id), "key": issue.parent.key} if issue.parent else None
-        ),
+        "parent": ({"id": str(issue.parent.id), "key": issue.parent.key} if issue.parent else None),
         "assignees": sorted((_user_ref(u) for u in assignees), key=lambda ref: ref["id"]),
         "labels": sorted(
             ({"id": str(label.id), "name": label.name} for label in labels),
@@ -116,17 +117,16 @@ def _resolve_labels(project: Project, label_ids: Sequence[Any], errors: _Errors)
 def _resolve_assignees(project: Project, user_ids: Sequence[Any], errors: _Errors) -> list[User]:
     wanted = list(dict.fromkeys(user_ids))
     memberships = list(
-        Membership.objects.filter(workspace_id=project.workspace_id, user_id__in=wanted)
-        .select_related("user")
+        Membership.objects.filter(
+            workspace_id=project.workspace_id, user_id__in=wanted
+        ).select_related("user")
     )
     guests_in_project = set(
         ProjectMember.objects.filter(
             project=project, membership__in=[m for m in memberships if m.role == Role.GUEST]
         ).values_list("membership_id", flat=True)
     )
-    allowed = [
-        m.user for m in memberships if m.role != Role.GUEST or m.id in guests_in_project
-    ]
+    allowed = [m.user for m in memberships if m.role != Role.GUEST or m.id in guests_in_project]
     if len(allowed) != len(wanted):
         errors.add(
             "assignee_ids",
@@ -196,8 +196,9 @@ def _completed_at(state: State, current: datetime.datetime | None) -> datetime.d
 
 def _ensure_open(project: Project) -> None:
     if project.archived_at is not None:
-        raise Conflict("The project is archived; unarchive it to change its issues.",
-                       code="project_archived")
+        raise Conflict(
+            "The project is archived; unarchive it to change its issues.", code="project_archived"
+        )
 
 
 # --- Issues ----------------------------------------------------------------------------------
@@ -263,8 +264,12 @@ def issue_create(
         )
         IssueAssignee.objects.bulk_create(IssueAssignee(issue=issue, user=u) for u in assignees)
         IssueLabel.objects.bulk_create(IssueLabel(issue=issue, label=lb) for lb in labels)
-        _record(actor, issue, "issue.created",
-                diff({}, _snapshot(issue, assignees=assignees, labels=labels)))
+        _record(
+            actor,
+            issue,
+            "issue.created",
+            diff({}, _snapshot(issue, assignees=assignees, labels=labels)),
+        )
     return issue
 
 
@@ -345,9 +350,7 @@ def _replace_links(model: type, issue: Issue, field: str, targets: Sequence[Any]
     wanted = {target.pk for target in targets}
     existing = set(model.objects.filter(issue=issue).values_list(f"{field}_id", flat=True))
     model.objects.filter(issue=issue, **{f"{field}_id__in": existing - wanted}).delete()
-    model.objects.bulk_create(
-        model(issue=issue, **{f"{field}_id": pk}) for pk in wanted - existing
-    )
+    model.objects.bulk_create(model(issue=issue, **{f"{field}_id": pk}) for pk in wanted - existing)
 
 
 def issue_move(
@@ -376,23 +379,31 @@ def issue_move(
             n.id: n for n in column.filter(id__in=[i for i in (after_id, before_id) if i])
         }
         if after_id and after_id not in neighbours:
-            errors.add("after_id", "invalid_neighbour", "after_id must be another issue in that state.")
+            errors.add(
+                "after_id", "invalid_neighbour", "after_id must be another issue in that state."
+            )
         if before_id and before_id not in neighbours:
-            errors.add("before_id", "invalid_neighbour", "before_id must be another issue in that state.")
+            errors.add(
+                "before_id", "invalid_neighbour", "before_id must be another issue in that state."
+            )
         errors.raise_if_any()
         after = neighbours.get(after_id) if after_id else None
         before = neighbours.get(before_id) if before_id else None
         if after is not None and before is None:
             lower = after.position
             upper = (
-                column.filter(position__gt=lower).order_by("position")
-                .values_list("position", flat=True).first()
+                column.filter(position__gt=lower)
+                .order_by("position")
+                .values_list("position", flat=True)
+                .first()
             )
         elif before is not None and after is None:
             upper = before.position
             lower = (
-                column.filter(position__lt=upper).order_by("-position")
-                .values_list("position", flat=True).first()
+                column.filter(position__lt=upper)
+                .order_by("-position")
+                .values_list("position", flat=True)
+                .first()
             )
         elif after is not None and before is not None:
             lower, upper = after.position, before.position
@@ -413,8 +424,11 @@ def issue_move(
         changes: dict[str, Any] = {"position": {"old": old_position, "new": issue.position}}
         if old_state.id != state.id:
             changes["state"] = {
-                "old": {"id": str(old_state.id), "name": old_state.name,
-                        "category": old_state.category},
+                "old": {
+                    "id": str(old_state.id),
+                    "name": old_state.name,
+                    "category": old_state.category,
+                },
                 "new": {"id": str(state.id), "name": state.name, "category": state.category},
             }
         _record(actor, issue, "issue.moved", changes)
@@ -438,7 +452,10 @@ class BulkResult:
 
 
 def issue_bulk_update(
-    *, membership: Membership, actor: User, issues_by_key: dict[str, Issue | None],
+    *,
+    membership: Membership,
+    actor: User,
+    issues_by_key: dict[str, Issue | None],
     changes: dict[str, Any],
 ) -> list[BulkResult]:
     """Apply the same changes to many issues, each in its own transaction: one refused issue
@@ -447,7 +464,9 @@ def issue_bulk_update(
     results = []
     for key, issue in issues_by_key.items():
         if issue is None:
-            results.append(BulkResult(key, None, NotFound("Issue not found.", code="issue_not_found")))
+            results.append(
+                BulkResult(key, None, NotFound("Issue not found.", code="issue_not_found"))
+            )
             continue
         try:
             updated = issue_update(membership=membership, actor=actor, issue=issue, **changes)
@@ -462,7 +481,9 @@ def issues_move_out_of_state(*, actor: User, state: State, target: State | None)
     """Move every issue of `state` to the end of `target`'s column, keeping their order.
     Called by state_delete inside its transaction. Returns how many moved."""
     issues = list(
-        Issue.objects.select_for_update().filter(state=state).select_related("project")
+        Issue.objects.select_for_update()
+        .filter(state=state)
+        .select_related("project")
         .order_by("position", "id")
     )
     if not issues:
@@ -480,12 +501,17 @@ def issues_move_out_of_state(*, actor: User, state: State, target: State | None)
         position = key_between(position, None)
     Issue.objects.bulk_update(issues, ["state", "position", "completed_at", "updated_at"])
     for issue in issues:
-        _record(actor, issue, "issue.moved", {
-            "state": {
-                "old": {"id": str(state.id), "name": state.name, "category": state.category},
-                "new": {"id": str(target.id), "name": target.name, "category": target.category},
-            }
-        })
+        _record(
+            actor,
+            issue,
+            "issue.moved",
+            {
+                "state": {
+                    "old": {"id": str(state.id), "name": state.name, "category": state.category},
+                    "new": {"id": str(target.id), "name": target.name, "category": target.category},
+                }
+            },
+        )
     return len(issues)
 
 
@@ -547,5 +573,7 @@ def comment_delete(*, membership: Membership, actor: User, comment: Comment) -> 
             "Only the author or a workspace admin may delete this comment.", code="not_author"
         )
     with transaction.atomic():
-        _record_comment(actor, comment, "comment.deleted", {"body": {"old": comment.body, "new": None}})
+        _record_comment(
+            actor, comment, "comment.deleted", {"body": {"old": comment.body, "new": None}}
+        )
         comment.delete()

@@ -14,9 +14,7 @@ def visible_projects(*, membership: Membership) -> QuerySet[Project]:
     projects = Project.objects.filter(workspace_id=membership.workspace_id)
     if membership.role == Role.GUEST:
         projects = projects.filter(
-            Exists(
-                ProjectMember.objects.filter(project=OuterRef("pk"), membership=membership)
-            )
+            Exists(ProjectMember.objects.filter(project=OuterRef("pk"), membership=membership))
         )
     return projects
 

@@ -412,4 +412,3 @@ def label_delete(*, membership: Membership, actor: User, label: Label) -> None:
     with transaction.atomic():
         _record(actor, label.project, "label.deleted", label, label.name)
         label.delete()
-

@@ -56,9 +56,15 @@ def build_world() -> World:
     project_member_add(
         membership=owner_m, actor=owner, project=eng, user_id=memberships[Role.GUEST].user_id
     )
-    eng_label = label_create(membership=owner_m, actor=owner, project=eng, name="bug", color="#ff0000")
+    eng_label = label_create(
+        membership=owner_m, actor=owner, project=eng, name="bug", color="#ff0000"
+    )
     eng_issue = issue_create(
-        membership=owner_m, actor=owner, project=eng, title="First ENG issue", label_ids=[eng_label.id]
+        membership=owner_m,
+        actor=owner,
+        project=eng,
+        title="First ENG issue",
+        label_ids=[eng_label.id],
     )
     ops_issue = issue_create(membership=owner_m, actor=owner, project=ops, title="First OPS issue")
     member_m = memberships[Role.MEMBER]

@@ -23,9 +23,7 @@ ROLE_RANK = {Role.GUEST: 0, Role.MEMBER: 1, Role.ADMIN: 2, Role.OWNER: 3}
 class Workspace(BaseModel):
     """The tenant. Every tenant-owned row carries `workspace_id`."""
 
-    slug = models.CharField(
-        max_length=40, unique=True, validators=[RegexValidator(SLUG_PATTERN)]
-    )
+    slug = models.CharField(max_length=40, unique=True, validators=[RegexValidator(SLUG_PATTERN)])
     name = models.CharField(max_length=100)
 
     def __str__(self) -> str:

@@ -12,7 +12,9 @@ def ensure_role(membership: Membership, minimum: Role, *, action: str) -> None:
         )
 
 
-def ensure_can_manage_member(actor: Membership, target: Membership, *, new_role: Role | None) -> None:
+def ensure_can_manage_member(
+    actor: Membership, target: Membership, *, new_role: Role | None
+) -> None:
     """Admins manage members and guests and other admins; only owners touch owners."""
     ensure_role(actor, Role.ADMIN, action="manage members")
     touches_owner = target.role == Role.OWNER or new_role == Role.OWNER

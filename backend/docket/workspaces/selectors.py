@@ -4,9 +4,8 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from docket.accounts.models import User
 from docket.core.errors import NotFound
-from docket.workspaces.models import Invitation, Membership, Workspace
+from docket.workspaces.models import Invitation, Membership, Role, Workspace
 from docket.workspaces.permissions import ensure_role
-from docket.workspaces.models import Role
 
 
 def membership_get(*, actor: User, workspace_slug: str) -> Membership:

@@ -58,9 +58,7 @@ def workspace_create(*, actor: User, slug: str, name: str) -> Membership:
     try:
         with transaction.atomic():
             workspace = Workspace.objects.create(slug=slug, name=name.strip())
-            membership = Membership.objects.create(
-                workspace=workspace, user=actor, role=Role.OWNER
-            )
+            membership = Membership.objects.create(workspace=workspace, user=actor, role=Role.OWNER)
             _record(
                 membership,
                 actor,
@@ -140,7 +138,10 @@ def member_change_role(
             "member.role_changed",
             target,
             target.user.email,
-            {"role": {"old": old_role, "new": role}, "user_id": {"old": None, "new": str(target.user_id)}},
+            {
+                "role": {"old": old_role, "new": role},
+                "user_id": {"old": None, "new": str(target.user_id)},
+            },
         )
     return target
 
@@ -162,7 +163,10 @@ def member_remove(*, membership: Membership, actor: User, target: Membership) ->
             "member.removed",
             target,
             target.user.email,
-            {"role": {"old": target.role, "new": None}, "user_id": {"old": str(target.user_id), "new": None}},
+            {
+                "role": {"old": target.role, "new": None},
+                "user_id": {"old": str(target.user_id), "new": None},
+            },
         )
         target.delete()
 
@@ -180,9 +184,7 @@ def invitation_create(
     if not can_grant(membership, role):
         raise PermissionDenied("You cannot grant a role above your own.", code="owner_required")
     email = email.strip().lower()
-    if Membership.objects.filter(
-        workspace_id=membership.workspace_id, user__email=email
-    ).exists():
+    if Membership.objects.filter(workspace_id=membership.workspace_id, user__email=email).exists():
         raise ValidationFailed.for_field(
             "email", "already_member", "This person is already a member."
         )
@@ -239,7 +241,9 @@ def invitation_accept(*, actor: User, token: str) -> Membership:
             and invitation.expires_at > timezone.now()
         )
         if not usable:
-            raise NotFound("This invitation is not valid or has expired.", code="invitation_invalid")
+            raise NotFound(
+                "This invitation is not valid or has expired.", code="invitation_invalid"
+            )
         if invitation.email.lower() != actor.email.lower():
             raise PermissionDenied(
                 "This invitation was sent to another email address.",

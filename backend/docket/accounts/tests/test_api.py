@@ -24,12 +24,17 @@ def _sign_in(api, user, **extra):
 def test_register_creates_account_and_signs_in(api):
     response = api.post(
         REGISTER,
-        {"email": "New@Example.com", "password": "a-long-unusual-passphrase", "display_name": "Neo"},
+        {
+            "email": "New@Example.com",
+            "password": "a-long-unusual-passphrase",
+            "display_name": "Neo",
+        },
     )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["user"]["email"] == "new@example.com"
-    assert body["access"] and body["refresh"]
+    assert body["access"]
+    assert body["refresh"]
     me = api.get(ME, HTTP_AUTHORIZATION=f"Bearer {body['access']}")
     assert me.status_code == 200
     assert me.json()["display_name"] == "Neo"
@@ -39,7 +44,11 @@ def test_register_refuses_taken_email_case_insensitively(api):
     UserFactory(email="taken@example.com")
     response = api.post(
         REGISTER,
-        {"email": "TAKEN@example.com", "password": "a-long-unusual-passphrase", "display_name": "X"},
+        {
+            "email": "TAKEN@example.com",
+            "password": "a-long-unusual-passphrase",
+            "display_name": "X",
+        },
     )
     assert response.status_code == 400
     assert response.json()["errors"][0] == {
@@ -129,7 +138,8 @@ def test_browser_transport_uses_httponly_cookie_scoped_to_auth_path(api):
     assert refreshed.status_code == 200, refreshed.content
     assert refreshed.json()["refresh"] is None
     new_cookie = refreshed.cookies[settings.REFRESH_COOKIE_NAME].value
-    assert new_cookie and new_cookie != cookie.value
+    assert new_cookie
+    assert new_cookie != cookie.value
 
     logout = api.post(LOGOUT, {})
     assert logout.status_code == 204
@@ -176,8 +186,14 @@ def test_token_endpoint_throttles_per_account_with_retry_after(api, settings):
 def test_register_throttles_per_ip(api, settings):
     settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "auth_ip": "2/minute"}
     for n in range(2):
-        api.post(REGISTER, {"email": f"x{n}@example.com", "password": "a-long-unusual-passphrase",
-                            "display_name": "X"})
+        api.post(
+            REGISTER,
+            {
+                "email": f"x{n}@example.com",
+                "password": "a-long-unusual-passphrase",
+                "display_name": "X",
+            },
+        )
     limited = api.post(
         REGISTER,
         {"email": "x9@example.com", "password": "a-long-unusual-passphrase", "display_name": "X"},

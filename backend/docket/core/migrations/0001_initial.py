@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,21 +14,35 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(primary_key=True, serialize=False)),
-                ('workspace_id', models.UUIDField()),
-                ('project_id', models.UUIDField(blank=True, null=True)),
-                ('name', models.CharField(max_length=64)),
-                ('subject_type', models.CharField(max_length=32)),
-                ('subject_id', models.UUIDField()),
-                ('subject_label', models.CharField(blank=True, max_length=200)),
-                ('changes', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("workspace_id", models.UUIDField()),
+                ("project_id", models.UUIDField(blank=True, null=True)),
+                ("name", models.CharField(max_length=64)),
+                ("subject_type", models.CharField(max_length=32)),
+                ("subject_id", models.UUIDField()),
+                ("subject_label", models.CharField(blank=True, max_length=200)),
+                ("changes", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['workspace_id', 'id'], name='event_workspace_id_idx'), models.Index(fields=['subject_type', 'subject_id', 'id'], name='event_subject_id_idx')],
+                "indexes": [
+                    models.Index(fields=["workspace_id", "id"], name="event_workspace_id_idx"),
+                    models.Index(
+                        fields=["subject_type", "subject_id", "id"], name="event_subject_id_idx"
+                    ),
+                ],
             },
         ),
     ]

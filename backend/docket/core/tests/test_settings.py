@@ -36,8 +36,10 @@ def test_production_loads_with_safe_values():
 @pytest.mark.parametrize(
     ("env", "message"),
     [
-        ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "api.docket.example", "DEBUG": "true"},
-         "DEBUG must be off"),
+        (
+            {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "api.docket.example", "DEBUG": "true"},
+            "DEBUG must be off",
+        ),
         ({"ALLOWED_HOSTS": "api.docket.example"}, "SECRET_KEY"),
         ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS"),
         ({"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "*.docket.example"}, "ALLOWED_HOSTS"),
@@ -51,12 +53,18 @@ def test_production_refuses_unsafe_values(env, message):
 
 
 def test_production_turns_the_admin_off_unless_enabled():
-    script = "import config.settings.production as s; print(s.ADMIN_ENABLED, s.LOGGING['formatters'])"
+    script = (
+        "import config.settings.production as s; print(s.ADMIN_ENABLED, s.LOGGING['formatters'])"
+    )
     environment = {**os.environ, "SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "api.docket.example"}
     environment.pop("ADMIN_ENABLED", None)
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=BACKEND, env=environment, capture_output=True,
-        text=True, check=False,
+        [sys.executable, "-c", script],
+        cwd=BACKEND,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("False")

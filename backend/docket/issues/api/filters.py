@@ -116,9 +116,7 @@ class IssueFilter(django_filters.FilterSet):
         ids = [item for item in self._me(value) if item != "none"]
         condition = Q()
         if ids:
-            condition |= Exists(
-                IssueAssignee.objects.filter(issue=OuterRef("pk"), user_id__in=ids)
-            )
+            condition |= Exists(IssueAssignee.objects.filter(issue=OuterRef("pk"), user_id__in=ids))
         if "none" in value:
             condition |= ~Exists(IssueAssignee.objects.filter(issue=OuterRef("pk")))
         return queryset.filter(condition)

@@ -49,9 +49,23 @@ class IssueListItem(serializers.ModelSerializer):
     class Meta:
         model = Issue
         fields = [
-            "id", "key", "number", "project", "title", "state", "priority", "estimate",
-            "due_date", "assignees", "labels", "parent", "reporter", "position", "created_at",
-            "updated_at", "completed_at",
+            "id",
+            "key",
+            "number",
+            "project",
+            "title",
+            "state",
+            "priority",
+            "estimate",
+            "due_date",
+            "assignees",
+            "labels",
+            "parent",
+            "reporter",
+            "position",
+            "created_at",
+            "updated_at",
+            "completed_at",
         ]
         read_only_fields = fields
 
@@ -64,9 +78,7 @@ class IssueOutput(IssueListItem):
 
 class _IssueFieldsMixin(StrictSerializer):
     title = serializers.CharField(max_length=255)
-    description = serializers.CharField(
-        max_length=100_000, allow_blank=True, help_text="Markdown."
-    )
+    description = serializers.CharField(max_length=100_000, allow_blank=True, help_text="Markdown.")
     state_id = serializers.UUIDField()
     priority = PriorityField()
     estimate = serializers.IntegerField(min_value=0, max_value=1000, allow_null=True)
@@ -160,6 +172,14 @@ class ActivityEventOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = ["id", "name", "actor", "subject_type", "subject_id", "subject_label",
-                  "changes", "created_at"]
+        fields = [
+            "id",
+            "name",
+            "actor",
+            "subject_type",
+            "subject_id",
+            "subject_label",
+            "changes",
+            "created_at",
+        ]
         read_only_fields = fields

@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from docket.core.models import Event
 from docket.issues.api.filters import IssueFilter, WorkspaceIssueFilter
 from docket.issues.api.serializers import (
     ActivityEventOutput,
@@ -20,7 +21,6 @@ from docket.issues.api.serializers import (
     IssueOutput,
     IssueUpdateInput,
 )
-from docket.core.models import Event
 from docket.issues.models import Comment, Issue
 from docket.issues.selectors import (
     comment_get,
@@ -204,9 +204,16 @@ class IssueBulkUpdateView(WorkspaceAPIView):
             changes=data.validated_data["changes"],
         )
         updated_keys = [result.key for result in results if result.error is None]
-        fresh = {issue.key: issue for issue in issue_list(membership=self.membership).filter(
-            pk__in=[result.issue.pk for result in results if result.issue is not None]
-        )} if updated_keys else {}
+        fresh = (
+            {
+                issue.key: issue
+                for issue in issue_list(membership=self.membership).filter(
+                    pk__in=[result.issue.pk for result in results if result.issue is not None]
+                )
+            }
+            if updated_keys
+            else {}
+        )
         items = [
             {
                 "key": result.key,

@@ -3,120 +3,284 @@
 import django.contrib.postgres.indexes
 import django.contrib.postgres.search
 import django.db.models.deletion
-import docket.core.ids
 from django.conf import settings
 from django.db import migrations, models
 
+import docket.core.ids
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('projects', '0001_initial'),
-        ('workspaces', '0001_initial'),
+        ("projects", "0001_initial"),
+        ("workspaces", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Issue',
+            name="Issue",
             fields=[
-                ('id', models.UUIDField(default=docket.core.ids.uuid7, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('number', models.PositiveIntegerField()),
-                ('title', models.CharField(max_length=255)),
-                ('description', models.TextField(blank=True, max_length=100000)),
-                ('priority', models.PositiveSmallIntegerField(choices=[(1, 'urgent'), (2, 'high'), (3, 'medium'), (4, 'low'), (9, 'none')], default=9)),
-                ('estimate', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('due_date', models.DateField(blank=True, null=True)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('position', models.CharField(db_collation='C', max_length=255)),
-                ('search_vector', models.GeneratedField(db_persist=True, expression=django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title', config='english', weight='A'), '||', django.contrib.postgres.search.SearchVector('description', config='english', weight='B'), django.contrib.postgres.search.SearchConfig('english')), output_field=django.contrib.postgres.search.SearchVectorField())),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='issues.issue')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='issues', to='projects.project')),
-                ('reporter', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('state', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='issues', to='projects.state')),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='workspaces.workspace')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=docket.core.ids.uuid7,
+                        editable=False,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("number", models.PositiveIntegerField()),
+                ("title", models.CharField(max_length=255)),
+                ("description", models.TextField(blank=True, max_length=100000)),
+                (
+                    "priority",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "urgent"),
+                            (2, "high"),
+                            (3, "medium"),
+                            (4, "low"),
+                            (9, "none"),
+                        ],
+                        default=9,
+                    ),
+                ),
+                ("estimate", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("due_date", models.DateField(blank=True, null=True)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                ("position", models.CharField(db_collation="C", max_length=255)),
+                (
+                    "search_vector",
+                    models.GeneratedField(
+                        db_persist=True,
+                        expression=django.contrib.postgres.search.CombinedSearchVector(
+                            django.contrib.postgres.search.SearchVector(
+                                "title", config="english", weight="A"
+                            ),
+                            "||",
+                            django.contrib.postgres.search.SearchVector(
+                                "description", config="english", weight="B"
+                            ),
+                            django.contrib.postgres.search.SearchConfig("english"),
+                        ),
+                        output_field=django.contrib.postgres.search.SearchVectorField(),
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="issues.issue",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="issues",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "state",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="issues",
+                        to="projects.state",
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="workspaces.workspace",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='IssueAssignee',
+            name="IssueAssignee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='issues.issue')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="issues.issue",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='issue',
-            name='assignees',
-            field=models.ManyToManyField(related_name='assigned_issues', through='issues.IssueAssignee', to=settings.AUTH_USER_MODEL),
+            model_name="issue",
+            name="assignees",
+            field=models.ManyToManyField(
+                related_name="assigned_issues",
+                through="issues.IssueAssignee",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.CreateModel(
-            name='IssueLabel',
+            name="IssueLabel",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='issues.issue')),
-                ('label', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='projects.label')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="issues.issue",
+                    ),
+                ),
+                (
+                    "label",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="projects.label",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='issue',
-            name='labels',
-            field=models.ManyToManyField(related_name='issues', through='issues.IssueLabel', to='projects.label'),
+            model_name="issue",
+            name="labels",
+            field=models.ManyToManyField(
+                related_name="issues", through="issues.IssueLabel", to="projects.label"
+            ),
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.UUIDField(default=docket.core.ids.uuid7, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('body', models.TextField(max_length=50000)),
-                ('edited_at', models.DateTimeField(blank=True, null=True)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='workspaces.workspace')),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='issues.issue')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=docket.core.ids.uuid7,
+                        editable=False,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("body", models.TextField(max_length=50000)),
+                ("edited_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="workspaces.workspace",
+                    ),
+                ),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="issues.issue",
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['issue', 'created_at'], name='comment_issue_created_idx')],
+                "indexes": [
+                    models.Index(fields=["issue", "created_at"], name="comment_issue_created_idx")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='issueassignee',
-            constraint=models.UniqueConstraint(fields=('issue', 'user'), name='issue_assignee_unique'),
+            model_name="issueassignee",
+            constraint=models.UniqueConstraint(
+                fields=("issue", "user"), name="issue_assignee_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issuelabel',
-            constraint=models.UniqueConstraint(fields=('issue', 'label'), name='issue_label_unique'),
+            model_name="issuelabel",
+            constraint=models.UniqueConstraint(
+                fields=("issue", "label"), name="issue_label_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['project', 'created_at'], name='issue_project_created_idx'),
+            model_name="issue",
+            index=models.Index(fields=["project", "created_at"], name="issue_project_created_idx"),
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['workspace', 'created_at'], name='issue_workspace_created_idx'),
+            model_name="issue",
+            index=models.Index(
+                fields=["workspace", "created_at"], name="issue_workspace_created_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['workspace', 'updated_at'], name='issue_workspace_updated_idx'),
+            model_name="issue",
+            index=models.Index(
+                fields=["workspace", "updated_at"], name="issue_workspace_updated_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['state', 'position'], name='issue_state_position_idx'),
+            model_name="issue",
+            index=models.Index(fields=["state", "position"], name="issue_state_position_idx"),
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=django.contrib.postgres.indexes.GinIndex(fields=['search_vector'], name='issue_search_idx'),
+            model_name="issue",
+            index=django.contrib.postgres.indexes.GinIndex(
+                fields=["search_vector"], name="issue_search_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.UniqueConstraint(fields=('project', 'number'), name='issue_number_unique'),
+            model_name="issue",
+            constraint=models.UniqueConstraint(
+                fields=("project", "number"), name="issue_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.CheckConstraint(condition=models.Q(('priority__in', [1, 2, 3, 4, 9])), name='issue_priority_valid'),
+            model_name="issue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("priority__in", [1, 2, 3, 4, 9])), name="issue_priority_valid"
+            ),
         ),
     ]

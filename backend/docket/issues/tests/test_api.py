@@ -20,7 +20,10 @@ ALL = "/api/v1/workspaces/acme/issues"
 
 def _issue(world, title, **fields):
     return issue_create(
-        membership=world.memberships["owner"], actor=world.owner, project=world.eng, title=title,
+        membership=world.memberships["owner"],
+        actor=world.owner,
+        project=world.eng,
+        title=title,
         **fields,
     )
 
@@ -32,14 +35,23 @@ def _keys(response):
 
 def _fill(world, count):
     labels = [
-        label_create(membership=world.memberships["owner"], actor=world.owner, project=world.eng,
-                     name=f"l{n}", color="#123456")
+        label_create(
+            membership=world.memberships["owner"],
+            actor=world.owner,
+            project=world.eng,
+            name=f"l{n}",
+            color="#123456",
+        )
         for n in range(3)
     ]
     people = [world.owner.id, world.admin.id, world.member.id]
     for n in range(count):
-        _issue(world, f"Bulk {n}", label_ids=[lb.id for lb in labels[: n % 3 + 1]],
-               assignee_ids=people[: n % 3 + 1])
+        _issue(
+            world,
+            f"Bulk {n}",
+            label_ids=[lb.id for lb in labels[: n % 3 + 1]],
+            assignee_ids=people[: n % 3 + 1],
+        )
 
 
 def _count_queries(client, url):
@@ -66,7 +78,8 @@ def test_guest_workspace_list_is_scoped_and_bounded(world, as_user):
     queries, rows = _count_queries(client, f"{ALL}?limit=100")
     assert queries <= 6
     keys = _keys(client.get(f"{ALL}?limit=100"))
-    assert keys and all(key.startswith("ENG-") for key in keys)  # OPS is invisible to guests
+    assert keys
+    assert all(key.startswith("ENG-") for key in keys)
     assert rows == Issue.objects.filter(project=world.eng).count()
 
 
@@ -80,15 +93,28 @@ def test_outsider_never_sees_acme_issues(world, as_user):
 
 def test_filters(world, as_user):
     done = State.objects.get(project=world.eng, name="Done")
-    urgent_mine = _issue(world, "Urgent mine", priority="urgent", assignee_ids=[world.member.id],
-                         due_date=date(2030, 1, 10))
-    labeled = _issue(world, "Labeled", label_ids=[world.eng_label.id], state_id=done.id,
-                     parent_id=urgent_mine.id, due_date=date(2030, 2, 1))
+    urgent_mine = _issue(
+        world,
+        "Urgent mine",
+        priority="urgent",
+        assignee_ids=[world.member.id],
+        due_date=date(2030, 1, 10),
+    )
+    labeled = _issue(
+        world,
+        "Labeled",
+        label_ids=[world.eng_label.id],
+        state_id=done.id,
+        parent_id=urgent_mine.id,
+        due_date=date(2030, 2, 1),
+    )
     client = as_user(world.member)
 
     assert _keys(client.get(f"{ENG}?priority=urgent")) == [urgent_mine.key]
     assert set(_keys(client.get(f"{ENG}?priority=urgent,none"))) == {
-        urgent_mine.key, labeled.key, "ENG-1"
+        urgent_mine.key,
+        labeled.key,
+        "ENG-1",
     }
     assert _keys(client.get(f"{ENG}?assignee=me")) == [urgent_mine.key]
     assert set(_keys(client.get(f"{ENG}?assignee=none"))) == {"ENG-1", labeled.key}
@@ -127,8 +153,13 @@ def test_create_get_update_delete_roundtrip(world, as_user):
     client = as_user(world.member)
     created = client.post(
         ENG,
-        {"title": "From the API", "priority": "high", "label_ids": [str(world.eng_label.id)],
-         "assignee_ids": [str(world.admin.id)], "description": "**bold**"},
+        {
+            "title": "From the API",
+            "priority": "high",
+            "label_ids": [str(world.eng_label.id)],
+            "assignee_ids": [str(world.admin.id)],
+            "description": "**bold**",
+        },
     )
     assert created.status_code == 201, created.content
     body = created.json()
@@ -182,12 +213,15 @@ def test_bulk_update_reports_each_item(world, as_user):
     second = _issue(world, "Second")
     response = as_user(world.member).post(
         "/api/v1/workspaces/acme/issues/bulk-update",
-        {"keys": ["ENG-1", second.key, "OPS-1", "ENG-999"],
-         "changes": {"state_id": str(done.id), "priority": "low"}},
+        {
+            "keys": ["ENG-1", second.key, "OPS-1", "ENG-999"],
+            "changes": {"state_id": str(done.id), "priority": "low"},
+        },
     )
     assert response.status_code == 200, response.content
     results = {item["key"]: item for item in response.json()["results"]}
-    assert results["ENG-1"]["ok"] and results[second.key]["ok"]
+    assert results["ENG-1"]["ok"]
+    assert results[second.key]["ok"]
     assert results["ENG-1"]["issue"]["state"]["name"] == "Done"
     # Done is a state of ENG, not OPS: that item alone is refused.
     assert results["OPS-1"]["ok"] is False
@@ -216,4 +250,5 @@ def test_comments_roundtrip_and_activity(world, as_user):
     edit = guest.patch(f"{url}/{world.member_comment.id}", {"body": "hijack"})
     assert edit.status_code == 403
     own = guest.patch(f"{url}/{created.json()['id']}", {"body": "Better question"})
-    assert own.status_code == 200 and own.json()["edited_at"]
+    assert own.status_code == 200
+    assert own.json()["edited_at"]

@@ -37,7 +37,8 @@ def test_create_numbers_per_project_and_records_event(world):
     assert event.name == "issue.created"
     assert event.changes["title"] == {"old": None, "new": "Two"}
     assert event.changes["state"]["new"]["name"] == "Todo"
-    assert event.workspace_id == world.workspace.id and event.actor_id == world.owner.id
+    assert event.workspace_id == world.workspace.id
+    assert event.actor_id == world.owner.id
 
 
 def test_update_records_only_changed_fields_with_old_and_new(world):
@@ -157,14 +158,24 @@ def test_move_places_between_neighbours_and_writes_one_row(world):
     assert _column(progress) == [a.number, b.number, c.number]
     untouched = dict(Issue.objects.filter(state=progress).values_list("id", "position"))
 
-    issue_move(membership=member, actor=world.member, issue=world.eng_issue, state_id=progress.id,
-               after_id=a.id)
+    issue_move(
+        membership=member,
+        actor=world.member,
+        issue=world.eng_issue,
+        state_id=progress.id,
+        after_id=a.id,
+    )
     assert _column(progress) == [a.number, 1, b.number, c.number]
-    issue_move(membership=member, actor=world.member, issue=c, state_id=progress.id,
-               before_id=a.id)
+    issue_move(membership=member, actor=world.member, issue=c, state_id=progress.id, before_id=a.id)
     assert _column(progress) == [c.number, a.number, 1, b.number]
-    issue_move(membership=member, actor=world.member, issue=a, state_id=progress.id,
-               after_id=world.eng_issue.id, before_id=b.id)
+    issue_move(
+        membership=member,
+        actor=world.member,
+        issue=a,
+        state_id=progress.id,
+        after_id=world.eng_issue.id,
+        before_id=b.id,
+    )
     assert _column(progress) == [c.number, 1, a.number, b.number]
     # Only moved issues got new positions: b never moved and kept its key.
     b.refresh_from_db()
@@ -179,8 +190,13 @@ def test_move_refuses_neighbours_from_another_column(world):
     member = world.memberships["member"]
     done = _state(world.eng, "Done")
     with pytest.raises(ValidationFailed) as error:
-        issue_move(membership=member, actor=world.member, issue=world.eng_issue,
-                   state_id=done.id, after_id=world.eng_issue.id)
+        issue_move(
+            membership=member,
+            actor=world.member,
+            issue=world.eng_issue,
+            state_id=done.id,
+            after_id=world.eng_issue.id,
+        )
     assert error.value.errors[0].field == "after_id"
 
 
@@ -226,9 +242,8 @@ def test_comments_edit_own_and_admin_may_delete_any(world):
         membership=world.memberships["member"], actor=world.member, comment=comment, body="Edited"
     )
     comment.refresh_from_db()
-    assert comment.body == "Edited" and comment.edited_at is not None
+    assert comment.body == "Edited"
+    assert comment.edited_at is not None
     comment_delete(membership=world.memberships["admin"], actor=world.admin, comment=comment)
-    names = list(
-        Event.objects.filter(subject_id=world.eng_issue.id).values_list("name", flat=True)
-    )
+    names = list(Event.objects.filter(subject_id=world.eng_issue.id).values_list("name", flat=True))
     assert names[-2:] == ["comment.updated", "comment.deleted"]

@@ -2,7 +2,14 @@ from rest_framework import serializers
 
 from docket.accounts.api.serializers import UserSummaryOutput
 from docket.core.serializers import StrictSerializer
-from docket.projects.models import COLOR_PATTERN, Label, Project, ProjectMember, State, StateCategory
+from docket.projects.models import (
+    COLOR_PATTERN,
+    Label,
+    Project,
+    ProjectMember,
+    State,
+    StateCategory,
+)
 
 
 class ColorField(serializers.RegexField):
@@ -38,8 +45,16 @@ class ProjectOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Project
-        fields = ["id", "key", "name", "description", "lead", "archived_at", "created_at",
-                  "updated_at"]
+        fields = [
+            "id",
+            "key",
+            "name",
+            "description",
+            "lead",
+            "archived_at",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = fields
 
 

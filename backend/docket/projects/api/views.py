@@ -79,9 +79,7 @@ class ProjectListCreateView(WorkspaceAPIView):
     def get(self, request: Request, workspace_slug: str) -> Response:
         raw = request.query_params.get("include_archived", "false").lower()
         if raw not in ("true", "false", "1", "0"):
-            raise ValidationFailed.for_field(
-                "include_archived", "invalid", "Use true or false."
-            )
+            raise ValidationFailed.for_field("include_archived", "invalid", "Use true or false.")
         projects = project_list(membership=self.membership, include_archived=raw in ("true", "1"))
         return self.paginated(projects, ProjectOutput)
 
@@ -201,7 +199,9 @@ class ProjectMemberDetailView(ProjectAPIView):
     def delete(
         self, request: Request, workspace_slug: str, project_key: str, user_id: str
     ) -> Response:
-        member = project_member_list(project=self.project).filter(membership__user_id=user_id).first()
+        member = (
+            project_member_list(project=self.project).filter(membership__user_id=user_id).first()
+        )
         if member is None:
             raise NotFound("That user is not in this project.", code="member_not_found")
         project_member_remove(
@@ -243,6 +243,7 @@ class StateListCreateView(ProjectAPIView):
 
 class StateReorderView(ProjectAPIView):
     queryset = State.objects.none()
+
     @extend_schema(
         operation_id="states_reorder",
         summary="Reorder the workflow states",

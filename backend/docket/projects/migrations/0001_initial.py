@@ -3,94 +3,243 @@
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
-import docket.core.ids
 from django.conf import settings
 from django.db import migrations, models
 
+import docket.core.ids
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('workspaces', '0001_initial'),
+        ("workspaces", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Project',
+            name="Project",
             fields=[
-                ('id', models.UUIDField(default=docket.core.ids.uuid7, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('key', models.CharField(max_length=10, validators=[django.core.validators.RegexValidator('^[A-Z]{2,10}$')])),
-                ('name', models.CharField(max_length=100)),
-                ('description', models.TextField(blank=True, max_length=10000)),
-                ('archived_at', models.DateTimeField(blank=True, null=True)),
-                ('last_issue_number', models.PositiveIntegerField(default=0)),
-                ('lead', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='projects', to='workspaces.workspace')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=docket.core.ids.uuid7,
+                        editable=False,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "key",
+                    models.CharField(
+                        max_length=10,
+                        validators=[django.core.validators.RegexValidator("^[A-Z]{2,10}$")],
+                    ),
+                ),
+                ("name", models.CharField(max_length=100)),
+                ("description", models.TextField(blank=True, max_length=10000)),
+                ("archived_at", models.DateTimeField(blank=True, null=True)),
+                ("last_issue_number", models.PositiveIntegerField(default=0)),
+                (
+                    "lead",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="projects",
+                        to="workspaces.workspace",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Label',
+            name="Label",
             fields=[
-                ('id', models.UUIDField(default=docket.core.ids.uuid7, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=50)),
-                ('color', models.CharField(max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Use a hex color such as #3b82f6.')])),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='workspaces.workspace')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='labels', to='projects.project')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=docket.core.ids.uuid7,
+                        editable=False,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=50)),
+                (
+                    "color",
+                    models.CharField(
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Use a hex color such as #3b82f6."
+                            )
+                        ],
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="workspaces.workspace",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="labels",
+                        to="projects.project",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='ProjectMember',
+            name="ProjectMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='project_memberships', to='workspaces.membership')),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='projects.project')),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='workspaces.workspace')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="project_memberships",
+                        to="workspaces.membership",
+                    ),
+                ),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="workspaces.workspace",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='State',
+            name="State",
             fields=[
-                ('id', models.UUIDField(default=docket.core.ids.uuid7, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(max_length=50)),
-                ('category', models.CharField(choices=[('backlog', 'Backlog'), ('unstarted', 'Unstarted'), ('started', 'Started'), ('completed', 'Completed'), ('canceled', 'Canceled')], max_length=16)),
-                ('color', models.CharField(max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Use a hex color such as #3b82f6.')])),
-                ('position', models.PositiveIntegerField()),
-                ('project', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='states', to='projects.project')),
-                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='workspaces.workspace')),
+                (
+                    "id",
+                    models.UUIDField(
+                        default=docket.core.ids.uuid7,
+                        editable=False,
+                        primary_key=True,
+                        serialize=False,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(max_length=50)),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("backlog", "Backlog"),
+                            ("unstarted", "Unstarted"),
+                            ("started", "Started"),
+                            ("completed", "Completed"),
+                            ("canceled", "Canceled"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "color",
+                    models.CharField(
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Use a hex color such as #3b82f6."
+                            )
+                        ],
+                    ),
+                ),
+                ("position", models.PositiveIntegerField()),
+                (
+                    "project",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="states",
+                        to="projects.project",
+                    ),
+                ),
+                (
+                    "workspace",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="workspaces.workspace",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='project',
-            constraint=models.UniqueConstraint(fields=('workspace', 'key'), name='project_key_unique'),
+            model_name="project",
+            constraint=models.UniqueConstraint(
+                fields=("workspace", "key"), name="project_key_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='label',
-            constraint=models.UniqueConstraint(models.F('project'), django.db.models.functions.text.Lower('name'), name='label_name_ci_unique'),
+            model_name="label",
+            constraint=models.UniqueConstraint(
+                models.F("project"),
+                django.db.models.functions.text.Lower("name"),
+                name="label_name_ci_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='projectmember',
-            constraint=models.UniqueConstraint(fields=('project', 'membership'), name='project_member_unique'),
+            model_name="projectmember",
+            constraint=models.UniqueConstraint(
+                fields=("project", "membership"), name="project_member_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='state',
-            index=models.Index(fields=['project', 'position'], name='state_project_position_idx'),
+            model_name="state",
+            index=models.Index(fields=["project", "position"], name="state_project_position_idx"),
         ),
         migrations.AddConstraint(
-            model_name='state',
-            constraint=models.UniqueConstraint(models.F('project'), django.db.models.functions.text.Lower('name'), name='state_name_ci_unique'),
+            model_name="state",
+            constraint=models.UniqueConstraint(
+                models.F("project"),
+                django.db.models.functions.text.Lower("name"),
+                name="state_name_ci_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='state',
-            constraint=models.CheckConstraint(condition=models.Q(('category__in', ['backlog', 'unstarted', 'started', 'completed', 'canceled'])), name='state_category_valid'),
+            model_name="state",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("category__in", ["backlog", "unstarted", "started", "completed", "canceled"])
+                ),
+                name="state_category_valid",
+            ),
         ),
     ]

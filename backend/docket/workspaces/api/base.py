@@ -21,7 +21,9 @@ class WorkspaceAPIView(GenericAPIView):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        self.membership = membership_get(actor=request.user, workspace_slug=kwargs["workspace_slug"])
+        self.membership = membership_get(
+            actor=request.user, workspace_slug=kwargs["workspace_slug"]
+        )
         self.workspace = self.membership.workspace
         structlog.contextvars.bind_contextvars(
             workspace=self.workspace.slug, user_id=str(request.user.pk)

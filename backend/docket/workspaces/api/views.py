@@ -6,7 +6,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.workspaces.api.base import WorkspaceAPIView
-from docket.workspaces.models import Invitation, Membership, Workspace
 from docket.workspaces.api.serializers import (
     InvitationAcceptInput,
     InvitationCreatedOutput,
@@ -18,6 +17,7 @@ from docket.workspaces.api.serializers import (
     WorkspaceOutput,
     WorkspaceUpdateInput,
 )
+from docket.workspaces.models import Invitation, Membership, Workspace
 from docket.workspaces.selectors import (
     invitation_get,
     invitation_list,
@@ -75,7 +75,9 @@ class WorkspaceListCreateView(GenericAPIView):
 
 
 class WorkspaceDetailView(WorkspaceAPIView):
-    @extend_schema(operation_id="workspaces_get", summary="One workspace", responses=WorkspaceOutput)
+    @extend_schema(
+        operation_id="workspaces_get", summary="One workspace", responses=WorkspaceOutput
+    )
     def get(self, request: Request, workspace_slug: str) -> Response:
         return Response(WorkspaceOutput(_workspace_with_role(self.membership)).data)
 

@@ -68,7 +68,9 @@ def test_member_may_leave(world, as_user):
 
 def test_invitation_flow(world, as_user):
     admin = as_user(world.admin)
-    created = admin.post(f"{ACME}/invitations", {"email": "New.Person@example.com", "role": "member"})
+    created = admin.post(
+        f"{ACME}/invitations", {"email": "New.Person@example.com", "role": "member"}
+    )
     assert created.status_code == 201, created.content
     token = created.json()["token"]
     assert created.json()["email"] == "new.person@example.com"
@@ -82,7 +84,8 @@ def test_invitation_flow(world, as_user):
     invitee = UserFactory(email="new.person@example.com")
     accepted = as_user(invitee).post("/api/v1/invitations/accept", {"token": token})
     assert accepted.status_code == 200, accepted.content
-    assert accepted.json()["slug"] == "acme" and accepted.json()["role"] == "member"
+    assert accepted.json()["slug"] == "acme"
+    assert accepted.json()["role"] == "member"
     again = as_user(invitee).post("/api/v1/invitations/accept", {"token": token})
     assert again.status_code == 404  # single use
     assert admin.get(f"{ACME}/invitations").json()["results"] == []
@@ -104,8 +107,14 @@ def test_expired_and_revoked_invitations_cannot_be_accepted(world, as_user):
 
 def test_admin_cannot_invite_owner_and_members_cannot_invite(world, as_user):
     admin = as_user(world.admin)
-    assert admin.post(f"{ACME}/invitations", {"email": "o@example.com", "role": "owner"}).status_code == 403
-    assert as_user(world.member).post(f"{ACME}/invitations", {"email": "m@example.com"}).status_code == 403
+    assert (
+        admin.post(f"{ACME}/invitations", {"email": "o@example.com", "role": "owner"}).status_code
+        == 403
+    )
+    assert (
+        as_user(world.member).post(f"{ACME}/invitations", {"email": "m@example.com"}).status_code
+        == 403
+    )
     assert not Invitation.objects.exists()
 
 

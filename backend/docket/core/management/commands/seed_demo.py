@@ -26,15 +26,33 @@ ISSUES_PER_PROJECT = {"ENG": 140, "OPS": 60}
 LABELS = [("bug", "#ef4444"), ("feature", "#3b82f6"), ("chore", "#a3a3a3"), ("docs", "#10b981")]
 VERBS = ["Fix", "Add", "Remove", "Refactor", "Document", "Speed up", "Investigate", "Polish"]
 NOUNS = [
-    "login throttling", "board drag and drop", "issue search", "webhook retries",
-    "email digest", "project settings page", "keyset pagination", "CSV export",
-    "dark mode", "activity feed", "label colors", "due date reminders", "invite flow",
-    "mobile layout", "rate limiter", "audit log", "API docs", "database indexes",
+    "login throttling",
+    "board drag and drop",
+    "issue search",
+    "webhook retries",
+    "email digest",
+    "project settings page",
+    "keyset pagination",
+    "CSV export",
+    "dark mode",
+    "activity feed",
+    "label colors",
+    "due date reminders",
+    "invite flow",
+    "mobile layout",
+    "rate limiter",
+    "audit log",
+    "API docs",
+    "database indexes",
 ]
 COMMENTS = [
-    "I can reproduce this on staging.", "Taking this one.", "Needs a design review first.",
-    "Fixed in the latest build, please verify.", "Is this still relevant?",
-    "Added a test that covers it.", "Blocked on the infra change.",
+    "I can reproduce this on staging.",
+    "Taking this one.",
+    "Needs a design review first.",
+    "Fixed in the latest build, please verify.",
+    "Is this still relevant?",
+    "Added a test that covers it.",
+    "Blocked on the infra change.",
 ]
 
 
@@ -119,7 +137,9 @@ class Command(BaseCommand):
             for _ in range(rng.randint(0, 2)):
                 commenter = rng.choice(people)
                 comment_create(
-                    membership=commenter, actor=commenter.user, issue=issue,
+                    membership=commenter,
+                    actor=commenter.user,
+                    issue=issue,
                     body=rng.choice(COMMENTS),
                 )
             self._progress(f"{project.key} issues", index + 1, target)
