@@ -195,14 +195,10 @@ pin: venv ## Recompile the pinned requirements (UPGRADE=1 to move to newer versi
 			$(if $(UPGRADE),--upgrade) "$$name.in" -o "$$name.txt"; \
 	done
 
-bench: venv services db ## Run the benchmark scripts in bench/ (bench/bench_*.py), if any
-	$(call header,bench)
-	@shopt -s nullglob; scripts=(bench/bench_*.py); \
-	if (( ! $${#scripts[@]} )); then \
-		echo "no benchmark scripts yet (bench/bench_*.py)"; \
-		exit 0; \
-	fi; \
-	for script in "$${scripts[@]}"; do \
-		echo "--> $$script"; \
-		$(VENV_BIN)/python "$$script"; \
-	done
+bench: venv services db migrate demo ## Load the demo API on :8001 (2 workers): latency and req/s
+	$(call header,bench: bench/bench_api_load.py against uvicorn on :8001)
+	@cd $(BACKEND) && DEBUG=false LOG_LEVEL=WARNING $(VENV_BIN)/uvicorn config.asgi:application \
+		--host 127.0.0.1 --port 8001 --workers 2 --no-access-log & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT; \
+	for _ in $$(seq 50); do curl -sf http://127.0.0.1:8001/healthz >/dev/null && break; sleep 0.2; done; \
+	$(VENV_BIN)/python $(ROOT)/bench/bench_api_load.py --base http://127.0.0.1:8001 $(BENCH_ARGS)
