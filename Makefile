@@ -117,7 +117,7 @@ serve: ## Serve what `make run` serves, without the setup steps
 	@printf '  Swagger UI   %s/api/v1/docs/\n' "$(API_URL)"
 	@printf '  Redoc        %s/api/v1/redoc/\n' "$(API_URL)"
 	@printf '  Health       %s/healthz  %s/readyz\n' "$(API_URL)" "$(API_URL)"
-	@printf '  Admin        %s/admin/\n\n' "$(API_URL)"
+	@printf '  Admin        %s/admin/   (staff@example.com)\n\n' "$(API_URL)"
 	@printf '  Demo logins  owner@ admin@ member@ guest@example.com\n'
 	@printf '  Password     docket-demo-password   (workspace "acme", projects ENG and OPS)\n\n'
 	@VENV_BIN=$(VENV_BIN) API_HOST=$(API_HOST) API_PORT=$(API_PORT) $(ROOT)/scripts/run-dev.sh

@@ -22,6 +22,8 @@ DEMO_USERS = [
     ("member2@example.com", "Mia Member", Role.MEMBER),
     ("guest@example.com", "Gus Guest", Role.GUEST),
 ]
+# Staff use the Django admin only; they are not members of any workspace.
+STAFF_EMAIL = "staff@example.com"
 ISSUES_PER_PROJECT = {"ENG": 140, "OPS": 60}
 LABELS = [("bug", "#ef4444"), ("feature", "#3b82f6"), ("chore", "#a3a3a3"), ("docs", "#10b981")]
 VERBS = ["Fix", "Add", "Remove", "Refactor", "Document", "Speed up", "Investigate", "Polish"]
@@ -79,9 +81,12 @@ class Command(BaseCommand):
                 )
             labels = self._labels(owner, project)
             self._issues(rng, project, memberships, labels, ISSUES_PER_PROJECT[key])
+        if not User.objects.filter(email=STAFF_EMAIL).exists():
+            User.objects.create_superuser(STAFF_EMAIL, DEMO_PASSWORD, display_name="Staff")
         self.stdout.write(self.style.SUCCESS("Demo data ready: workspace 'acme'."))
         for email, _name, role in DEMO_USERS:
             self.stdout.write(f"  {role:<7} {email:<22} password: {DEMO_PASSWORD}")
+        self.stdout.write(f"  {'staff':<7} {STAFF_EMAIL:<22} password: {DEMO_PASSWORD} (admin)")
 
     def _users(self) -> dict[str, User]:
         users = {}
