@@ -7,11 +7,13 @@ stable machine `code`, so clients never parse English.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import structlog
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions as drf_exceptions
 from rest_framework import status
@@ -159,9 +161,7 @@ def _request_id(context: Mapping[str, Any]) -> str | None:
 
 
 def problem_response(body: dict[str, Any], headers: Mapping[str, str] | None = None) -> Response:
-    return Response(
-        body, status=body["status"], headers=headers, content_type=PROBLEM_CONTENT_TYPE
-    )
+    return Response(body, status=body["status"], headers=headers, content_type=PROBLEM_CONTENT_TYPE)
 
 
 def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
@@ -171,6 +171,12 @@ def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Res
         exc = NotFound("Not found.")
     elif isinstance(exc, DjangoPermissionDenied):
         exc = PermissionDenied("You do not have permission to perform this action.")
+    elif isinstance(exc, RequestDataTooBig):
+        # DRF reads JSON bodies through request.body, which checks the declared Content-Length
+        # against DATA_UPLOAD_MAX_MEMORY_SIZE before reading anything.
+        from docket.core.parsers import RequestTooLarge
+
+        exc = RequestTooLarge()
 
     if isinstance(exc, ApplicationError):
         set_rollback()
@@ -226,7 +232,7 @@ def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Res
         )
 
     set_rollback()
-    logger.exception("unhandled_error", exc_info=exc)
+    logger.error("unhandled_error", exc_info=exc)
     return problem_response(
         problem_body(
             status_code=500,
@@ -267,6 +273,9 @@ def bad_request_view(request: HttpRequest, exception: Exception | None = None) -
 
 
 def server_error_view(request: HttpRequest) -> JsonResponse:
+    # Django calls handler500 while handling the exception; django.request is silenced (see
+    # docket.core.logging), so without this line a crash outside DRF would leave no traceback.
+    logger.error("unhandled_error", exc_info=sys.exc_info()[1])
     return _django_problem(
         request,
         status_code=500,

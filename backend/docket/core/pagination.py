@@ -63,7 +63,11 @@ class KeysetPagination(BasePagination):
         raw = request.query_params.get("limit")
         if raw is None or raw == "":
             return DEFAULT_LIMIT
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+        # isdigit() alone admits "²" and digit strings too long for int(); both were a 500.
+        if (
+            not (raw.isascii() and raw.isdigit() and len(raw) <= 3)
+            or not 1 <= int(raw) <= MAX_LIMIT
+        ):
             raise ValidationFailed.for_field(
                 "limit", "invalid", f"limit must be an integer from 1 to {MAX_LIMIT}."
             )
@@ -76,6 +80,9 @@ class KeysetPagination(BasePagination):
             if payload["o"] != ordering.name:
                 raise ValueError("cursor belongs to another ordering")
             sort_value, row_id = payload["k"]
+            # No ordering has a nullable key (due_date is coalesced), and `None` cannot be compared.
+            if sort_value is None or row_id is None:
+                raise ValueError("cursor holds a null key")
             return sort_value, row_id
         except (ValueError, KeyError, TypeError, binascii.Error, UnicodeEncodeError) as exc:
             raise ValidationFailed.for_field(
@@ -95,11 +102,9 @@ class KeysetPagination(BasePagination):
             sort_value, row_id = self._decode_cursor(raw_cursor, ordering)
             output_field = queryset.query.annotations[_SORT_KEY].output_field
             try:
-                typed_value = (
-                    None if sort_value is None else output_field.to_python(sort_value)
-                )
+                typed_value = output_field.to_python(sort_value)
                 row_id = queryset.model._meta.pk.to_python(row_id)
-            except Exception as exc:  # noqa: BLE001 - any parse failure is a bad cursor
+            except Exception as exc:
                 raise ValidationFailed.for_field(
                     "cursor", "invalid_cursor", "The cursor is not valid for this list."
                 ) from exc

@@ -1,7 +1,8 @@
 """Request body parsing with a hard size limit.
 
-DRF reads the request stream directly, bypassing Django's DATA_UPLOAD_MAX_MEMORY_SIZE, so the
-limit is enforced here: a body over API_MAX_BODY_BYTES is a 413, never read into memory whole.
+DRF reads JSON through `request.body`, where Django refuses a declared Content-Length over
+DATA_UPLOAD_MAX_MEMORY_SIZE (= API_MAX_BODY_BYTES) before reading; the exception handler turns that
+into a 413. The limit is checked here again for any stream that reaches the parser.
 """
 
 import json
@@ -31,7 +32,7 @@ class BoundedJSONParser(JSONParser):
             raise RequestTooLarge()
         try:
             return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise ParseError("The body is not valid JSON.", code="malformed_json") from exc
 
 

@@ -4,6 +4,7 @@ Rates come from settings.THROTTLE_RATES at request time, so operators and tests 
 without a restart of the class machinery. Counters live in Redis (the default cache).
 """
 
+import hashlib
 from typing import Any
 
 from django.conf import settings
@@ -41,4 +42,7 @@ class AuthAccountThrottle(_SettingsRateThrottle):
         email = data.get("email")
         if not isinstance(email, str) or not email.strip():
             return None
-        return self.cache_format % {"scope": self.scope, "ident": email.strip().lower()[:254]}
+        # Hashed: the address is untrusted text (NUL, lone surrogates) and must not be a key.
+        normalized = email.strip().lower().encode("utf-8", "surrogatepass")
+        ident = hashlib.sha256(normalized).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": ident}
