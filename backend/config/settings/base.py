@@ -79,12 +79,16 @@ DATABASES = {
     "default": env.db_url_config(DATABASE_URL),
     "replica": env.db_url_config(env.str("REPLICA_DATABASE_URL", default=DATABASE_URL)),
 }
+# Under ASGI every request runs its sync code in a fresh thread, so Django's per-thread persistent
+# connections would open (and strand) one connection per request. A psycopg pool per process
+# hands connections back after each request instead; persistent connections must be off with it.
+DB_POOL_MAX_SIZE = env.int("DB_POOL_MAX_SIZE", default=10)
 for _alias, _config in DATABASES.items():
-    _config["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
-    _config["CONN_HEALTH_CHECKS"] = True
-    # A runaway query must not hold a worker forever.
+    _config["CONN_MAX_AGE"] = 0
     _config["OPTIONS"] = {
-        "options": f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=15000)}"
+        # A runaway query must not hold a worker forever.
+        "options": f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=15000)}",
+        "pool": {"min_size": 1, "max_size": DB_POOL_MAX_SIZE, "timeout": 10},
     }
 DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["docket.core.db_routers.PrimaryReplicaRouter"]

@@ -29,3 +29,7 @@ MIGRATION_LINTER_OPTIONS = {
     "warnings_as_errors": True,
     "no_cache": True,
 }
+# Tests run requests synchronously, one thread, so the ASGI connection pool brings nothing and
+# its idle connections would keep the test database from being dropped after the run.
+for _config in DATABASES.values():
+    _config["OPTIONS"].pop("pool", None)

@@ -69,3 +69,21 @@ def test_production_turns_the_admin_off_unless_enabled():
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("False")
     assert "JSONRenderer" in result.stdout
+
+
+def test_servers_use_a_connection_pool_not_per_thread_connections():
+    script = (
+        "import config.settings.production as s; d = s.DATABASES['default'];"
+        "print(d['CONN_MAX_AGE'], 'pool' in d['OPTIONS'])"
+    )
+    environment = {**os.environ, "SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "api.docket.example"}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BACKEND,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "True"]
