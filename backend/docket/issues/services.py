@@ -528,16 +528,12 @@ def issues_sync_completion(*, state: State) -> None:
 
 
 def _record_comment(actor: User, comment: Comment, name: str, changes: dict) -> None:
-    issue = comment.issue
-    record_event(
-        actor=actor,
-        workspace_id=issue.workspace_id,
-        project_id=issue.project_id,
-        name=name,
-        subject_type="issue",
-        subject_id=issue.id,
-        subject_label=issue.key,
-        changes={"comment_id": {"old": None, "new": str(comment.id)}, **changes},
+    # Comment events belong to the issue's history, so their subject is the issue.
+    _record(
+        actor,
+        comment.issue,
+        name,
+        {"comment_id": {"old": None, "new": str(comment.id)}, **changes},
     )
 
 
