@@ -1,0 +1,226 @@
+/**
+ * One query-options function per resource. Components call useQuery(xxxQuery(...)); mutations
+ * invalidate by the same keys. Server state lives here (TanStack Query), nowhere else.
+ */
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+
+import { api, unwrap } from "./http";
+import type { components } from "./schema";
+
+export type Schemas = components["schemas"];
+export type Issue = Schemas["IssueOutput"];
+export type IssueListItem = Schemas["IssueListItem"];
+export type Project = Schemas["ProjectOutput"];
+export type State = Schemas["StateOutput"];
+export type Label = Schemas["LabelOutput"];
+export type Member = Schemas["MemberOutput"];
+export type Workspace = Schemas["WorkspaceOutput"];
+export type Comment = Schemas["CommentOutput"];
+export type ActivityEvent = Schemas["ActivityEventOutput"];
+
+export type IssueFilters = {
+  state?: string;
+  state_category?: string;
+  assignee?: string;
+  label?: string;
+  priority?: string;
+  q?: string;
+  ordering?: string;
+};
+
+export const keys = {
+  me: ["me"] as const,
+  workspaces: ["workspaces"] as const,
+  workspace: (slug: string) => ["workspace", slug] as const,
+  members: (slug: string) => ["workspace", slug, "members"] as const,
+  invitations: (slug: string) => ["workspace", slug, "invitations"] as const,
+  projects: (slug: string) => ["workspace", slug, "projects"] as const,
+  project: (slug: string, key: string) => ["workspace", slug, "project", key] as const,
+  states: (slug: string, key: string) => ["workspace", slug, "project", key, "states"] as const,
+  labels: (slug: string, key: string) => ["workspace", slug, "project", key, "labels"] as const,
+  projectMembers: (slug: string, key: string) =>
+    ["workspace", slug, "project", key, "members"] as const,
+  issues: (slug: string, key: string) => ["workspace", slug, "project", key, "issues"] as const,
+  issueList: (slug: string, key: string, filters: IssueFilters) =>
+    ["workspace", slug, "project", key, "issues", "list", filters] as const,
+  board: (slug: string, key: string) =>
+    ["workspace", slug, "project", key, "issues", "board"] as const,
+  issue: (slug: string, issueKey: string) => ["workspace", slug, "issue", issueKey] as const,
+  comments: (slug: string, issueKey: string) =>
+    ["workspace", slug, "issue", issueKey, "comments"] as const,
+  activity: (slug: string, issueKey: string) =>
+    ["workspace", slug, "issue", issueKey, "activity"] as const,
+};
+
+const ALL = { limit: 100 } as const;
+
+export const meQuery = () =>
+  queryOptions({ queryKey: keys.me, queryFn: async () => unwrap(await api.GET("/api/v1/me")) });
+
+export const workspacesQuery = () =>
+  queryOptions({
+    queryKey: keys.workspaces,
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/workspaces", { params: { query: ALL } })).results,
+  });
+
+export const workspaceQuery = (slug: string) =>
+  queryOptions({
+    queryKey: keys.workspace(slug),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}", {
+          params: { path: { workspace_slug: slug } },
+        }),
+      ),
+  });
+
+export const membersQuery = (slug: string) =>
+  queryOptions({
+    queryKey: keys.members(slug),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/members", {
+          params: { path: { workspace_slug: slug }, query: ALL },
+        }),
+      ).results,
+  });
+
+export const invitationsQuery = (slug: string) =>
+  queryOptions({
+    queryKey: keys.invitations(slug),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/invitations", {
+          params: { path: { workspace_slug: slug }, query: ALL },
+        }),
+      ).results,
+  });
+
+export const projectsQuery = (slug: string) =>
+  queryOptions({
+    queryKey: keys.projects(slug),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/projects", {
+          params: { path: { workspace_slug: slug }, query: { ...ALL, include_archived: true } },
+        }),
+      ).results,
+  });
+
+export const projectQuery = (slug: string, key: string) =>
+  queryOptions({
+    queryKey: keys.project(slug, key),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}", {
+          params: { path: { workspace_slug: slug, project_key: key } },
+        }),
+      ),
+  });
+
+export const statesQuery = (slug: string, key: string) =>
+  queryOptions({
+    queryKey: keys.states(slug, key),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/states", {
+          params: { path: { workspace_slug: slug, project_key: key }, query: ALL },
+        }),
+      ).results,
+  });
+
+export const labelsQuery = (slug: string, key: string) =>
+  queryOptions({
+    queryKey: keys.labels(slug, key),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/labels", {
+          params: { path: { workspace_slug: slug, project_key: key }, query: ALL },
+        }),
+      ).results,
+  });
+
+export const projectMembersQuery = (slug: string, key: string) =>
+  queryOptions({
+    queryKey: keys.projectMembers(slug, key),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/members", {
+          params: { path: { workspace_slug: slug, project_key: key }, query: ALL },
+        }),
+      ).results,
+  });
+
+/** The issue table: pages of 50 over the keyset cursor ("load more"). */
+export const issueListQuery = (slug: string, key: string, filters: IssueFilters) =>
+  infiniteQueryOptions({
+    queryKey: keys.issueList(slug, key, filters),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/issues", {
+          params: {
+            path: { workspace_slug: slug, project_key: key },
+            query: { ...filters, limit: 50, cursor: pageParam } as never,
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  });
+
+/** Every issue of a project, for the board (follows the cursor to the end). */
+export const boardQuery = (slug: string, key: string) =>
+  queryOptions({
+    queryKey: keys.board(slug, key),
+    queryFn: async () => {
+      const issues: IssueListItem[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = unwrap(
+          await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/issues", {
+            params: {
+              path: { workspace_slug: slug, project_key: key },
+              query: { limit: 100, cursor, ordering: "number" } as never,
+            },
+          }),
+        );
+        issues.push(...page.results);
+        cursor = page.next_cursor ?? undefined;
+      } while (cursor);
+      return issues;
+    },
+  });
+
+export const issueQuery = (slug: string, issueKey: string) =>
+  queryOptions({
+    queryKey: keys.issue(slug, issueKey),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}", {
+          params: { path: { workspace_slug: slug, issue_key: issueKey } },
+        }),
+      ),
+  });
+
+export const commentsQuery = (slug: string, issueKey: string) =>
+  queryOptions({
+    queryKey: keys.comments(slug, issueKey),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/comments", {
+          params: { path: { workspace_slug: slug, issue_key: issueKey }, query: ALL },
+        }),
+      ).results,
+  });
+
+export const activityQuery = (slug: string, issueKey: string) =>
+  queryOptions({
+    queryKey: keys.activity(slug, issueKey),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/activity", {
+          params: { path: { workspace_slug: slug, issue_key: issueKey }, query: ALL },
+        }),
+      ).results,
+  });

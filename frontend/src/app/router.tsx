@@ -1,0 +1,43 @@
+import { createBrowserRouter, Navigate } from "react-router-dom";
+
+import { AppLayout } from "./AppLayout";
+import { RequireSession } from "./RequireSession";
+import { HomeRedirect } from "./HomeRedirect";
+import { SignInScreen } from "../screens/SignInScreen";
+import { SignUpScreen } from "../screens/SignUpScreen";
+import { AcceptInvitationScreen } from "../screens/AcceptInvitationScreen";
+import { WorkspacesScreen } from "../screens/WorkspacesScreen";
+import { ProjectsScreen } from "../screens/ProjectsScreen";
+import { MembersScreen } from "../screens/MembersScreen";
+import { ProjectSettingsScreen } from "../screens/ProjectSettingsScreen";
+import { IssueListScreen } from "../screens/IssueListScreen";
+import { IssueBoardScreen } from "../screens/IssueBoardScreen";
+import { IssueDetailScreen } from "../screens/IssueDetailScreen";
+import { NotFoundScreen } from "../screens/NotFoundScreen";
+
+export const router = createBrowserRouter([
+  { path: "/signin", element: <SignInScreen /> },
+  { path: "/signup", element: <SignUpScreen /> },
+  { path: "/invite/:token", element: <AcceptInvitationScreen /> },
+  {
+    element: <RequireSession />,
+    children: [
+      { path: "/", element: <HomeRedirect /> },
+      { path: "/workspaces", element: <WorkspacesScreen /> },
+      {
+        path: "/w/:slug",
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <ProjectsScreen /> },
+          { path: "members", element: <MembersScreen /> },
+          { path: "p/:projectKey", element: <Navigate to="issues" replace /> },
+          { path: "p/:projectKey/issues", element: <IssueListScreen /> },
+          { path: "p/:projectKey/board", element: <IssueBoardScreen /> },
+          { path: "p/:projectKey/settings", element: <ProjectSettingsScreen /> },
+          { path: "i/:issueKey", element: <IssueDetailScreen /> },
+        ],
+      },
+    ],
+  },
+  { path: "*", element: <NotFoundScreen /> },
+]);

@@ -1,0 +1,3 @@
+export function AcceptInvitationScreen() {
+  return <main className="page"><h1>AcceptInvitationScreen</h1></main>;
+}

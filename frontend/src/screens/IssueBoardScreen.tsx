@@ -1,0 +1,3 @@
+export function IssueBoardScreen() {
+  return <main className="page"><h1>IssueBoardScreen</h1></main>;
+}

@@ -1,0 +1,3 @@
+export function IssueListScreen() {
+  return <main className="page"><h1>IssueListScreen</h1></main>;
+}

@@ -1,0 +1,3 @@
+export function NotFoundScreen() {
+  return <main className="page"><h1>NotFoundScreen</h1></main>;
+}

@@ -1,0 +1,3 @@
+export function SignInScreen() {
+  return <main className="page"><h1>SignInScreen</h1></main>;
+}
