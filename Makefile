@@ -64,7 +64,8 @@ header = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help venv services db migrate demo run serve \
 	lint format schema schema-check migrations-check deploy-check config-check \
-	backend-test test pin bench
+	backend-test test pin bench frontend-deps chromium client client-check frontend-check \
+	browser-test
 
 help: ## List the targets
 	@printf 'Usage: make <target>\n\n'
@@ -108,11 +109,12 @@ demo: migrate ## Load the demo workspace (idempotent)
 
 # --- run ---------------------------------------------------------------------------------
 
-run: venv services db migrate demo ## Set everything up, then serve the API on :8000 (Ctrl-C stops)
+run: venv services db migrate demo frontend-deps ## Set everything up, then serve the API on :8000 and the SPA on :5173 (Ctrl-C stops)
 	@$(MAKE) --no-print-directory serve
 
 serve: ## Serve what `make run` serves, without the setup steps
 	@printf '\n==> Docket is starting\n\n'
+	@printf '  App (SPA)    http://localhost:5173/\n'
 	@printf '  API          %s/api/v1/\n' "$(API_URL)"
 	@printf '  Swagger UI   %s/api/v1/docs/\n' "$(API_URL)"
 	@printf '  Redoc        %s/api/v1/redoc/\n' "$(API_URL)"
@@ -173,6 +175,45 @@ config-check: $(SETUP) ## Validate docker-compose.yml and the CI workflow agains
 backend-test: $(if $(STAGE),,venv services) ## pytest against real PostgreSQL and Redis
 	$(call header,backend-test: pytest)
 	cd $(BACKEND) && $(VENV_BIN)/pytest $(PYTEST_ARGS)
+
+FRONTEND := $(ROOT)/frontend
+NPM_STAMP = $(FRONTEND)/node_modules/.installed-$(shell sha256sum $(FRONTEND)/package-lock.json | cut -c1-16)
+CHROMIUM ?= /usr/bin/chromium
+
+frontend-deps: $(NPM_STAMP) ## Install the SPA's npm packages (only when package-lock.json changed)
+
+$(NPM_STAMP): $(FRONTEND)/package-lock.json
+	$(call header,frontend-deps: npm ci)
+	cd $(FRONTEND) && rm -f node_modules/.installed-* && npm ci --no-audit --no-fund
+	touch $@
+
+chromium: ## Install Debian's Chromium for the browser tests, if missing
+	@if [ ! -x $(CHROMIUM) ]; then \
+		echo "==> chromium: installing Debian's chromium"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+client: frontend-deps ## Regenerate the SPA's typed API client from openapi/v1.yaml
+	cd $(FRONTEND) && npm run -s client
+
+client-check: frontend-deps ## Fail if the generated API client differs from openapi/v1.yaml
+	$(call header,client-check: frontend/src/api/schema.d.ts matches openapi/v1.yaml)
+	@tmp=$$(mktemp -d); \
+	cd $(FRONTEND) && npx openapi-typescript $(SCHEMA_FILE) --default-non-nullable false \
+		-o $$tmp/schema.d.ts >/dev/null 2>&1; \
+	if ! diff -u src/api/schema.d.ts $$tmp/schema.d.ts; then \
+		echo "the API client is stale: run 'make client' and commit the result" >&2; exit 1; \
+	fi
+
+frontend-check: frontend-deps ## tsc --noEmit, ESLint and Vitest for the SPA
+	$(call header,frontend-check: tsc + eslint + vitest)
+	cd $(FRONTEND) && npx tsc --noEmit -p tsconfig.json && npx eslint . --max-warnings 0 \
+		&& npx vitest run
+
+browser-test: frontend-deps chromium $(if $(STAGE),,venv services) ## Playwright (Debian Chromium) against the real API
+	$(call header,browser-test: SPA + API in headless Chromium)
+	cd $(FRONTEND) && CHROMIUM_PATH=$(CHROMIUM) node e2e/run.mjs
 
 test: venv services db ## Everything CI runs; fails if any stage fails
 	@failed=(); \

@@ -9,6 +9,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV_BIN="${VENV_BIN:-$ROOT/.venv/bin}"
 API_HOST="${API_HOST:-127.0.0.1}"
 API_PORT="${API_PORT:-8000}"
+WEB_HOST="${WEB_HOST:-localhost}"
+WEB_PORT="${WEB_PORT:-5173}"
+export VITE_API_URL="${VITE_API_URL:-http://localhost:$API_PORT}"
 
 pids=()
 
@@ -33,6 +36,9 @@ trap stop_all INT TERM EXIT
 
 start api "$ROOT/backend" \
     "$VENV_BIN/uvicorn" config.asgi:application --host "$API_HOST" --port "$API_PORT"
+
+start web "$ROOT/frontend" \
+    npx vite --host "$WEB_HOST" --port "$WEB_PORT" --strictPort
 
 # Whichever process ends first ends the session; its status is ours.
 status=0

@@ -1,0 +1,159 @@
+/**
+ * Starts the real stack for browser tests: a fresh PostgreSQL database, the API (uvicorn) on
+ * :8100 and the built SPA (vite preview) on :5174, and a headless Debian Chromium.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const FRONTEND = path.resolve(here, "..");
+export const ROOT = path.resolve(FRONTEND, "..");
+export const BACKEND = path.join(ROOT, "backend");
+export const RESULTS = path.join(FRONTEND, "test-results");
+
+export const API_PORT = 8100;
+export const WEB_PORT = 5174;
+export const API = `http://localhost:${API_PORT}`;
+export const WEB = `http://localhost:${WEB_PORT}`;
+const DB_NAME = process.env.E2E_DB_NAME ?? "docket_e2e";
+const PG = { host: process.env.PGHOST ?? "localhost", user: process.env.PGUSER ?? "postgres" };
+export const DATABASE_URL = `postgres://${PG.user}@${PG.host}:${process.env.PGPORT ?? 5432}/${DB_NAME}`;
+const PYTHON = path.join(ROOT, ".venv", "bin", "python");
+
+const children = [];
+
+function psql(sql) {
+  execFileSync("psql", ["-h", PG.host, "-U", PG.user, "-d", "postgres", "-qc", sql], {
+    stdio: "inherit",
+  });
+}
+
+const backendEnv = {
+  ...process.env,
+  DJANGO_SETTINGS_MODULE: "config.settings.local",
+  DATABASE_URL,
+  DEBUG: "false",
+  LOG_LEVEL: "WARNING",
+  CORS_ALLOWED_ORIGINS: WEB,
+  CACHE_KEY_PREFIX: "docket-e2e",
+  // Browser tests sign up and in many times from one address.
+  THROTTLE_AUTH_IP: "1000/minute",
+  THROTTLE_AUTH_ACCOUNT: "1000/minute",
+};
+
+async function waitFor(url, label, seconds = 60) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${label} did not start at ${url}`);
+}
+
+function start(label, command, args, options) {
+  const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+  const prefix = (chunk) =>
+    process.env.E2E_VERBOSE && process.stdout.write(`[${label}] ${chunk.toString()}`);
+  child.stdout.on("data", prefix);
+  child.stderr.on("data", (chunk) => {
+    const text = chunk.toString();
+    if (process.env.E2E_VERBOSE || /Traceback|Error/.test(text)) {
+      process.stderr.write(`[${label}] ${text}`);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+export async function startStack() {
+  mkdirSync(RESULTS, { recursive: true });
+  psql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  psql(`CREATE DATABASE ${DB_NAME}`);
+  execFileSync(PYTHON, ["manage.py", "migrate", "-v0"], { cwd: BACKEND, env: backendEnv });
+  start(
+    "api",
+    path.join(ROOT, ".venv", "bin", "uvicorn"),
+    ["config.asgi:application", "--host", "127.0.0.1", "--port", String(API_PORT)],
+    { cwd: BACKEND, env: backendEnv },
+  );
+  execFileSync("npx", ["vite", "build", "--logLevel", "warn"], {
+    cwd: FRONTEND,
+    env: { ...process.env, VITE_API_URL: API },
+    stdio: "inherit",
+  });
+  start("web", "npx", ["vite", "preview", "--port", String(WEB_PORT), "--strictPort"], {
+    cwd: FRONTEND,
+    env: process.env,
+  });
+  await waitFor(`${API}/readyz`, "API");
+  await waitFor(WEB, "SPA");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return browser;
+}
+
+export async function stopStack(browser) {
+  await browser?.close().catch(() => {});
+  for (const child of children) child.kill("SIGTERM");
+  try {
+    psql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  } catch {
+    // best effort
+  }
+}
+
+/**
+ * A browser page that fails the scenario on any console error or warning. Chromium also logs
+ * every 4xx response as a console error; a scenario that provokes one on purpose passes
+ * `{ expectHttpErrors: true }`.
+ */
+export async function newPage(browser, problems, { expectHttpErrors = false, viewport } = {}) {
+  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (!["error", "warning"].includes(message.type())) return;
+    if (expectHttpErrors && message.text().startsWith("Failed to load resource")) return;
+    problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return page;
+}
+
+/** Calls the API directly (for setup a scenario does not test), as the given user. */
+export async function apiCall(method, urlPath, { token, body } = {}) {
+  const response = await fetch(`${API}${urlPath}`, {
+    method,
+    headers: {
+      "Content-Type": "application/json",
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new Error(`${method} ${urlPath}: ${response.status} ${text}`);
+  return data;
+}
+
+export async function tokenFor(email, password) {
+  return (await apiCall("POST", "/api/v1/auth/token", { body: { email, password } })).access;
+}

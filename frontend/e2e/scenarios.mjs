@@ -1,0 +1,156 @@
+/**
+ * The user journeys. They run in order and share one workspace: the first builds it through the
+ * UI, the later ones invite people into it.
+ */
+import { apiCall, newPage, tokenFor, WEB } from "./harness.mjs";
+
+const PASSWORD = "a-long-browser-test-passphrase";
+const OWNER = { name: "Olga Owner", email: "olga@example.com" };
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function signUp(page, person, startUrl = `${WEB}/signup`) {
+  await page.goto(startUrl);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+async function createIssue(page, title, priority) {
+  await page.locator("body").press("c");
+  const dialog = page.getByRole("dialog", { name: "New issue" });
+  await dialog.getByLabel("Title").fill(title);
+  if (priority) await dialog.getByLabel("Priority").selectOption(priority);
+  await dialog.getByRole("button", { name: "Create issue" }).click();
+  await dialog.waitFor({ state: "detached" });
+}
+
+async function visibleRows(page) {
+  await page.waitForLoadState("networkidle");
+  return page.locator("tbody tr").allInnerTexts();
+}
+
+export const scenarios = {
+  async "sign up, workspace, project, issues, filters, detail, board"({ browser, problems, shot }) {
+    const page = await newPage(browser, problems);
+    await signUp(page, OWNER);
+    await page.waitForURL(`${WEB}/workspaces`);
+    await page.getByLabel("Workspace name").fill("Rocket Labs");
+    await page.getByLabel("URL slug").fill("rocket");
+    await page.getByRole("button", { name: "Create workspace" }).click();
+    await page.waitForURL(`${WEB}/w/rocket`);
+    await shot(page, "1-workspace");
+
+    await page.getByLabel("Name").fill("Engineering");
+    await page.getByLabel("Key").fill("ENG");
+    await page.getByRole("button", { name: "Create project" }).click();
+    await page.getByRole("link", { name: /Engineering/ }).first().waitFor();
+    await page.goto(`${WEB}/w/rocket/p/ENG/issues`);
+    await createIssue(page, "Crash on upload", "urgent");
+    await createIssue(page, "Add dark mode");
+    await createIssue(page, "Write onboarding docs");
+    await page.getByText("Write onboarding docs").waitFor();
+    await shot(page, "2-issue-list");
+
+    await page.getByLabel("Priority").selectOption("urgent");
+    await page.waitForURL(/priority=urgent/);
+    let rows = await visibleRows(page);
+    check(rows.length === 1 && rows[0].includes("Crash on upload"), `filter: ${rows}`);
+    await page.goto(`${WEB}/w/rocket/p/ENG/issues`);
+    await page.locator("body").press("/");
+    await page.keyboard.type("dark");
+    await page.waitForURL(/q=dark/);
+    rows = await visibleRows(page);
+    check(rows.length === 1 && rows[0].includes("Add dark mode"), `search: ${rows}`);
+    await shot(page, "3-search");
+
+    await page.goto(`${WEB}/w/rocket/i/ENG-3`);
+    await page.getByLabel("Priority").selectOption("high");
+    await page.getByLabel("Comment").fill("Drafted the first chapter.");
+    await page.getByRole("button", { name: "Comment", exact: true }).click();
+    await page.getByText("Drafted the first chapter.").first().waitFor();
+    await page.getByText(/changed priority/).first().waitFor();
+    await shot(page, "4-detail");
+
+    await page.goto(`${WEB}/w/rocket/p/ENG/board`);
+    const card = page.getByTestId("issue-card").filter({ hasText: "ENG-2" });
+    const target = page.getByTestId("board-column").filter({ hasText: "In Progress" });
+    await card.dragTo(target);
+    await target.getByText("ENG-2").waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.reload();
+    await page
+      .getByTestId("board-column")
+      .filter({ hasText: "In Progress" })
+      .getByText("ENG-2")
+      .waitFor();
+    await shot(page, "5-board-after-reload");
+    const token = await tokenFor(OWNER.email, PASSWORD);
+    const issue = await apiCall("GET", "/api/v1/workspaces/rocket/issues/ENG-2", { token });
+    check(issue.state.name === "In Progress", `ENG-2 is in ${issue.state.name}`);
+    await page.context().close();
+  },
+
+  async "invite a second user who signs up through the link"({ browser, problems, shot }) {
+    const owner = await newPage(browser, problems);
+    await owner.goto(`${WEB}/signin`);
+    await owner.getByLabel("Email").fill(OWNER.email);
+    await owner.getByLabel("Password").fill(PASSWORD);
+    await owner.getByRole("button", { name: "Sign in" }).click();
+    await owner.waitForURL(/\/w\/rocket/);
+    await owner.goto(`${WEB}/w/rocket/members`);
+    await owner.getByLabel("Email").fill("sam@example.com");
+    await owner.getByRole("button", { name: "Send invitation" }).click();
+    const link = await owner.getByLabel("Invitation link").inputValue();
+    check(link.includes("/invite/"), `invitation link: ${link}`);
+    await shot(owner, "1-invited");
+    await owner.context().close();
+
+    const invitee = await newPage(browser, problems);
+    await invitee.goto(link);
+    await invitee.getByRole("link", { name: /sign up/i }).click();
+    await invitee.getByLabel("Name").fill("Sam Second");
+    await invitee.getByLabel("Email").fill("sam@example.com");
+    await invitee.getByLabel("Password").fill(PASSWORD);
+    await invitee.getByRole("button", { name: "Create account" }).click();
+    await invitee.getByRole("button", { name: "Accept invitation" }).click();
+    await invitee.waitForURL(/\/w\/rocket/);
+    await invitee.getByRole("link", { name: /Engineering/ }).first().waitFor();
+    await shot(invitee, "2-member-sees-project");
+    await invitee.context().close();
+  },
+
+  async "a guest sees only the projects they were added to"({ browser, problems, shot }) {
+    const token = await tokenFor(OWNER.email, PASSWORD);
+    await apiCall("POST", "/api/v1/workspaces/rocket/projects", {
+      token,
+      body: { key: "OPS", name: "Operations" },
+    });
+    const invitation = await apiCall("POST", "/api/v1/workspaces/rocket/invitations", {
+      token,
+      body: { email: "gil@example.com", role: "guest" },
+    });
+    const guest = await newPage(browser, problems, { expectHttpErrors: true });
+    await signUp(guest, { name: "Gil Guest", email: "gil@example.com" },
+      `${WEB}/signup?next=${encodeURIComponent(`/invite/${invitation.token}`)}`);
+    await guest.getByRole("button", { name: "Accept invitation" }).click();
+    await guest.waitForURL(/\/w\/rocket/);
+    const members = await apiCall("GET", "/api/v1/workspaces/rocket/members", { token });
+    const gil = members.results.find((m) => m.user.email === "gil@example.com");
+    await apiCall("POST", "/api/v1/workspaces/rocket/projects/ENG/members", {
+      token,
+      body: { user_id: gil.user.id },
+    });
+    await guest.reload();
+    await guest.getByRole("link", { name: /Engineering/ }).first().waitFor();
+    const nav = await guest.getByRole("navigation", { name: "Projects" }).innerText();
+    check(!nav.includes("Operations"), `guest sees: ${nav}`);
+    await guest.goto(`${WEB}/w/rocket/p/OPS/issues`);
+    await guest.getByRole("alert").first().waitFor();
+    await shot(guest, "1-guest-view");
+    await guest.context().close();
+  },
+};
