@@ -1,3 +1,105 @@
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router-dom";
+
+import { ApiError } from "../api/http";
+import { signUp } from "../auth/actions";
+import { errorMessage } from "../components/States";
+import { safeNext } from "./SignInScreen";
+
 export function SignUpScreen() {
-  return <main className="page"><h1>SignUpScreen</h1></main>;
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("next"));
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fieldError = (field: string) =>
+    error instanceof ApiError ? error.fieldMessage(field) : undefined;
+  const hasFieldErrors =
+    error instanceof ApiError && error.errors.some((e) => e.field !== null && e.field !== "");
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signUp({ display_name: name, email, password });
+      navigate(next, { replace: true });
+    } catch (caught) {
+      setError(caught);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="auth-card">
+      <h1>Create your Docket account</h1>
+      <form onSubmit={onSubmit}>
+        <TextField
+          label="Name"
+          value={name}
+          onChange={setName}
+          error={fieldError("display_name")}
+          autoComplete="name"
+        />
+        <TextField
+          label="Email"
+          type="email"
+          value={email}
+          onChange={setEmail}
+          error={fieldError("email")}
+          autoComplete="email"
+        />
+        <TextField
+          label="Password"
+          type="password"
+          value={password}
+          onChange={setPassword}
+          error={fieldError("password")}
+          autoComplete="new-password"
+        />
+        {error !== null && !hasFieldErrors && (
+          <p className="field-error" role="alert">
+            {errorMessage(error)}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          Create account
+        </button>
+      </form>
+      <p>
+        Already have an account?{" "}
+        <Link to={`/signin?next=${encodeURIComponent(next)}`}>Sign in</Link>
+      </p>
+    </main>
+  );
+}
+
+function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  type?: string;
+  autoComplete?: string;
+}) {
+  const id = `signup-${props.label.toLowerCase()}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type={props.type ?? "text"}
+        required
+        autoComplete={props.autoComplete}
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+      {props.error && <span className="field-error">{props.error}</span>}
+    </div>
+  );
 }
