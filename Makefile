@@ -40,7 +40,8 @@ SCHEMA_FILE := $(ROOT)/openapi/v1.yaml
 PYTEST_ARGS ?=
 
 # Stages of `make test`, in order. Each is also a target of its own.
-TEST_STAGES := lint migrations-check schema-check deploy-check config-check backend-test
+TEST_STAGES := lint migrations-check schema-check client-check deploy-check config-check \
+	backend-test frontend-check browser-test
 
 # `make test` runs venv/services/db once, then each stage with STAGE=1 so the stages do not
 # repeat that setup. Run on their own, the stages set themselves up.
@@ -215,7 +216,7 @@ browser-test: frontend-deps chromium $(if $(STAGE),,venv services) ## Playwright
 	$(call header,browser-test: SPA + API in headless Chromium)
 	cd $(FRONTEND) && CHROMIUM_PATH=$(CHROMIUM) node e2e/run.mjs
 
-test: venv services db ## Everything CI runs; fails if any stage fails
+test: venv services db frontend-deps chromium ## Everything CI runs; fails if any stage fails
 	@failed=(); \
 	for stage in $(TEST_STAGES); do \
 		$(MAKE) --no-print-directory STAGE=1 "$$stage" || failed+=("$$stage"); \

@@ -60,7 +60,12 @@ async function waitFor(url, label, seconds = 60) {
 }
 
 function start(label, command, args, options) {
-  const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so stopping it also stops what it started (npx -> vite).
+  const child = spawn(command, args, {
+    ...options,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const prefix = (chunk) =>
     process.env.E2E_VERBOSE && process.stdout.write(`[${label}] ${chunk.toString()}`);
   child.stdout.on("data", prefix);
@@ -113,7 +118,13 @@ export async function startStack() {
 
 export async function stopStack(browser) {
   await browser?.close().catch(() => {});
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   try {
     psql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   } catch {
@@ -131,8 +142,15 @@ export async function newPage(browser, problems, { expectHttpErrors = false, vie
   const page = await context.newPage();
   page.on("console", (message) => {
     if (!["error", "warning"].includes(message.type())) return;
-    if (expectHttpErrors && message.text().startsWith("Failed to load resource")) return;
+    // HTTP failures are reported below with their URL.
+    if (message.text().startsWith("Failed to load resource")) return;
     problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400 && !expectHttpErrors) {
+      const request = response.request();
+      problems.push(`HTTP ${response.status()} for ${request.method()} ${response.url()}`);
+    }
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   return page;

@@ -20,7 +20,9 @@ async function signUp(page, person, startUrl = `${WEB}/signup`) {
 }
 
 async function createIssue(page, title, priority) {
-  await page.locator("body").press("c");
+  // The shortcut works once the workspace frame is on screen (after the session is restored).
+  await page.getByRole("navigation", { name: "Projects" }).waitFor();
+  await page.keyboard.press("c");
   const dialog = page.getByRole("dialog", { name: "New issue" });
   await dialog.getByLabel("Title").fill(title);
   if (priority) await dialog.getByLabel("Priority").selectOption(priority);
@@ -55,12 +57,13 @@ export const scenarios = {
     await page.getByText("Write onboarding docs").waitFor();
     await shot(page, "2-issue-list");
 
-    await page.getByLabel("Priority").selectOption("urgent");
+    await page.getByLabel("Filter by priority").selectOption("urgent");
     await page.waitForURL(/priority=urgent/);
     let rows = await visibleRows(page);
     check(rows.length === 1 && rows[0].includes("Crash on upload"), `filter: ${rows}`);
     await page.goto(`${WEB}/w/rocket/p/ENG/issues`);
-    await page.locator("body").press("/");
+    await page.getByRole("searchbox", { name: "Search issues" }).waitFor();
+  await page.keyboard.press("/");
     await page.keyboard.type("dark");
     await page.waitForURL(/q=dark/);
     rows = await visibleRows(page);
@@ -69,7 +72,7 @@ export const scenarios = {
 
     await page.goto(`${WEB}/w/rocket/i/ENG-3`);
     await page.getByLabel("Priority").selectOption("high");
-    await page.getByLabel("Comment").fill("Drafted the first chapter.");
+    await page.getByRole("textbox", { name: "Comment", exact: true }).fill("Drafted the first chapter.");
     await page.getByRole("button", { name: "Comment", exact: true }).click();
     await page.getByText("Drafted the first chapter.").first().waitFor();
     await page.getByText(/changed priority/).first().waitFor();
@@ -77,15 +80,15 @@ export const scenarios = {
 
     await page.goto(`${WEB}/w/rocket/p/ENG/board`);
     const card = page.getByTestId("issue-card").filter({ hasText: "ENG-2" });
-    const target = page.getByTestId("board-column").filter({ hasText: "In Progress" });
+    const target = page.getByRole("region", { name: "In Progress", exact: true });
     await card.dragTo(target);
-    await target.getByText("ENG-2").waitFor();
+    await target.getByTestId("issue-card").filter({ hasText: "ENG-2" }).waitFor();
     await page.waitForLoadState("networkidle");
     await page.reload();
     await page
-      .getByTestId("board-column")
-      .filter({ hasText: "In Progress" })
-      .getByText("ENG-2")
+      .getByRole("region", { name: "In Progress", exact: true })
+      .getByTestId("issue-card")
+      .filter({ hasText: "ENG-2" })
       .waitFor();
     await shot(page, "5-board-after-reload");
     const token = await tokenFor(OWNER.email, PASSWORD);
@@ -111,7 +114,7 @@ export const scenarios = {
 
     const invitee = await newPage(browser, problems);
     await invitee.goto(link);
-    await invitee.getByRole("link", { name: /sign up/i }).click();
+    await invitee.getByRole("link", { name: "Create an account" }).click();
     await invitee.getByLabel("Name").fill("Sam Second");
     await invitee.getByLabel("Email").fill("sam@example.com");
     await invitee.getByLabel("Password").fill(PASSWORD);

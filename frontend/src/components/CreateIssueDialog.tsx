@@ -1,13 +1,128 @@
-export function CreateIssueDialog(props: {
-  slug: string;
-  projectKey: string | undefined;
-  onClose: () => void;
-}) {
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useNavigate } from "react-router-dom";
+
+import { ApiError } from "../api/http";
+import { keys, projectsQuery } from "../api/queries";
+import { PRIORITIES, type Priority } from "./issues/display";
+import { createIssue } from "./issues/issueApi";
+import { errorMessage } from "./States";
+
+type Props = { slug: string; projectKey: string | undefined; onClose: () => void };
+
+/** The "New issue" modal (the `c` shortcut); opens the new issue beside the list. */
+export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const projects = useQuery(projectsQuery(slug));
+  const activeProjects = (projects.data ?? []).filter((project) => !project.archived_at);
+  const [chosenProject, setChosenProject] = useState(projectKey ?? "");
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState("");
+  const [priority, setPriority] = useState<Priority>("none");
+  const targetProject = chosenProject || activeProjects[0]?.key || "";
+
+  const create = useMutation({
+    mutationFn: () =>
+      createIssue(slug, targetProject, { title: title.trim(), description, priority }),
+    onSuccess: async (issue) => {
+      await queryClient.invalidateQueries({ queryKey: keys.issues(slug, targetProject) });
+      onClose();
+      navigate(`/w/${slug}/p/${targetProject}/issues?issue=${encodeURIComponent(issue.key)}`);
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (title.trim() && targetProject) create.mutate();
+  }
+
+  const error = create.error;
+  const titleError = error instanceof ApiError ? error.fieldMessage("title") : undefined;
+
   return (
-    <div role="dialog" aria-label="New issue">
-      <button type="button" onClick={props.onClose}>
-        Close
-      </button>
+    <div className="modal-backdrop" onClick={onClose}>
+      <div
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label="New issue"
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") {
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <form onSubmit={submit}>
+          <h2 className="modal-title">New issue</h2>
+          {activeProjects.length > 1 && (
+            <label className="field">
+              <span>Project</span>
+              <select aria-label="Project" value={targetProject} onChange={(event) => setChosenProject(event.target.value)}>
+                {activeProjects.map((project) => (
+                  <option key={project.id} value={project.key}>
+                    {project.key} · {project.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="field">
+            <span>Title</span>
+            <input
+              autoFocus
+              required
+              value={title}
+              aria-invalid={titleError ? true : undefined}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+            {titleError && <span className="field-error">{titleError}</span>}
+          </label>
+          <label className="field">
+            <span>Description</span>
+            <textarea
+              rows={5}
+              placeholder="Markdown"
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span>Priority</span>
+            <select aria-label="Priority" value={priority} onChange={(event) => setPriority(event.target.value as Priority)}>
+              {PRIORITIES.map((value) => (
+                <option key={value} value={value}>
+                  {value}
+                </option>
+              ))}
+            </select>
+          </label>
+          {error && !titleError && (
+            <p className="field-error" role="alert">
+              {errorMessage(error)}
+            </p>
+          )}
+          {!targetProject && projects.isSuccess && (
+            <p className="field-error" role="alert">
+              Create a project first.
+            </p>
+          )}
+          <div className="row row-end">
+            <button type="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className="primary"
+              disabled={create.isPending || !title.trim() || !targetProject}
+            >
+              Create issue
+            </button>
+          </div>
+        </form>
+      </div>
     </div>
   );
 }

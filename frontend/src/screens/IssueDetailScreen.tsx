@@ -1,3 +1,12 @@
+import { useParams } from "react-router-dom";
+
+import { IssueDetail } from "../components/issues/IssueDetail";
+
 export function IssueDetailScreen() {
-  return <main className="page"><h1>IssueDetailScreen</h1></main>;
+  const { slug = "", issueKey = "" } = useParams();
+  return (
+    <div className="page issue-page">
+      <IssueDetail key={issueKey} slug={slug} issueKey={issueKey} />
+    </div>
+  );
 }

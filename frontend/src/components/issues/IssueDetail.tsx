@@ -1,0 +1,156 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+
+import { activityQuery, issueQuery, type Issue } from "../../api/queries";
+import { ErrorState, Loading, errorMessage } from "../States";
+import { describeEvent } from "./describeEvent";
+import { formatDateTime } from "./display";
+import { IssueComments } from "./IssueComments";
+import { IssueFields } from "./IssueFields";
+import { Markdown } from "./Markdown";
+import type { IssueChanges } from "./issueApi";
+import { useUpdateIssue } from "./useIssueMutations";
+
+type Save = (changes: IssueChanges) => void;
+
+function TitleEditor({ title, onSave }: { title: string; onSave: Save }) {
+  const [draft, setDraft] = useState(title);
+  function save() {
+    const next = draft.trim();
+    if (next && next !== title) onSave({ title: next });
+    else setDraft(title);
+  }
+  return (
+    <input
+      className="issue-title-input"
+      aria-label="Title"
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={save}
+      onKeyDown={(event) => {
+        if (event.key === "Enter") event.currentTarget.blur();
+      }}
+    />
+  );
+}
+
+function DescriptionEditor({ description, onSave }: { description: string; onSave: Save }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(description);
+  if (!editing) {
+    return (
+      <div className="description">
+        {description ? (
+          <Markdown text={description} />
+        ) : (
+          <p className="muted">No description.</p>
+        )}
+        <button type="button" className="link" onClick={() => setEditing(true)}>
+          Edit
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form
+      className="description"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (draft !== description) onSave({ description: draft });
+        setEditing(false);
+      }}
+    >
+      <label className="visually-hidden" htmlFor="issue-description">
+        Description
+      </label>
+      <textarea
+        id="issue-description"
+        rows={8}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+      />
+      <div className="row">
+        <button type="submit" className="primary">
+          Save
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setDraft(description);
+            setEditing(false);
+          }}
+        >
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function IssueActivity({ slug, issueKey }: { slug: string; issueKey: string }) {
+  const activity = useQuery(activityQuery(slug, issueKey));
+  return (
+    <section aria-label="Activity">
+      <h2>Activity</h2>
+      {activity.error && <ErrorState error={activity.error} />}
+      <ul className="activity">
+        {(activity.data ?? []).map((event) => (
+          <li key={event.id}>
+            {describeEvent(event, issueKey)}{" "}
+            <time className="muted" dateTime={event.created_at}>
+              {formatDateTime(event.created_at)}
+            </time>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
+  const update = useUpdateIssue(slug, issue.key, issue.project.key);
+  const save: Save = (changes) => update.mutate(changes);
+  return (
+    <article className="issue-detail">
+      <div className="issue-main">
+        <div className="issue-crumbs">
+          <Link to={`/w/${slug}/p/${issue.project.key}/issues`}>{issue.project.name}</Link>
+          <span aria-hidden="true"> / </span>
+          <Link to={`/w/${slug}/i/${issue.key}`}>{issue.key}</Link>
+          {issue.parent && (
+            <span className="muted">
+              {" "}
+              · sub-issue of <Link to={`/w/${slug}/i/${issue.parent.key}`}>{issue.parent.key}</Link>
+            </span>
+          )}
+        </div>
+        <TitleEditor key={issue.title} title={issue.title} onSave={save} />
+        {update.error && (
+          <p className="field-error" role="alert">
+            Could not save: {errorMessage(update.error)}
+          </p>
+        )}
+        <DescriptionEditor key={issue.description} description={issue.description} onSave={save} />
+        <IssueComments slug={slug} issueKey={issue.key} />
+        <IssueActivity slug={slug} issueKey={issue.key} />
+      </div>
+      <aside className="issue-side" aria-label="Properties">
+        <IssueFields slug={slug} issue={issue} onChange={save} />
+        <p className="muted small">
+          Created by {issue.reporter?.display_name ?? "someone"} · {formatDateTime(issue.created_at)}
+          <br />
+          Updated {formatDateTime(issue.updated_at)}
+        </p>
+      </aside>
+    </article>
+  );
+}
+
+/** One issue, editable in place; used by the full page and by the side panel. */
+export function IssueDetail({ slug, issueKey }: { slug: string; issueKey: string }) {
+  const issue = useQuery(issueQuery(slug, issueKey));
+  if (issue.isPending) return <Loading label="Loading issue" />;
+  if (issue.error) return <ErrorState error={issue.error} />;
+  return <LoadedIssue key={issue.data.id} slug={slug} issue={issue.data} />;
+}

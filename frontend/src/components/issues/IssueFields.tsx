@@ -1,0 +1,143 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { boardQuery, labelsQuery, membersQuery, statesQuery, type Issue } from "../../api/queries";
+import { PRIORITIES, type Priority } from "./display";
+import type { IssueChanges } from "./issueApi";
+
+type Props = { slug: string; issue: Issue; onChange: (changes: IssueChanges) => void };
+
+function toggle(ids: string[], id: string, on: boolean): string[] {
+  return on ? [...ids, id] : ids.filter((other) => other !== id);
+}
+
+function EstimateInput({ value, onSave }: { value: number | null; onSave: (v: number | null) => void }) {
+  const [draft, setDraft] = useState(value === null ? "" : String(value));
+  function save() {
+    const next = draft.trim() === "" ? null : Number(draft);
+    if (next !== value && (next === null || Number.isFinite(next))) onSave(next);
+  }
+  return (
+    <label className="prop">
+      <span>Estimate</span>
+      <input
+        type="number"
+        aria-label="Estimate"
+        min={0}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={save}
+        onKeyDown={(event) => event.key === "Enter" && save()}
+      />
+    </label>
+  );
+}
+
+/** The editable properties of an issue: each change is saved at once. */
+export function IssueFields({ slug, issue, onChange }: Props) {
+  const projectKey = issue.project.key;
+  const states = useQuery(statesQuery(slug, projectKey));
+  const labels = useQuery(labelsQuery(slug, projectKey));
+  const members = useQuery(membersQuery(slug));
+  const issues = useQuery(boardQuery(slug, projectKey));
+  const assigneeIds = issue.assignees.map((person) => person.id);
+  const labelIds = issue.labels.map((label) => label.id);
+
+  return (
+    <div className="issue-props">
+      <label className="prop">
+        <span>State</span>
+        <select aria-label="State" value={issue.state.id} onChange={(event) => onChange({ state_id: event.target.value })}>
+          {!states.data && <option value={issue.state.id}>{issue.state.name}</option>}
+          {(states.data ?? []).map((state) => (
+            <option key={state.id} value={state.id}>
+              {state.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="prop">
+        <span>Priority</span>
+        <select
+          aria-label="Priority"
+          value={issue.priority}
+          onChange={(event) => onChange({ priority: event.target.value as Priority })}
+        >
+          {PRIORITIES.map((priority) => (
+            <option key={priority} value={priority}>
+              {priority}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="prop prop-list">
+        <legend>Assignees</legend>
+        {(members.data ?? []).map(({ user }) => (
+          <label key={user.id} className="check">
+            <input
+              type="checkbox"
+              checked={assigneeIds.includes(user.id)}
+              onChange={(event) =>
+                onChange({ assignee_ids: toggle(assigneeIds, user.id, event.target.checked) })
+              }
+            />
+            {user.display_name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="prop prop-list">
+        <legend>Labels</legend>
+        {(labels.data ?? []).length === 0 && <span className="muted">No labels</span>}
+        {(labels.data ?? []).map((label) => (
+          <label key={label.id} className="check">
+            <input
+              type="checkbox"
+              checked={labelIds.includes(label.id)}
+              onChange={(event) =>
+                onChange({ label_ids: toggle(labelIds, label.id, event.target.checked) })
+              }
+            />
+            <span className="state-dot" style={{ background: label.color }} aria-hidden="true" />
+            {label.name}
+          </label>
+        ))}
+      </fieldset>
+      <EstimateInput
+        key={issue.estimate ?? "none"}
+        value={issue.estimate}
+        onSave={(estimate) => onChange({ estimate })}
+      />
+      <label className="prop">
+        <span>Due date</span>
+        <input
+          type="date"
+          aria-label="Due date"
+          value={issue.due_date ?? ""}
+          onChange={(event) => onChange({ due_date: event.target.value || null })}
+        />
+      </label>
+      <label className="prop">
+        <span>Parent</span>
+        <select
+          aria-label="Parent"
+          value={issue.parent?.id ?? ""}
+          onChange={(event) => onChange({ parent_id: event.target.value || null })}
+        >
+          <option value="">None</option>
+          {issue.parent && !issues.data && (
+            <option value={issue.parent.id}>
+              {issue.parent.key} {issue.parent.title}
+            </option>
+          )}
+          {(issues.data ?? [])
+            .filter((other) => other.id !== issue.id)
+            .map((other) => (
+              <option key={other.id} value={other.id}>
+                {other.key} {other.title}
+              </option>
+            ))}
+        </select>
+      </label>
+    </div>
+  );
+}
