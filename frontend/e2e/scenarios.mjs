@@ -156,4 +156,21 @@ export const scenarios = {
     await shot(guest, "1-guest-view");
     await guest.context().close();
   },
+
+  async "the issue list and board fit a phone screen"({ browser, problems, shot }) {
+    const page = await newPage(browser, problems, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${WEB}/signin`);
+    await page.getByLabel("Email").fill(OWNER.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/w\/rocket/);
+    for (const view of ["issues", "board"]) {
+      await page.goto(`${WEB}/w/rocket/p/ENG/${view}`);
+      await page.getByText("Crash on upload").first().waitFor();
+      const width = await page.evaluate(() => globalThis.document.documentElement.scrollWidth);
+      check(width <= 390, `${view} is ${width}px wide on a 390px screen`);
+      await shot(page, `phone-${view}`);
+    }
+    await page.context().close();
+  },
 };
