@@ -173,4 +173,33 @@ export const scenarios = {
     }
     await page.context().close();
   },
+
+  async "a move the server refuses rolls back with a message"({ browser, problems, shot }) {
+    const token = await tokenFor(OWNER.email, PASSWORD);
+    const page = await newPage(browser, problems, { expectHttpErrors: true });
+    await page.goto(`${WEB}/signin`);
+    await page.getByLabel("Email").fill(OWNER.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/w\/rocket/);
+    await page.goto(`${WEB}/w/rocket/p/ENG/board`);
+    const todo = page.getByRole("region", { name: "Todo", exact: true });
+    await todo.getByTestId("issue-card").filter({ hasText: "ENG-1" }).waitFor();
+    // Archived projects refuse issue changes (409): the board shows the drop, then undoes it.
+    await apiCall("POST", "/api/v1/workspaces/rocket/projects/ENG/archive", { token });
+    try {
+      const done = page.getByRole("region", { name: "Done", exact: true });
+      await todo.getByTestId("issue-card").filter({ hasText: "ENG-1" }).dragTo(done);
+      const alert = page.getByRole("alert").filter({ hasText: "Could not move ENG-1" });
+      await alert.waitFor();
+      check((await alert.innerText()).includes("archived"), await alert.innerText());
+      await todo.getByTestId("issue-card").filter({ hasText: "ENG-1" }).waitFor();
+      await shot(page, "rolled-back");
+    } finally {
+      await apiCall("POST", "/api/v1/workspaces/rocket/projects/ENG/unarchive", { token });
+    }
+    const issue = await apiCall("GET", "/api/v1/workspaces/rocket/issues/ENG-1", { token });
+    check(issue.state.name === "Todo", `ENG-1 is in ${issue.state.name}`);
+    await page.context().close();
+  },
 };
