@@ -30,3 +30,14 @@ export function ErrorState({ error }: { error: unknown }) {
     </div>
   );
 }
+
+/**
+ * Splits an API refusal for a form: a message per named input, and a general message when the
+ * refusal names none of the form's inputs.
+ */
+export function formErrors(error: unknown, fields: readonly string[]) {
+  const field = (name: string): string | undefined =>
+    error instanceof ApiError ? error.fieldMessage(name) : undefined;
+  const general = error && !fields.some((name) => field(name)) ? errorMessage(error) : null;
+  return { field, general };
+}

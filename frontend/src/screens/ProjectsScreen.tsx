@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 
-import { api, ApiError, unwrap } from "../api/http";
+import { api, unwrap } from "../api/http";
 import { keys, projectsQuery, workspaceQuery, type Project } from "../api/queries";
-import { EmptyState, ErrorState, errorMessage, Loading } from "../components/States";
+import { EmptyState, ErrorState, formErrors, Loading } from "../components/States";
 
 /** "Mobile App" -> "MA", "Website" -> "WEB": upper-case letters, 2 to 10 of them. */
 export function suggestProjectKey(name: string): string {
@@ -100,10 +100,7 @@ function NewProjectForm({ slug }: { slug: string }) {
     },
   });
   const error = create.error;
-  const fieldError = (field: string) =>
-    error instanceof ApiError ? error.fieldMessage(field) : undefined;
-  const generalError =
-    error && !fieldError("name") && !fieldError("key") ? errorMessage(error) : null;
+  const { field: fieldError, general: generalError } = formErrors(error, ["name", "key"]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 
-import { api, ApiError, unwrap } from "../api/http";
+import { api, unwrap } from "../api/http";
 import { keys, workspacesQuery, type Workspace } from "../api/queries";
-import { EmptyState, ErrorState, errorMessage, Loading } from "../components/States";
+import { EmptyState, ErrorState, formErrors, Loading } from "../components/States";
 
 /** "Acme Corp!" -> "acme-corp" (the API's slug rule: a-z, 0-9 and inner dashes, max 40). */
 export function suggestSlug(name: string): string {
@@ -70,10 +70,7 @@ function CreateWorkspaceForm() {
     },
   });
   const error = create.error;
-  const fieldError = (field: string) =>
-    error instanceof ApiError ? error.fieldMessage(field) : undefined;
-  const generalError =
-    error && !fieldError("name") && !fieldError("slug") ? errorMessage(error) : null;
+  const { field: fieldError, general: generalError } = formErrors(error, ["name", "slug"]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
