@@ -60,13 +60,23 @@ class AccessLogMiddleware:
 
 
 class PrimaryDatabasePinMiddleware:
-    """Requests that write read from the primary, so a client always reads its own writes."""
+    """Requests that write read from the primary, and make their user sticky to it for a few
+    seconds afterwards, so a client always reads its own writes. Requests that only read are
+    pinned by authentication when the user is sticky (docket.core.authentication)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method in ("GET", "HEAD", "OPTIONS"):
-            return self.get_response(request)
-        with db_routers.pinned_to_primary():
-            return self.get_response(request)
+        token = db_routers.reset_pin()
+        try:
+            if request.method in ("GET", "HEAD", "OPTIONS"):
+                return self.get_response(request)
+            with db_routers.pinned_to_primary():
+                response = self.get_response(request)
+            user = getattr(request, "user", None)
+            if response.status_code < 400 and user is not None and user.is_authenticated:
+                db_routers.stick_user_to_primary(user.pk)
+            return response
+        finally:
+            db_routers.restore_pin(token)

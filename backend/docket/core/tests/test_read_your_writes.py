@@ -1,0 +1,54 @@
+"""Read-your-writes routing through real requests: who reads from the replica, and when not."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connections
+from django.test.utils import CaptureQueriesContext
+
+from docket.core import db_routers
+from docket.testing.world import build_world
+
+pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+
+ISSUE = "/api/v1/workspaces/acme/issues/ENG-1"
+
+
+def _aliases_used(client, method, url, body=None):
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        response = getattr(client, method)(url, body) if body else getattr(client, method)(url)
+    assert response.status_code < 400, response.content
+    return len(primary), len(replica)
+
+
+def test_reads_go_to_the_replica_until_the_user_writes(as_user):
+    world = build_world()
+    member, admin = as_user(world.member), as_user(world.admin)
+
+    primary, replica = _aliases_used(member, "get", ISSUE)
+    assert (primary, replica) == (0, replica)
+    assert replica > 0
+
+    primary, replica = _aliases_used(member, "patch", ISSUE, {"title": "Renamed"})
+    assert primary > 0
+    assert replica == 0  # a writing request reads only from the primary
+
+    # Right after writing, the writer reads from the primary: the replica may still lag.
+    primary, replica = _aliases_used(member, "get", ISSUE)
+    assert primary > 0
+    assert replica == 0
+    # Everyone else keeps reading from the replica.
+    primary, replica = _aliases_used(admin, "get", ISSUE)
+    assert primary == 0
+    assert replica > 0
+
+
+def test_stickiness_expires(as_user):
+    world = build_world()
+    db_routers.stick_user_to_primary(world.member.pk)
+    cache.delete(db_routers._sticky_key(world.member.pk))  # as if REPLICA_STICKY_SECONDS passed
+    primary, replica = _aliases_used(as_user(world.member), "get", ISSUE)
+    assert primary == 0
+    assert replica > 0
