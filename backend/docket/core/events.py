@@ -1,5 +1,6 @@
-"""record_event: the only way anything is written to the event log."""
+"""record_event and record_events: the only ways anything is written to the event log."""
 
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
@@ -8,7 +9,7 @@ from django.db import connection
 from docket.core.models import Event
 
 
-def record_event(
+def build_event(
     *,
     actor: Any,
     workspace_id: UUID,
@@ -19,12 +20,8 @@ def record_event(
     project_id: UUID | None = None,
     changes: dict[str, Any] | None = None,
 ) -> Event:
-    """Append an event. Must run inside the transaction that makes the change it describes."""
-    if not connection.in_atomic_block:
-        # An event written outside the change's transaction could survive a rolled-back change
-        # or be lost after a committed one; both break every consumer of the log.
-        raise RuntimeError("record_event must be called inside transaction.atomic()")
-    return Event.objects.create(
+    """An unsaved event; record it with record_events."""
+    return Event(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         workspace_id=workspace_id,
         project_id=project_id,
@@ -34,6 +31,20 @@ def record_event(
         subject_label=subject_label[:200],
         changes=changes or {},
     )
+
+
+def record_events(events: Sequence[Event]) -> list[Event]:
+    """Append events in one INSERT. Must run inside the transaction that makes the changes."""
+    if not connection.in_atomic_block:
+        # An event written outside the change's transaction could survive a rolled-back change
+        # or be lost after a committed one; both break every consumer of the log.
+        raise RuntimeError("events must be recorded inside transaction.atomic()")
+    return Event.objects.bulk_create(events)
+
+
+def record_event(**fields: Any) -> Event:
+    """Append one event (fields as for build_event), inside the change's transaction."""
+    return record_events([build_event(**fields)])[0]
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:

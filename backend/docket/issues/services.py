@@ -20,7 +20,8 @@ from docket.core.errors import (
     PermissionDenied,
     ValidationFailed,
 )
-from docket.core.events import diff, record_event
+from docket.core.events import build_event, diff, record_events
+from docket.core.models import Event
 from docket.core.types import UNSET, Maybe
 from docket.issues.models import Comment, Issue, IssueAssignee, IssueLabel, Priority
 from docket.issues.positions import key_between
@@ -61,8 +62,8 @@ def _snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label
     }
 
 
-def _record(actor: User, issue: Issue, name: str, changes: dict | None = None) -> None:
-    record_event(
+def _issue_event(actor: User, issue: Issue, name: str, changes: dict | None = None) -> Event:
+    return build_event(
         actor=actor,
         workspace_id=issue.workspace_id,
         project_id=issue.project_id,
@@ -72,6 +73,10 @@ def _record(actor: User, issue: Issue, name: str, changes: dict | None = None) -
         subject_label=issue.key,
         changes=changes,
     )
+
+
+def _record(actor: User, issue: Issue, name: str, changes: dict | None = None) -> None:
+    record_events([_issue_event(actor, issue, name, changes)])
 
 
 # --- Reference resolution: every id must belong to the issue's project or workspace ------------
@@ -494,34 +499,32 @@ def issues_move_out_of_state(*, actor: User, state: State, target: State | None)
         )
     _lock_state(target)
     position = _end_of_column(target)
+    now = timezone.now()
     for issue in issues:
         issue.state = target
         issue.position = position
         issue.completed_at = _completed_at(target, issue.completed_at)
+        issue.updated_at = now  # bulk_update skips auto_now
         position = key_between(position, None)
     Issue.objects.bulk_update(issues, ["state", "position", "completed_at", "updated_at"])
-    for issue in issues:
-        _record(
-            actor,
-            issue,
-            "issue.moved",
-            {
-                "state": {
-                    "old": {"id": str(state.id), "name": state.name, "category": state.category},
-                    "new": {"id": str(target.id), "name": target.name, "category": target.category},
-                }
-            },
-        )
+    moved = {
+        "state": {
+            "old": {"id": str(state.id), "name": state.name, "category": state.category},
+            "new": {"id": str(target.id), "name": target.name, "category": target.category},
+        }
+    }
+    record_events([_issue_event(actor, issue, "issue.moved", moved) for issue in issues])
     return len(issues)
 
 
 def issues_sync_completion(*, state: State) -> None:
     """After a state's category changed: completed_at follows it for every issue in it."""
     issues = Issue.objects.filter(state=state)
+    now = timezone.now()
     if state.category == StateCategory.COMPLETED:
-        issues.filter(completed_at__isnull=True).update(completed_at=timezone.now())
+        issues.filter(completed_at__isnull=True).update(completed_at=now, updated_at=now)
     else:
-        issues.exclude(completed_at__isnull=True).update(completed_at=None)
+        issues.exclude(completed_at__isnull=True).update(completed_at=None, updated_at=now)
 
 
 # --- Comments --------------------------------------------------------------------------------

@@ -37,6 +37,13 @@ def project_member_list(*, project: Project) -> QuerySet[ProjectMember]:
     return ProjectMember.objects.filter(project=project).select_related("membership__user")
 
 
+def project_member_get(*, project: Project, user_id: str) -> ProjectMember:
+    member = project_member_list(project=project).filter(membership__user_id=user_id).first()
+    if member is None:
+        raise NotFound("That user is not in this project.", code="member_not_found")
+    return member
+
+
 def state_list(*, project: Project) -> QuerySet[State]:
     return State.objects.filter(project=project).order_by("position", "id")
 

@@ -1,11 +1,11 @@
 """Read-your-writes routing through real requests: who reads from the replica, and when not."""
 
+import time
+
 import pytest
-from django.core.cache import cache
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
-from docket.core import db_routers
 from docket.testing.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
@@ -45,10 +45,15 @@ def test_reads_go_to_the_replica_until_the_user_writes(as_user):
     assert replica > 0
 
 
-def test_stickiness_expires(as_user):
+def test_stickiness_expires(as_user, settings):
+    settings.REPLICA_STICKY_SECONDS = 1
     world = build_world()
-    db_routers.stick_user_to_primary(world.member.pk)
-    cache.delete(db_routers._sticky_key(world.member.pk))  # as if REPLICA_STICKY_SECONDS passed
-    primary, replica = _aliases_used(as_user(world.member), "get", ISSUE)
+    member = as_user(world.member)
+    _aliases_used(member, "patch", ISSUE, {"title": "Renamed"})
+    primary, replica = _aliases_used(member, "get", ISSUE)
+    assert replica == 0  # still sticky right after the write
+
+    time.sleep(1.2)  # Redis lets the marker expire after REPLICA_STICKY_SECONDS
+    primary, replica = _aliases_used(member, "get", ISSUE)
     assert primary == 0
     assert replica > 0

@@ -216,6 +216,19 @@ def test_deleting_a_state_with_issues_needs_a_target(world):
     assert not State.objects.filter(id=todo.id).exists()
 
 
+def test_issues_moved_out_of_a_deleted_state_are_touched_and_recorded(world):
+    before = world.eng_issue.updated_at
+    todo = _state(world.eng, "Todo")
+    backlog = _state(world.eng, "Backlog")
+    state_delete(
+        membership=world.memberships["admin"], actor=world.admin, state=todo, move_to=backlog
+    )
+    world.eng_issue.refresh_from_db()
+    assert world.eng_issue.updated_at > before
+    moved = Event.objects.get(name="issue.moved", subject_id=world.eng_issue.id)
+    assert moved.changes["state"]["new"]["name"] == "Backlog"
+
+
 def test_archived_project_refuses_issue_writes(world):
     project_set_archived(
         membership=world.memberships["admin"], actor=world.admin, project=world.eng, archived=True

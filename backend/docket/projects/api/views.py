@@ -26,6 +26,7 @@ from docket.projects.selectors import (
     label_list,
     project_get,
     project_list,
+    project_member_get,
     project_member_list,
     state_get,
     state_list,
@@ -199,11 +200,7 @@ class ProjectMemberDetailView(ProjectAPIView):
     def delete(
         self, request: Request, workspace_slug: str, project_key: str, user_id: str
     ) -> Response:
-        member = (
-            project_member_list(project=self.project).filter(membership__user_id=user_id).first()
-        )
-        if member is None:
-            raise NotFound("That user is not in this project.", code="member_not_found")
+        member = project_member_get(project=self.project, user_id=user_id)
         project_member_remove(
             membership=self.membership, actor=request.user, project=self.project, member=member
         )
