@@ -2,11 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 
-import { ApiError } from "../api/http";
 import { keys, projectsQuery } from "../api/queries";
 import { PRIORITIES, type Priority } from "./issues/display";
 import { createIssue } from "./issues/issueApi";
-import { errorMessage } from "./States";
+import { formErrors } from "./States";
 
 type Props = { slug: string; projectKey: string | undefined; onClose: () => void };
 
@@ -37,8 +36,8 @@ export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
     if (title.trim() && targetProject) create.mutate();
   }
 
-  const error = create.error;
-  const titleError = error instanceof ApiError ? error.fieldMessage("title") : undefined;
+  const { field, general: generalError } = formErrors(create.error, ["title"]);
+  const titleError = field("title");
 
   return (
     <div className="modal-backdrop" onClick={onClose}>
@@ -99,9 +98,9 @@ export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
               ))}
             </select>
           </label>
-          {error && !titleError && (
+          {generalError && (
             <p className="field-error" role="alert">
-              {errorMessage(error)}
+              {generalError}
             </p>
           )}
           {!targetProject && projects.isSuccess && (

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 
-import { ApiError } from "../api/http";
 import { signUp } from "../auth/actions";
-import { errorMessage } from "../components/States";
+import { formErrors } from "../components/States";
 import { safeNext } from "./SignInScreen";
 
 export function SignUpScreen() {
@@ -16,10 +15,11 @@ export function SignUpScreen() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const fieldError = (field: string) =>
-    error instanceof ApiError ? error.fieldMessage(field) : undefined;
-  const hasFieldErrors =
-    error instanceof ApiError && error.errors.some((e) => e.field !== null && e.field !== "");
+  const { field: fieldError, general: generalError } = formErrors(error, [
+    "display_name",
+    "email",
+    "password",
+  ]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -61,9 +61,9 @@ export function SignUpScreen() {
           error={fieldError("password")}
           autoComplete="new-password"
         />
-        {error !== null && !hasFieldErrors && (
+        {generalError && (
           <p className="field-error" role="alert">
-            {errorMessage(error)}
+            {generalError}
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
