@@ -1,16 +1,16 @@
-"""Reads for issues, comments and activity, always scoped to the caller's membership."""
+"""Reads for issues, comments and activity, always scoped to the caller's access."""
 
 import re
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from docket.accounts.models import User
+from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.models import Event
 from docket.issues.models import Comment, Issue
 from docket.projects.models import Project
 from docket.projects.selectors import visible_projects
-from docket.workspaces.models import Membership, Role
 
 ISSUE_KEY_PATTERN = re.compile(r"^(?P<project>[A-Z]{2,10})-(?P<number>[1-9][0-9]{0,9})$")
 
@@ -25,17 +25,18 @@ def _with_relations(issues: QuerySet[Issue]) -> QuerySet[Issue]:
     )
 
 
-def issue_list(*, membership: Membership, project: Project | None = None) -> QuerySet[Issue]:
+def issue_list(*, access: Access, project: Project | None = None) -> QuerySet[Issue]:
     """Issues the caller may see: one project's, or the whole workspace's."""
-    issues = Issue.objects.filter(workspace_id=membership.workspace_id)
+    issues = Issue.objects.filter(workspace_id=access.workspace_id)
     if project is not None:
+        access.ensure_can_see(project)
         issues = issues.filter(project=project)
-    elif membership.role == Role.GUEST:
-        issues = issues.filter(project__in=visible_projects(membership=membership))
+    elif access.visible_project_ids is not None:
+        issues = issues.filter(project_id__in=access.visible_project_ids)
     return _with_relations(issues)
 
 
-def issue_get(*, membership: Membership, key: str, with_relations: bool = True) -> Issue:
+def issue_get(*, access: Access, key: str, with_relations: bool = True) -> Issue:
     """One issue by its key (ENG-42); NotFound if missing or not visible to the caller.
     `with_relations=False` skips loading assignees and labels, for callers that show neither."""
     match = ISSUE_KEY_PATTERN.match(key)
@@ -45,7 +46,7 @@ def issue_get(*, membership: Membership, key: str, with_relations: bool = True) 
     issue = (
         (_with_relations(issues) if with_relations else issues)
         .filter(
-            project__in=visible_projects(membership=membership),
+            project__in=visible_projects(access=access),
             project__key=match["project"],
             number=int(match["number"]),
         )
@@ -56,7 +57,7 @@ def issue_get(*, membership: Membership, key: str, with_relations: bool = True) 
     return issue
 
 
-def issues_by_keys(*, membership: Membership, keys: list[str]) -> dict[str, Issue | None]:
+def issues_by_keys(*, access: Access, keys: list[str]) -> dict[str, Issue | None]:
     """Look up many keys in one query; a missing or invisible key maps to None."""
     wanted: dict[tuple[str, int], str] = {}
     for key in keys:
@@ -70,7 +71,7 @@ def issues_by_keys(*, membership: Membership, keys: list[str]) -> dict[str, Issu
             condition |= Q(project__key=project_key, number=number)
         issues = (
             Issue.objects.select_related("project", "state", "parent__project")
-            .filter(project__in=visible_projects(membership=membership))
+            .filter(project__in=visible_projects(access=access))
             .filter(condition)
         )
         for issue in issues:
@@ -78,20 +79,28 @@ def issues_by_keys(*, membership: Membership, keys: list[str]) -> dict[str, Issu
     return found
 
 
-def comment_list(*, issue: Issue) -> QuerySet[Comment]:
+def _ensure_can_see_issue(access: Access, issue: Issue) -> None:
+    access.ensure_in_workspace(issue)
+    if not access.can_see_project(issue.project_id):
+        raise NotFound("Issue not found.", code="issue_not_found")
+
+
+def comment_list(*, access: Access, issue: Issue) -> QuerySet[Comment]:
+    _ensure_can_see_issue(access, issue)
     return Comment.objects.filter(issue=issue).select_related("author")
 
 
-def comment_get(*, issue: Issue, comment_id: str) -> Comment:
-    comment = comment_list(issue=issue).filter(id=comment_id).first()
+def comment_get(*, access: Access, issue: Issue, comment_id: str) -> Comment:
+    comment = comment_list(access=access, issue=issue).filter(id=comment_id).first()
     if comment is None:
         raise NotFound("Comment not found.", code="comment_not_found")
     comment.issue = issue
     return comment
 
 
-def issue_activity(*, issue: Issue) -> QuerySet[Event]:
+def issue_activity(*, access: Access, issue: Issue) -> QuerySet[Event]:
     """The issue's history: its events (comment events included), oldest first."""
+    _ensure_can_see_issue(access, issue)
     return Event.objects.filter(
         workspace_id=issue.workspace_id, subject_type="issue", subject_id=issue.id
     ).select_related("actor")

@@ -1,17 +1,26 @@
-"""Writes for issues and comments. Each service is one transaction that records its events."""
+"""Writes for issues and comments. Each service is one transaction that records its events.
+
+Lock order, the same on every write path so that two writers can never wait on each other in a
+cycle: the project row (issue numbers), then state rows (board columns, by id), then issue rows
+(by id). Issue rows are locked FOR NO KEY UPDATE, which does not block the key-share locks that
+inserting a comment or a link takes on its issue.
+"""
 
 from __future__ import annotations
 
 import datetime
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from docket.accounts.models import User
+from docket.core.access import Access
 from docket.core.errors import (
     ApplicationError,
     Conflict,
@@ -20,24 +29,30 @@ from docket.core.errors import (
     PermissionDenied,
     ValidationFailed,
 )
-from docket.core.events import build_event, diff, record_events
+from docket.core.events import EventType, diff, emit, new_event
 from docket.core.models import Event
+from docket.core.roles import Role
 from docket.core.types import UNSET, Maybe
+from docket.issues import events
 from docket.issues.models import Comment, Issue, IssueAssignee, IssueLabel, Priority
 from docket.issues.positions import key_between
 from docket.projects.models import Label, Project, ProjectMember, State, StateCategory
 from docket.projects.permissions import ensure_can_contribute
-from docket.workspaces.models import Membership, Role
+from docket.workspaces.models import Membership
 
 MAX_BULK_ISSUES = 100
 MAX_PARENT_DEPTH = 1000
 
 
-# --- Snapshots for the event log ---------------------------------------------------------------
+# --- Snapshots and events ----------------------------------------------------------------------
 
 
 def _user_ref(user: User) -> dict[str, str]:
     return {"id": str(user.id), "display_name": user.display_name}
+
+
+def state_ref(state: State) -> dict[str, str]:
+    return {"id": str(state.id), "name": state.name, "category": state.category}
 
 
 def _snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label]) -> dict:
@@ -45,11 +60,7 @@ def _snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label
     return {
         "title": issue.title,
         "description": issue.description,
-        "state": {
-            "id": str(issue.state.id),
-            "name": issue.state.name,
-            "category": issue.state.category,
-        },
+        "state": state_ref(issue.state),
         "priority": Priority(issue.priority).label,
         "estimate": issue.estimate,
         "due_date": issue.due_date.isoformat() if issue.due_date else None,
@@ -59,24 +70,20 @@ def _snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label
             ({"id": str(label.id), "name": label.name} for label in labels),
             key=lambda ref: ref["id"],
         ),
+        "completed_at": issue.completed_at.isoformat() if issue.completed_at else None,
     }
 
 
-def _issue_event(actor: User, issue: Issue, name: str, changes: dict | None = None) -> Event:
-    return build_event(
-        actor=actor,
-        workspace_id=issue.workspace_id,
-        project_id=issue.project_id,
-        name=name,
-        subject_type="issue",
-        subject_id=issue.id,
+def issue_event(kind: EventType, *, access: Access, issue: Issue, changes: dict | None = None):
+    """An unsaved event about an issue (comment events included: they belong to its history)."""
+    return new_event(
+        kind,
+        access=access,
+        subject_id=issue.pk,
         subject_label=issue.key,
+        project_id=issue.project_id,
         changes=changes,
     )
-
-
-def _record(actor: User, issue: Issue, name: str, changes: dict | None = None) -> None:
-    record_events([_issue_event(actor, issue, name, changes)])
 
 
 # --- Reference resolution: every id must belong to the issue's project or workspace ------------
@@ -89,10 +96,16 @@ class _Errors:
     def add(self, field: str, code: str, message: str) -> None:
         self.items.append(FieldError(field, code, message))
 
+    def error(self) -> ValidationFailed | None:
+        if not self.items:
+            return None
+        message = self.items[0].message if len(self.items) == 1 else "The input is not valid."
+        return ValidationFailed(message, errors=self.items)
+
     def raise_if_any(self) -> None:
-        if self.items:
-            message = self.items[0].message if len(self.items) == 1 else "The input is not valid."
-            raise ValidationFailed(message, errors=self.items)
+        error = self.error()
+        if error is not None:
+            raise error
 
 
 def _resolve_state(project: Project, state_id: Any, errors: _Errors) -> State | None:
@@ -141,8 +154,8 @@ def _resolve_assignees(project: Project, user_ids: Sequence[Any], errors: _Error
     return allowed
 
 
-def _creates_cycle(issue: Issue, parent: Issue) -> bool:
-    """Would making `parent` the parent of `issue` close a loop (parent descends from issue)?"""
+def _ancestor_ids(issue: Issue) -> set[uuid.UUID]:
+    """`issue` and its ancestors, in one recursive query (bounded against corrupt loops)."""
     table = Issue._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
@@ -154,56 +167,81 @@ def _creates_cycle(issue: Issue, parent: Issue) -> bool:
                 FROM {table} i JOIN ancestors a ON i.id = a.parent_id
                 WHERE a.depth < %s
             )
-            SELECT 1 FROM ancestors WHERE id = %s LIMIT 1
+            SELECT id FROM ancestors
             """,  # noqa: S608 - the table name is ours, values are parameters
-            [parent.id, MAX_PARENT_DEPTH, issue.id],
+            [issue.id, MAX_PARENT_DEPTH],
         )
-        return cursor.fetchone() is not None
+        return {row[0] for row in cursor.fetchall()}
 
 
-def _resolve_parent(
-    project: Project, parent_id: Any, errors: _Errors, *, issue: Issue | None = None
-) -> Issue | None:
+def _resolve_parent(project: Project, parent_id: Any, errors: _Errors) -> Issue | None:
     if parent_id is None:
         return None
     parent = Issue.objects.select_related("project").filter(project=project, id=parent_id).first()
     if parent is None:
         errors.add("parent_id", "invalid_parent", "The parent must be an issue of this project.")
-        return None
-    if issue is not None and (parent.id == issue.id or _creates_cycle(issue, parent)):
-        errors.add("parent_id", "parent_cycle", "An issue cannot be its own ancestor.")
-        return None
     return parent
 
 
-# --- Positions and completion --------------------------------------------------------------------
+def _parent_cycle() -> ValidationFailed:
+    return ValidationFailed.for_field(
+        "parent_id", "parent_cycle", "An issue cannot be its own ancestor."
+    )
 
 
-def _lock_state(state: State) -> None:
-    # Every write that places an issue in a column locks the column's state row, so two moves
-    # can never compute the same key between the same neighbours.
-    State.objects.select_for_update().filter(pk=state.pk).first()
+# --- Locks, positions and completion -----------------------------------------------------------
 
 
-def _end_of_column(state: State, *, exclude: Issue | None = None) -> str:
-    issues = Issue.objects.filter(state=state)
-    if exclude is not None:
-        issues = issues.exclude(pk=exclude.pk)
-    last = issues.order_by("-position").values_list("position", flat=True).first()
+def lock_states(states: Iterable[State]) -> None:
+    """Lock board columns, by id. Every write that places an issue in a column locks the column's
+    state row first, so two writers never compute the same key between the same neighbours."""
+    ids = sorted({state.pk for state in states})
+    if ids:
+        list(State.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+
+
+def lock_issues(issues: Iterable[Issue]) -> list[Issue]:
+    """Lock issue rows, by id, and return them re-read: what a concurrent writer committed
+    before we got the lock is what we change."""
+    ids = sorted({issue.pk for issue in issues})
+    return list(
+        Issue.objects.select_for_update(no_key=True, of=("self",))
+        .filter(pk__in=ids)
+        .select_related("project", "state", "parent__project")
+        .order_by("pk")
+    )
+
+
+def end_of_column(state: State, *, exclude: Iterable[uuid.UUID] = ()) -> str:
+    """A position after every issue of the column (other than `exclude`)."""
+    last = (
+        Issue.objects.filter(state=state)
+        .exclude(pk__in=list(exclude))
+        .order_by("-position")
+        .values_list("position", flat=True)
+        .first()
+    )
     return key_between(last, None)
 
 
-def _completed_at(state: State, current: datetime.datetime | None) -> datetime.datetime | None:
+def completed_at_in(state: State, current: datetime.datetime | None) -> datetime.datetime | None:
     if state.category == StateCategory.COMPLETED:
         return current or timezone.now()
     return None
 
 
-def _ensure_open(project: Project) -> None:
-    if project.archived_at is not None:
-        raise Conflict(
-            "The project is archived; unarchive it to change its issues.", code="project_archived"
-        )
+def _archived(project: Project) -> Conflict | None:
+    if project.archived_at is None:
+        return None
+    return Conflict(
+        "The project is archived; unarchive it to change its issues.", code="project_archived"
+    )
+
+
+def ensure_open(project: Project) -> None:
+    error = _archived(project)
+    if error is not None:
+        raise error
 
 
 # --- Issues ----------------------------------------------------------------------------------
@@ -224,8 +262,7 @@ def _allocate_number(project: Project) -> int:
 
 def issue_create(
     *,
-    membership: Membership,
-    actor: User,
+    access: Access,
     project: Project,
     title: str,
     description: str = "",
@@ -237,10 +274,11 @@ def issue_create(
     assignee_ids: Sequence[uuid.UUID] = (),
     label_ids: Sequence[uuid.UUID] = (),
 ) -> Issue:
-    """Create an issue at the end of its state's column. Members and above; records
-    `issue.created` with every field set."""
-    ensure_can_contribute(membership, action="create issues")
-    _ensure_open(project)
+    """Create an issue at the end of its state's column. Members and above, in an open project
+    they can see; the caller is the reporter. Records `issue.created` with every field set."""
+    ensure_can_contribute(access, action="create issues")
+    access.ensure_can_see(project)
+    ensure_open(project)
     errors = _Errors()
     state = _resolve_state(project, state_id, errors) if state_id else _default_state(project)
     labels = _resolve_labels(project, label_ids, errors)
@@ -251,7 +289,7 @@ def issue_create(
 
     with transaction.atomic():
         number = _allocate_number(project)
-        _lock_state(state)
+        lock_states([state])
         issue = Issue.objects.create(
             workspace_id=project.workspace_id,
             project=project,
@@ -263,25 +301,184 @@ def issue_create(
             estimate=estimate,
             due_date=due_date,
             parent=parent,
-            reporter=actor,
-            completed_at=_completed_at(state, None),
-            position=_end_of_column(state),
+            reporter=access.user,
+            completed_at=completed_at_in(state, None),
+            position=end_of_column(state),
         )
         IssueAssignee.objects.bulk_create(IssueAssignee(issue=issue, user=u) for u in assignees)
         IssueLabel.objects.bulk_create(IssueLabel(issue=issue, label=lb) for lb in labels)
-        _record(
-            actor,
-            issue,
-            "issue.created",
-            diff({}, _snapshot(issue, assignees=assignees, labels=labels)),
+        emit(
+            issue_event(
+                events.ISSUE_CREATED,
+                access=access,
+                issue=issue,
+                changes=diff({}, _snapshot(issue, assignees=assignees, labels=labels)),
+            )
         )
     return issue
 
 
+@dataclass
+class _Plan:
+    """The resolved references of one project's share of an update."""
+
+    state: State | None = None
+    labels: list[Label] | None = None
+    assignees: list[User] | None = None
+    parent: Issue | None = None
+    ancestors: set[uuid.UUID] | None = None
+
+
+def _plan_for(project: Project, changes: dict[str, Any]) -> tuple[_Plan, ApplicationError | None]:
+    refused = _archived(project)
+    if refused is not None:
+        return _Plan(), refused
+    errors = _Errors()
+    plan = _Plan()
+    if changes.get("state_id", UNSET) is not UNSET:
+        plan.state = _resolve_state(project, changes["state_id"], errors)
+    if changes.get("label_ids", UNSET) is not UNSET:
+        plan.labels = _resolve_labels(project, changes["label_ids"], errors)
+    if changes.get("assignee_ids", UNSET) is not UNSET:
+        plan.assignees = _resolve_assignees(project, changes["assignee_ids"], errors)
+    if changes.get("parent_id", UNSET) is not UNSET:
+        plan.parent = _resolve_parent(project, changes["parent_id"], errors)
+        if plan.parent is not None:
+            plan.ancestors = _ancestor_ids(plan.parent)
+    return plan, errors.error()
+
+
+def _apply(issue: Issue, plan: _Plan, changes: dict[str, Any]) -> None:
+    for field in ("title", "description", "estimate", "due_date"):
+        value = changes.get(field, UNSET)
+        if value is not UNSET:
+            setattr(issue, field, value.strip() if field == "title" else value)
+    if changes.get("priority", UNSET) is not UNSET:
+        issue.priority = Priority.from_name(changes["priority"])
+    if changes.get("parent_id", UNSET) is not UNSET:
+        issue.parent = plan.parent
+
+
+def _replace_links(model: type, field: str, wanted: dict[uuid.UUID, set[uuid.UUID]]) -> None:
+    """Make each issue's links (assignees or labels) exactly `wanted[issue_id]`: one DELETE and
+    one INSERT for the whole batch."""
+    if not wanted:
+        return
+    existing: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for issue_id, target_id in model.objects.filter(issue_id__in=list(wanted)).values_list(
+        "issue_id", f"{field}_id"
+    ):
+        existing[issue_id].add(target_id)
+    stale = Q()
+    for issue_id, targets in wanted.items():
+        gone = existing[issue_id] - targets
+        if gone:
+            stale |= Q(issue_id=issue_id, **{f"{field}_id__in": gone})
+    if stale:
+        model.objects.filter(stale).delete()
+    model.objects.bulk_create(
+        model(issue_id=issue_id, **{f"{field}_id": target_id})
+        for issue_id, targets in wanted.items()
+        for target_id in targets - existing[issue_id]
+    )
+
+
+def _update_issues(
+    *, access: Access, issues: Sequence[Issue], changes: dict[str, Any]
+) -> dict[uuid.UUID, Issue | ApplicationError]:
+    """Apply the same changes to issues (possibly of several projects) in one transaction, with
+    a number of queries that grows with the projects involved, not with the issues. An issue
+    whose project refuses the change (archived, a reference of another project, a parent cycle)
+    gets its error instead; the others are changed. Records `issue.updated` for each issue that
+    changed, with old and new values of what changed."""
+    outcome: dict[uuid.UUID, Issue | ApplicationError] = {}
+    plans: dict[uuid.UUID, _Plan] = {}
+    for project in {issue.project_id: issue.project for issue in issues}.values():
+        plan, refused = _plan_for(project, changes)
+        if refused is not None:
+            outcome.update({i.pk: refused for i in issues if i.project_id == project.pk})
+        else:
+            plans[project.pk] = plan
+    for issue in issues:
+        plan = plans.get(issue.project_id)
+        if plan is not None and plan.ancestors is not None and issue.pk in plan.ancestors:
+            outcome[issue.pk] = _parent_cycle()
+    todo = [issue for issue in issues if issue.pk not in outcome]
+    if not todo:
+        return outcome
+
+    with transaction.atomic():
+        lock_states(plan.state for plan in plans.values() if plan.state is not None)
+        locked = lock_issues(todo)
+        outcome.update({issue.pk: NotFound("Issue not found.") for issue in todo})  # vanished
+        ids = [issue.pk for issue in locked]
+        assignees: dict[uuid.UUID, list[User]] = defaultdict(list)
+        for link in IssueAssignee.objects.filter(issue_id__in=ids).select_related("user"):
+            assignees[link.issue_id].append(link.user)
+        labels: dict[uuid.UUID, list[Label]] = defaultdict(list)
+        for link in IssueLabel.objects.filter(issue_id__in=ids).select_related("label"):
+            labels[link.issue_id].append(link.label)
+        column_ends: dict[uuid.UUID, str] = {}
+
+        changed: list[Issue] = []
+        new_assignees: dict[uuid.UUID, set[uuid.UUID]] = {}
+        new_labels: dict[uuid.UUID, set[uuid.UUID]] = {}
+        recorded = []
+        now = timezone.now()
+        for issue in locked:
+            plan = plans[issue.project_id]
+            before = _snapshot(issue, assignees=assignees[issue.pk], labels=labels[issue.pk])
+            _apply(issue, plan, changes)
+            if plan.state is not None and plan.state.pk != issue.state_id:
+                if plan.state.pk not in column_ends:
+                    column_ends[plan.state.pk] = end_of_column(plan.state, exclude=ids)
+                issue.state = plan.state
+                issue.position = column_ends[plan.state.pk]
+                column_ends[plan.state.pk] = key_between(issue.position, None)
+                issue.completed_at = completed_at_in(plan.state, issue.completed_at)
+            after = _snapshot(
+                issue,
+                assignees=assignees[issue.pk] if plan.assignees is None else plan.assignees,
+                labels=labels[issue.pk] if plan.labels is None else plan.labels,
+            )
+            outcome[issue.pk] = issue
+            difference = diff(before, after)
+            if not difference:
+                continue
+            issue.updated_at = now  # bulk_update skips auto_now
+            changed.append(issue)
+            if "assignees" in difference and plan.assignees is not None:
+                new_assignees[issue.pk] = {user.pk for user in plan.assignees}
+            if "labels" in difference and plan.labels is not None:
+                new_labels[issue.pk] = {label.pk for label in plan.labels}
+            recorded.append(
+                issue_event(events.ISSUE_UPDATED, access=access, issue=issue, changes=difference)
+            )
+        if changed:
+            Issue.objects.bulk_update(
+                changed,
+                [
+                    "title",
+                    "description",
+                    "priority",
+                    "estimate",
+                    "due_date",
+                    "parent",
+                    "state",
+                    "position",
+                    "completed_at",
+                    "updated_at",
+                ],
+            )
+            _replace_links(IssueAssignee, "user", new_assignees)
+            _replace_links(IssueLabel, "label", new_labels)
+            emit(*recorded)
+    return outcome
+
+
 def issue_update(
     *,
-    membership: Membership,
-    actor: User,
+    access: Access,
     issue: Issue,
     title: Maybe[str] = UNSET,
     description: Maybe[str] = UNSET,
@@ -293,92 +490,87 @@ def issue_update(
     assignee_ids: Maybe[Sequence[uuid.UUID]] = UNSET,
     label_ids: Maybe[Sequence[uuid.UUID]] = UNSET,
 ) -> Issue:
-    """Change some fields of an issue. Members and above. A new state puts the issue at the end
-    of that column and sets or clears completed_at. Records `issue.updated` with old and new
-    values of the fields that changed; records nothing if nothing changed."""
-    ensure_can_contribute(membership, action="edit issues")
-    project = issue.project
-    _ensure_open(project)
-    errors = _Errors()
-    new_state = _resolve_state(project, state_id, errors) if state_id is not UNSET else None
-    new_labels = _resolve_labels(project, label_ids, errors) if label_ids is not UNSET else None
-    new_assignees = (
-        _resolve_assignees(project, assignee_ids, errors) if assignee_ids is not UNSET else None
-    )
-    new_parent = (
-        _resolve_parent(project, parent_id, errors, issue=issue) if parent_id is not UNSET else None
-    )
-    errors.raise_if_any()
-
-    with transaction.atomic():
-        # Lock, then re-read what a concurrent writer may have changed since we loaded it.
-        list(Issue.objects.select_for_update().filter(pk=issue.pk).values_list("pk"))
-        issue.refresh_from_db(fields=["state", "position", "completed_at", "parent"])
-        old_assignees = list(issue.assignees.all())
-        old_labels = list(issue.labels.all())
-        before = _snapshot(issue, assignees=old_assignees, labels=old_labels)
-
-        if title is not UNSET:
-            issue.title = title.strip()
-        if description is not UNSET:
-            issue.description = description
-        if priority is not UNSET:
-            issue.priority = Priority.from_name(priority)
-        if estimate is not UNSET:
-            issue.estimate = estimate
-        if due_date is not UNSET:
-            issue.due_date = due_date
-        if parent_id is not UNSET:
-            issue.parent = new_parent
-        if new_state is not None and new_state.id != issue.state_id:
-            _lock_state(new_state)
-            issue.state = new_state
-            issue.position = _end_of_column(new_state, exclude=issue)
-            issue.completed_at = _completed_at(new_state, issue.completed_at)
-
-        assignees = old_assignees if new_assignees is None else new_assignees
-        labels = old_labels if new_labels is None else new_labels
-        changes = diff(before, _snapshot(issue, assignees=assignees, labels=labels))
-        if not changes:
-            return issue
-        issue.save()
-        if "assignees" in changes:
-            _replace_links(IssueAssignee, issue, "user", assignees)
-        if "labels" in changes:
-            _replace_links(IssueLabel, issue, "label", labels)
-        _record(actor, issue, "issue.updated", changes)
+    """Change some fields of an issue. Members and above, in an open project. A new state puts
+    the issue at the end of that column and sets or clears completed_at. Records
+    `issue.updated` with old and new values of the fields that changed; nothing if none did."""
+    ensure_can_contribute(access, action="edit issues")
+    access.ensure_can_see(issue.project)
+    changes = {
+        "title": title,
+        "description": description,
+        "state_id": state_id,
+        "priority": priority,
+        "estimate": estimate,
+        "due_date": due_date,
+        "parent_id": parent_id,
+        "assignee_ids": assignee_ids,
+        "label_ids": label_ids,
+    }
+    result = _update_issues(access=access, issues=[issue], changes=changes)[issue.pk]
+    if isinstance(result, ApplicationError):
+        raise result
     # Prefetched relations are stale now; readers reload through the selector.
-    return issue
+    return result
 
 
-def _replace_links(model: type, issue: Issue, field: str, targets: Sequence[Any]) -> None:
-    wanted = {target.pk for target in targets}
-    existing = set(model.objects.filter(issue=issue).values_list(f"{field}_id", flat=True))
-    model.objects.filter(issue=issue, **{f"{field}_id__in": existing - wanted}).delete()
-    model.objects.bulk_create(model(issue=issue, **{f"{field}_id": pk}) for pk in wanted - existing)
+@dataclass(frozen=True)
+class BulkResult:
+    key: str
+    issue: Issue | None
+    error: ApplicationError | None
+
+
+def issue_bulk_update(
+    *, access: Access, issues_by_key: dict[str, Issue | None], changes: dict[str, Any]
+) -> list[BulkResult]:
+    """Apply the same changes to many issues. One refused issue (missing, archived project,
+    a reference of another project) does not stop the others. Returns one result per requested
+    key, in request order. Queries grow with the projects involved, not with the issues."""
+    ensure_can_contribute(access, action="edit issues")
+    found = [issue for issue in issues_by_key.values() if issue is not None]
+    for issue in found:
+        access.ensure_can_see(issue.project)
+    outcome = _update_issues(access=access, issues=found, changes=changes) if found else {}
+    results = []
+    for key, issue in issues_by_key.items():
+        result = outcome.get(issue.pk) if issue is not None else None
+        if result is None:
+            results.append(
+                BulkResult(key, None, NotFound("Issue not found.", code="issue_not_found"))
+            )
+        elif isinstance(result, ApplicationError):
+            results.append(BulkResult(key, None, result))
+        else:
+            results.append(BulkResult(key, result, None))
+    return results
 
 
 def issue_move(
     *,
-    membership: Membership,
-    actor: User,
+    access: Access,
     issue: Issue,
     state_id: uuid.UUID,
     after_id: uuid.UUID | None = None,
     before_id: uuid.UUID | None = None,
 ) -> Issue:
     """Put an issue into a state's column right after `after_id` and/or right before
-    `before_id` (both issues of that column); with neither, at the end. Writes one row."""
-    ensure_can_contribute(membership, action="move issues")
+    `before_id` (both issues of that column); with neither, at the end. Members and above, in
+    an open project. Writes one row; records `issue.moved`."""
+    ensure_can_contribute(access, action="move issues")
     project = issue.project
-    _ensure_open(project)
+    access.ensure_can_see(project)
+    ensure_open(project)
     errors = _Errors()
     state = _resolve_state(project, state_id, errors)
     errors.raise_if_any()
     assert state is not None  # noqa: S101
 
     with transaction.atomic():
-        _lock_state(state)
+        lock_states([state])
+        locked = lock_issues([issue])
+        if not locked:
+            raise NotFound("Issue not found.", code="issue_not_found")
+        issue = locked[0]
         column = Issue.objects.filter(state=state).exclude(pk=issue.pk)
         neighbours = {
             n.id: n for n in column.filter(id__in=[i for i in (after_id, before_id) if i])
@@ -420,159 +612,115 @@ def issue_move(
             lower = column.order_by("-position").values_list("position", flat=True).first()
             upper = None
 
-        old_state = issue.state
-        old_position = issue.position
+        old_state, old_position, old_completed = issue.state, issue.position, issue.completed_at
         issue.state = state
         issue.position = key_between(lower, upper)
-        issue.completed_at = _completed_at(state, issue.completed_at)
+        issue.completed_at = completed_at_in(state, issue.completed_at)
         issue.save(update_fields=["state", "position", "completed_at", "updated_at"])
         changes: dict[str, Any] = {"position": {"old": old_position, "new": issue.position}}
         if old_state.id != state.id:
-            changes["state"] = {
-                "old": {
-                    "id": str(old_state.id),
-                    "name": old_state.name,
-                    "category": old_state.category,
-                },
-                "new": {"id": str(state.id), "name": state.name, "category": state.category},
+            changes["state"] = {"old": state_ref(old_state), "new": state_ref(state)}
+        if old_completed != issue.completed_at:
+            changes["completed_at"] = {
+                "old": old_completed.isoformat() if old_completed else None,
+                "new": issue.completed_at.isoformat() if issue.completed_at else None,
             }
-        _record(actor, issue, "issue.moved", changes)
+        emit(issue_event(events.ISSUE_MOVED, access=access, issue=issue, changes=changes))
     return issue
 
 
-def issue_delete(*, membership: Membership, actor: User, issue: Issue) -> None:
-    """Delete an issue with its comments. Members and above. Its events remain."""
-    ensure_can_contribute(membership, action="delete issues")
-    with transaction.atomic():
-        snapshot = _snapshot(issue, assignees=issue.assignees.all(), labels=issue.labels.all())
-        _record(actor, issue, "issue.deleted", diff(snapshot, dict.fromkeys(snapshot)))
-        issue.delete()
-
-
-@dataclass(frozen=True)
-class BulkResult:
-    key: str
-    issue: Issue | None
-    error: ApplicationError | None
-
-
-def issue_bulk_update(
-    *,
-    membership: Membership,
-    actor: User,
-    issues_by_key: dict[str, Issue | None],
-    changes: dict[str, Any],
-) -> list[BulkResult]:
-    """Apply the same changes to many issues, each in its own transaction: one refused issue
-    does not undo the others. Returns one result per requested key, in request order."""
-    ensure_can_contribute(membership, action="edit issues")
-    results = []
-    for key, issue in issues_by_key.items():
-        if issue is None:
-            results.append(
-                BulkResult(key, None, NotFound("Issue not found.", code="issue_not_found"))
-            )
-            continue
-        try:
-            updated = issue_update(membership=membership, actor=actor, issue=issue, **changes)
-        except ApplicationError as error:
-            results.append(BulkResult(key, None, error))
-        else:
-            results.append(BulkResult(key, updated, None))
-    return results
-
-
-def issues_move_out_of_state(*, actor: User, state: State, target: State | None) -> int:
-    """Move every issue of `state` to the end of `target`'s column, keeping their order.
-    Called by state_delete inside its transaction. Returns how many moved."""
-    issues = list(
-        Issue.objects.select_for_update()
-        .filter(state=state)
-        .select_related("project")
-        .order_by("position", "id")
+def parent_cleared_events(*, access: Access, parents: Sequence[Issue]) -> list[Event]:
+    """`issue.updated` for each child of `parents`, which are about to be deleted (the
+    database sets their parent to null). Call inside the deleting transaction."""
+    children = Issue.objects.filter(parent__in=list(parents)).select_related(
+        "project", "parent__project"
     )
-    if not issues:
-        return 0
-    if target is None:
-        raise ValidationFailed.for_field(
-            "move_to", "required", "This state still holds issues: name a state to move them to."
+    return [
+        issue_event(
+            events.ISSUE_UPDATED,
+            access=access,
+            issue=child,
+            changes={
+                "parent": {
+                    "old": {"id": str(child.parent.id), "key": child.parent.key},
+                    "new": None,
+                }
+            },
         )
-    _lock_state(target)
-    position = _end_of_column(target)
-    now = timezone.now()
-    for issue in issues:
-        issue.state = target
-        issue.position = position
-        issue.completed_at = _completed_at(target, issue.completed_at)
-        issue.updated_at = now  # bulk_update skips auto_now
-        position = key_between(position, None)
-    Issue.objects.bulk_update(issues, ["state", "position", "completed_at", "updated_at"])
-    moved = {
-        "state": {
-            "old": {"id": str(state.id), "name": state.name, "category": state.category},
-            "new": {"id": str(target.id), "name": target.name, "category": target.category},
-        }
-    }
-    record_events([_issue_event(actor, issue, "issue.moved", moved) for issue in issues])
-    return len(issues)
+        for child in children
+    ]
 
 
-def issues_sync_completion(*, state: State) -> None:
-    """After a state's category changed: completed_at follows it for every issue in it."""
-    issues = Issue.objects.filter(state=state)
-    now = timezone.now()
-    if state.category == StateCategory.COMPLETED:
-        issues.filter(completed_at__isnull=True).update(completed_at=now, updated_at=now)
-    else:
-        issues.exclude(completed_at__isnull=True).update(completed_at=None, updated_at=now)
+def issue_delete(*, access: Access, issue: Issue) -> None:
+    """Delete an issue with its comments. Members and above, in an open project. Records
+    `issue.deleted`, and `issue.updated` for each child issue that loses its parent."""
+    ensure_can_contribute(access, action="delete issues")
+    access.ensure_can_see(issue.project)
+    ensure_open(issue.project)
+    with transaction.atomic():
+        locked = lock_issues([issue])
+        if not locked:
+            raise NotFound("Issue not found.", code="issue_not_found")
+        emit(
+            issue_event(events.ISSUE_DELETED, access=access, issue=issue),
+            *parent_cleared_events(access=access, parents=[issue]),
+        )
+        issue.delete()
 
 
 # --- Comments --------------------------------------------------------------------------------
 
 
-def _record_comment(actor: User, comment: Comment, name: str, changes: dict) -> None:
-    # Comment events belong to the issue's history, so their subject is the issue.
-    _record(
-        actor,
-        comment.issue,
-        name,
-        {"comment_id": {"old": None, "new": str(comment.id)}, **changes},
+def _comment_event(kind: EventType, *, access: Access, comment: Comment) -> Event:
+    return issue_event(
+        kind,
+        access=access,
+        issue=comment.issue,
+        changes={"comment_id": {"old": None, "new": str(comment.id)}},
     )
 
 
-def comment_create(*, membership: Membership, actor: User, issue: Issue, body: str) -> Comment:
+def comment_create(*, access: Access, issue: Issue, body: str) -> Comment:
     """Comment on an issue. Anyone who can see the issue, guests included."""
+    access.ensure_can_see(issue.project)
     with transaction.atomic():
         comment = Comment.objects.create(
-            workspace_id=issue.workspace_id, issue=issue, author=actor, body=body
+            workspace_id=issue.workspace_id, issue=issue, author=access.user, body=body
         )
-        _record_comment(actor, comment, "comment.created", {"body": {"old": None, "new": body}})
+        emit(_comment_event(events.COMMENT_CREATED, access=access, comment=comment))
     return comment
 
 
-def comment_update(*, membership: Membership, actor: User, comment: Comment, body: str) -> Comment:
+def comment_update(*, access: Access, comment: Comment, body: str) -> Comment:
     """Edit one's own comment."""
-    if comment.author_id != actor.id:
+    access.ensure_can_see(comment.issue.project)
+    if comment.author_id != access.user_id:
         raise PermissionDenied("You can only edit your own comments.", code="not_author")
     if body == comment.body:
         return comment
     with transaction.atomic():
-        old = comment.body
         comment.body = body
         comment.edited_at = timezone.now()
         comment.save(update_fields=["body", "edited_at", "updated_at"])
-        _record_comment(actor, comment, "comment.updated", {"body": {"old": old, "new": body}})
+        emit(_comment_event(events.COMMENT_UPDATED, access=access, comment=comment))
     return comment
 
 
-def comment_delete(*, membership: Membership, actor: User, comment: Comment) -> None:
-    """Delete one's own comment; admins and owners may delete any."""
-    if comment.author_id != actor.id and not membership.at_least(Role.ADMIN):
+def comment_delete(*, access: Access, comment: Comment) -> None:
+    """Delete one's own comment; admins and owners may delete any. The log records that it
+    was deleted; what it said goes with it (no event ever held the text)."""
+    access.ensure_can_see(comment.issue.project)
+    if comment.author_id != access.user_id and not access.at_least(Role.ADMIN):
         raise PermissionDenied(
             "Only the author or a workspace admin may delete this comment.", code="not_author"
         )
     with transaction.atomic():
-        _record_comment(
-            actor, comment, "comment.deleted", {"body": {"old": comment.body, "new": None}}
+        emit(
+            issue_event(
+                events.COMMENT_DELETED,
+                access=access,
+                issue=comment.issue,
+                changes={"comment_id": {"old": str(comment.id), "new": None}},
+            )
         )
         comment.delete()

@@ -1,15 +1,16 @@
 """Who may change a project: admins and owners, and the project's lead if not a guest."""
 
+from docket.core.access import Access
 from docket.core.errors import PermissionDenied
+from docket.core.roles import Role
 from docket.projects.models import Project
-from docket.workspaces.models import Membership, Role
-from docket.workspaces.permissions import ensure_role
 
 
-def ensure_can_manage_project(membership: Membership, project: Project) -> None:
-    if membership.at_least(Role.ADMIN):
+def ensure_can_manage_project(access: Access, project: Project) -> None:
+    access.ensure_can_see(project)
+    if access.at_least(Role.ADMIN):
         return
-    if project.lead_id == membership.user_id and membership.at_least(Role.MEMBER):
+    if project.lead_id == access.user_id and access.at_least(Role.MEMBER):
         return
     raise PermissionDenied(
         "Only workspace admins and the project lead may change this project.",
@@ -17,6 +18,6 @@ def ensure_can_manage_project(membership: Membership, project: Project) -> None:
     )
 
 
-def ensure_can_contribute(membership: Membership, *, action: str) -> None:
+def ensure_can_contribute(access: Access, *, action: str) -> None:
     """Members and above create and edit issues and labels; guests only read and comment."""
-    ensure_role(membership, Role.MEMBER, action=action)
+    access.ensure_role(Role.MEMBER, action=action)

@@ -1,66 +1,74 @@
-"""Reads for projects, states and labels, scoped to the caller's membership.
+"""Reads for projects, their members, states and labels, scoped to the caller's access.
 
-Guests see only projects they were added to; for everyone else every project is visible.
+Guests see only projects they were added to; for everyone else every project is visible. Child
+selectors take the access too and check the parent against it, so none is callable unscoped.
 """
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
+from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.projects.models import Label, Project, ProjectMember, State
-from docket.workspaces.models import Membership, Role
 
 
-def visible_projects(*, membership: Membership) -> QuerySet[Project]:
-    projects = Project.objects.filter(workspace_id=membership.workspace_id)
-    if membership.role == Role.GUEST:
-        projects = projects.filter(
-            Exists(ProjectMember.objects.filter(project=OuterRef("pk"), membership=membership))
-        )
+def visible_projects(*, access: Access) -> QuerySet[Project]:
+    projects = Project.objects.filter(workspace_id=access.workspace_id)
+    if access.visible_project_ids is not None:
+        projects = projects.filter(id__in=access.visible_project_ids)
     return projects
 
 
-def project_list(*, membership: Membership, include_archived: bool = False) -> QuerySet[Project]:
-    projects = visible_projects(membership=membership).select_related("lead")
+def project_list(*, access: Access, include_archived: bool = False) -> QuerySet[Project]:
+    projects = visible_projects(access=access).select_related("lead")
     if not include_archived:
         projects = projects.filter(archived_at__isnull=True)
     return projects
 
 
-def project_get(*, membership: Membership, key: str) -> Project:
-    project = visible_projects(membership=membership).select_related("lead").filter(key=key).first()
+def project_get(*, access: Access, key: str) -> Project:
+    project = visible_projects(access=access).select_related("lead").filter(key=key).first()
     if project is None:
         raise NotFound("Project not found.", code="project_not_found")
     return project
 
 
-def project_member_list(*, project: Project) -> QuerySet[ProjectMember]:
+def project_member_list(*, access: Access, project: Project) -> QuerySet[ProjectMember]:
+    access.ensure_can_see(project)
     return ProjectMember.objects.filter(project=project).select_related("membership__user")
 
 
-def project_member_get(*, project: Project, user_id: str) -> ProjectMember:
-    member = project_member_list(project=project).filter(membership__user_id=user_id).first()
+def project_member_get(*, access: Access, project: Project, user_id: str) -> ProjectMember:
+    member = (
+        project_member_list(access=access, project=project)
+        .filter(membership__user_id=user_id)
+        .first()
+    )
     if member is None:
         raise NotFound("That user is not in this project.", code="member_not_found")
     return member
 
 
-def state_list(*, project: Project) -> QuerySet[State]:
+def state_list(*, access: Access, project: Project) -> QuerySet[State]:
+    access.ensure_can_see(project)
     return State.objects.filter(project=project).order_by("position", "id")
 
 
-def state_get(*, project: Project, state_id: str) -> State:
-    state = State.objects.filter(project=project, id=state_id).first()
+def state_get(*, access: Access, project: Project, state_id: str) -> State:
+    state = state_list(access=access, project=project).filter(id=state_id).first()
     if state is None:
         raise NotFound("State not found.", code="state_not_found")
+    state.project = project
     return state
 
 
-def label_list(*, project: Project) -> QuerySet[Label]:
+def label_list(*, access: Access, project: Project) -> QuerySet[Label]:
+    access.ensure_can_see(project)
     return Label.objects.filter(project=project)
 
 
-def label_get(*, project: Project, label_id: str) -> Label:
-    label = Label.objects.filter(project=project, id=label_id).first()
+def label_get(*, access: Access, project: Project, label_id: str) -> Label:
+    label = label_list(access=access, project=project).filter(id=label_id).first()
     if label is None:
         raise NotFound("Label not found.", code="label_not_found")
+    label.project = project
     return label

@@ -1,4 +1,8 @@
-"""Writes for projects, their members, workflow states and labels."""
+"""Writes for projects, their members, workflow states and labels.
+
+Writes whose effects reach issues (deleting a project, a state or a label, recategorizing a
+state) live in `docket.issues.workflow`: issues depend on projects, never the other way round.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from docket.accounts.models import User
-from docket.core.errors import Conflict, ValidationFailed
-from docket.core.events import diff, record_event
+from docket.core.access import Access
+from docket.core.errors import ValidationFailed
+from docket.core.events import EventType, diff, emit, new_event
+from docket.core.roles import Role
 from docket.core.types import UNSET, Maybe
-from docket.issues.services import issues_move_out_of_state, issues_sync_completion
+from docket.projects import events
 from docket.projects.models import (
     DEFAULT_WORKFLOW,
     PROJECT_KEY_PATTERN,
@@ -23,27 +29,49 @@ from docket.projects.models import (
     State,
 )
 from docket.projects.permissions import ensure_can_contribute, ensure_can_manage_project
-from docket.workspaces.models import Membership, Role
-from docket.workspaces.permissions import ensure_role
+from docket.workspaces.models import Membership
 
 
-def _record(actor: User, project: Project, name: str, subject: Any, label: str, changes=None):
-    return record_event(
-        actor=actor,
-        workspace_id=project.workspace_id,
+def project_event(
+    kind: EventType, *, access: Access, project: Project, changes: dict | None = None
+) -> Any:
+    """An unsaved event about a project itself."""
+    return new_event(
+        kind,
+        access=access,
+        subject_id=project.pk,
+        subject_label=project.key,
         project_id=project.pk,
-        name=name,
-        subject_type=subject._meta.model_name,
-        subject_id=subject.pk,
-        subject_label=label,
         changes=changes,
     )
 
 
-def _member_of(membership: Membership, user_id: Any, *, field: str) -> Membership:
+def state_event(kind: EventType, *, access: Access, state: State, changes: dict | None = None):
+    return new_event(
+        kind,
+        access=access,
+        subject_id=state.pk,
+        subject_label=state.name,
+        project_id=state.project_id,
+        changes=changes,
+    )
+
+
+def label_event(kind: EventType, *, access: Access, label: Label, changes: dict | None = None):
+    return new_event(
+        kind,
+        access=access,
+        subject_id=label.pk,
+        subject_label=label.name,
+        project_id=label.project_id,
+        changes=changes,
+    )
+
+
+def _member_of(access: Access, user_id: Any, *, field: str) -> Membership:
     try:
         target = Membership.objects.select_related("user").get(
-            workspace_id=membership.workspace_id, user_id=user_id
+            workspace_id=access.workspace_id, user_id=user_id
         )
     except (Membership.DoesNotExist, ValueError, TypeError) as exc:
         raise ValidationFailed.for_field(
@@ -52,10 +80,10 @@ def _member_of(membership: Membership, user_id: Any, *, field: str) -> Membershi
     return target
 
 
-def _lead(membership: Membership, lead_id: Any) -> User | None:
+def _lead(access: Access, lead_id: Any) -> User | None:
     if lead_id is None:
         return None
-    lead = _member_of(membership, lead_id, field="lead_id")
+    lead = _member_of(access, lead_id, field="lead_id")
     if lead.role == Role.GUEST:
         raise ValidationFailed.for_field("lead_id", "guest_not_allowed", "A guest cannot lead.")
     return lead.user
@@ -63,32 +91,32 @@ def _lead(membership: Membership, lead_id: Any) -> User | None:
 
 def project_create(
     *,
-    membership: Membership,
-    actor: User,
+    access: Access,
     key: str,
     name: str,
     description: str = "",
     lead_id: uuid.UUID | None = None,
 ) -> Project:
-    """Create a project with the default workflow. Members and above."""
-    ensure_can_contribute(membership, action="create projects")
+    """Create a project with the default workflow. Members and above. Records project.created
+    and state.created for each state of the workflow."""
+    ensure_can_contribute(access, action="create projects")
     if not re.match(PROJECT_KEY_PATTERN, key):
         raise ValidationFailed.for_field(
             "key", "invalid_key", "Use 2 to 10 upper-case letters, such as ENG."
         )
-    lead = _lead(membership, lead_id)
+    lead = _lead(access, lead_id)
     try:
         with transaction.atomic():
             project = Project.objects.create(
-                workspace_id=membership.workspace_id,
+                workspace_id=access.workspace_id,
                 key=key,
                 name=name.strip(),
                 description=description,
                 lead=lead,
             )
-            State.objects.bulk_create(
+            states = State.objects.bulk_create(
                 State(
-                    workspace_id=membership.workspace_id,
+                    workspace_id=access.workspace_id,
                     project=project,
                     name=state_name,
                     category=category,
@@ -97,13 +125,22 @@ def project_create(
                 )
                 for index, (state_name, category, color) in enumerate(DEFAULT_WORKFLOW)
             )
-            _record(
-                actor,
-                project,
-                "project.created",
-                project,
-                project.key,
-                {"key": {"old": None, "new": key}, "name": {"old": None, "new": project.name}},
+            emit(
+                project_event(
+                    events.PROJECT_CREATED,
+                    access=access,
+                    project=project,
+                    changes=diff({}, {"key": key, "name": project.name}),
+                ),
+                *(
+                    state_event(
+                        events.STATE_CREATED,
+                        access=access,
+                        state=state,
+                        changes=diff({}, state_snapshot(state)),
+                    )
+                    for state in states
+                ),
             )
     except IntegrityError as exc:
         raise ValidationFailed.for_field(
@@ -114,22 +151,21 @@ def project_create(
 
 def project_update(
     *,
-    membership: Membership,
-    actor: User,
+    access: Access,
     project: Project,
     name: Maybe[str] = UNSET,
     description: Maybe[str] = UNSET,
     lead_id: Maybe[uuid.UUID | None] = UNSET,
 ) -> Project:
     """Change a project's name, description or lead. Admins and the lead."""
-    ensure_can_manage_project(membership, project)
+    ensure_can_manage_project(access, project)
     before = {"name": project.name, "description": project.description, "lead_id": project.lead_id}
     if name is not UNSET:
         project.name = name.strip()
     if description is not UNSET:
         project.description = description
     if lead_id is not UNSET:
-        project.lead = _lead(membership, lead_id)
+        project.lead = _lead(access, lead_id)
     after = {"name": project.name, "description": project.description, "lead_id": project.lead_id}
     changes = diff(before, after)
     if changes:
@@ -137,79 +173,72 @@ def project_update(
             changes["lead_id"] = {k: str(v) if v else None for k, v in changes["lead_id"].items()}
         with transaction.atomic():
             project.save(update_fields=["name", "description", "lead", "updated_at"])
-            _record(actor, project, "project.updated", project, project.key, changes)
+            emit(
+                project_event(
+                    events.PROJECT_UPDATED, access=access, project=project, changes=changes
+                )
+            )
     return project
 
 
-def project_set_archived(
-    *, membership: Membership, actor: User, project: Project, archived: bool
-) -> Project:
+def project_set_archived(*, access: Access, project: Project, archived: bool) -> Project:
     """Archive or unarchive a project. Idempotent: repeating it changes and records nothing."""
-    ensure_can_manage_project(membership, project)
+    ensure_can_manage_project(access, project)
     if (project.archived_at is not None) == archived:
         return project
     with transaction.atomic():
         old = project.archived_at
         project.archived_at = timezone.now() if archived else None
         project.save(update_fields=["archived_at", "updated_at"])
-        _record(
-            actor,
-            project,
-            "project.archived" if archived else "project.unarchived",
-            project,
-            project.key,
-            {
-                "archived_at": {
-                    "old": old.isoformat() if old else None,
-                    "new": project.archived_at.isoformat() if project.archived_at else None,
-                }
-            },
+        emit(
+            project_event(
+                events.PROJECT_ARCHIVED if archived else events.PROJECT_UNARCHIVED,
+                access=access,
+                project=project,
+                changes={
+                    "archived_at": {
+                        "old": old.isoformat() if old else None,
+                        "new": project.archived_at.isoformat() if project.archived_at else None,
+                    }
+                },
+            )
         )
     return project
 
 
-def project_delete(*, membership: Membership, actor: User, project: Project) -> None:
-    """Delete a project with all its issues. Admins and owners only (not the lead)."""
-    ensure_role(membership, Role.ADMIN, action="delete projects")
-    with transaction.atomic():
-        _record(actor, project, "project.deleted", project, project.key)
-        project.delete()
-
-
-def project_member_add(
-    *, membership: Membership, actor: User, project: Project, user_id: uuid.UUID
-) -> ProjectMember:
+def project_member_add(*, access: Access, project: Project, user_id: uuid.UUID) -> ProjectMember:
     """Add a workspace member to a project (how guests get access). Idempotent."""
-    ensure_can_manage_project(membership, project)
-    target = _member_of(membership, user_id, field="user_id")
+    ensure_can_manage_project(access, project)
+    target = _member_of(access, user_id, field="user_id")
     with transaction.atomic():
         member, created = ProjectMember.objects.get_or_create(
             project=project, membership=target, defaults={"workspace_id": project.workspace_id}
         )
         if created:
-            _record(
-                actor,
-                project,
-                "project.member_added",
-                project,
-                project.key,
-                {"user_id": {"old": None, "new": str(target.user_id)}},
+            emit(
+                project_event(
+                    events.PROJECT_MEMBER_ADDED,
+                    access=access,
+                    project=project,
+                    changes={"user_id": {"old": None, "new": str(target.user_id)}},
+                )
             )
     return member
 
 
-def project_member_remove(
-    *, membership: Membership, actor: User, project: Project, member: ProjectMember
-) -> None:
-    ensure_can_manage_project(membership, project)
+def project_member_remove(*, access: Access, project: Project, member: ProjectMember) -> None:
+    """Take someone off a project. Admins and the lead."""
+    ensure_can_manage_project(access, project)
+    if member.project_id != project.pk:
+        raise ValidationFailed.for_field("user_id", "not_in_project", "Not in this project.")
     with transaction.atomic():
-        _record(
-            actor,
-            project,
-            "project.member_removed",
-            project,
-            project.key,
-            {"user_id": {"old": str(member.membership.user_id), "new": None}},
+        emit(
+            project_event(
+                events.PROJECT_MEMBER_REMOVED,
+                access=access,
+                project=project,
+                changes={"user_id": {"old": str(member.membership.user_id), "new": None}},
+            )
         )
         member.delete()
 
@@ -217,21 +246,21 @@ def project_member_remove(
 # --- Workflow states ---------------------------------------------------------------------------
 
 
-def _state_name_taken() -> ValidationFailed:
+def state_name_taken() -> ValidationFailed:
     return ValidationFailed.for_field(
         "name", "name_taken", "A state with this name already exists in the project."
     )
 
 
-def _state_snapshot(state: State) -> dict[str, Any]:
+def state_snapshot(state: State) -> dict[str, Any]:
     return {"name": state.name, "category": state.category, "color": state.color}
 
 
 def state_create(
-    *, membership: Membership, actor: User, project: Project, name: str, category: str, color: str
+    *, access: Access, project: Project, name: str, category: str, color: str
 ) -> State:
-    """Add a workflow state at the end of the project's workflow."""
-    ensure_can_manage_project(membership, project)
+    """Add a workflow state at the end of the project's workflow. Admins and the lead."""
+    ensure_can_manage_project(access, project)
     try:
         with transaction.atomic():
             Project.objects.select_for_update().filter(pk=project.pk).first()
@@ -244,59 +273,27 @@ def state_create(
                 color=color,
                 position=(last.position + 1) if last else 0,
             )
-            _record(
-                actor,
-                project,
-                "state.created",
-                state,
-                state.name,
-                diff({}, _state_snapshot(state)),
+            emit(
+                state_event(
+                    events.STATE_CREATED,
+                    access=access,
+                    state=state,
+                    changes=diff({}, state_snapshot(state)),
+                )
             )
     except IntegrityError as exc:
-        raise _state_name_taken() from exc
+        raise state_name_taken() from exc
     return state
 
 
-def state_update(
-    *,
-    membership: Membership,
-    actor: User,
-    state: State,
-    name: Maybe[str] = UNSET,
-    category: Maybe[str] = UNSET,
-    color: Maybe[str] = UNSET,
-) -> State:
-    """Rename, recolor or recategorize a state; issues in it follow the new category."""
-    project = state.project
-    ensure_can_manage_project(membership, project)
-    before = _state_snapshot(state)
-    if name is not UNSET:
-        state.name = name.strip()
-    if category is not UNSET:
-        state.category = category
-    if color is not UNSET:
-        state.color = color
-    changes = diff(before, _state_snapshot(state))
-    if not changes:
-        return state
-    try:
-        with transaction.atomic():
-            state.save(update_fields=["name", "category", "color", "updated_at"])
-            if "category" in changes:
-                issues_sync_completion(state=state)
-            _record(actor, project, "state.updated", state, state.name, changes)
-    except IntegrityError as exc:
-        raise _state_name_taken() from exc
-    return state
-
-
-def state_reorder(
-    *, membership: Membership, actor: User, project: Project, state_ids: list[uuid.UUID]
-) -> list[State]:
+def state_reorder(*, access: Access, project: Project, state_ids: list[uuid.UUID]) -> list[State]:
     """Put the project's states in the given order; the list must name each state once."""
-    ensure_can_manage_project(membership, project)
+    ensure_can_manage_project(access, project)
     with transaction.atomic():
-        states = {s.id: s for s in State.objects.select_for_update().filter(project=project)}
+        states = {
+            s.id: s
+            for s in State.objects.select_for_update().filter(project=project).order_by("id")
+        }
         if len(state_ids) != len(set(state_ids)) or set(state_ids) != set(states):
             raise ValidationFailed.for_field(
                 "state_ids",
@@ -310,44 +307,15 @@ def state_reorder(
         State.objects.bulk_update(ordered, ["position"])
         new_order = [str(state_id) for state_id in state_ids]
         if old_order != new_order:
-            _record(
-                actor,
-                project,
-                "project.states_reordered",
-                project,
-                project.key,
-                {"state_ids": {"old": old_order, "new": new_order}},
+            emit(
+                project_event(
+                    events.PROJECT_STATES_REORDERED,
+                    access=access,
+                    project=project,
+                    changes={"state_ids": {"old": old_order, "new": new_order}},
+                )
             )
     return ordered
-
-
-def state_delete(
-    *, membership: Membership, actor: User, state: State, move_to: State | None
-) -> None:
-    """Delete a state. Its issues move to `move_to`, which must be named if there are any."""
-    project = state.project
-    ensure_can_manage_project(membership, project)
-    if move_to is not None and (move_to.project_id != project.id or move_to.id == state.id):
-        raise ValidationFailed.for_field(
-            "move_to", "invalid_state", "Move issues to another state of the same project."
-        )
-    with transaction.atomic():
-        remaining = State.objects.select_for_update().filter(project=project).exclude(id=state.id)
-        if not remaining.exists():
-            raise Conflict("A project needs at least one state.", code="last_state")
-        moved = issues_move_out_of_state(actor=actor, state=state, target=move_to)
-        _record(
-            actor,
-            project,
-            "state.deleted",
-            state,
-            state.name,
-            {
-                **diff(_state_snapshot(state), {}),
-                "moved_issues": {"old": None, "new": moved},
-            },
-        )
-        state.delete()
 
 
 # --- Labels ------------------------------------------------------------------------------------
@@ -359,22 +327,22 @@ def _label_name_taken() -> ValidationFailed:
     )
 
 
-def label_create(
-    *, membership: Membership, actor: User, project: Project, name: str, color: str
-) -> Label:
-    ensure_can_contribute(membership, action="create labels")
+def label_create(*, access: Access, project: Project, name: str, color: str) -> Label:
+    """Create a label in a project. Members and above."""
+    ensure_can_contribute(access, action="create labels")
+    access.ensure_can_see(project)
     try:
         with transaction.atomic():
             label = Label.objects.create(
                 workspace_id=project.workspace_id, project=project, name=name.strip(), color=color
             )
-            _record(
-                actor,
-                project,
-                "label.created",
-                label,
-                label.name,
-                {"name": {"old": None, "new": label.name}, "color": {"old": None, "new": color}},
+            emit(
+                label_event(
+                    events.LABEL_CREATED,
+                    access=access,
+                    label=label,
+                    changes=diff({}, {"name": label.name, "color": color}),
+                )
             )
     except IntegrityError as exc:
         raise _label_name_taken() from exc
@@ -382,14 +350,11 @@ def label_create(
 
 
 def label_update(
-    *,
-    membership: Membership,
-    actor: User,
-    label: Label,
-    name: Maybe[str] = UNSET,
-    color: Maybe[str] = UNSET,
+    *, access: Access, label: Label, name: Maybe[str] = UNSET, color: Maybe[str] = UNSET
 ) -> Label:
-    ensure_can_contribute(membership, action="edit labels")
+    """Rename or recolor a label. Members and above."""
+    ensure_can_contribute(access, action="edit labels")
+    access.ensure_can_see(label.project)
     before = {"name": label.name, "color": label.color}
     if name is not UNSET:
         label.name = name.strip()
@@ -401,14 +366,7 @@ def label_update(
     try:
         with transaction.atomic():
             label.save(update_fields=["name", "color", "updated_at"])
-            _record(actor, label.project, "label.updated", label, label.name, changes)
+            emit(label_event(events.LABEL_UPDATED, access=access, label=label, changes=changes))
     except IntegrityError as exc:
         raise _label_name_taken() from exc
     return label
-
-
-def label_delete(*, membership: Membership, actor: User, label: Label) -> None:
-    ensure_can_contribute(membership, action="delete labels")
-    with transaction.atomic():
-        _record(actor, label.project, "label.deleted", label, label.name)
-        label.delete()

@@ -8,8 +8,10 @@ workspace `other`, which has its own project and issue.
 from dataclasses import dataclass
 
 from docket.accounts.models import User
+from docket.core.access import Access
 from docket.issues.models import Comment, Issue
 from docket.issues.services import comment_create, issue_create
+from docket.projects.access import access_from_membership
 from docket.projects.models import Label, Project
 from docket.projects.services import label_create, project_create, project_member_add
 from docket.testing.factories import MembershipFactory, UserFactory, WorkspaceFactory
@@ -38,6 +40,14 @@ class World:
     def user(self, role: str) -> User | None:
         return None if role == "anonymous" else getattr(self, role)
 
+    def access(self, role: str) -> Access:
+        """The access of acme's member with `role` (as a view would build it, fresh)."""
+        return access_of(Membership.objects.get(pk=self.memberships[role].pk))
+
+
+def access_of(membership: Membership) -> Access:
+    return access_from_membership(membership)
+
 
 def build_world() -> World:
     workspace = WorkspaceFactory(slug="acme", name="Acme")
@@ -51,26 +61,21 @@ def build_world() -> World:
     }
     owner_m = memberships[Role.OWNER]
     owner = owner_m.user
-    eng = project_create(membership=owner_m, actor=owner, key="ENG", name="Engineering")
-    ops = project_create(membership=owner_m, actor=owner, key="OPS", name="Operations")
+    eng = project_create(access=access_of(owner_m), key="ENG", name="Engineering")
+    ops = project_create(access=access_of(owner_m), key="OPS", name="Operations")
     project_member_add(
-        membership=owner_m, actor=owner, project=eng, user_id=memberships[Role.GUEST].user_id
+        access=access_of(owner_m), project=eng, user_id=memberships[Role.GUEST].user_id
     )
-    eng_label = label_create(
-        membership=owner_m, actor=owner, project=eng, name="bug", color="#ff0000"
-    )
+    eng_label = label_create(access=access_of(owner_m), project=eng, name="bug", color="#ff0000")
     eng_issue = issue_create(
-        membership=owner_m,
-        actor=owner,
+        access=access_of(owner_m),
         project=eng,
         title="First ENG issue",
         label_ids=[eng_label.id],
     )
-    ops_issue = issue_create(membership=owner_m, actor=owner, project=ops, title="First OPS issue")
+    ops_issue = issue_create(access=access_of(owner_m), project=ops, title="First OPS issue")
     member_m = memberships[Role.MEMBER]
-    member_comment = comment_create(
-        membership=member_m, actor=member_m.user, issue=eng_issue, body="Seen it."
-    )
+    member_comment = comment_create(access=access_of(member_m), issue=eng_issue, body="Seen it.")
 
     other_workspace = WorkspaceFactory(slug="other", name="Other")
     outsider_m = MembershipFactory(
@@ -79,11 +84,9 @@ def build_world() -> World:
         user=UserFactory(email="outsider@example.com", display_name="Outsider"),
     )
     other_project = project_create(
-        membership=outsider_m, actor=outsider_m.user, key="ENG", name="Their engineering"
+        access=access_of(outsider_m), key="ENG", name="Their engineering"
     )
-    other_issue = issue_create(
-        membership=outsider_m, actor=outsider_m.user, project=other_project, title="Theirs"
-    )
+    other_issue = issue_create(access=access_of(outsider_m), project=other_project, title="Theirs")
     return World(
         workspace=workspace,
         owner=owner,

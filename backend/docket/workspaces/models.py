@@ -5,19 +5,10 @@ from django.db.models.functions import Lower
 
 from docket.core.ids import uuid7
 from docket.core.models import BaseModel
+from docket.core.roles import ROLE_RANK, Role
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$"
 RESERVED_SLUGS = frozenset({"api", "admin", "auth", "me", "new", "settings", "static", "www"})
-
-
-class Role(models.TextChoices):
-    OWNER = "owner", "Owner"
-    ADMIN = "admin", "Admin"
-    MEMBER = "member", "Member"
-    GUEST = "guest", "Guest"
-
-
-ROLE_RANK = {Role.GUEST: 0, Role.MEMBER: 1, Role.ADMIN: 2, Role.OWNER: 3}
 
 
 class Workspace(BaseModel):

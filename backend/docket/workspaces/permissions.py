@@ -1,26 +1,18 @@
-"""Role rules as plain functions. Each raises PermissionDenied with a stable code."""
+"""Role rules as plain functions over `Access`. Each raises PermissionDenied with a stable code."""
 
+from docket.core.access import Access
 from docket.core.errors import PermissionDenied
-from docket.workspaces.models import ROLE_RANK, Membership, Role
+from docket.core.roles import ROLE_RANK, Role
+from docket.workspaces.models import Membership
 
 
-def ensure_role(membership: Membership, minimum: Role, *, action: str) -> None:
-    if not membership.at_least(minimum):
-        raise PermissionDenied(
-            f"Only a workspace {minimum.label.lower()} or above may {action}.",
-            code="insufficient_role",
-        )
-
-
-def ensure_can_manage_member(
-    actor: Membership, target: Membership, *, new_role: Role | None
-) -> None:
+def ensure_can_manage_member(access: Access, target: Membership, *, new_role: Role | None) -> None:
     """Admins manage members and guests and other admins; only owners touch owners."""
-    ensure_role(actor, Role.ADMIN, action="manage members")
+    access.ensure_role(Role.ADMIN, action="manage members")
     touches_owner = target.role == Role.OWNER or new_role == Role.OWNER
-    if touches_owner and actor.role != Role.OWNER:
+    if touches_owner and access.role != Role.OWNER:
         raise PermissionDenied("Only an owner may change owners.", code="owner_required")
 
 
-def can_grant(actor: Membership, role: Role) -> bool:
-    return ROLE_RANK[Role(actor.role)] >= ROLE_RANK[role]
+def can_grant(access: Access, role: Role) -> bool:
+    return ROLE_RANK[access.role] >= ROLE_RANK[role]

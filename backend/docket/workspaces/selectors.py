@@ -1,24 +1,12 @@
-"""Reads for workspaces. Everything starts from the caller's membership."""
+"""Reads for workspaces, members and invitations, scoped to the caller's access."""
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from docket.accounts.models import User
+from docket.core.access import Access
 from docket.core.errors import NotFound
-from docket.workspaces.models import Invitation, Membership, Role, Workspace
-from docket.workspaces.permissions import ensure_role
-
-
-def membership_get(*, actor: User, workspace_slug: str) -> Membership:
-    """The caller's membership (with its workspace) or NotFound, the same answer whether the
-    workspace is missing or belongs to others."""
-    membership = (
-        Membership.objects.select_related("workspace")
-        .filter(user=actor, workspace__slug=workspace_slug)
-        .first()
-    )
-    if membership is None:
-        raise NotFound("Workspace not found.", code="workspace_not_found")
-    return membership
+from docket.core.roles import Role
+from docket.workspaces.models import Invitation, Membership, Workspace
 
 
 def workspace_list(*, actor: User) -> QuerySet[Workspace]:
@@ -27,27 +15,36 @@ def workspace_list(*, actor: User) -> QuerySet[Workspace]:
     return Workspace.objects.filter(memberships__user=actor).annotate(role=Subquery(role))
 
 
-def member_list(*, membership: Membership) -> QuerySet[Membership]:
-    return Membership.objects.filter(workspace_id=membership.workspace_id).select_related("user")
+def member_list(*, access: Access) -> QuerySet[Membership]:
+    """Members of the workspace. A guest sees only the members of the projects they were added
+    to (the people listed on those projects) and themself, never the workspace's directory."""
+    members = Membership.objects.filter(workspace_id=access.workspace_id).select_related("user")
+    if access.visible_project_ids is not None:
+        # Through the reverse relation: projects depends on workspaces, not the other way round.
+        on_a_shared_project = Membership.objects.filter(
+            project_memberships__project_id__in=access.visible_project_ids
+        ).values("pk")
+        members = members.filter(Q(pk__in=on_a_shared_project) | Q(pk=access.membership_id))
+    return members
 
 
-def member_get(*, membership: Membership, user_id: str) -> Membership:
-    target = member_list(membership=membership).filter(user_id=user_id).first()
+def member_get(*, access: Access, user_id: str) -> Membership:
+    target = member_list(access=access).filter(user_id=user_id).first()
     if target is None:
         raise NotFound("Member not found.", code="member_not_found")
     return target
 
 
-def invitation_list(*, membership: Membership) -> QuerySet[Invitation]:
+def invitation_list(*, access: Access) -> QuerySet[Invitation]:
     """Open invitations. Admins and owners only: the list holds other people's addresses."""
-    ensure_role(membership, Role.ADMIN, action="see invitations")
+    access.ensure_role(Role.ADMIN, action="see invitations")
     return Invitation.objects.filter(
-        workspace_id=membership.workspace_id, accepted_at__isnull=True, revoked_at__isnull=True
+        workspace_id=access.workspace_id, accepted_at__isnull=True, revoked_at__isnull=True
     ).select_related("invited_by")
 
 
-def invitation_get(*, membership: Membership, invitation_id: str) -> Invitation:
-    invitation = invitation_list(membership=membership).filter(id=invitation_id).first()
+def invitation_get(*, access: Access, invitation_id: str) -> Invitation:
+    invitation = invitation_list(access=access).filter(id=invitation_id).first()
     if invitation is None:
         raise NotFound("Invitation not found.", code="invitation_not_found")
     return invitation

@@ -1,5 +1,5 @@
 """Writes for workspaces, memberships and invitations. Each runs in one transaction and records
-an event in it."""
+its event in it. Every service but the two that make a membership takes the caller's `Access`."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from docket.accounts.models import User
+from docket.core.access import Access
 from docket.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
-from docket.core.events import diff, record_event
+from docket.core.events import diff, emit, new_event
+from docket.workspaces import events
 from docket.workspaces.models import (
     RESERVED_SLUGS,
     SLUG_PATTERN,
@@ -22,7 +24,7 @@ from docket.workspaces.models import (
     Role,
     Workspace,
 )
-from docket.workspaces.permissions import can_grant, ensure_can_manage_member, ensure_role
+from docket.workspaces.permissions import can_grant, ensure_can_manage_member
 
 
 def _validate_slug(slug: str) -> str:
@@ -40,16 +42,9 @@ def _slug_taken() -> ValidationFailed:
     return ValidationFailed.for_field("slug", "slug_taken", "This slug is already taken.")
 
 
-def _record(membership: Membership, actor: User, name: str, subject, label: str, changes=None):
-    return record_event(
-        actor=actor,
-        workspace_id=membership.workspace_id,
-        name=name,
-        subject_type=subject._meta.model_name,
-        subject_id=subject.pk,
-        subject_label=label,
-        changes=changes,
-    )
+def _ensure_same_workspace(access: Access, workspace: Workspace) -> None:
+    if workspace.pk != access.workspace_id:
+        raise NotFound("Workspace not found.", code="workspace_not_found")
 
 
 def workspace_create(*, actor: User, slug: str, name: str) -> Membership:
@@ -59,13 +54,15 @@ def workspace_create(*, actor: User, slug: str, name: str) -> Membership:
         with transaction.atomic():
             workspace = Workspace.objects.create(slug=slug, name=name.strip())
             membership = Membership.objects.create(workspace=workspace, user=actor, role=Role.OWNER)
-            _record(
-                membership,
-                actor,
-                "workspace.created",
-                workspace,
-                workspace.slug,
-                {"slug": {"old": None, "new": slug}, "name": {"old": None, "new": workspace.name}},
+            emit(
+                new_event(
+                    events.WORKSPACE_CREATED,
+                    actor=actor,
+                    workspace_id=workspace.pk,
+                    subject_id=workspace.pk,
+                    subject_label=workspace.slug,
+                    changes=diff({}, {"slug": slug, "name": workspace.name}),
+                )
             )
     except IntegrityError as exc:
         raise _slug_taken() from exc
@@ -73,11 +70,11 @@ def workspace_create(*, actor: User, slug: str, name: str) -> Membership:
 
 
 def workspace_update(
-    *, membership: Membership, actor: User, slug: str | None = None, name: str | None = None
+    *, access: Access, workspace: Workspace, slug: str | None = None, name: str | None = None
 ) -> Workspace:
     """Rename a workspace or change its slug. Admins and owners."""
-    ensure_role(membership, Role.ADMIN, action="change the workspace")
-    workspace = membership.workspace
+    access.ensure_role(Role.ADMIN, action="change the workspace")
+    _ensure_same_workspace(access, workspace)
     before = {"slug": workspace.slug, "name": workspace.name}
     if slug is not None:
         workspace.slug = _validate_slug(slug)
@@ -89,19 +86,36 @@ def workspace_update(
     try:
         with transaction.atomic():
             workspace.save(update_fields=["slug", "name", "updated_at"])
-            _record(membership, actor, "workspace.updated", workspace, workspace.slug, changes)
+            emit(
+                new_event(
+                    events.WORKSPACE_UPDATED,
+                    access=access,
+                    subject_id=workspace.pk,
+                    subject_label=workspace.slug,
+                    changes=changes,
+                )
+            )
     except IntegrityError as exc:
         workspace.refresh_from_db()
         raise _slug_taken() from exc
     return workspace
 
 
-def workspace_delete(*, membership: Membership, actor: User) -> None:
-    """Delete a workspace and everything in it. Owners only."""
-    ensure_role(membership, Role.OWNER, action="delete the workspace")
-    workspace = membership.workspace
+def workspace_delete(*, access: Access, workspace: Workspace) -> None:
+    """Delete a workspace and everything in it. Owners only. Records workspace.deleted, the one
+    event its consumers need: every row of the tenant goes with it."""
+    access.ensure_role(Role.OWNER, action="delete the workspace")
+    _ensure_same_workspace(access, workspace)
     with transaction.atomic():
-        _record(membership, actor, "workspace.deleted", workspace, workspace.slug)
+        emit(
+            new_event(
+                events.WORKSPACE_DELETED,
+                access=access,
+                subject_id=workspace.pk,
+                subject_label=workspace.slug,
+                changes={"slug": {"old": workspace.slug, "new": None}},
+            )
+        )
         workspace.delete()
 
 
@@ -115,15 +129,14 @@ def _lock_owners(workspace_id) -> list[Membership]:
     )
 
 
-def member_change_role(
-    *, membership: Membership, actor: User, target: Membership, role: Role
-) -> Membership:
+def member_change_role(*, access: Access, target: Membership, role: Role) -> Membership:
     """Change a member's role. The last owner can't be demoted; only owners touch owners."""
-    ensure_can_manage_member(membership, target, new_role=role)
+    access.ensure_in_workspace(target)
+    ensure_can_manage_member(access, target, new_role=role)
     if target.role == role:
         return target
     with transaction.atomic():
-        owners = _lock_owners(membership.workspace_id)
+        owners = _lock_owners(access.workspace_id)
         if target.role == Role.OWNER and len(owners) <= 1:
             raise Conflict(
                 "The last owner cannot be demoted; make someone else owner first.",
@@ -132,41 +145,44 @@ def member_change_role(
         old_role = target.role
         target.role = role
         target.save(update_fields=["role", "updated_at"])
-        _record(
-            membership,
-            actor,
-            "member.role_changed",
-            target,
-            target.user.email,
-            {
-                "role": {"old": old_role, "new": role},
-                "user_id": {"old": None, "new": str(target.user_id)},
-            },
+        emit(
+            new_event(
+                events.MEMBER_ROLE_CHANGED,
+                access=access,
+                subject_id=target.pk,
+                subject_label=target.user.display_name,
+                changes={
+                    "role": {"old": old_role, "new": role},
+                    "user_id": {"old": None, "new": str(target.user_id)},
+                },
+            )
         )
     return target
 
 
-def member_remove(*, membership: Membership, actor: User, target: Membership) -> None:
+def member_remove(*, access: Access, target: Membership) -> None:
     """Remove someone from the workspace, or leave it oneself. The last owner stays."""
-    if target.pk != membership.pk:
-        ensure_can_manage_member(membership, target, new_role=None)
+    access.ensure_in_workspace(target)
+    if target.pk != access.membership_id:
+        ensure_can_manage_member(access, target, new_role=None)
     with transaction.atomic():
-        owners = _lock_owners(membership.workspace_id)
+        owners = _lock_owners(access.workspace_id)
         if target.role == Role.OWNER and len(owners) <= 1:
             raise Conflict(
                 "The last owner cannot be removed; make someone else owner first.",
                 code="last_owner",
             )
-        _record(
-            membership,
-            actor,
-            "member.removed",
-            target,
-            target.user.email,
-            {
-                "role": {"old": target.role, "new": None},
-                "user_id": {"old": str(target.user_id), "new": None},
-            },
+        emit(
+            new_event(
+                events.MEMBER_REMOVED,
+                access=access,
+                subject_id=target.pk,
+                subject_label=target.user.display_name,
+                changes={
+                    "role": {"old": target.role, "new": None},
+                    "user_id": {"old": str(target.user_id), "new": None},
+                },
+            )
         )
         target.delete()
 
@@ -175,16 +191,14 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invitation_create(
-    *, membership: Membership, actor: User, email: str, role: Role
-) -> tuple[Invitation, str]:
+def invitation_create(*, access: Access, email: str, role: Role) -> tuple[Invitation, str]:
     """Invite an address. Admins and owners; nobody grants a role above their own. Re-inviting
     an address replaces its open invitation. Returns the invitation and its one-time token."""
-    ensure_role(membership, Role.ADMIN, action="invite people")
-    if not can_grant(membership, role):
+    access.ensure_role(Role.ADMIN, action="invite people")
+    if not can_grant(access, role):
         raise PermissionDenied("You cannot grant a role above your own.", code="owner_required")
     email = email.strip().lower()
-    if Membership.objects.filter(workspace_id=membership.workspace_id, user__email=email).exists():
+    if Membership.objects.filter(workspace_id=access.workspace_id, user__email=email).exists():
         raise ValidationFailed.for_field(
             "email", "already_member", "This person is already a member."
         )
@@ -192,36 +206,46 @@ def invitation_create(
     now = timezone.now()
     with transaction.atomic():
         Invitation.objects.filter(
-            workspace_id=membership.workspace_id,
+            workspace_id=access.workspace_id,
             email=email,
             accepted_at__isnull=True,
             revoked_at__isnull=True,
         ).update(revoked_at=now)
         invitation = Invitation.objects.create(
-            workspace_id=membership.workspace_id,
+            workspace_id=access.workspace_id,
             email=email,
             role=role,
             token_hash=_hash_token(token),
-            invited_by=actor,
+            invited_by=access.user,
             expires_at=now + settings.INVITATION_LIFETIME,
         )
-        _record(
-            membership,
-            actor,
-            "invitation.created",
-            invitation,
-            email,
-            {"email": {"old": None, "new": email}, "role": {"old": None, "new": role}},
+        emit(
+            new_event(
+                events.INVITATION_CREATED,
+                access=access,
+                subject_id=invitation.pk,
+                subject_label=email,
+                changes={"email": {"old": None, "new": email}, "role": {"old": None, "new": role}},
+            )
         )
     return invitation, token
 
 
-def invitation_revoke(*, membership: Membership, actor: User, invitation: Invitation) -> None:
-    ensure_role(membership, Role.ADMIN, action="revoke invitations")
+def invitation_revoke(*, access: Access, invitation: Invitation) -> None:
+    """Revoke an open invitation. Admins and owners."""
+    access.ensure_role(Role.ADMIN, action="revoke invitations")
+    access.ensure_in_workspace(invitation)
     with transaction.atomic():
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
-        _record(membership, actor, "invitation.revoked", invitation, invitation.email)
+        emit(
+            new_event(
+                events.INVITATION_REVOKED,
+                access=access,
+                subject_id=invitation.pk,
+                subject_label=invitation.email,
+            )
+        )
 
 
 def invitation_accept(*, actor: User, token: str) -> Membership:
@@ -255,12 +279,17 @@ def invitation_accept(*, actor: User, token: str) -> Membership:
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = actor
         invitation.save(update_fields=["accepted_at", "accepted_by"])
-        _record(
-            membership,
-            actor,
-            "invitation.accepted",
-            invitation,
-            invitation.email,
-            {"role": {"old": None, "new": membership.role}} if created else {},
+        emit(
+            new_event(
+                events.INVITATION_ACCEPTED,
+                actor=actor,
+                workspace_id=invitation.workspace_id,
+                subject_id=invitation.pk,
+                subject_label=invitation.email,
+                changes={
+                    "user_id": {"old": None, "new": str(actor.pk)},
+                    **({"role": {"old": None, "new": membership.role}} if created else {}),
+                },
+            )
         )
     return membership

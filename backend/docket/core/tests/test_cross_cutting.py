@@ -28,6 +28,7 @@ from docket.issues.models import Issue
 from docket.issues.services import issue_create
 from docket.projects.services import project_create
 from docket.testing.factories import UserFactory
+from docket.testing.world import access_of
 
 PROBLEM = "application/problem+json"
 GENERATED_ID = re.compile(r"[0-9a-f]{32}")
@@ -372,13 +373,10 @@ DUE_DATES = [
 def seven_issues(world) -> list[Issue]:
     """Seven issues in a fresh project, with ties in priority and due date across pages."""
     owner_membership = world.memberships["owner"]
-    project = project_create(
-        membership=owner_membership, actor=world.owner, key="PAG", name="Pagination"
-    )
+    project = project_create(access=access_of(owner_membership), key="PAG", name="Pagination")
     for number, (priority, due) in enumerate(zip(PRIORITIES, DUE_DATES, strict=True), 1):
         issue_create(
-            membership=owner_membership,
-            actor=world.owner,
+            access=access_of(owner_membership),
             project=project,
             title=f"Issue {number}",
             priority=priority,
@@ -488,8 +486,7 @@ def test_issue_created_during_a_walk_does_not_shift_later_pages(world, as_user, 
     client = as_user(world.member)
     first = client.get(PAG_ISSUES, {"ordering": "-created", "limit": 3}).json()
     issue_create(
-        membership=world.memberships["owner"],
-        actor=world.owner,
+        access=access_of(world.memberships["owner"]),
         project=seven_issues[0].project,
         title="Newcomer",
     )

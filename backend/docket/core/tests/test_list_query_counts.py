@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from docket.issues.services import comment_create, issue_create, issue_update
 from docket.projects.services import label_create, project_create, project_member_add
+from docket.testing.world import access_of
 from docket.workspaces.services import invitation_create, workspace_create
 
 pytestmark = pytest.mark.django_db
@@ -33,19 +34,14 @@ EXPECTED = {
 def _more_rows(world):
     owner = world.memberships["owner"]
     for n in range(5):
-        project_create(membership=owner, actor=world.owner, key=f"P{'ABCDE'[n]}", name=f"P{n}")
-        label_create(
-            membership=owner, actor=world.owner, project=world.eng, name=f"x{n}", color="#010203"
-        )
-        comment_create(membership=owner, actor=world.owner, issue=world.eng_issue, body=f"c{n}")
-        issue_update(membership=owner, actor=world.owner, issue=world.eng_issue, title=f"t{n}")
-        invitation_create(
-            membership=owner, actor=world.owner, email=f"i{n}@example.com", role="member"
-        )
+        project_create(access=access_of(owner), key=f"P{'ABCDE'[n]}", name=f"P{n}")
+        label_create(access=access_of(owner), project=world.eng, name=f"x{n}", color="#010203")
+        comment_create(access=access_of(owner), issue=world.eng_issue, body=f"c{n}")
+        issue_update(access=access_of(owner), issue=world.eng_issue, title=f"t{n}")
+        invitation_create(access=access_of(owner), email=f"i{n}@example.com", role="member")
         workspace_create(actor=world.owner, slug=f"extra-{n}", name=f"Extra {n}")
         issue_create(
-            membership=owner,
-            actor=world.owner,
+            access=access_of(owner),
             project=world.eng,
             title=f"i{n}",
             label_ids=[world.eng_label.id],
@@ -53,8 +49,7 @@ def _more_rows(world):
         )
     for role in ("admin", "member"):
         project_member_add(
-            membership=owner,
-            actor=world.owner,
+            access=access_of(owner),
             project=world.eng,
             user_id=world.memberships[role].user_id,
         )

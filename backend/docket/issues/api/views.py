@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from docket.core.api.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView
 from docket.core.models import Event
 from docket.issues.api.filters import IssueFilter, WorkspaceIssueFilter
 from docket.issues.api.serializers import (
@@ -40,8 +41,6 @@ from docket.issues.services import (
     issue_move,
     issue_update,
 )
-from docket.projects.api.views import ProjectAPIView
-from docket.workspaces.api.base import WorkspaceAPIView
 
 NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
 FAR_FUTURE = Value("9999-12-31")
@@ -56,22 +55,6 @@ ISSUE_ORDERINGS = {
 }
 
 
-class IssueAPIView(WorkspaceAPIView):
-    """Endpoints under /issues/{issue_key}/: the issue is resolved once, visibility included."""
-
-    issue: Issue
-    shows_issue = True  # False where the response never includes the issue itself
-
-    def initial(self, request: Request, *args, **kwargs) -> None:
-        super().initial(request, *args, **kwargs)
-        self.issue = issue_get(
-            membership=self.membership, key=kwargs["issue_key"], with_relations=self.shows_issue
-        )
-
-    def reloaded(self) -> Issue:
-        return issue_get(membership=self.membership, key=self.issue.key)
-
-
 class ProjectIssueListCreateView(ProjectAPIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = IssueFilter
@@ -81,7 +64,7 @@ class ProjectIssueListCreateView(ProjectAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Issue.objects.none()
-        return issue_list(membership=self.membership, project=self.project)
+        return issue_list(access=self.access, project=self.project)
 
     @extend_schema(
         operation_id="project_issues_list",
@@ -102,12 +85,11 @@ class ProjectIssueListCreateView(ProjectAPIView):
         data = IssueCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         issue = issue_create(
-            membership=self.membership,
-            actor=request.user,
+            access=self.access,
             project=self.project,
             **data.validated_data,
         )
-        issue = issue_get(membership=self.membership, key=issue.key)
+        issue = issue_get(access=self.access, key=issue.key)
         return Response(IssueOutput(issue).data, status=status.HTTP_201_CREATED)
 
 
@@ -120,7 +102,7 @@ class WorkspaceIssueListView(WorkspaceAPIView):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Issue.objects.none()
-        return issue_list(membership=self.membership)
+        return issue_list(access=self.access)
 
     @extend_schema(
         operation_id="workspace_issues_list",
@@ -147,16 +129,14 @@ class IssueDetailView(IssueAPIView):
     def patch(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
         data = IssueUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        issue_update(
-            membership=self.membership, actor=request.user, issue=self.issue, **data.validated_data
-        )
+        issue_update(access=self.access, issue=self.issue, **data.validated_data)
         return Response(IssueOutput(self.reloaded()).data)
 
     @extend_schema(
         operation_id="issues_delete", summary="Delete an issue (members)", responses=NO_CONTENT
     )
     def delete(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
-        issue_delete(membership=self.membership, actor=request.user, issue=self.issue)
+        issue_delete(access=self.access, issue=self.issue)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -176,9 +156,7 @@ class IssueMoveView(IssueAPIView):
     def post(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
         data = IssueMoveInput(data=request.data)
         data.is_valid(raise_exception=True)
-        issue_move(
-            membership=self.membership, actor=request.user, issue=self.issue, **data.validated_data
-        )
+        issue_move(access=self.access, issue=self.issue, **data.validated_data)
         return Response(IssueOutput(self.reloaded()).data)
 
 
@@ -198,16 +176,15 @@ class IssueBulkUpdateView(WorkspaceAPIView):
         data.is_valid(raise_exception=True)
         keys = list(dict.fromkeys(data.validated_data["keys"]))
         results = issue_bulk_update(
-            membership=self.membership,
-            actor=request.user,
-            issues_by_key=issues_by_keys(membership=self.membership, keys=keys),
+            access=self.access,
+            issues_by_key=issues_by_keys(access=self.access, keys=keys),
             changes=data.validated_data["changes"],
         )
         updated_keys = [result.key for result in results if result.error is None]
         fresh = (
             {
                 issue.key: issue
-                for issue in issue_list(membership=self.membership).filter(
+                for issue in issue_list(access=self.access).filter(
                     pk__in=[result.issue.pk for result in results if result.issue is not None]
                 )
             }
@@ -244,7 +221,9 @@ class IssueActivityView(IssueAPIView):
         responses=ActivityEventOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
-        return self.paginated(issue_activity(issue=self.issue), ActivityEventOutput)
+        return self.paginated(
+            issue_activity(access=self.access, issue=self.issue), ActivityEventOutput
+        )
 
 
 class CommentListCreateView(IssueAPIView):
@@ -259,7 +238,7 @@ class CommentListCreateView(IssueAPIView):
         responses=CommentOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
-        return self.paginated(comment_list(issue=self.issue), CommentOutput)
+        return self.paginated(comment_list(access=self.access, issue=self.issue), CommentOutput)
 
     @extend_schema(
         operation_id="comments_create",
@@ -271,8 +250,7 @@ class CommentListCreateView(IssueAPIView):
         data = CommentCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         comment = comment_create(
-            membership=self.membership,
-            actor=request.user,
+            access=self.access,
             issue=self.issue,
             body=data.validated_data["body"],
         )
@@ -291,12 +269,11 @@ class CommentDetailView(IssueAPIView):
     def patch(
         self, request: Request, workspace_slug: str, issue_key: str, comment_id: str
     ) -> Response:
-        comment = comment_get(issue=self.issue, comment_id=comment_id)
+        comment = comment_get(access=self.access, issue=self.issue, comment_id=comment_id)
         data = CommentUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
         comment = comment_update(
-            membership=self.membership,
-            actor=request.user,
+            access=self.access,
             comment=comment,
             body=data.validated_data["body"],
         )
@@ -310,6 +287,6 @@ class CommentDetailView(IssueAPIView):
     def delete(
         self, request: Request, workspace_slug: str, issue_key: str, comment_id: str
     ) -> Response:
-        comment = comment_get(issue=self.issue, comment_id=comment_id)
-        comment_delete(membership=self.membership, actor=request.user, comment=comment)
+        comment = comment_get(access=self.access, issue=self.issue, comment_id=comment_id)
+        comment_delete(access=self.access, comment=comment)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -11,6 +11,7 @@ from docket.issues.models import Issue
 from docket.issues.services import issue_create
 from docket.projects.models import State
 from docket.projects.services import label_create
+from docket.testing.world import access_of
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,7 @@ ALL = "/api/v1/workspaces/acme/issues"
 
 def _issue(world, title, **fields):
     return issue_create(
-        membership=world.memberships["owner"],
-        actor=world.owner,
+        access=access_of(world.memberships["owner"]),
         project=world.eng,
         title=title,
         **fields,
@@ -36,8 +36,7 @@ def _keys(response):
 def _fill(world, count):
     labels = [
         label_create(
-            membership=world.memberships["owner"],
-            actor=world.owner,
+            access=access_of(world.memberships["owner"]),
             project=world.eng,
             name=f"l{n}",
             color="#123456",

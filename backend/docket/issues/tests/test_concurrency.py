@@ -9,19 +9,18 @@ from docket.issues.models import Issue
 from docket.issues.services import issue_create
 from docket.projects.services import project_create
 from docket.testing.factories import MembershipFactory
+from docket.testing.world import access_of
 from docket.workspaces.models import Role
 
 
 @pytest.mark.django_db(transaction=True, databases=["default", "replica"])
 def test_fifty_parallel_creates_get_fifty_consecutive_numbers():
     owner = MembershipFactory(role=Role.OWNER)
-    project = project_create(membership=owner, actor=owner.user, key="RACE", name="Race")
+    project = project_create(access=access_of(owner), key="RACE", name="Race")
 
     def create(n: int) -> int:
         try:
-            issue = issue_create(
-                membership=owner, actor=owner.user, project=project, title=f"Parallel {n}"
-            )
+            issue = issue_create(access=access_of(owner), project=project, title=f"Parallel {n}")
             return issue.number
         finally:
             connections.close_all()

@@ -12,8 +12,10 @@ from docket.issues.services import (
     issue_move,
     issue_update,
 )
+from docket.issues.workflow import state_delete, state_update
 from docket.projects.models import State, StateCategory
-from docket.projects.services import project_set_archived, state_delete, state_update
+from docket.projects.services import project_set_archived
+from docket.testing.world import access_of
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +32,8 @@ def _column(state):
 
 def test_create_numbers_per_project_and_records_event(world):
     owner = world.memberships["owner"]
-    second = issue_create(membership=owner, actor=world.owner, project=world.eng, title="Two")
-    other = issue_create(membership=owner, actor=world.owner, project=world.ops, title="Ops two")
+    second = issue_create(access=access_of(owner), project=world.eng, title="Two")
+    other = issue_create(access=access_of(owner), project=world.ops, title="Ops two")
     assert (second.key, other.key) == ("ENG-2", "OPS-2")
     event = Event.objects.filter(subject_id=second.id).get()
     assert event.name == "issue.created"
@@ -45,12 +47,11 @@ def test_update_records_only_changed_fields_with_old_and_new(world):
     member = world.memberships["member"]
     issue = world.eng_issue
     before = Event.objects.count()
-    issue_update(membership=member, actor=world.member, issue=issue, title=issue.title)
+    issue_update(access=access_of(member), issue=issue, title=issue.title)
     assert Event.objects.count() == before  # nothing changed, nothing recorded
 
     issue_update(
-        membership=member,
-        actor=world.member,
+        access=access_of(member),
         issue=issue,
         priority="high",
         assignee_ids=[world.member.id],
@@ -67,14 +68,10 @@ def test_update_records_only_changed_fields_with_old_and_new(world):
 def test_completed_at_follows_state_category(world):
     member = world.memberships["member"]
     issue = world.eng_issue
-    issue_update(
-        membership=member, actor=world.member, issue=issue, state_id=_state(world.eng, "Done").id
-    )
+    issue_update(access=access_of(member), issue=issue, state_id=_state(world.eng, "Done").id)
     issue.refresh_from_db()
     assert issue.completed_at is not None
-    issue_update(
-        membership=member, actor=world.member, issue=issue, state_id=_state(world.eng, "Todo").id
-    )
+    issue_update(access=access_of(member), issue=issue, state_id=_state(world.eng, "Todo").id)
     issue.refresh_from_db()
     assert issue.completed_at is None
 
@@ -82,8 +79,7 @@ def test_completed_at_follows_state_category(world):
 def test_recategorizing_a_state_updates_its_issues(world):
     todo = _state(world.eng, "Todo")
     state_update(
-        membership=world.memberships["admin"],
-        actor=world.admin,
+        access=access_of(world.memberships["admin"]),
         state=todo,
         category=StateCategory.COMPLETED,
     )
@@ -96,8 +92,7 @@ def test_references_must_belong_to_the_project_or_workspace(world):
     foreign_state = State.objects.filter(project=world.other_project).first()
     with pytest.raises(ValidationFailed) as error:
         issue_create(
-            membership=member,
-            actor=world.member,
+            access=access_of(member),
             project=world.eng,
             title="x",
             state_id=foreign_state.id,
@@ -111,13 +106,10 @@ def test_references_must_belong_to_the_project_or_workspace(world):
 
 def test_guest_can_be_assigned_only_where_they_were_added(world):
     member = world.memberships["member"]
-    issue_update(
-        membership=member, actor=world.member, issue=world.eng_issue, assignee_ids=[world.guest.id]
-    )
+    issue_update(access=access_of(member), issue=world.eng_issue, assignee_ids=[world.guest.id])
     with pytest.raises(ValidationFailed):
         issue_update(
-            membership=member,
-            actor=world.member,
+            access=access_of(member),
             issue=world.ops_issue,
             assignee_ids=[world.guest.id],
         )
@@ -126,20 +118,17 @@ def test_guest_can_be_assigned_only_where_they_were_added(world):
 def test_parent_cycles_are_refused(world):
     member = world.memberships["member"]
     child = issue_create(
-        membership=member,
-        actor=world.member,
+        access=access_of(member),
         project=world.eng,
         title="Child",
         parent_id=world.eng_issue.id,
     )
     grandchild = issue_create(
-        membership=member, actor=world.member, project=world.eng, title="Grand", parent_id=child.id
+        access=access_of(member), project=world.eng, title="Grand", parent_id=child.id
     )
     for candidate in (grandchild, child, world.eng_issue):
         with pytest.raises(ValidationFailed) as error:
-            issue_update(
-                membership=member, actor=world.member, issue=world.eng_issue, parent_id=candidate.id
-            )
+            issue_update(access=access_of(member), issue=world.eng_issue, parent_id=candidate.id)
         assert error.value.errors[0].code == "parent_cycle"
     world.eng_issue.refresh_from_db()
     assert world.eng_issue.parent_id is None
@@ -150,27 +139,23 @@ def test_move_places_between_neighbours_and_writes_one_row(world):
     todo = _state(world.eng, "Todo")
     progress = _state(world.eng, "In Progress")
     a, b, c = (
-        issue_create(
-            membership=member, actor=world.member, project=world.eng, title=t, state_id=progress.id
-        )
+        issue_create(access=access_of(member), project=world.eng, title=t, state_id=progress.id)
         for t in "abc"
     )
     assert _column(progress) == [a.number, b.number, c.number]
     untouched = dict(Issue.objects.filter(state=progress).values_list("id", "position"))
 
     issue_move(
-        membership=member,
-        actor=world.member,
+        access=access_of(member),
         issue=world.eng_issue,
         state_id=progress.id,
         after_id=a.id,
     )
     assert _column(progress) == [a.number, 1, b.number, c.number]
-    issue_move(membership=member, actor=world.member, issue=c, state_id=progress.id, before_id=a.id)
+    issue_move(access=access_of(member), issue=c, state_id=progress.id, before_id=a.id)
     assert _column(progress) == [c.number, a.number, 1, b.number]
     issue_move(
-        membership=member,
-        actor=world.member,
+        access=access_of(member),
         issue=a,
         state_id=progress.id,
         after_id=world.eng_issue.id,
@@ -191,8 +176,7 @@ def test_move_refuses_neighbours_from_another_column(world):
     done = _state(world.eng, "Done")
     with pytest.raises(ValidationFailed) as error:
         issue_move(
-            membership=member,
-            actor=world.member,
+            access=access_of(member),
             issue=world.eng_issue,
             state_id=done.id,
             after_id=world.eng_issue.id,
@@ -204,12 +188,12 @@ def test_deleting_a_state_with_issues_needs_a_target(world):
     admin = world.memberships["admin"]
     todo = _state(world.eng, "Todo")
     with pytest.raises(ValidationFailed) as error:
-        state_delete(membership=admin, actor=world.admin, state=todo, move_to=None)
+        state_delete(access=access_of(admin), state=todo, move_to=None)
     assert error.value.errors[0].field == "move_to"
     assert State.objects.filter(id=todo.id).exists()
 
     done = _state(world.eng, "Done")
-    state_delete(membership=admin, actor=world.admin, state=todo, move_to=done)
+    state_delete(access=access_of(admin), state=todo, move_to=done)
     world.eng_issue.refresh_from_db()
     assert world.eng_issue.state_id == done.id
     assert world.eng_issue.completed_at is not None
@@ -220,9 +204,7 @@ def test_issues_moved_out_of_a_deleted_state_are_touched_and_recorded(world):
     before = world.eng_issue.updated_at
     todo = _state(world.eng, "Todo")
     backlog = _state(world.eng, "Backlog")
-    state_delete(
-        membership=world.memberships["admin"], actor=world.admin, state=todo, move_to=backlog
-    )
+    state_delete(access=access_of(world.memberships["admin"]), state=todo, move_to=backlog)
     world.eng_issue.refresh_from_db()
     assert world.eng_issue.updated_at > before
     moved = Event.objects.get(name="issue.moved", subject_id=world.eng_issue.id)
@@ -231,13 +213,12 @@ def test_issues_moved_out_of_a_deleted_state_are_touched_and_recorded(world):
 
 def test_archived_project_refuses_issue_writes(world):
     project_set_archived(
-        membership=world.memberships["admin"], actor=world.admin, project=world.eng, archived=True
+        access=access_of(world.memberships["admin"]), project=world.eng, archived=True
     )
     world.eng_issue.project.refresh_from_db()
     with pytest.raises(Conflict):
         issue_update(
-            membership=world.memberships["member"],
-            actor=world.member,
+            access=access_of(world.memberships["member"]),
             issue=world.eng_issue,
             title="Nope",
         )
@@ -246,17 +227,13 @@ def test_archived_project_refuses_issue_writes(world):
 def test_comments_edit_own_and_admin_may_delete_any(world):
     comment = world.member_comment
     with pytest.raises(PermissionDenied):
-        comment_update(
-            membership=world.memberships["admin"], actor=world.admin, comment=comment, body="x"
-        )
+        comment_update(access=access_of(world.memberships["admin"]), comment=comment, body="x")
     with pytest.raises(PermissionDenied):
-        comment_delete(membership=world.memberships["guest"], actor=world.guest, comment=comment)
-    comment_update(
-        membership=world.memberships["member"], actor=world.member, comment=comment, body="Edited"
-    )
+        comment_delete(access=access_of(world.memberships["guest"]), comment=comment)
+    comment_update(access=access_of(world.memberships["member"]), comment=comment, body="Edited")
     comment.refresh_from_db()
     assert comment.body == "Edited"
     assert comment.edited_at is not None
-    comment_delete(membership=world.memberships["admin"], actor=world.admin, comment=comment)
+    comment_delete(access=access_of(world.memberships["admin"]), comment=comment)
     names = list(Event.objects.filter(subject_id=world.eng_issue.id).values_list("name", flat=True))
     assert names[-2:] == ["comment.updated", "comment.deleted"]

@@ -5,7 +5,9 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from docket.core.api.views import ProjectAPIView, WorkspaceAPIView
 from docket.core.errors import NotFound, ValidationFailed
+from docket.issues.workflow import label_delete, project_delete, state_delete, state_update
 from docket.projects.api.serializers import (
     LabelCreateInput,
     LabelOutput,
@@ -24,7 +26,6 @@ from docket.projects.models import Label, Project, ProjectMember, State
 from docket.projects.selectors import (
     label_get,
     label_list,
-    project_get,
     project_list,
     project_member_get,
     project_member_list,
@@ -33,33 +34,17 @@ from docket.projects.selectors import (
 )
 from docket.projects.services import (
     label_create,
-    label_delete,
     label_update,
     project_create,
-    project_delete,
     project_member_add,
     project_member_remove,
     project_set_archived,
     project_update,
     state_create,
-    state_delete,
     state_reorder,
-    state_update,
 )
-from docket.workspaces.api.base import WorkspaceAPIView
 
 NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
-
-
-class ProjectAPIView(WorkspaceAPIView):
-    """Endpoints under /projects/{project_key}/: the project is resolved (and its visibility
-    checked) once, before the handler runs."""
-
-    project: Project
-
-    def initial(self, request: Request, *args, **kwargs) -> None:
-        super().initial(request, *args, **kwargs)
-        self.project = project_get(membership=self.membership, key=kwargs["project_key"])
 
 
 class ProjectListCreateView(WorkspaceAPIView):
@@ -81,7 +66,7 @@ class ProjectListCreateView(WorkspaceAPIView):
         raw = request.query_params.get("include_archived", "false").lower()
         if raw not in ("true", "false", "1", "0"):
             raise ValidationFailed.for_field("include_archived", "invalid", "Use true or false.")
-        projects = project_list(membership=self.membership, include_archived=raw in ("true", "1"))
+        projects = project_list(access=self.access, include_archived=raw in ("true", "1"))
         return self.paginated(projects, ProjectOutput)
 
     @extend_schema(
@@ -93,9 +78,7 @@ class ProjectListCreateView(WorkspaceAPIView):
     def post(self, request: Request, workspace_slug: str) -> Response:
         data = ProjectCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        project = project_create(
-            membership=self.membership, actor=request.user, **data.validated_data
-        )
+        project = project_create(access=self.access, **data.validated_data)
         return Response(ProjectOutput(project).data, status=status.HTTP_201_CREATED)
 
 
@@ -114,8 +97,7 @@ class ProjectDetailView(ProjectAPIView):
         data = ProjectUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
         project = project_update(
-            membership=self.membership,
-            actor=request.user,
+            access=self.access,
             project=self.project,
             **data.validated_data,
         )
@@ -127,7 +109,7 @@ class ProjectDetailView(ProjectAPIView):
         responses=NO_CONTENT,
     )
     def delete(self, request: Request, workspace_slug: str, project_key: str) -> Response:
-        project_delete(membership=self.membership, actor=request.user, project=self.project)
+        project_delete(access=self.access, project=self.project)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -139,9 +121,7 @@ class ProjectArchiveView(ProjectAPIView):
         responses=ProjectOutput,
     )
     def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
-        project = project_set_archived(
-            membership=self.membership, actor=request.user, project=self.project, archived=True
-        )
+        project = project_set_archived(access=self.access, project=self.project, archived=True)
         return Response(ProjectOutput(project).data)
 
 
@@ -153,9 +133,7 @@ class ProjectUnarchiveView(ProjectAPIView):
         responses=ProjectOutput,
     )
     def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
-        project = project_set_archived(
-            membership=self.membership, actor=request.user, project=self.project, archived=False
-        )
+        project = project_set_archived(access=self.access, project=self.project, archived=False)
         return Response(ProjectOutput(project).data)
 
 
@@ -171,7 +149,9 @@ class ProjectMemberListView(ProjectAPIView):
     )
     def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
         # Keyset pagination needs an `id` column; ProjectMember's is a bigint, which sorts too.
-        return self.paginated(project_member_list(project=self.project), ProjectMemberOutput)
+        return self.paginated(
+            project_member_list(access=self.access, project=self.project), ProjectMemberOutput
+        )
 
     @extend_schema(
         operation_id="project_members_add",
@@ -183,8 +163,7 @@ class ProjectMemberListView(ProjectAPIView):
         data = ProjectMemberAddInput(data=request.data)
         data.is_valid(raise_exception=True)
         member = project_member_add(
-            membership=self.membership,
-            actor=request.user,
+            access=self.access,
             project=self.project,
             user_id=data.validated_data["user_id"],
         )
@@ -200,10 +179,8 @@ class ProjectMemberDetailView(ProjectAPIView):
     def delete(
         self, request: Request, workspace_slug: str, project_key: str, user_id: str
     ) -> Response:
-        member = project_member_get(project=self.project, user_id=user_id)
-        project_member_remove(
-            membership=self.membership, actor=request.user, project=self.project, member=member
-        )
+        member = project_member_get(access=self.access, project=self.project, user_id=user_id)
+        project_member_remove(access=self.access, project=self.project, member=member)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -218,7 +195,7 @@ class StateListCreateView(ProjectAPIView):
         responses=StateOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
-        return self.paginated(state_list(project=self.project), StateOutput)
+        return self.paginated(state_list(access=self.access, project=self.project), StateOutput)
 
     @extend_schema(
         operation_id="states_create",
@@ -230,8 +207,7 @@ class StateListCreateView(ProjectAPIView):
         data = StateCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         state = state_create(
-            membership=self.membership,
-            actor=request.user,
+            access=self.access,
             project=self.project,
             **data.validated_data,
         )
@@ -251,8 +227,7 @@ class StateReorderView(ProjectAPIView):
         data = StateReorderInput(data=request.data)
         data.is_valid(raise_exception=True)
         states = state_reorder(
-            membership=self.membership,
-            actor=request.user,
+            access=self.access,
             project=self.project,
             state_ids=data.validated_data["state_ids"],
         )
@@ -271,12 +246,10 @@ class StateDetailView(ProjectAPIView):
     def patch(
         self, request: Request, workspace_slug: str, project_key: str, state_id: str
     ) -> Response:
-        state = state_get(project=self.project, state_id=state_id)
+        state = state_get(access=self.access, project=self.project, state_id=state_id)
         data = StateUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        state = state_update(
-            membership=self.membership, actor=request.user, state=state, **data.validated_data
-        )
+        state = state_update(access=self.access, state=state, **data.validated_data)
         return Response(StateOutput(state).data)
 
     @extend_schema(
@@ -294,17 +267,17 @@ class StateDetailView(ProjectAPIView):
     def delete(
         self, request: Request, workspace_slug: str, project_key: str, state_id: str
     ) -> Response:
-        state = state_get(project=self.project, state_id=state_id)
+        state = state_get(access=self.access, project=self.project, state_id=state_id)
         move_to_id = request.query_params.get("move_to")
         move_to = None
         if move_to_id:
             try:
-                move_to = state_get(project=self.project, state_id=move_to_id)
+                move_to = state_get(access=self.access, project=self.project, state_id=move_to_id)
             except NotFound as exc:
                 raise ValidationFailed.for_field(
                     "move_to", "invalid_state", "Move issues to another state of the project."
                 ) from exc
-        state_delete(membership=self.membership, actor=request.user, state=state, move_to=move_to)
+        state_delete(access=self.access, state=state, move_to=move_to)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -317,7 +290,7 @@ class LabelListCreateView(ProjectAPIView):
         operation_id="labels_list", summary="The project's labels", responses=LabelOutput(many=True)
     )
     def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
-        return self.paginated(label_list(project=self.project), LabelOutput)
+        return self.paginated(label_list(access=self.access, project=self.project), LabelOutput)
 
     @extend_schema(
         operation_id="labels_create",
@@ -329,8 +302,7 @@ class LabelListCreateView(ProjectAPIView):
         data = LabelCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         label = label_create(
-            membership=self.membership,
-            actor=request.user,
+            access=self.access,
             project=self.project,
             **data.validated_data,
         )
@@ -347,12 +319,10 @@ class LabelDetailView(ProjectAPIView):
     def patch(
         self, request: Request, workspace_slug: str, project_key: str, label_id: str
     ) -> Response:
-        label = label_get(project=self.project, label_id=label_id)
+        label = label_get(access=self.access, project=self.project, label_id=label_id)
         data = LabelUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        label = label_update(
-            membership=self.membership, actor=request.user, label=label, **data.validated_data
-        )
+        label = label_update(access=self.access, label=label, **data.validated_data)
         return Response(LabelOutput(label).data)
 
     @extend_schema(
@@ -361,6 +331,6 @@ class LabelDetailView(ProjectAPIView):
     def delete(
         self, request: Request, workspace_slug: str, project_key: str, label_id: str
     ) -> Response:
-        label = label_get(project=self.project, label_id=label_id)
-        label_delete(membership=self.membership, actor=request.user, label=label)
+        label = label_get(access=self.access, project=self.project, label_id=label_id)
+        label_delete(access=self.access, label=label)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -5,7 +5,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from docket.workspaces.api.base import WorkspaceAPIView
+from docket.core.api.views import WorkspaceAPIView
 from docket.workspaces.api.serializers import (
     InvitationAcceptInput,
     InvitationCreatedOutput,
@@ -39,9 +39,8 @@ from docket.workspaces.services import (
 NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
 
 
-def _workspace_with_role(membership):
-    workspace = membership.workspace
-    workspace.role = membership.role
+def _workspace_with_role(workspace, role):
+    workspace.role = role
     return workspace
 
 
@@ -70,7 +69,8 @@ class WorkspaceListCreateView(GenericAPIView):
         data.is_valid(raise_exception=True)
         membership = workspace_create(actor=request.user, **data.validated_data)
         return Response(
-            WorkspaceOutput(_workspace_with_role(membership)).data, status=status.HTTP_201_CREATED
+            WorkspaceOutput(_workspace_with_role(membership.workspace, membership.role)).data,
+            status=status.HTTP_201_CREATED,
         )
 
 
@@ -79,7 +79,9 @@ class WorkspaceDetailView(WorkspaceAPIView):
         operation_id="workspaces_get", summary="One workspace", responses=WorkspaceOutput
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
-        return Response(WorkspaceOutput(_workspace_with_role(self.membership)).data)
+        return Response(
+            WorkspaceOutput(_workspace_with_role(self.workspace, self.access.role)).data
+        )
 
     @extend_schema(
         operation_id="workspaces_update",
@@ -90,8 +92,10 @@ class WorkspaceDetailView(WorkspaceAPIView):
     def patch(self, request: Request, workspace_slug: str) -> Response:
         data = WorkspaceUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        workspace_update(membership=self.membership, actor=request.user, **data.validated_data)
-        return Response(WorkspaceOutput(_workspace_with_role(self.membership)).data)
+        workspace_update(access=self.access, workspace=self.workspace, **data.validated_data)
+        return Response(
+            WorkspaceOutput(_workspace_with_role(self.workspace, self.access.role)).data
+        )
 
     @extend_schema(
         operation_id="workspaces_delete",
@@ -99,7 +103,7 @@ class WorkspaceDetailView(WorkspaceAPIView):
         responses=NO_CONTENT,
     )
     def delete(self, request: Request, workspace_slug: str) -> Response:
-        workspace_delete(membership=self.membership, actor=request.user)
+        workspace_delete(access=self.access, workspace=self.workspace)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -114,7 +118,7 @@ class MemberListView(WorkspaceAPIView):
         responses=MemberOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
-        return self.paginated(member_list(membership=self.membership), MemberOutput)
+        return self.paginated(member_list(access=self.access), MemberOutput)
 
 
 class MemberDetailView(WorkspaceAPIView):
@@ -129,10 +133,9 @@ class MemberDetailView(WorkspaceAPIView):
     def patch(self, request: Request, workspace_slug: str, user_id: str) -> Response:
         data = MemberRoleUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        target = member_get(membership=self.membership, user_id=user_id)
+        target = member_get(access=self.access, user_id=user_id)
         target = member_change_role(
-            membership=self.membership,
-            actor=request.user,
+            access=self.access,
             target=target,
             role=data.validated_data["role"],
         )
@@ -144,8 +147,8 @@ class MemberDetailView(WorkspaceAPIView):
         responses=NO_CONTENT,
     )
     def delete(self, request: Request, workspace_slug: str, user_id: str) -> Response:
-        target = member_get(membership=self.membership, user_id=user_id)
-        member_remove(membership=self.membership, actor=request.user, target=target)
+        target = member_get(access=self.access, user_id=user_id)
+        member_remove(access=self.access, target=target)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -161,7 +164,7 @@ class InvitationListCreateView(WorkspaceAPIView):
         responses=InvitationOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
-        return self.paginated(invitation_list(membership=self.membership), InvitationOutput)
+        return self.paginated(invitation_list(access=self.access), InvitationOutput)
 
     @extend_schema(
         operation_id="invitations_create",
@@ -172,9 +175,7 @@ class InvitationListCreateView(WorkspaceAPIView):
     def post(self, request: Request, workspace_slug: str) -> Response:
         data = InvitationCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        invitation, token = invitation_create(
-            membership=self.membership, actor=request.user, **data.validated_data
-        )
+        invitation, token = invitation_create(access=self.access, **data.validated_data)
         invitation.token = token
         return Response(InvitationCreatedOutput(invitation).data, status=status.HTTP_201_CREATED)
 
@@ -186,8 +187,8 @@ class InvitationDetailView(WorkspaceAPIView):
         responses=NO_CONTENT,
     )
     def delete(self, request: Request, workspace_slug: str, invitation_id: str) -> Response:
-        invitation = invitation_get(membership=self.membership, invitation_id=invitation_id)
-        invitation_revoke(membership=self.membership, actor=request.user, invitation=invitation)
+        invitation = invitation_get(access=self.access, invitation_id=invitation_id)
+        invitation_revoke(access=self.access, invitation=invitation)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -205,4 +206,6 @@ class InvitationAcceptView(GenericAPIView):
         data = InvitationAcceptInput(data=request.data)
         data.is_valid(raise_exception=True)
         membership = invitation_accept(actor=request.user, token=data.validated_data["token"])
-        return Response(WorkspaceOutput(_workspace_with_role(membership)).data)
+        return Response(
+            WorkspaceOutput(_workspace_with_role(membership.workspace, membership.role)).data
+        )

@@ -8,8 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from docket.accounts.models import User
+from docket.core.access import Access
 from docket.issues.models import Issue, Priority
 from docket.issues.services import comment_create, issue_create
+from docket.projects.access import access_from_membership
 from docket.projects.models import Label, Project, State
 from docket.projects.services import label_create, project_create, project_member_add
 from docket.workspaces.models import Membership, Role, Workspace
@@ -65,22 +67,19 @@ class Command(BaseCommand):
         rng = random.Random(42)  # the same demo data on every machine
         users = self._users()
         workspace, memberships = self._workspace(users)
-        owner = memberships[Role.OWNER]
+        # Each person acts with their own access, so events name who really did what.
+        accesses = {role: access_from_membership(m) for role, m in memberships.items()}
+        owner = accesses[Role.OWNER]
         for key, name in (("ENG", "Engineering"), ("OPS", "Operations")):
             project = Project.objects.filter(workspace=workspace, key=key).first()
             if project is None:
-                project = project_create(
-                    membership=owner, actor=owner.user, key=key, name=name, lead_id=owner.user_id
-                )
+                project = project_create(access=owner, key=key, name=name, lead_id=owner.user_id)
             if key == "ENG":
                 project_member_add(
-                    membership=owner,
-                    actor=owner.user,
-                    project=project,
-                    user_id=memberships[Role.GUEST].user_id,
+                    access=owner, project=project, user_id=memberships[Role.GUEST].user_id
                 )
             labels = self._labels(owner, project)
-            self._issues(rng, project, memberships, labels, ISSUES_PER_PROJECT[key])
+            self._issues(rng, project, accesses, labels, ISSUES_PER_PROJECT[key])
         if not User.objects.filter(email=STAFF_EMAIL).exists():
             User.objects.create_superuser(STAFF_EMAIL, DEMO_PASSWORD, display_name="Staff")
         self.stdout.write(self.style.SUCCESS("Demo data ready: workspace 'acme'."))
@@ -108,27 +107,24 @@ class Command(BaseCommand):
                 memberships.setdefault(role, membership)
         return workspace, memberships
 
-    def _labels(self, owner: Membership, project: Project) -> list[Label]:
+    def _labels(self, owner: Access, project: Project) -> list[Label]:
         existing = {label.name: label for label in Label.objects.filter(project=project)}
         for name, color in LABELS:
             if name not in existing:
-                existing[name] = label_create(
-                    membership=owner, actor=owner.user, project=project, name=name, color=color
-                )
+                existing[name] = label_create(access=owner, project=project, name=name, color=color)
         return list(existing.values())
 
-    def _issues(self, rng, project, memberships, labels, target: int) -> None:
+    def _issues(self, rng, project, accesses, labels, target: int) -> None:
         have = Issue.objects.filter(project=project).count()
         if have >= target:
             return
         states = list(State.objects.filter(project=project).order_by("position"))
-        people = [m for role, m in memberships.items() if role != Role.GUEST]
+        people = [a for role, a in accesses.items() if role != Role.GUEST]
         today = timezone.now().date()
         for index in range(have, target):
             author = rng.choice(people)
             issue = issue_create(
-                membership=memberships[Role.OWNER],
-                actor=author.user,
+                access=author,
                 project=project,
                 title=f"{rng.choice(VERBS)} {rng.choice(NOUNS)}",
                 description=f"Reported while testing **{project.name}**.\n\n- step one\n- step two",
@@ -142,8 +138,7 @@ class Command(BaseCommand):
             for _ in range(rng.randint(0, 2)):
                 commenter = rng.choice(people)
                 comment_create(
-                    membership=commenter,
-                    actor=commenter.user,
+                    access=commenter,
                     issue=issue,
                     body=rng.choice(COMMENTS),
                 )

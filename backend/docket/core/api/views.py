@@ -1,0 +1,67 @@
+"""The tenancy view bases: every endpoint under /workspaces/{workspace_slug}/ derives from one.
+
+Access starts here, once: the caller's `Access` is built before any handler runs, so a new
+endpoint cannot forget the tenant check, and the project or issue named in the URL is resolved
+through the same selectors with the same access. Non-members get the same 404 as a missing
+workspace; an invisible project or issue the same 404 as a missing one.
+"""
+
+from typing import Any
+
+import structlog
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+
+from docket.core.access import Access
+from docket.issues.models import Issue
+from docket.issues.selectors import issue_get
+from docket.projects.access import access_for_workspace
+from docket.projects.models import Project
+from docket.projects.selectors import project_get
+from docket.workspaces.models import Workspace
+
+
+class WorkspaceAPIView(GenericAPIView):
+    access: Access
+    workspace: Workspace
+    may_forbid = False  # set on read endpoints that some roles may not use (schema: 403)
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.access, self.workspace = access_for_workspace(
+            user=request.user, workspace_slug=kwargs["workspace_slug"]
+        )
+        structlog.contextvars.bind_contextvars(
+            workspace=self.workspace.slug, user_id=str(request.user.pk)
+        )
+
+    def paginated(self, queryset: Any, serializer_class: type) -> Any:
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(serializer_class(page, many=True).data)
+
+
+class ProjectAPIView(WorkspaceAPIView):
+    """Endpoints under /projects/{project_key}/: the project is resolved (and its visibility
+    checked) once, before the handler runs."""
+
+    project: Project
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.project = project_get(access=self.access, key=kwargs["project_key"])
+
+
+class IssueAPIView(WorkspaceAPIView):
+    """Endpoints under /issues/{issue_key}/: the issue is resolved once, visibility included."""
+
+    issue: Issue
+    shows_issue = True  # False where the response never includes the issue itself
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        self.issue = issue_get(
+            access=self.access, key=kwargs["issue_key"], with_relations=self.shows_issue
+        )
+
+    def reloaded(self) -> Issue:
+        return issue_get(access=self.access, key=self.issue.key)

@@ -1,0 +1,87 @@
+"""Building `Access` values, and the other direction: who may see a project.
+
+Visibility needs both workspace memberships and project memberships, so it lives in the lowest
+app that knows both. Views get their access from the tenancy view base; tasks and websocket
+consumers rebuild it from ids with `access_from_ids`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Q
+
+from docket.core.access import Access
+from docket.core.errors import NotFound
+from docket.core.roles import Role
+from docket.projects.models import ProjectMember
+from docket.workspaces.models import Membership, Workspace
+
+
+def _memberships_with_projects():
+    # One query whatever the role: the ids of the projects a guest was added to ride along.
+    added_to = ProjectMember.objects.filter(membership=OuterRef("pk")).values("project_id")
+    return Membership.objects.select_related("workspace", "user").annotate(
+        added_project_ids=ArraySubquery(added_to)
+    )
+
+
+def access_from_membership(membership: Any) -> Access:
+    """The access of a loaded membership (annotated with added_project_ids, or queried here)."""
+    role = Role(membership.role)
+    visible: frozenset[uuid.UUID] | None = None
+    if role == Role.GUEST:
+        added = getattr(membership, "added_project_ids", None)
+        if added is None:
+            added = ProjectMember.objects.filter(membership=membership).values_list(
+                "project_id", flat=True
+            )
+        visible = frozenset(added)
+    return Access(
+        user=membership.user,
+        workspace_id=membership.workspace_id,
+        membership_id=membership.pk,
+        role=role,
+        visible_project_ids=visible,
+    )
+
+
+def access_for_workspace(*, user: Any, workspace_slug: str) -> tuple[Access, Workspace]:
+    """The caller's access to a workspace named by slug, and the workspace; NotFound (the same
+    answer for a missing workspace and for one the caller is not a member of)."""
+    if not getattr(user, "is_authenticated", False):
+        raise NotFound("Workspace not found.", code="workspace_not_found")
+    membership = (
+        _memberships_with_projects().filter(user=user, workspace__slug=workspace_slug).first()
+    )
+    if membership is None:
+        raise NotFound("Workspace not found.", code="workspace_not_found")
+    membership.user = user  # the authenticated instance, not a second copy
+    return access_from_membership(membership), membership.workspace
+
+
+def access_from_ids(*, user_id: uuid.UUID, workspace_id: uuid.UUID) -> Access:
+    """Rebuild an access in a task or a consumer; NotFound if the person has left since."""
+    membership = (
+        _memberships_with_projects()
+        .filter(user_id=user_id, workspace_id=workspace_id, user__is_active=True)
+        .first()
+    )
+    if membership is None:
+        raise NotFound("Workspace not found.", code="workspace_not_found")
+    return access_from_membership(membership)
+
+
+def project_audience(*, workspace_id: uuid.UUID, project_id: uuid.UUID) -> set[uuid.UUID]:
+    """Ids of the active users who may see a project (and so its issues): every non-guest member
+    of the workspace, and the guests added to the project. The mirror of `can_see_project`."""
+    return set(
+        Membership.objects.filter(workspace_id=workspace_id, user__is_active=True)
+        .filter(
+            ~Q(role=Role.GUEST) | Q(project_memberships__project_id=project_id, role=Role.GUEST)
+        )
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
