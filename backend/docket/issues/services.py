@@ -629,7 +629,7 @@ def issue_move(
     return issue
 
 
-def parent_cleared_events(*, access: Access, parents: Sequence[Issue]) -> list[Event]:
+def _parent_cleared_events(*, access: Access, parents: Sequence[Issue]) -> list[Event]:
     """`issue.updated` for each child of `parents`, which are about to be deleted (the
     database sets their parent to null). Call inside the deleting transaction."""
     children = Issue.objects.filter(parent__in=list(parents)).select_related(
@@ -663,7 +663,7 @@ def issue_delete(*, access: Access, issue: Issue) -> None:
             raise NotFound("Issue not found.", code="issue_not_found")
         emit(
             issue_event(events.ISSUE_DELETED, access=access, issue=issue),
-            *parent_cleared_events(access=access, parents=[issue]),
+            *_parent_cleared_events(access=access, parents=[issue]),
         )
         issue.delete()
 

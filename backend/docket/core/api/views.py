@@ -59,8 +59,12 @@ class IssueAPIView(WorkspaceAPIView):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
+        # Writes answer with the issue reloaded after the change, so only reads need its
+        # relations now.
         self.issue = issue_get(
-            access=self.access, key=kwargs["issue_key"], with_relations=self.shows_issue
+            access=self.access,
+            key=kwargs["issue_key"],
+            with_relations=self.shows_issue and request.method == "GET",
         )
 
     def reloaded(self) -> Issue:
