@@ -186,6 +186,10 @@ SPECTACULAR_SETTINGS = {
         "PriorityEnum": "docket.issues.models.PRIORITY_API_CHOICES",
         "StateCategoryEnum": "docket.projects.models.StateCategory",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "docket.core.api.event_schema.document_event_types",
+    ],
     "SECURITY": [{"jwtAuth": []}],
     "AUTHENTICATION_WHITELIST": [],
     "APPEND_COMPONENTS": {

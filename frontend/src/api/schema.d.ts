@@ -565,16 +565,14 @@ export interface components {
     schemas: {
         ActivityEventOutput: {
             readonly id: number;
-            readonly name: string;
+            name: components["schemas"]["EventName"];
             actor: components["schemas"]["UserSummaryOutput"] | null;
             readonly subject_type: string;
             /** Format: uuid */
             readonly subject_id: string;
             readonly subject_label: string;
-            /** @description Changed fields: {"field": {"old": ..., "new": ...}}. */
-            changes: {
-                [key: string]: unknown;
-            };
+            /** @description Changed fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the event's name (`<Name>Changes`). */
+            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -1112,6 +1110,470 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        /**
+         * @description Every kind of event the log records.
+         * @enum {string}
+         */
+        EventName: "comment.created" | "comment.deleted" | "comment.updated" | "invitation.accepted" | "invitation.created" | "invitation.revoked" | "issue.created" | "issue.deleted" | "issue.moved" | "issue.updated" | "label.created" | "label.deleted" | "label.updated" | "member.removed" | "member.role_changed" | "project.archived" | "project.created" | "project.deleted" | "project.member_added" | "project.member_removed" | "project.states_reordered" | "project.unarchived" | "project.updated" | "state.created" | "state.deleted" | "state.updated" | "workspace.created" | "workspace.deleted" | "workspace.updated";
+        /** @description `comment.created` (subject: issue). Someone commented on the issue. The text is the comment's, read from the comment itself: the log never holds it, so deleting the comment deletes what it said. */
+        CommentCreatedChanges: {
+            comment_id?: {
+                /** Format: uuid */
+                old: string | null;
+                /** Format: uuid */
+                new: string | null;
+            };
+        };
+        /** @description `comment.deleted` (subject: issue). A comment on the issue was deleted. What it said is not kept. */
+        CommentDeletedChanges: {
+            comment_id?: {
+                /** Format: uuid */
+                old: string | null;
+                /** Format: uuid */
+                new: string | null;
+            };
+        };
+        /** @description `comment.updated` (subject: issue). A comment on the issue was edited. */
+        CommentUpdatedChanges: {
+            comment_id?: {
+                /** Format: uuid */
+                old: string | null;
+                /** Format: uuid */
+                new: string | null;
+            };
+        };
+        /** @description `invitation.accepted` (subject: invitation). An invitation was accepted; the role is set when it made a new member. */
+        InvitationAcceptedChanges: {
+            role?: {
+                old: string | null;
+                new: string | null;
+            };
+            user_id?: {
+                /** Format: uuid */
+                old: string | null;
+                /** Format: uuid */
+                new: string | null;
+            };
+        };
+        /** @description `invitation.created` (subject: invitation). Someone was invited. */
+        InvitationCreatedChanges: {
+            email?: {
+                old: string | null;
+                new: string | null;
+            };
+            role?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
+        /** @description `invitation.revoked` (subject: invitation). An invitation was revoked. */
+        InvitationRevokedChanges: Record<string, never>;
+        /** @description `issue.created` (subject: issue). An issue was created. */
+        IssueCreatedChanges: {
+            title?: {
+                old: string | null;
+                new: string | null;
+            };
+            description?: {
+                old: string | null;
+                new: string | null;
+            };
+            state?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    category: string;
+                } | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    category: string;
+                } | null;
+            };
+            priority?: {
+                old: string | null;
+                new: string | null;
+            };
+            estimate?: {
+                old: number | null;
+                new: number | null;
+            };
+            due_date?: {
+                /** Format: date */
+                old: string | null;
+                /** Format: date */
+                new: string | null;
+            };
+            parent?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+            };
+            assignees?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    display_name: string;
+                }[] | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    display_name: string;
+                }[] | null;
+            };
+            labels?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[] | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[] | null;
+            };
+            completed_at?: {
+                /** Format: date-time */
+                old: string | null;
+                /** Format: date-time */
+                new: string | null;
+            };
+        };
+        /** @description `issue.deleted` (subject: issue). An issue was deleted, alone or with its project. Records that it happened (the key is the subject label), not what it said. */
+        IssueDeletedChanges: Record<string, never>;
+        /** @description `issue.moved` (subject: issue). An issue moved on the board: a new place in its column, or another state. */
+        IssueMovedChanges: {
+            position?: {
+                old: string | null;
+                new: string | null;
+            };
+            state?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    category: string;
+                } | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    category: string;
+                } | null;
+            };
+            completed_at?: {
+                /** Format: date-time */
+                old: string | null;
+                /** Format: date-time */
+                new: string | null;
+            };
+        };
+        /** @description `issue.updated` (subject: issue). Fields of an issue changed: by an edit, or as the consequence of another change (its state's category changed, a label or its parent was deleted). */
+        IssueUpdatedChanges: {
+            title?: {
+                old: string | null;
+                new: string | null;
+            };
+            description?: {
+                old: string | null;
+                new: string | null;
+            };
+            state?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    category: string;
+                } | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    category: string;
+                } | null;
+            };
+            priority?: {
+                old: string | null;
+                new: string | null;
+            };
+            estimate?: {
+                old: number | null;
+                new: number | null;
+            };
+            due_date?: {
+                /** Format: date */
+                old: string | null;
+                /** Format: date */
+                new: string | null;
+            };
+            parent?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+            };
+            assignees?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    display_name: string;
+                }[] | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    display_name: string;
+                }[] | null;
+            };
+            labels?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[] | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[] | null;
+            };
+            completed_at?: {
+                /** Format: date-time */
+                old: string | null;
+                /** Format: date-time */
+                new: string | null;
+            };
+        };
+        /** @description `label.created` (subject: label). A label was created. */
+        LabelCreatedChanges: {
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
+            color?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
+        /** @description `label.deleted` (subject: label). A label was deleted; each issue that had it records issue.updated. */
+        LabelDeletedChanges: {
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
+        /** @description `label.updated` (subject: label). A label was renamed or recolored. */
+        LabelUpdatedChanges: {
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
+            color?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
+        /** @description `member.removed` (subject: membership). A member left or was removed. */
+        MemberRemovedChanges: {
+            role?: {
+                old: string | null;
+                new: string | null;
+            };
+            user_id?: {
+                /** Format: uuid */
+                old: string | null;
+                /** Format: uuid */
+                new: string | null;
+            };
+        };
+        /** @description `member.role_changed` (subject: membership). A member's role changed. */
+        MemberRoleChangedChanges: {
+            role?: {
+                old: string | null;
+                new: string | null;
+            };
+            user_id?: {
+                /** Format: uuid */
+                old: string | null;
+                /** Format: uuid */
+                new: string | null;
+            };
+        };
+        /** @description `project.archived` (subject: project). A project was archived. */
+        ProjectArchivedChanges: {
+            archived_at?: {
+                /** Format: date-time */
+                old: string | null;
+                /** Format: date-time */
+                new: string | null;
+            };
+        };
+        /** @description `project.created` (subject: project). A project was created. */
+        ProjectCreatedChanges: {
+            key?: {
+                old: string | null;
+                new: string | null;
+            };
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
+        /** @description `project.deleted` (subject: project). A project was deleted; each of its issues records issue.deleted too. */
+        ProjectDeletedChanges: {
+            key?: {
+                old: string | null;
+                new: string | null;
+            };
+            deleted_issues?: {
+                old: number | null;
+                new: number | null;
+            };
+        };
+        /** @description `project.member_added` (subject: project). Someone was added to the project. */
+        ProjectMemberAddedChanges: {
+            user_id?: {
+                /** Format: uuid */
+                old: string | null;
+                /** Format: uuid */
+                new: string | null;
+            };
+        };
+        /** @description `project.member_removed` (subject: project). Someone was removed from the project. */
+        ProjectMemberRemovedChanges: {
+            user_id?: {
+                /** Format: uuid */
+                old: string | null;
+                /** Format: uuid */
+                new: string | null;
+            };
+        };
+        /** @description `project.states_reordered` (subject: project). The project's workflow states were put in a new order. */
+        ProjectStatesReorderedChanges: {
+            state_ids?: {
+                old: string[] | null;
+                new: string[] | null;
+            };
+        };
+        /** @description `project.unarchived` (subject: project). A project was unarchived. */
+        ProjectUnarchivedChanges: {
+            archived_at?: {
+                /** Format: date-time */
+                old: string | null;
+                /** Format: date-time */
+                new: string | null;
+            };
+        };
+        /** @description `project.updated` (subject: project). A project's name, description or lead changed. */
+        ProjectUpdatedChanges: {
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
+            description?: {
+                old: string | null;
+                new: string | null;
+            };
+            lead_id?: {
+                /** Format: uuid */
+                old: string | null;
+                /** Format: uuid */
+                new: string | null;
+            };
+        };
+        /** @description `state.created` (subject: state). A state was added. */
+        StateCreatedChanges: {
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
+            category?: {
+                old: string | null;
+                new: string | null;
+            };
+            color?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
+        /** @description `state.deleted` (subject: state). A state was deleted; each issue it held records issue.moved. */
+        StateDeletedChanges: {
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
+            category?: {
+                old: string | null;
+                new: string | null;
+            };
+            color?: {
+                old: string | null;
+                new: string | null;
+            };
+            moved_issues?: {
+                old: number | null;
+                new: number | null;
+            };
+        };
+        /** @description `state.updated` (subject: state). A state was renamed, recolored or recategorized. */
+        StateUpdatedChanges: {
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
+            category?: {
+                old: string | null;
+                new: string | null;
+            };
+            color?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
+        /** @description `workspace.created` (subject: workspace). A workspace was created. */
+        WorkspaceCreatedChanges: {
+            slug?: {
+                old: string | null;
+                new: string | null;
+            };
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
+        /** @description `workspace.deleted` (subject: workspace). A workspace was deleted with everything in it. */
+        WorkspaceDeletedChanges: {
+            slug?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
+        /** @description `workspace.updated` (subject: workspace). A workspace was renamed or got a new slug. */
+        WorkspaceUpdatedChanges: {
+            slug?: {
+                old: string | null;
+                new: string | null;
+            };
+            name?: {
+                old: string | null;
+                new: string | null;
+            };
         };
     };
     responses: never;

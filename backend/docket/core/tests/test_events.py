@@ -47,3 +47,17 @@ def test_each_name_is_declared_once_and_every_app_declares_its_types():
     names = {kind.name for kind in registered_event_types()}
     assert {"workspace.created", "project.deleted", "issue.updated", "comment.deleted"} <= names
     assert len(names) == 29
+
+
+def test_the_schema_documents_every_event_type_and_its_changes():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    components = schema["components"]["schemas"]
+    kinds = registered_event_types()
+    assert components["EventName"]["enum"] == [kind.name for kind in kinds]
+    moved = components["IssueMovedChanges"]["properties"]
+    assert set(moved) == {"position", "state", "completed_at"}
+    assert moved["state"]["properties"]["new"]["properties"]["category"] == {"type": "string"}
+    activity = components["ActivityEventOutput"]["properties"]
+    assert len(activity["changes"]["anyOf"]) == len(kinds)

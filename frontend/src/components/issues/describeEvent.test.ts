@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import type { ActivityEvent } from "../../api/queries";
 import { describeEvent } from "./describeEvent";
 
-function event(name: string, actor: string, changes: Record<string, unknown> = {}): ActivityEvent {
+function event(
+  name: ActivityEvent["name"],
+  actor: string,
+  changes: Record<string, unknown> = {},
+): ActivityEvent {
   return {
     id: 1,
     name,
@@ -11,7 +15,7 @@ function event(name: string, actor: string, changes: Record<string, unknown> = {
     subject_type: "issue",
     subject_id: "00000000-0000-0000-0000-000000000001",
     subject_label: "ENG-4",
-    changes,
+    changes: changes as ActivityEvent["changes"],
     created_at: "2024-01-01T00:00:00Z",
   };
 }
