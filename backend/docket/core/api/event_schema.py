@@ -58,8 +58,7 @@ def document_event_types(result: dict[str, Any], **_: Any) -> dict[str, Any]:
                 "one of the event's name (`<Name>Changes`)."
             ),
             "anyOf": [
-                {"$ref": f"#/components/schemas/{changes_component_name(kind)}"}
-                for kind in kinds
+                {"$ref": f"#/components/schemas/{changes_component_name(kind)}"} for kind in kinds
             ],
         }
     return result
