@@ -212,11 +212,10 @@ def lock_issues(issues: Iterable[Issue]) -> list[Issue]:
     )
 
 
-def end_of_column(state: State, *, exclude: Iterable[uuid.UUID] = ()) -> str:
-    """A position after every issue of the column (other than `exclude`)."""
+def end_of_column(state: State) -> str:
+    """A position after every issue of the column."""
     last = (
         Issue.objects.filter(state=state)
-        .exclude(pk__in=list(exclude))
         .order_by("-position")
         .values_list("position", flat=True)
         .first()
@@ -431,7 +430,9 @@ def _update_issues(
             _apply(issue, plan, changes)
             if plan.state is not None and plan.state.pk != issue.state_id:
                 if plan.state.pk not in column_ends:
-                    column_ends[plan.state.pk] = end_of_column(plan.state, exclude=ids)
+                    # Issues moving in are in other columns; the batch's issues already in this
+                    # one keep their places and count.
+                    column_ends[plan.state.pk] = end_of_column(plan.state)
                 issue.state = plan.state
                 issue.position = column_ends[plan.state.pk]
                 column_ends[plan.state.pk] = key_between(issue.position, None)

@@ -148,3 +148,24 @@ def test_a_deleted_comment_leaves_no_text_in_the_activity(world, as_user):
 
     assert [e["name"] for e in activity][-2:] == ["comment.created", "comment.deleted"]
     assert "hunter2" not in str(activity)
+
+
+def test_a_bulk_move_into_a_column_appends_after_every_card_already_there(world, as_user):
+    # Given ENG-2 already in Done, and ENG-3 and ENG-4 elsewhere
+    done = State.objects.get(project=world.eng, name="Done")
+    access = world.access("member")
+    there = issue_create(access=access, project=world.eng, title="Already", state_id=done.id)
+    _more_issues(world, 2)
+
+    # When all three are bulk-moved to Done
+    response = as_user(world.member).post(
+        f"{ACME}/issues/bulk-update",
+        {"keys": ["ENG-2", "ENG-3", "ENG-4"], "changes": {"state_id": str(done.id)}},
+    )
+
+    # Then the newcomers come after it (in the order they were created), each in its own place
+    assert response.status_code == 200
+    column = list(
+        Issue.objects.filter(state=done).order_by("position").values_list("number", flat=True)
+    )
+    assert column == [there.number, 3, 4]
