@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("docket.workspaces.api.urls")),
     path("", include("docket.projects.api.urls")),
     path("", include("docket.issues.api.urls")),
+    path("", include("docket.integrations.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),

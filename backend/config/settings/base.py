@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "docket.workspaces",
     "docket.projects",
     "docket.issues",
+    "docket.integrations",
     "docket.demo",
 ]
 

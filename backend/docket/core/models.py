@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Func
 
 from docket.core.ids import uuid7
 
@@ -15,12 +16,33 @@ class BaseModel(models.Model):
         abstract = True
 
 
+class CurrentTransactionId(Func):
+    """The id of the transaction running the statement (xid8: epoch-extended, never wraps)."""
+
+    template = "(pg_current_xact_id()::text::bigint)"
+    output_field = models.BigIntegerField()
+
+
+class CommittedHorizon(Func):
+    """Every transaction with a smaller id has finished, committed or rolled back; rows they
+    wrote are all visible now, and no new row can ever carry a smaller id."""
+
+    template = "(pg_snapshot_xmin(pg_current_snapshot())::text::bigint)"
+    output_field = models.BigIntegerField()
+
+
 class Event(models.Model):
     """An append-only record of one change, written in the same transaction as the change.
 
-    Later work relays rows in `id` order to realtime, notifications, webhooks, analytics and the
-    change feed. The workspace, project and subject are plain ids rather than foreign keys so the
-    record of a deletion outlives the deleted rows.
+    Readers (the change feed, the relay) go in commit-safe order: `id` comes from a sequence, so
+    a transaction that took id 10 can commit after one that took id 11, and a reader that
+    followed ids would skip 10 for good. Each row records the id of the transaction that wrote
+    it (`txid`), and readers take only rows below the oldest transaction still running
+    (`CommittedHorizon`), in (txid, id) order: nothing can appear behind a reader's position.
+    The horizon is the cluster's: a transaction left open anywhere on the server delays what
+    readers see (it never loses anything), so long transactions are to be avoided.
+    The workspace, project and subject are plain ids rather than foreign keys so the record of a
+    deletion outlives the deleted rows.
     """
 
     id = models.BigAutoField(primary_key=True)
@@ -40,11 +62,19 @@ class Event(models.Model):
     subject_label = models.CharField(max_length=200, blank=True)
     changes = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=False)
+    # Null only for rows written before the column existed (backfilled with 0: long committed).
+    txid = models.BigIntegerField(
+        null=True,
+        editable=False,
+        db_default=CurrentTransactionId(),
+    )
 
     class Meta:
         indexes = [
             models.Index(fields=["workspace_id", "id"], name="event_workspace_id_idx"),
             models.Index(fields=["subject_type", "subject_id", "id"], name="event_subject_id_idx"),
+            models.Index(fields=["workspace_id", "txid", "id"], name="event_workspace_commit_idx"),
+            models.Index(fields=["txid", "id"], name="event_commit_idx"),
         ]
 
     def __str__(self) -> str:

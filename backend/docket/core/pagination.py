@@ -46,6 +46,10 @@ def _encode(value: Any) -> Any:
 class KeysetPagination(BasePagination):
     """Views declare `keyset_orderings` ({name: expression}) and `default_ordering`."""
 
+    # Feeds hand out a cursor after the last row even on the last page (and give the caller's
+    # own cursor back on an empty one), so a client can resume after what it has seen.
+    cursor_at_end = False
+
     def _ordering(self, request: Request, view: Any) -> Ordering:
         choices: dict[str, Any] = getattr(view, "keyset_orderings", {"created": F("created_at")})
         requested = request.query_params.get("ordering") or getattr(
@@ -117,11 +121,13 @@ class KeysetPagination(BasePagination):
         self.has_more = len(rows) > self.limit
         rows = rows[: self.limit]
         self.next_cursor = None
-        if self.has_more and rows:
+        if rows and (self.has_more or self.cursor_at_end):
             last = rows[-1]
             payload = {"o": ordering.name, "k": [_encode(getattr(last, _SORT_KEY)), str(last.pk)]}
             encoded = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
             self.next_cursor = encoded.rstrip("=")
+        elif self.cursor_at_end:
+            self.next_cursor = raw_cursor or None
         return rows
 
     def get_paginated_response(self, data: Any) -> Response:
@@ -136,7 +142,10 @@ class KeysetPagination(BasePagination):
                 "next_cursor": {
                     "type": "string",
                     "nullable": True,
-                    "description": "Pass as `cursor` to get the next page; null on the last page.",
+                    "description": (
+                        "Pass as `cursor` to get the next page; null on the last page (on a "
+                        "feed: the position after the last event, null only while empty)."
+                    ),
                 },
             },
         }
@@ -180,3 +189,7 @@ class KeysetPagination(BasePagination):
                 }
             )
         return parameters
+
+
+class FeedPagination(KeysetPagination):
+    cursor_at_end = True

@@ -147,6 +147,26 @@ export interface paths {
         patch: operations["workspaces_update"];
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_slug}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's change feed, in commit order
+         * @description Every change the caller may see, deletions included, oldest first. Keep the last `next_cursor` and call again to receive only what happened since: an event never appears behind a cursor already handed out, however late its transaction commits. An empty page with a null `next_cursor` means the caller is up to date; call again later with the last cursor it had.
+         */
+        get: operations["events_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_slug}/invitations": {
         parameters: {
             query?: never;
@@ -609,6 +629,25 @@ export interface components {
             /** Format: date-time */
             readonly edited_at: string | null;
         };
+        /**
+         * @description One event of the change feed. `changes` has the shape of the event's name (see
+         *     `EventName` and the `<Name>Changes` components).
+         */
+        FeedEventOutput: {
+            readonly id: number;
+            name: components["schemas"]["EventName"];
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            /** @description Changed fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the event's name (`<Name>Changes`). */
+            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         InvitationAcceptInputRequest: {
             token: string;
@@ -822,52 +861,57 @@ export interface components {
         };
         PaginatedActivityEventOutputList: {
             results: components["schemas"]["ActivityEventOutput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         PaginatedCommentOutputList: {
             results: components["schemas"]["CommentOutput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
+        PaginatedFeedEventOutputList: {
+            results: components["schemas"]["FeedEventOutput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         PaginatedInvitationOutputList: {
             results: components["schemas"]["InvitationOutput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         PaginatedIssueListItemList: {
             results: components["schemas"]["IssueListItem"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         PaginatedLabelOutputList: {
             results: components["schemas"]["LabelOutput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         PaginatedMemberOutputList: {
             results: components["schemas"]["MemberOutput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         PaginatedProjectMemberOutputList: {
             results: components["schemas"]["ProjectMemberOutput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         PaginatedProjectOutputList: {
             results: components["schemas"]["ProjectOutput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         PaginatedStateOutputList: {
             results: components["schemas"]["StateOutput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         PaginatedWorkspaceOutputList: {
             results: components["schemas"]["WorkspaceOutput"][];
-            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
@@ -2179,6 +2223,61 @@ export interface operations {
             };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    events_feed: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "commit" | "-commit";
+            };
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedFeedEventOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

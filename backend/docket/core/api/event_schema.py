@@ -10,7 +10,7 @@ from typing import Any
 from docket.core.events import EventType, registered_event_types
 
 EVENT_NAME_COMPONENT = "EventName"
-EVENT_OUTPUTS = ("ActivityEventOutput",)
+EVENT_OUTPUTS = ("ActivityEventOutput", "FeedEventOutput")
 
 
 def changes_component_name(kind: EventType) -> str:
