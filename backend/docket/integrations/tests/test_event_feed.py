@@ -122,7 +122,9 @@ def test_each_role_reads_what_it_may_see_with_deletions(world, as_user):
     assert as_user(world.outsider).get(FEED).status_code == 404
     # And a page costs the same queries whatever its size: user, access, events with actors
     # (reads go to the replica alias here, a second connection to the same database)
-    with CaptureQueriesContext(connections["default"]) as primary:
-        with CaptureQueriesContext(connections["replica"]) as replica:
-            as_user(world.admin).get(FEED, {"limit": 100})
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        as_user(world.admin).get(FEED, {"limit": 100})
     assert len(primary) + len(replica) == 3
