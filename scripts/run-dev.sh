@@ -40,6 +40,14 @@ start api "$ROOT/backend" \
 start web "$ROOT/frontend" \
     npx vite --host "$WEB_HOST" --port "$WEB_PORT" --strictPort
 
+# Background work: the outbox relay and everything after a request (one worker for every
+# queue locally; production runs a worker per queue), and beat for the periodic safety nets.
+start worker "$ROOT/backend" \
+    "$VENV_BIN/celery" -A config worker -Q relay,default --concurrency 2 --loglevel INFO
+
+start beat "$ROOT/backend" \
+    "$VENV_BIN/celery" -A config beat --loglevel INFO --schedule "$ROOT/.celerybeat-schedule"
+
 # Whichever process ends first ends the session; its status is ours.
 status=0
 wait -n "${pids[@]}" || status=$?

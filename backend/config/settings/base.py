@@ -109,6 +109,33 @@ CACHES = {
     }
 }
 
+# --- Background work (Celery on Redis) -------------------------------------------------------
+# Its own Redis database: the broker's keys never mix with the cache's.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://localhost:6379/1")
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+# A task is acknowledged when it finished, not when it started: a worker killed mid-task leaves
+# it to be redelivered, so every task is idempotent.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=90)
+# Longer than any task's hard limit, or Redis would hand a running task to a second worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_ROUTES = {"docket.relay_events": {"queue": "relay"}}
+CELERY_BEAT_SCHEDULE = {
+    # The safety net: commits ask for a relay, and this catches any ask that was lost.
+    "relay-events": {"task": "docket.relay_events", "schedule": 5.0},
+}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Schedule the relay after each commit that recorded events.
+RELAY_ON_COMMIT = env.bool("RELAY_ON_COMMIT", default=True)
+# Consumers of the event log, each with its own position: {name: "dotted.path.to.handler"}.
+RELAY_CONSUMERS: dict[str, str] = {}
+
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

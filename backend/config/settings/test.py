@@ -33,3 +33,8 @@ MIGRATION_LINTER_OPTIONS = {
 # its idle connections would keep the test database from being dropped after the run.
 for _config in DATABASES.values():
     _config["OPTIONS"].pop("pool", None)
+# Tests own a broker database too; most tests relay explicitly (the worker tests turn it on).
+CELERY_BROKER_URL = env.str("TEST_CELERY_BROKER_URL", default="redis://localhost:6379/14")
+RELAY_ON_COMMIT = False
+# A consumer that only the relay tests read (the worker they start loads these settings too).
+RELAY_CONSUMERS = {"probe": "docket.core.tests.relay_probe.record"}

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from django.db import connection
+from django.conf import settings
+from django.db import connection, transaction
 
 from docket.core.access import Access
 from docket.core.models import Event
@@ -126,7 +127,15 @@ def emit(*events: Event) -> list[Event]:
         raise RuntimeError("events must be recorded inside transaction.atomic()")
     if not events:
         return []
-    return Event.objects.bulk_create(events)
+    recorded = Event.objects.bulk_create(events)
+    if settings.RELAY_ON_COMMIT:
+        # Imported here: the relay reads settings and tasks at call time, not at import.
+        from docket.core.relay import schedule_relay
+
+        already = any(callback is schedule_relay for _, callback, _ in connection.run_on_commit)
+        if not already:
+            transaction.on_commit(schedule_relay)
+    return recorded
 
 
 def diff(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, dict[str, Any]]:

@@ -79,3 +79,19 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.subject_type}:{self.subject_id}"
+
+
+class ConsumerPosition(models.Model):
+    """How far one consumer of the event log got: the (txid, id) of the last event it handled.
+
+    Updated in the same transaction as the consumer's own writes, so a crash replays the batch
+    instead of losing it; consumers are idempotent, so a replay changes nothing twice.
+    """
+
+    name = models.CharField(max_length=64, primary_key=True)
+    txid = models.BigIntegerField(default=0)
+    event_id = models.BigIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} at ({self.txid}, {self.event_id})"

@@ -180,6 +180,8 @@ MATRIX: list[Row] = [
     Row("DELETE", WS, expect(403, 403, 403, 204)),
     # Members
     Row("GET", f"{WS}/members", ANYONE_IN_WORKSPACE),
+    # The change feed (what each role sees in it: docket/integrations/tests)
+    Row("GET", f"{WS}/events", ANYONE_IN_WORKSPACE),
     # A guest sees only the members of their projects: anyone else is a 404 to them.
     Row(
         "PATCH",

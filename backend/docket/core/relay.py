@@ -1,0 +1,81 @@
+"""The outbox relay: hands committed events, in commit-safe order, to each consumer.
+
+Consumers are named in settings.RELAY_CONSUMERS ({name: "dotted.path.to.handler"}); a handler
+takes a batch of events and runs inside the transaction that advances its position. Each
+consumer's position row is locked with SKIP LOCKED, so relays running at once (after every
+commit, and on beat as a safety net) never hand the same batch to the same consumer twice, and
+never wait on each other.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+import structlog
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils.module_loading import import_string
+
+from docket.core.models import CommittedHorizon, ConsumerPosition, Event
+
+logger = structlog.get_logger(__name__)
+
+Handler = Callable[[Sequence[Event]], None]
+BATCH_SIZE = 500
+# Well under the task's soft time limit: the rest is picked up by the next run.
+TIME_BUDGET_SECONDS = 20.0
+
+
+def consumers() -> dict[str, Handler]:
+    return {name: import_string(path) for name, path in settings.RELAY_CONSUMERS.items()}
+
+
+def relay_once(name: str, handler: Handler, *, batch_size: int = BATCH_SIZE) -> int | None:
+    """Hand the next batch to one consumer. Returns how many events it got, or None if another
+    relay holds this consumer right now."""
+    ConsumerPosition.objects.get_or_create(name=name)
+    with transaction.atomic():
+        position = (
+            ConsumerPosition.objects.select_for_update(skip_locked=True).filter(name=name).first()
+        )
+        if position is None:
+            return None
+        events = list(
+            Event.objects.filter(txid__lt=CommittedHorizon())
+            .filter(Q(txid__gt=position.txid) | Q(txid=position.txid, id__gt=position.event_id))
+            .order_by("txid", "id")[:batch_size]
+        )
+        if not events:
+            return 0
+        handler(events)
+        position.txid, position.event_id = events[-1].txid, events[-1].id
+        position.save(update_fields=["txid", "event_id", "updated_at"])
+    logger.info("relay_batch", consumer=name, events=len(events), last_event=events[-1].id)
+    return len(events)
+
+
+def relay_all(*, batch_size: int = BATCH_SIZE) -> int:
+    """Drain every consumer (within the time budget). Returns the events handed over."""
+    started = time.monotonic()
+    total = 0
+    for name, handler in consumers().items():
+        while time.monotonic() - started < TIME_BUDGET_SECONDS:
+            handed = relay_once(name, handler, batch_size=batch_size)
+            total += handed or 0
+            if not handed or handed < batch_size:
+                break
+    return total
+
+
+def schedule_relay() -> None:
+    """Ask a worker to relay soon. Called after each commit that recorded events; failing to
+    reach the broker must not fail the request whose change is already committed (beat runs
+    the relay every few seconds anyway)."""
+    from docket.core.tasks import relay_events
+
+    try:
+        relay_events.delay()
+    except Exception:
+        logger.warning("relay_not_scheduled", exc_info=True)

@@ -1,0 +1,47 @@
+"""The task base every Docket task uses, and the outbox relay's task.
+
+Tasks take ids, are enqueued on commit, are idempotent, and carry the request id of the
+request that caused them, so a task's log lines join the request's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from celery import Task, shared_task
+
+logger = structlog.get_logger(__name__)
+
+REQUEST_ID_HEADER = "docket_request_id"
+
+
+class DocketTask(Task):
+    def apply_async(self, args: Any = None, kwargs: Any = None, **options: Any) -> Any:
+        request_id = structlog.contextvars.get_contextvars().get("request_id")
+        if request_id:
+            options.setdefault("headers", {}).setdefault(REQUEST_ID_HEADER, request_id)
+        return super().apply_async(args, kwargs, **options)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        headers = getattr(self.request, "headers", None) or {}
+        request_id = getattr(self.request, REQUEST_ID_HEADER, None) or headers.get(
+            REQUEST_ID_HEADER
+        )
+        structlog.contextvars.clear_contextvars()
+        structlog.contextvars.bind_contextvars(task=self.name, task_id=self.request.id)
+        if request_id:
+            structlog.contextvars.bind_contextvars(request_id=request_id)
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            structlog.contextvars.clear_contextvars()
+
+
+@shared_task(name="docket.relay_events", ignore_result=True)
+def relay_events() -> int:
+    """Hand new committed events to every consumer, each from its own position. Safe to run
+    any number of times at once: a consumer busy in another worker is skipped."""
+    from docket.core.relay import relay_all
+
+    return relay_all()

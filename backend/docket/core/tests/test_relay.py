@@ -1,0 +1,160 @@
+"""The outbox relay with a real Celery worker process on real Redis and PostgreSQL.
+
+The worker runs the test settings against the test database; the probe consumer
+(relay_probe.py) records in Redis what it was handed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection, connections
+from django.test import override_settings
+
+from docket.core.models import ConsumerPosition, Event
+from docket.core.tasks import relay_events
+from docket.core.tests import relay_probe
+from docket.projects.services import label_create, project_create
+from docket.testing.factories import MembershipFactory
+from docket.testing.world import access_of
+from docket.workspaces.models import Role
+
+BACKEND = Path(__file__).resolve().parents[3]
+transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+
+
+def _start_worker() -> subprocess.Popen:
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+    }
+    return subprocess.Popen(
+        [
+            sys.executable, "-m", "celery", "-A", "config", "worker",
+            "-Q", "relay,default", "--concurrency", "2", "--loglevel", "WARNING",
+            "--without-heartbeat", "--without-gossip", "--without-mingle",
+        ],
+        cwd=BACKEND,
+        env=env,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def _stop(worker: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    if worker.poll() is None:
+        os.killpg(worker.pid, sig)
+        worker.wait(30)
+
+
+@pytest.fixture
+def worker() -> Iterator[subprocess.Popen]:
+    from config.celery import app
+
+    app.control.purge()  # nothing left over from an earlier run
+    started = _start_worker()
+    try:
+        yield started
+    finally:
+        _stop(started)
+
+
+def _wait_for(condition, *, seconds: float = 60, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _make_changes(access, project, count: int, *, threads: int = 4) -> None:
+    """`count` label creations from several connections at once, each its own commit."""
+
+    def create(n: int) -> None:
+        try:
+            label_create(access=access, project=project, name=f"l{n}", color="#000000")
+        finally:
+            connections.close_all()
+
+    for start in range(0, count, threads):
+        batch = [
+            threading.Thread(target=create, args=(n,))
+            for n in range(start, min(count, start + threads))
+        ]
+        for thread in batch:
+            thread.start()
+        for thread in batch:
+            thread.join(30)
+
+
+def _all_ids() -> list[int]:
+    return list(Event.objects.order_by("id").values_list("id", flat=True))
+
+
+@transactional
+@override_settings(RELAY_ON_COMMIT=True)
+def test_every_commit_reaches_the_consumer_once(worker):
+    # Given a worker, and changes committed concurrently (each commit asks for a relay)
+    access = access_of(MembershipFactory(role=Role.OWNER))
+    project = project_create(access=access, key="RELAY", name="Relay")
+    _make_changes(access, project, 24)
+    ids = _all_ids()
+
+    # Then every event is handled, each handed over exactly once despite concurrent relays
+    _wait_for(lambda: relay_probe.handled(ids) == set(ids), what="the probe to see every event")
+    assert [relay_probe.deliveries(i) for i in ids] == [1] * len(ids)
+    position = ConsumerPosition.objects.get(name="probe")
+    assert position.event_id == max(ids)
+
+
+@transactional
+def test_a_consumer_that_fails_mid_batch_gets_the_batch_again(worker):
+    access = access_of(MembershipFactory(role=Role.OWNER))
+    project_create(access=access, key="RELAY", name="Relay")  # six events
+    ids = _all_ids()
+    # Given the probe will fail at the fourth event
+    relay_probe.cache.set(relay_probe.FAIL_AT, ids[3], None)
+
+    # When the relay runs (it fails), then runs again as beat would
+    relay_events.delay()
+    _wait_for(lambda: relay_probe.cache.get(relay_probe.FAIL_AT) is None, what="the failure")
+    relay_events.delay()
+
+    # Then nothing is lost: every event handled; the ones before the failure were handed twice
+    _wait_for(lambda: relay_probe.handled(ids) == set(ids), what="the replay")
+    assert [relay_probe.deliveries(i) for i in ids] == [2, 2, 2, 2] + [1] * (len(ids) - 4)
+
+
+@transactional
+def test_a_worker_killed_mid_batch_loses_nothing(worker):
+    access = access_of(MembershipFactory(role=Role.OWNER))
+    project_create(access=access, key="RELAY", name="Relay")  # six events
+    ids = _all_ids()
+    # Given the probe hangs at the third event, inside the relay's transaction
+    relay_probe.cache.set(relay_probe.HANG_AT, ids[2], None)
+    relay_events.delay()
+    _wait_for(lambda: relay_probe.cache.get(relay_probe.HANGING) == ids[2], what="the hang")
+
+    # When the worker is killed (SIGKILL: no cleanup, the transaction dies with the connection)
+    _stop(worker, signal.SIGKILL)
+    assert ConsumerPosition.objects.get(name="probe").event_id == 0
+    replacement = _start_worker()
+    try:
+        # Then a new worker picks the batch up again (redelivered, or from beat) and loses none
+        relay_events.delay()
+        _wait_for(lambda: relay_probe.handled(ids) == set(ids), what="the new worker")
+    finally:
+        _stop(replacement)
+    assert ConsumerPosition.objects.get(name="probe").event_id == max(ids)
+    assert settings.RELAY_CONSUMERS == {"probe": "docket.core.tests.relay_probe.record"}
