@@ -20,4 +20,29 @@ export default tseslint.config(
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Browser tests wait for what the user sees (a row, a text, a URL, an element's state).
+    // "The network went quiet" and "some time passed" both pass early on a busy CI machine.
+    files: ["e2e/**/*.mjs"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Literal[value=/networkidle/], TemplateElement[value.raw=/networkidle/]",
+          message:
+            "Do not wait for networkidle: wait for what the user sees (locator.waitFor, a row, a text, page.waitForURL).",
+        },
+        {
+          selector: "Identifier[name='waitForTimeout'], Literal[value='waitForTimeout']",
+          message:
+            "Do not sleep: wait for what the user sees (locator.waitFor, page.waitForFunction, page.waitForURL).",
+        },
+        {
+          selector: "Identifier[name=/^set(Timeout|Interval)$/], Literal[value=/^set(Timeout|Interval)$/]",
+          message:
+            "No timer-based waits in browser tests: wait for what the user sees (locator.waitFor, page.waitForFunction).",
+        },
+      ],
+    },
+  },
 );

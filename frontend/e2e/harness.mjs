@@ -26,6 +26,17 @@ const PYTHON = path.join(ROOT, ".venv", "bin", "python");
 
 const children = [];
 
+/** Pages a scenario has not closed yet: run.mjs photographs them when the scenario fails. */
+export const openPages = new Set();
+
+/**
+ * How long a locator, `waitForURL` or `waitForFunction` waits for the screen to show what a step
+ * expects. Generous because CI runs on two busy cores; a failure still names the step, and
+ * run.mjs saves screenshots under frontend/test-results/.
+ */
+export const UI_TIMEOUT = 20_000;
+const NAVIGATION_TIMEOUT = 30_000;
+
 function psql(sql) {
   execFileSync("psql", ["-h", PG.host, "-U", PG.user, "-d", "postgres", "-qc", sql], {
     stdio: "inherit",
@@ -54,6 +65,8 @@ async function waitFor(url, label, seconds = 60) {
     } catch {
       // not up yet
     }
+    // Polls a server that is starting (not a page), with a deadline: not a fixed wait.
+    // eslint-disable-next-line no-restricted-syntax
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${label} did not start at ${url}`);
@@ -139,7 +152,11 @@ export async function stopStack(browser) {
  */
 export async function newPage(browser, problems, { expectHttpErrors = false, viewport } = {}) {
   const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
   const page = await context.newPage();
+  openPages.add(page);
+  page.on("close", () => openPages.delete(page));
   page.on("console", (message) => {
     if (!["error", "warning"].includes(message.type())) return;
     // HTTP failures are reported below with their URL.

@@ -5,7 +5,7 @@
 import path from "node:path";
 
 import { scenarios } from "./scenarios.mjs";
-import { RESULTS, startStack, stopStack } from "./harness.mjs";
+import { openPages, RESULTS, startStack, stopStack } from "./harness.mjs";
 
 const only = process.argv[2];
 let browser;
@@ -28,6 +28,16 @@ try {
     } catch (error) {
       failed += 1;
       console.log(`FAIL  ${name}\n      ${String(error?.stack ?? error).split("\n").join("\n      ")}`);
+      if (error?.cause) console.log(`      caused by: ${String(error.cause).split("\n")[0]}`);
+      // What the screen showed when the step gave up; then close it so it does not leak into
+      // the next scenario.
+      let n = 0;
+      for (const page of openPages) {
+        n += 1;
+        await shot(page, `failure-${n}`).catch(() => {});
+        console.log(`      screenshot: ${path.join(RESULTS, `${name}--failure-${n}.png`)}`);
+        await page.context().close().catch(() => {});
+      }
     }
   }
 } finally {

@@ -1,6 +1,12 @@
+/* global document */
 /**
  * The user journeys. They run in order and share one workspace: the first builds it through the
  * UI, the later ones invite people into it.
+ *
+ * Every wait is for something the user sees (a row, a text, a URL, focus), never for the network
+ * to go quiet or for a fixed time: on a busy machine both of those pass before the screen has
+ * caught up. The one exception is waiting for the server's answer to a move, right before a
+ * reload that reads the server's copy. ESLint (frontend/eslint.config.js) enforces this.
  */
 import { apiCall, newPage, tokenFor, WEB } from "./harness.mjs";
 
@@ -19,20 +25,47 @@ async function signUp(page, person, startUrl = `${WEB}/signup`) {
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/**
+ * Waits until the page shows the projects in the sidebar. They arrive with their own query, in a
+ * later render than the workspace frame, so by then the frame's keyboard shortcuts (c, /), which
+ * are attached in an effect after its first render, are listening.
+ */
+async function shortcutsReady(page) {
+  await page.getByRole("navigation", { name: "Projects" }).getByRole("link").first().waitFor();
+}
+
+/** Waits until `predicate(arg)` holds in the page; on timeout, fails with `description`. */
+async function waitUntil(page, description, predicate, arg) {
+  try {
+    await page.waitForFunction(predicate, arg);
+  } catch (error) {
+    throw new Error(`timed out waiting until ${await description()}`, { cause: error });
+  }
+}
+
+/** Waits until the issue table shows exactly these issues, in this order. */
+async function expectRows(page, titles) {
+  await waitUntil(
+    page,
+    async () =>
+      `the issue list shows ${JSON.stringify(titles)}; ` +
+      `it shows ${JSON.stringify(await page.locator("tbody tr").allInnerTexts())}`,
+    (expected) => {
+      const rows = [...document.querySelectorAll("tbody tr")].map((row) => row.innerText);
+      return rows.length === expected.length && expected.every((title, i) => rows[i].includes(title));
+    },
+    titles,
+  );
+}
+
 async function createIssue(page, title, priority) {
-  // The shortcut works once the workspace frame is on screen (after the session is restored).
-  await page.getByRole("navigation", { name: "Projects" }).waitFor();
+  await shortcutsReady(page);
   await page.keyboard.press("c");
   const dialog = page.getByRole("dialog", { name: "New issue" });
   await dialog.getByLabel("Title").fill(title);
   if (priority) await dialog.getByLabel("Priority").selectOption(priority);
   await dialog.getByRole("button", { name: "Create issue" }).click();
   await dialog.waitFor({ state: "detached" });
-}
-
-async function visibleRows(page) {
-  await page.waitForLoadState("networkidle");
-  return page.locator("tbody tr").allInnerTexts();
 }
 
 export const scenarios = {
@@ -54,20 +87,25 @@ export const scenarios = {
     await createIssue(page, "Crash on upload", "urgent");
     await createIssue(page, "Add dark mode");
     await createIssue(page, "Write onboarding docs");
-    await page.getByText("Write onboarding docs").waitFor();
+    const allIssues = ["Write onboarding docs", "Add dark mode", "Crash on upload"];
+    await expectRows(page, allIssues);
     await shot(page, "2-issue-list");
 
     await page.getByLabel("Filter by priority").selectOption("urgent");
     await page.waitForURL(/priority=urgent/);
-    let rows = await visibleRows(page);
-    check(rows.length === 1 && rows[0].includes("Crash on upload"), `filter: ${rows}`);
+    await expectRows(page, ["Crash on upload"]);
     await page.goto(`${WEB}/w/rocket/p/ENG/issues`);
-    await page.getByRole("searchbox", { name: "Search issues" }).waitFor();
-  await page.keyboard.press("/");
+    await expectRows(page, allIssues);
+    await shortcutsReady(page);
+    await page.keyboard.press("/");
+    await waitUntil(
+      page,
+      async () => "the search box has the focus after pressing /",
+      () => document.activeElement?.matches("input[type=search]") ?? false,
+    );
     await page.keyboard.type("dark");
     await page.waitForURL(/q=dark/);
-    rows = await visibleRows(page);
-    check(rows.length === 1 && rows[0].includes("Add dark mode"), `search: ${rows}`);
+    await expectRows(page, ["Add dark mode"]);
     await shot(page, "3-search");
 
     await page.goto(`${WEB}/w/rocket/i/ENG-3`);
@@ -81,9 +119,18 @@ export const scenarios = {
     await page.goto(`${WEB}/w/rocket/p/ENG/board`);
     const card = page.getByTestId("issue-card").filter({ hasText: "ENG-2" });
     const target = page.getByRole("region", { name: "In Progress", exact: true });
-    await card.dragTo(target);
+    // The board shows the move at once (optimistic); only the server's answer says it is saved,
+    // and the reload below shows the server's copy. So this one wait is for the API response.
+    const [moved] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === "POST" &&
+          new URL(response.url()).pathname === "/api/v1/workspaces/rocket/issues/ENG-2/move",
+      ),
+      card.dragTo(target),
+    ]);
+    check(moved.ok(), `move ENG-2: HTTP ${moved.status()}`);
     await target.getByTestId("issue-card").filter({ hasText: "ENG-2" }).waitFor();
-    await page.waitForLoadState("networkidle");
     await page.reload();
     await page
       .getByRole("region", { name: "In Progress", exact: true })
