@@ -1,10 +1,14 @@
-"""Shared fixtures: real PostgreSQL (pytest-django), real Redis, real JWTs."""
+"""Shared fixtures: real PostgreSQL (pytest-django), real Redis, real JWTs, real workers."""
+
+import subprocess
+from collections.abc import Iterator
 
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
+from docket.testing.worker import start_worker, stop_worker
 from docket.testing.world import World, build_world
 
 
@@ -35,3 +39,16 @@ def as_user():
 @pytest.fixture
 def world(db) -> World:
     return build_world()
+
+
+@pytest.fixture
+def worker() -> Iterator[subprocess.Popen]:
+    """A real Celery worker process (relay and default queues) for the test's duration."""
+    from config.celery import app
+
+    app.control.purge()  # nothing left over from an earlier run
+    started = start_worker()
+    try:
+        yield started
+    finally:
+        stop_worker(started)

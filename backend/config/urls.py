@@ -4,17 +4,19 @@ from django.urls import include, path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from docket.core import health
-from docket.core.converters import IssueKeyConverter, ProjectKeyConverter
+from docket.core.converters import BigIdConverter, IssueKeyConverter, ProjectKeyConverter
 from docket.core.errors import not_found_view
 
 register_converter(ProjectKeyConverter, "project_key")
 register_converter(IssueKeyConverter, "issue_key")
+register_converter(BigIdConverter, "big_id")
 
 api_v1 = [
     path("", include("docket.accounts.api.urls")),
     path("", include("docket.workspaces.api.urls")),
     path("", include("docket.projects.api.urls")),
     path("", include("docket.issues.api.urls")),
+    path("", include("docket.notifications.api.urls")),
     path("", include("docket.integrations.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "docket.workspaces",
     "docket.projects",
     "docket.issues",
+    "docket.notifications",
     "docket.integrations",
     "docket.demo",
 ]
@@ -134,7 +135,9 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Schedule the relay after each commit that recorded events.
 RELAY_ON_COMMIT = env.bool("RELAY_ON_COMMIT", default=True)
 # Consumers of the event log, each with its own position: {name: "dotted.path.to.handler"}.
-RELAY_CONSUMERS: dict[str, str] = {}
+RELAY_CONSUMERS: dict[str, str] = {
+    "notifications": "docket.notifications.services.notify_for_events",
+}
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -1,7 +1,7 @@
 """pytest: the real PostgreSQL and Redis, with fast password hashing."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, INSTALLED_APPS, LOGGING, env
+from .base import CACHES, DATABASES, INSTALLED_APPS, LOGGING, RELAY_CONSUMERS, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -37,4 +37,4 @@ for _config in DATABASES.values():
 CELERY_BROKER_URL = env.str("TEST_CELERY_BROKER_URL", default="redis://localhost:6379/14")
 RELAY_ON_COMMIT = False
 # A consumer that only the relay tests read (the worker they start loads these settings too).
-RELAY_CONSUMERS = {"probe": "docket.core.tests.relay_probe.record"}
+RELAY_CONSUMERS = {**RELAY_CONSUMERS, "probe": "docket.core.tests.relay_probe.record"}

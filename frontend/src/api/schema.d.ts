@@ -311,6 +311,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the caller follows the issue */
+        get: operations["issues_subscription_get"];
+        /** Follow or stop following the issue (anyone who can see it) */
+        put: operations["issues_subscription_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_slug}/issues/bulk-update": {
         parameters: {
             query?: never;
@@ -364,6 +382,74 @@ export interface paths {
         head?: never;
         /** Change a member's role (admins; owners for owners) */
         patch: operations["members_update_role"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications: unread first, newest first */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/notifications/{notification_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read (idempotent) */
+        post: operations["notifications_mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification read */
+        post: operations["notifications_mark_all_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the caller's notifications are unread */
+        get: operations["notifications_unread_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspace_slug}/projects": {
@@ -843,6 +929,10 @@ export interface components {
             /** @description The refresh token; omit it when it travels in the cookie. */
             refresh?: string;
         };
+        MarkedReadOutput: {
+            /** @description How many notifications were unread. */
+            marked: number;
+        };
         MeOutput: {
             /** Format: uuid */
             readonly id: string;
@@ -858,6 +948,20 @@ export interface components {
             readonly role: components["schemas"]["RoleEnum"];
             /** Format: date-time */
             joined_at: string;
+        };
+        NotificationOutput: {
+            readonly id: number;
+            readonly reason: components["schemas"]["ReasonEnum"];
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** @description The issue's key at the time, e.g. ENG-42. */
+            issue_key: string;
+            readonly issue_title: string;
+            readonly event_id: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly read_at: string | null;
+            readonly read: boolean;
         };
         PaginatedActivityEventOutputList: {
             results: components["schemas"]["ActivityEventOutput"][];
@@ -891,6 +995,11 @@ export interface components {
         };
         PaginatedMemberOutputList: {
             results: components["schemas"]["MemberOutput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
+        PaginatedNotificationOutputList: {
+            results: components["schemas"]["NotificationOutput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
@@ -1045,6 +1154,14 @@ export interface components {
             readonly name: string;
         };
         /**
+         * @description * `assigned` - Assigned
+         *     * `mentioned` - Mentioned
+         *     * `commented` - Commented
+         *     * `state_changed` - State changed
+         * @enum {string}
+         */
+        ReasonEnum: "assigned" | "mentioned" | "commented" | "state_changed";
+        /**
          * @description * `body` - body
          *     * `cookie` - cookie
          * @enum {string}
@@ -1105,6 +1222,13 @@ export interface components {
             state_ids: string[];
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        SubscriptionInputRequest: {
+            subscribed: boolean;
+        };
+        SubscriptionOutput: {
+            subscribed: boolean;
+        };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         TokenObtainInputRequest: {
             /** Format: email */
             email: string;
@@ -1122,6 +1246,9 @@ export interface components {
         TokenRefreshInputRequest: {
             /** @description The refresh token; omit it when it travels in the cookie. */
             refresh?: string;
+        };
+        UnreadCountOutput: {
+            unread: number;
         };
         UserSummaryOutput: {
             /** Format: uuid */
@@ -3118,6 +3245,117 @@ export interface operations {
             };
         };
     };
+    issues_subscription_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issue_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_subscription_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issue_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
     issues_bulk_update: {
         parameters: {
             query?: never;
@@ -3371,6 +3609,235 @@ export interface operations {
             };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "unread_first" | "-unread_first";
+                /** @description Only unread ones. */
+                unread?: boolean;
+            };
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNotificationOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    notifications_mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notification_id: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    notifications_mark_all_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedReadOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    notifications_unread_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -162,6 +162,24 @@ def with_own_comment(ctx: Ctx) -> None:
     ctx.ids["own_comment"] = str(comment.id)
 
 
+def with_own_notification(ctx: Ctx) -> None:
+    """A notification of the caller's (for callers outside acme: the member's)."""
+    from docket.notifications.models import Notification
+
+    recipient = ctx.actor if ctx.actor_membership() is not None else ctx.world.member
+    notification = Notification.objects.create(
+        workspace=ctx.world.workspace,
+        recipient=recipient,
+        event_id=1,
+        reason="commented",
+        issue=ctx.issue,
+        project_id=ctx.issue.project_id,
+        issue_key=ctx.issue.key,
+        issue_title=ctx.issue.title,
+    )
+    ctx.ids["notification"] = str(notification.id)
+
+
 def reversed_states(ids: dict[str, str]) -> dict[str, Any]:
     return {"state_ids": list(reversed(ids["states"].split(",")))}
 
@@ -182,6 +200,18 @@ MATRIX: list[Row] = [
     Row("GET", f"{WS}/members", ANYONE_IN_WORKSPACE),
     # The change feed (what each role sees in it: docket/integrations/tests)
     Row("GET", f"{WS}/events", ANYONE_IN_WORKSPACE),
+    # Notifications: each person their own
+    Row("GET", f"{WS}/notifications", ANYONE_IN_WORKSPACE),
+    Row("GET", f"{WS}/notifications/unread-count", ANYONE_IN_WORKSPACE),
+    Row("POST", f"{WS}/notifications/read-all", ANYONE_IN_WORKSPACE),
+    Row(
+        "POST",
+        f"{WS}/notifications/{{notification}}/read",
+        ANYONE_IN_WORKSPACE,
+        setup=with_own_notification,
+    ),
+    Row("GET", f"{ISSUE}/subscription", ANYONE_IN_WORKSPACE),
+    Row("PUT", f"{ISSUE}/subscription", ANYONE_IN_WORKSPACE, {"subscribed": True}),
     # A guest sees only the members of their projects: anyone else is a 404 to them.
     Row(
         "PATCH",
@@ -416,6 +446,7 @@ def make_ctx(world: World, actor: User | None, *, project: Project, issue: Issue
         empty_state=by_name["Canceled"],
         label=str(label.id) if label else NIL,
         comment=str(comment.id) if comment else NIL,
+        notification="1",
         actor=str(actor.id) if actor else NIL,
         **{role: str(world.user(role).id) for role in ROLES if role != "anonymous"},
     )
@@ -500,7 +531,8 @@ def workspace_endpoints() -> set[tuple[str, str]]:
 
 
 def row_endpoint(row: Row) -> tuple[str, str]:
-    path = row.path.format_map(_Ids(project="ENG", issue="ENG-1")).split("?")[0]
+    path = row.path.format_map(_Ids(project="ENG", issue="ENG-1", notification="1"))
+    path = path.split("?")[0]
     return resolve(path).route, row.method
 
 

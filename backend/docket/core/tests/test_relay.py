@@ -6,18 +6,11 @@ The worker runs the test settings against the test database; the probe consumer
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import threading
-import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection, connections
+from django.db import connections
 from django.test import override_settings
 
 from docket.core.models import ConsumerPosition, Event
@@ -25,57 +18,11 @@ from docket.core.tasks import relay_events
 from docket.core.tests import relay_probe
 from docket.projects.services import label_create, project_create
 from docket.testing.factories import MembershipFactory
+from docket.testing.worker import start_worker, stop_worker, wait_for
 from docket.testing.world import access_of
 from docket.workspaces.models import Role
 
-BACKEND = Path(__file__).resolve().parents[3]
 transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
-
-
-def _start_worker() -> subprocess.Popen:
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-    }
-    return subprocess.Popen(
-        [
-            sys.executable, "-m", "celery", "-A", "config", "worker",
-            "-Q", "relay,default", "--concurrency", "2", "--loglevel", "WARNING",
-            "--without-heartbeat", "--without-gossip", "--without-mingle",
-        ],
-        cwd=BACKEND,
-        env=env,
-        start_new_session=True,
-    )  # fmt: skip
-
-
-def _stop(worker: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
-    if worker.poll() is None:
-        os.killpg(worker.pid, sig)
-        worker.wait(30)
-
-
-@pytest.fixture
-def worker() -> Iterator[subprocess.Popen]:
-    from config.celery import app
-
-    app.control.purge()  # nothing left over from an earlier run
-    started = _start_worker()
-    try:
-        yield started
-    finally:
-        _stop(started)
-
-
-def _wait_for(condition, *, seconds: float = 60, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _make_changes(access, project, count: int, *, threads: int = 4) -> None:
@@ -112,7 +59,7 @@ def test_every_commit_reaches_the_consumer_once(worker):
     ids = _all_ids()
 
     # Then every event is handled, each handed over exactly once despite concurrent relays
-    _wait_for(lambda: relay_probe.handled(ids) == set(ids), what="the probe to see every event")
+    wait_for(lambda: relay_probe.handled(ids) == set(ids), what="the probe to see every event")
     assert [relay_probe.deliveries(i) for i in ids] == [1] * len(ids)
     position = ConsumerPosition.objects.get(name="probe")
     assert position.event_id == max(ids)
@@ -128,11 +75,11 @@ def test_a_consumer_that_fails_mid_batch_gets_the_batch_again(worker):
 
     # When the relay runs (it fails), then runs again as beat would
     relay_events.delay()
-    _wait_for(lambda: relay_probe.cache.get(relay_probe.FAIL_AT) is None, what="the failure")
+    wait_for(lambda: relay_probe.cache.get(relay_probe.FAIL_AT) is None, what="the failure")
     relay_events.delay()
 
     # Then nothing is lost: every event handled; the ones before the failure were handed twice
-    _wait_for(lambda: relay_probe.handled(ids) == set(ids), what="the replay")
+    wait_for(lambda: relay_probe.handled(ids) == set(ids), what="the replay")
     assert [relay_probe.deliveries(i) for i in ids] == [2, 2, 2, 2] + [1] * (len(ids) - 4)
 
 
@@ -144,17 +91,16 @@ def test_a_worker_killed_mid_batch_loses_nothing(worker):
     # Given the probe hangs at the third event, inside the relay's transaction
     relay_probe.cache.set(relay_probe.HANG_AT, ids[2], None)
     relay_events.delay()
-    _wait_for(lambda: relay_probe.cache.get(relay_probe.HANGING) == ids[2], what="the hang")
+    wait_for(lambda: relay_probe.cache.get(relay_probe.HANGING) == ids[2], what="the hang")
 
     # When the worker is killed (SIGKILL: no cleanup, the transaction dies with the connection)
-    _stop(worker, signal.SIGKILL)
+    stop_worker(worker, signal.SIGKILL)
     assert ConsumerPosition.objects.get(name="probe").event_id == 0
-    replacement = _start_worker()
+    replacement = start_worker()
     try:
         # Then a new worker picks the batch up again (redelivered, or from beat) and loses none
         relay_events.delay()
-        _wait_for(lambda: relay_probe.handled(ids) == set(ids), what="the new worker")
+        wait_for(lambda: relay_probe.handled(ids) == set(ids), what="the new worker")
     finally:
-        _stop(replacement)
+        stop_worker(replacement)
     assert ConsumerPosition.objects.get(name="probe").event_id == max(ids)
-    assert settings.RELAY_CONSUMERS == {"probe": "docket.core.tests.relay_probe.record"}

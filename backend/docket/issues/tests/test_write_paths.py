@@ -34,7 +34,7 @@ WRITE_QUERIES = {
     "create": 18,
     "update": 16,
     "move": 14,
-    "delete": 13,
+    "delete": 15,  # the cascade includes subscriptions and notifications
     "comment": 7,
 }
 

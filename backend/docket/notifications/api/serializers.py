@@ -1,0 +1,45 @@
+from rest_framework import serializers
+
+from docket.accounts.api.serializers import UserSummaryOutput
+from docket.core.serializers import StrictSerializer
+from docket.notifications.models import Notification
+
+
+class NotificationOutput(serializers.ModelSerializer):
+    actor = UserSummaryOutput(allow_null=True)
+    issue_key = serializers.CharField(help_text="The issue's key at the time, e.g. ENG-42.")
+    read = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Notification
+        fields = [
+            "id",
+            "reason",
+            "actor",
+            "issue_key",
+            "issue_title",
+            "event_id",
+            "created_at",
+            "read_at",
+            "read",
+        ]
+        read_only_fields = fields
+
+    def get_read(self, notification: Notification) -> bool:
+        return notification.read_at is not None
+
+
+class UnreadCountOutput(serializers.Serializer):
+    unread = serializers.IntegerField()
+
+
+class MarkedReadOutput(serializers.Serializer):
+    marked = serializers.IntegerField(help_text="How many notifications were unread.")
+
+
+class SubscriptionOutput(serializers.Serializer):
+    subscribed = serializers.BooleanField()
+
+
+class SubscriptionInput(StrictSerializer):
+    subscribed = serializers.BooleanField()

@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.db import models
+
+from docket.core.models import BaseModel
+from docket.issues.models import Issue
+from docket.workspaces.models import Workspace
+
+
+class Subscription(BaseModel):
+    """Someone follows an issue. Rows with `subscribed=False` remember an explicit unsubscribe,
+    so taking part again (commenting) does not quietly subscribe them back."""
+
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    subscribed = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "user"], name="subscription_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {'follows' if self.subscribed else 'muted'} {self.issue_id}"
+
+
+class Reason(models.TextChoices):
+    ASSIGNED = "assigned", "Assigned"
+    MENTIONED = "mentioned", "Mentioned"
+    COMMENTED = "commented", "Commented"
+    STATE_CHANGED = "state_changed", "State changed"
+
+
+class Notification(models.Model):
+    """One event, told to one person. (recipient, event) is unique: the relay may hand an event
+    over again after a crash, and nobody is told twice."""
+
+    id = models.BigAutoField(primary_key=True)
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    event_id = models.BigIntegerField()
+    reason = models.CharField(max_length=16, choices=Reason.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    # The issue may be deleted later; its key and project stay to describe the notification.
+    issue = models.ForeignKey(Issue, on_delete=models.SET_NULL, null=True, related_name="+")
+    project_id = models.UUIDField()
+    issue_key = models.CharField(max_length=24)
+    issue_title = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "event_id"], name="notification_once_per_event"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reason__in=Reason.values), name="notification_reason_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["recipient", "workspace", "id"],
+                name="notification_unread_idx",
+                condition=models.Q(read_at__isnull=True),
+            ),
+            models.Index(fields=["recipient", "workspace", "id"], name="notification_inbox_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reason} {self.issue_key} for {self.recipient_id}"

@@ -1,0 +1,203 @@
+"""Writes for subscriptions and notifications.
+
+`notify_for_events` is the relay's notifications consumer: it runs inside the transaction that
+advances its position, so a batch is turned into subscriptions and notifications exactly once
+(and the unique (recipient, event) constraint holds even if it ran twice). Only people who may
+see the issue (the project's audience) are ever subscribed or told, and nobody is told of their
+own change.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from docket.accounts.models import User
+from docket.core.access import Access
+from docket.core.errors import NotFound
+from docket.core.models import Event
+from docket.issues.models import Comment, Issue
+from docket.notifications.models import Notification, Reason, Subscription
+from docket.projects.access import project_audience
+
+# Issue events that can tell someone something.
+NOTIFYING = frozenset({"issue.created", "issue.updated", "issue.moved", "comment.created"})
+# `@someone@example.com` in a comment mentions that member.
+MENTION = re.compile(r"(?<![\w.+-])@([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
+# When one event gives someone several reasons, the first of these is the one they are told.
+REASON_ORDER = [Reason.ASSIGNED, Reason.MENTIONED, Reason.COMMENTED, Reason.STATE_CHANGED]
+
+
+def _ids(refs: Any) -> set[uuid.UUID]:
+    return {uuid.UUID(ref["id"]) for ref in refs or []}
+
+
+class _Batch:
+    """What one batch of events needs, loaded in a fixed number of queries."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.issues = {
+            issue.pk: issue
+            for issue in Issue.objects.filter(
+                pk__in={event.subject_id for event in events}
+            ).select_related("project")
+        }
+        comment_ids = [
+            event.changes["comment_id"]["new"]
+            for event in events
+            if event.name == "comment.created" and event.changes.get("comment_id")
+        ]
+        self.comments = {
+            str(comment.pk): comment for comment in Comment.objects.filter(pk__in=comment_ids)
+        }
+        emails = {
+            email.lower()
+            for comment in self.comments.values()
+            for email in MENTION.findall(comment.body)
+        }
+        self.users_by_email = (
+            {user.email: user.pk for user in User.objects.filter(email__in=emails)}
+            if emails
+            else {}
+        )
+        self.subscribed: dict[tuple[uuid.UUID, uuid.UUID], bool] = {
+            (issue_id, user_id): subscribed
+            for issue_id, user_id, subscribed in Subscription.objects.filter(
+                issue_id__in=list(self.issues)
+            ).values_list("issue_id", "user_id", "subscribed")
+        }
+        self.new_subscriptions: list[Subscription] = []
+        self._audiences: dict[uuid.UUID, set[uuid.UUID]] = {}
+
+    def audience(self, issue: Issue) -> set[uuid.UUID]:
+        if issue.project_id not in self._audiences:
+            self._audiences[issue.project_id] = project_audience(
+                workspace_id=issue.workspace_id, project_id=issue.project_id
+            )
+        return self._audiences[issue.project_id]
+
+    def subscribe(self, issue: Issue, user_id: uuid.UUID) -> None:
+        key = (issue.pk, user_id)
+        if key in self.subscribed or user_id not in self.audience(issue):
+            return  # an explicit unsubscribe stays
+        self.subscribed[key] = True
+        self.new_subscriptions.append(
+            Subscription(workspace_id=issue.workspace_id, issue=issue, user_id=user_id)
+        )
+
+    def subscribers(self, issue: Issue) -> set[uuid.UUID]:
+        return {
+            user_id
+            for (issue_id, user_id), on in self.subscribed.items()
+            if issue_id == issue.pk and on
+        }
+
+
+def _reasons(batch: _Batch, event: Event, issue: Issue) -> dict[uuid.UUID, Reason]:
+    """Who this event tells, and why; subscribing the people it involves on the way."""
+    changes = event.changes
+    reasons: dict[uuid.UUID, list[Reason]] = {}
+
+    def tell(user_ids: set[uuid.UUID], reason: Reason) -> None:
+        for user_id in user_ids:
+            reasons.setdefault(user_id, []).append(reason)
+
+    if event.actor_id and event.name in ("issue.created", "comment.created"):
+        batch.subscribe(issue, event.actor_id)
+    if "assignees" in changes:
+        added = _ids(changes["assignees"]["new"]) - _ids(changes["assignees"]["old"])
+        for user_id in added:
+            batch.subscribe(issue, user_id)
+        tell(added, Reason.ASSIGNED)
+    if "state" in changes and event.name != "issue.created":
+        tell(batch.subscribers(issue), Reason.STATE_CHANGED)
+    if event.name == "comment.created":
+        comment = batch.comments.get(changes.get("comment_id", {}).get("new"))
+        if comment is None:
+            return {}  # deleted before we got to it: nothing left to tell
+        mentioned = {
+            batch.users_by_email[email.lower()]
+            for email in MENTION.findall(comment.body)
+            if email.lower() in batch.users_by_email
+        }
+        for user_id in mentioned:
+            batch.subscribe(issue, user_id)
+        tell(mentioned & batch.audience(issue), Reason.MENTIONED)
+        tell(batch.subscribers(issue), Reason.COMMENTED)
+    audience = batch.audience(issue)
+    return {
+        user_id: min(found, key=REASON_ORDER.index)
+        for user_id, found in reasons.items()
+        if user_id != event.actor_id and user_id in audience
+    }
+
+
+def notify_for_events(events: Sequence[Event]) -> None:
+    """The notifications consumer of the event log (see the module docstring)."""
+    relevant = [event for event in events if event.name in NOTIFYING]
+    if not relevant:
+        return
+    batch = _Batch(relevant)
+    notifications = []
+    for event in relevant:
+        issue = batch.issues.get(event.subject_id)
+        if issue is None:
+            continue  # deleted since; its deletion is in the change feed
+        for user_id, reason in _reasons(batch, event, issue).items():
+            notifications.append(
+                Notification(
+                    workspace_id=issue.workspace_id,
+                    recipient_id=user_id,
+                    event_id=event.id,
+                    reason=reason,
+                    actor_id=event.actor_id,
+                    issue=issue,
+                    project_id=issue.project_id,
+                    issue_key=issue.key,
+                    issue_title=issue.title,
+                )
+            )
+    Subscription.objects.bulk_create(batch.new_subscriptions, ignore_conflicts=True)
+    Notification.objects.bulk_create(notifications, ignore_conflicts=True)
+
+
+# --- The caller's own notifications and subscriptions -----------------------------------------
+# Personal state, not a change to the workspace: these record no event in the tenant's log.
+
+
+def notification_mark_read(*, access: Access, notification_id: int) -> Notification:
+    """Mark one of the caller's notifications read (idempotent)."""
+    notification = Notification.objects.filter(
+        pk=notification_id, recipient=access.user, workspace_id=access.workspace_id
+    ).first()
+    if notification is None:
+        raise NotFound("Notification not found.", code="notification_not_found")
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return notification
+
+
+def notifications_mark_all_read(*, access: Access) -> int:
+    """Mark every unread notification of the caller in this workspace read; returns how many."""
+    return Notification.objects.filter(
+        recipient=access.user, workspace_id=access.workspace_id, read_at__isnull=True
+    ).update(read_at=timezone.now())
+
+
+def subscription_set(*, access: Access, issue: Issue, subscribed: bool) -> Subscription:
+    """Follow or stop following an issue the caller can see."""
+    access.ensure_can_see(issue.project)
+    with transaction.atomic():
+        subscription, _ = Subscription.objects.update_or_create(
+            issue=issue,
+            user=access.user,
+            defaults={"subscribed": subscribed},
+            create_defaults={"workspace_id": issue.workspace_id, "subscribed": subscribed},
+        )
+    return subscription

@@ -1,0 +1,48 @@
+"""A real Celery worker process for tests: the test settings, against the test database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.db import connection
+
+BACKEND = Path(__file__).resolve().parents[2]
+
+
+def start_worker() -> subprocess.Popen:
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+    }
+    return subprocess.Popen(
+        [
+            sys.executable, "-m", "celery", "-A", "config", "worker",
+            "-Q", "relay,default", "--concurrency", "2", "--loglevel", "WARNING",
+            "--without-heartbeat", "--without-gossip", "--without-mingle",
+        ],
+        cwd=BACKEND,
+        env=env,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def stop_worker(worker: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    if worker.poll() is None:
+        os.killpg(worker.pid, sig)
+        worker.wait(30)
+
+
+def wait_for(condition, *, seconds: float = 60, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
