@@ -8,7 +8,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
-from docket.testing.worker import start_worker, stop_worker
+from docket.testing.worker import purge_queues, start_worker, stop_worker
 from docket.testing.world import World, build_world
 
 
@@ -44,9 +44,7 @@ def world(db) -> World:
 @pytest.fixture
 def worker() -> Iterator[subprocess.Popen]:
     """A real Celery worker process (relay and default queues) for the test's duration."""
-    from config.celery import app
-
-    app.control.purge()  # nothing left over from an earlier run
+    purge_queues()  # nothing left over from an earlier test
     started = start_worker()
     try:
         yield started

@@ -126,10 +126,17 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=90)
 # Longer than any task's hard limit, or Redis would hand a running task to a second worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {"docket.relay_events": {"queue": "relay"}}
+# Mail has its own queue: a slow SMTP server never delays the relay.
+CELERY_TASK_ROUTES = {
+    "docket.relay_events": {"queue": "relay"},
+    "docket.send_notification_email": {"queue": "email"},
+    "docket.deliver_pending_emails": {"queue": "email"},
+}
 CELERY_BEAT_SCHEDULE = {
-    # The safety net: commits ask for a relay, and this catches any ask that was lost.
+    # The safety nets: commits ask for a relay and notifications for their email; these catch
+    # any ask that was lost (a broker outage, a worker killed before it took the task).
     "relay-events": {"task": "docket.relay_events", "schedule": 5.0},
+    "deliver-pending-emails": {"task": "docket.deliver_pending_emails", "schedule": 60.0},
 }
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Schedule the relay after each commit that recorded events.
@@ -138,6 +145,21 @@ RELAY_ON_COMMIT = env.bool("RELAY_ON_COMMIT", default=True)
 RELAY_CONSUMERS: dict[str, str] = {
     "notifications": "docket.notifications.services.notify_for_events",
 }
+
+# --- Email ------------------------------------------------------------------------------------
+# Locally mail is printed by the worker; production points these at its SMTP relay.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Docket <notifications@docket.local>")
+# A delivery still pending this long after it was planned is enqueued again by beat's sweep.
+EMAIL_SWEEP_AFTER_SECONDS = env.int("EMAIL_SWEEP_AFTER_SECONDS", default=30)
+# Where links in emails point: the SPA's origin.
+APP_BASE_URL = env.str("APP_BASE_URL", default="http://localhost:5173")
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -38,3 +38,5 @@ CELERY_BROKER_URL = env.str("TEST_CELERY_BROKER_URL", default="redis://localhost
 RELAY_ON_COMMIT = False
 # A consumer that only the relay tests read (the worker they start loads these settings too).
 RELAY_CONSUMERS = {**RELAY_CONSUMERS, "probe": "docket.core.tests.relay_probe.record"}
+# Mail stays in memory unless a test's worker is pointed at its own local SMTP server.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")

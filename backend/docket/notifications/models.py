@@ -73,3 +73,65 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reason} {self.issue_key} for {self.recipient_id}"
+
+
+class NotificationPreference(models.Model):
+    """A person's notification settings; no row means the defaults (email on)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    email_enabled = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: email {'on' if self.email_enabled else 'off'}"
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class EmailDelivery(models.Model):
+    """The email of one notification. A sender claims it (pending -> sending) before talking to
+    the SMTP server, so no two senders, retries or redeliveries ever send it twice; one whose
+    sender died mid-send stays `sending` rather than risk a duplicate (an SMTP server may have
+    accepted it). The Message-ID is stable, so even a resend would thread as the same mail."""
+
+    id = models.BigAutoField(primary_key=True)
+    notification = models.OneToOneField(
+        Notification, on_delete=models.CASCADE, related_name="email"
+    )
+    status = models.CharField(
+        max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=DeliveryStatus.values),
+                name="email_delivery_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="email_delivery_pending_idx",
+                condition=models.Q(status="pending"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"email of notification {self.notification_id}: {self.status}"
+
+    @property
+    def message_id(self) -> str:
+        return f"<notification-{self.notification_id}@docket>"

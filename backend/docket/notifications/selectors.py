@@ -2,9 +2,10 @@
 
 from django.db.models import BigIntegerField, Case, F, QuerySet, Value, When
 
+from docket.accounts.models import User
 from docket.core.access import Access
 from docket.issues.models import Issue
-from docket.notifications.models import Notification, Subscription
+from docket.notifications.models import Notification, NotificationPreference, Subscription
 
 # Unread first, newest first within each: a single sort key for keyset pagination. Ids stay far
 # below 2**62, so adding it to unread ones puts every unread notification above every read one.
@@ -35,3 +36,8 @@ def subscription_get(*, access: Access, issue: Issue) -> bool:
     """Whether the caller follows the issue."""
     access.ensure_can_see(issue.project)
     return Subscription.objects.filter(issue=issue, user=access.user, subscribed=True).exists()
+
+
+def email_enabled(*, user: User) -> bool:
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return preference.email_enabled if preference else True

@@ -9,12 +9,19 @@ own change.
 
 from __future__ import annotations
 
+import datetime
 import re
+import smtplib
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
+import structlog
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from docket.accounts.models import User
@@ -22,8 +29,17 @@ from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.models import Event
 from docket.issues.models import Comment, Issue
-from docket.notifications.models import Notification, Reason, Subscription
+from docket.notifications.models import (
+    DeliveryStatus,
+    EmailDelivery,
+    Notification,
+    NotificationPreference,
+    Reason,
+    Subscription,
+)
 from docket.projects.access import project_audience
+
+logger = structlog.get_logger(__name__)
 
 # Issue events that can tell someone something.
 NOTIFYING = frozenset({"issue.created", "issue.updated", "issue.moved", "comment.created"})
@@ -164,6 +180,130 @@ def notify_for_events(events: Sequence[Event]) -> None:
             )
     Subscription.objects.bulk_create(batch.new_subscriptions, ignore_conflicts=True)
     Notification.objects.bulk_create(notifications, ignore_conflicts=True)
+    _plan_emails(event_ids=[event.id for event in relevant])
+
+
+def _plan_emails(*, event_ids: list[int]) -> None:
+    """An email delivery for each new notification whose recipient wants email, sent by the
+    email queue once this transaction commits (and by the sweeper if that ask is lost)."""
+    muted = NotificationPreference.objects.filter(email_enabled=False).values("user_id")
+    unplanned = Notification.objects.filter(event_id__in=event_ids, email__isnull=True).exclude(
+        recipient_id__in=muted
+    )
+    EmailDelivery.objects.bulk_create(
+        (EmailDelivery(notification_id=pk) for pk in unplanned.values_list("pk", flat=True)),
+        ignore_conflicts=True,
+    )
+    planned = list(
+        EmailDelivery.objects.filter(
+            notification__event_id__in=event_ids, status=DeliveryStatus.PENDING
+        ).values_list("pk", flat=True)
+    )
+    if planned:
+        transaction.on_commit(lambda: _enqueue_emails(planned))
+
+
+def _enqueue_emails(delivery_ids: list[int]) -> None:
+    from docket.notifications.tasks import send_notification_email
+
+    try:
+        for delivery_id in delivery_ids:
+            send_notification_email.delay(delivery_id)
+    except Exception:
+        logger.warning("email_not_enqueued", exc_info=True)
+
+
+# --- Sending ------------------------------------------------------------------------------------
+
+
+class EmailNotSentYet(Exception):
+    """A transient SMTP failure: the delivery is pending again and the task retries later."""
+
+
+def _transient(exc: OSError) -> bool:
+    """4xx answers, dropped connections and timeouts may pass later; 5xx answers will not."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _ in exc.recipients.values())
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return 400 <= exc.smtp_code < 500
+    return True  # disconnects, refused connections, timeouts (smtplib errors are OSErrors)
+
+
+MAX_EMAIL_ATTEMPTS = 8
+
+
+def _claim(delivery_id: int) -> EmailDelivery | None:
+    """Take a pending delivery (pending -> sending) so nobody else sends it; None if another
+    sender has it or it is done."""
+    claimed = EmailDelivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(
+        status=DeliveryStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return None
+    return EmailDelivery.objects.select_related(
+        "notification__recipient", "notification__actor"
+    ).get(pk=delivery_id)
+
+
+def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
+    notification = delivery.notification
+    context = {
+        "notification": notification,
+        "actor": notification.actor.display_name if notification.actor else "Someone",
+        "what": {
+            Reason.ASSIGNED: "assigned you to",
+            Reason.MENTIONED: "mentioned you in",
+            Reason.COMMENTED: "commented on",
+            Reason.STATE_CHANGED: "changed the state of",
+        }[Reason(notification.reason)],
+        "link": f"{settings.APP_BASE_URL}/issues/{notification.issue_key}",
+    }
+    subject = f"[{notification.issue_key}] {notification.issue_title}"
+    message = EmailMultiAlternatives(
+        subject=subject[:200],
+        body=render_to_string("notifications/email/notification.txt", context),
+        to=[notification.recipient.email],
+        headers={"Message-ID": delivery.message_id},
+    )
+    message.attach_alternative(
+        render_to_string("notifications/email/notification.html", context), "text/html"
+    )
+    return message
+
+
+def email_delivery_send(*, delivery_id: int) -> str:
+    """Send one notification's email, at most once. Returns what happened: `sent`, `skipped`
+    (not pending: sent, being sent, or failed), or `failed` (a permanent refusal). Raises a
+    EmailNotSentYet after a transient failure, the delivery pending again, for the task to retry."""
+    delivery = _claim(delivery_id)
+    if delivery is None:
+        return "skipped"
+    try:
+        _message(delivery).send()
+    except OSError as exc:
+        retry = _transient(exc) and delivery.attempts < MAX_EMAIL_ATTEMPTS
+        EmailDelivery.objects.filter(pk=delivery.pk).update(
+            status=DeliveryStatus.PENDING if retry else DeliveryStatus.FAILED,
+            last_error=repr(exc)[:500],
+        )
+        if not retry:
+            logger.warning("email_failed", delivery=delivery.pk, error=repr(exc))
+            return "failed"
+        raise EmailNotSentYet(repr(exc)) from exc
+    EmailDelivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.SENT, sent_at=timezone.now()
+    )
+    return "sent"
+
+
+def pending_email_deliveries() -> list[int]:
+    """Deliveries still pending a while after they were planned: their ask was lost."""
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.EMAIL_SWEEP_AFTER_SECONDS)
+    return list(
+        EmailDelivery.objects.filter(status=DeliveryStatus.PENDING, created_at__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:1000]
+    )
 
 
 # --- The caller's own notifications and subscriptions -----------------------------------------
@@ -201,3 +341,11 @@ def subscription_set(*, access: Access, issue: Issue, subscribed: bool) -> Subsc
             create_defaults={"workspace_id": issue.workspace_id, "subscribed": subscribed},
         )
     return subscription
+
+
+def notification_preference_set(*, user: User, email_enabled: bool) -> NotificationPreference:
+    """Turn the caller's notification emails on or off (every workspace)."""
+    preference, _ = NotificationPreference.objects.update_or_create(
+        user=user, defaults={"email_enabled": email_enabled}
+    )
+    return preference

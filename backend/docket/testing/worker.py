@@ -14,17 +14,20 @@ from django.db import connection
 BACKEND = Path(__file__).resolve().parents[2]
 
 
-def start_worker() -> subprocess.Popen:
+def start_worker(
+    *, queues: str = "relay,default,email", env: dict[str, str] | None = None
+) -> subprocess.Popen:
     db = connection.settings_dict
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        **(env or {}),
     }
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
         [
             sys.executable, "-m", "celery", "-A", "config", "worker",
-            "-Q", "relay,default", "--concurrency", "2", "--loglevel", "WARNING",
+            "-Q", queues, "--concurrency", "2", "--loglevel", "WARNING",
             "--without-heartbeat", "--without-gossip", "--without-mingle",
         ],
         cwd=BACKEND,
@@ -46,3 +49,12 @@ def wait_for(condition, *, seconds: float = 60, what: str) -> None:
             return
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def purge_queues(*queues: str) -> None:
+    """Drop tasks waiting in these queues (left by an earlier test, or enqueued by setup)."""
+    from config.celery import app
+
+    with app.connection_for_write() as broker:
+        for queue in queues or ("relay", "default", "email"):
+            broker.default_channel.queue_purge(queue)

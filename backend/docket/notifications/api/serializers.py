@@ -43,3 +43,13 @@ class SubscriptionOutput(serializers.Serializer):
 
 class SubscriptionInput(StrictSerializer):
     subscribed = serializers.BooleanField()
+
+
+class NotificationSettingsOutput(serializers.Serializer):
+    email_enabled = serializers.BooleanField(
+        help_text="Email notifications (every workspace); in-app ones always arrive."
+    )
+
+
+class NotificationSettingsInput(StrictSerializer):
+    email_enabled = serializers.BooleanField()

@@ -6,6 +6,11 @@ workspace = "workspaces/<slug:workspace_slug>"
 
 urlpatterns = [
     path(
+        "me/notification-settings",
+        views.NotificationSettingsView.as_view(),
+        name="notification-settings",
+    ),
+    path(
         f"{workspace}/notifications",
         views.NotificationListView.as_view(),
         name="notifications",

@@ -2,12 +2,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from docket.core.api.views import IssueAPIView, WorkspaceAPIView
 from docket.core.errors import ValidationFailed
 from docket.notifications.api.serializers import (
     MarkedReadOutput,
     NotificationOutput,
+    NotificationSettingsInput,
+    NotificationSettingsOutput,
     SubscriptionInput,
     SubscriptionOutput,
     UnreadCountOutput,
@@ -15,12 +18,14 @@ from docket.notifications.api.serializers import (
 from docket.notifications.models import Notification
 from docket.notifications.selectors import (
     UNREAD_FIRST,
+    email_enabled,
     notification_list,
     subscription_get,
     unread_count,
 )
 from docket.notifications.services import (
     notification_mark_read,
+    notification_preference_set,
     notifications_mark_all_read,
     subscription_set,
 )
@@ -104,3 +109,28 @@ class IssueSubscriptionView(IssueAPIView):
             access=self.access, issue=self.issue, subscribed=data.validated_data["subscribed"]
         )
         return Response(SubscriptionOutput({"subscribed": subscription.subscribed}).data)
+
+
+class NotificationSettingsView(APIView):
+    @extend_schema(
+        operation_id="me_notification_settings_get",
+        summary="The signed-in user's notification settings",
+        responses=NotificationSettingsOutput,
+    )
+    def get(self, request: Request) -> Response:
+        enabled = email_enabled(user=request.user)
+        return Response(NotificationSettingsOutput({"email_enabled": enabled}).data)
+
+    @extend_schema(
+        operation_id="me_notification_settings_update",
+        summary="Turn notification emails on or off",
+        request=NotificationSettingsInput,
+        responses=NotificationSettingsOutput,
+    )
+    def put(self, request: Request) -> Response:
+        data = NotificationSettingsInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        preference = notification_preference_set(
+            user=request.user, email_enabled=data.validated_data["email_enabled"]
+        )
+        return Response(NotificationSettingsOutput(preference).data)

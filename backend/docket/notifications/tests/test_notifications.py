@@ -138,3 +138,15 @@ def test_a_notification_id_that_cannot_exist_is_a_plain_404(world, as_user, raw)
     response = as_user(world.admin).post(f"{ACME}/notifications/{raw}/read")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_notification_settings_are_the_callers_own(world, as_user):
+    url = "/api/v1/me/notification-settings"
+    assert as_user(world.member).get(url).json() == {"email_enabled": True}
+    assert as_user(world.member).put(url, {"email_enabled": False}).json() == {
+        "email_enabled": False
+    }
+    assert as_user(world.member).get(url).json() == {"email_enabled": False}
+    assert as_user(world.admin).get(url).json() == {"email_enabled": True}
+    assert as_user(world.member).put(url, {"email_enabled": "maybe"}).status_code == 400
+    assert as_user(None).get(url).status_code == 401

@@ -1,0 +1,33 @@
+"""Notification email tasks: they take ids, and sending is claimed, so retries and
+redeliveries never send a mail twice."""
+
+from celery import shared_task
+
+from docket.notifications.services import (
+    EmailNotSentYet,
+    email_delivery_send,
+    pending_email_deliveries,
+)
+
+
+@shared_task(
+    name="docket.send_notification_email",
+    bind=True,
+    ignore_result=True,
+    autoretry_for=(EmailNotSentYet,),
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=7,
+)
+def send_notification_email(self, delivery_id: int) -> str:
+    return email_delivery_send(delivery_id=delivery_id)
+
+
+@shared_task(name="docket.deliver_pending_emails", ignore_result=True)
+def deliver_pending_emails() -> int:
+    """Beat's sweep: enqueue deliveries whose ask was lost."""
+    pending = pending_email_deliveries()
+    for delivery_id in pending:
+        send_notification_email.delay(delivery_id)
+    return len(pending)
