@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "docket.core.middleware.RequestIdMiddleware",
     "docket.core.middleware.AccessLogMiddleware",
+    "docket.core.middleware.ProblemFallbackMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -203,7 +204,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["docket.core.parsers.BoundedJSONParser"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["docket.core.renderers.SafeJSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "docket.core.schema.DocketAutoSchema",
     "DEFAULT_METADATA_CLASS": "docket.core.metadata.DocketMetadata",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -15,6 +15,7 @@ import structlog
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions as drf_exceptions
 from rest_framework import status
 from rest_framework.response import Response
@@ -70,7 +71,7 @@ class ValidationFailed(ApplicationError):
     code = "validation_error"
 
     @classmethod
-    def for_field(cls, field: str, code: str, message: str) -> ValidationFailed:
+    def for_field(cls, field: str | None, code: str, message: str) -> ValidationFailed:
         return cls(message, errors=[FieldError(field, code, message)])
 
 
@@ -255,6 +256,28 @@ def _django_problem(request: HttpRequest, *, status_code: int, code: str, title:
     return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 
 
+_STATUS_PROBLEMS = {
+    400: ("bad_request", "Bad request", "The request could not be understood."),
+    403: ("permission_denied", "Permission denied", "This request is not allowed."),
+    404: ("not_found", "Not found", "Not found."),
+    405: ("method_not_allowed", "Method not allowed", "This method is not allowed here."),
+    500: (
+        "internal_error",
+        "Internal server error",
+        "Something went wrong on our side. Quote the request id when reporting it.",
+    ),
+}
+
+
+def problem_json_response(request: HttpRequest, *, status_code: int) -> JsonResponse:
+    """A problem+json answer for a status alone (for pages Django would render as HTML)."""
+    code, title, detail = _STATUS_PROBLEMS.get(
+        status_code, ("error", _DRF_TITLES.get(status_code, "Error"), "The request failed.")
+    )
+    return _django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
+
+
+@csrf_exempt  # answers every method with a 404; the CSRF check would answer POST with HTML
 def not_found_view(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """handler404: unknown URLs answer in the API's error format, not an HTML page."""
     return _django_problem(

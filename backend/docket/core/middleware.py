@@ -1,4 +1,5 @@
-"""Request-wide middleware: request ids, the access log, and primary-database pinning."""
+"""Request-wide middleware: request ids, the access log, the problem fallback, and
+primary-database pinning."""
 
 import re
 import time
@@ -6,11 +7,13 @@ import uuid
 from collections.abc import Callable
 
 import structlog
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from docket.core import db_routers
 
 access_logger = structlog.get_logger("docket.access")
+logger = structlog.get_logger(__name__)
 
 # A client-supplied id is echoed back only if it is short and harmless in logs and headers.
 _ACCEPTABLE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
@@ -80,3 +83,33 @@ class PrimaryDatabasePinMiddleware:
             return response
         finally:
             db_routers.restore_pin(token)
+
+
+class ProblemFallbackMiddleware:
+    """The last line: whatever happens below, the answer is problem+json and the request ends
+    normally (so Django's request_finished returns the pooled database connection).
+
+    Django turns exceptions into responses itself, but with DEBUG on it renders technical pages
+    (settings, URL list), and rendering one can fail in turn and escape. This catches what
+    escapes, and replaces any HTML error page outside the staff admin, in every environment.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from docket.core.errors import problem_json_response
+
+        try:
+            response = self.get_response(request)
+        except Exception:
+            logger.exception("unhandled_error")
+            return problem_json_response(request, status_code=500)
+        is_html = response.get("Content-Type", "").startswith("text/html")
+        if response.status_code >= 400 and is_html and not self._is_admin(request):
+            return problem_json_response(request, status_code=response.status_code)
+        return response
+
+    @staticmethod
+    def _is_admin(request: HttpRequest) -> bool:
+        return settings.ADMIN_ENABLED and request.path.startswith(f"/{settings.ADMIN_URL}")

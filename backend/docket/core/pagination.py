@@ -35,6 +35,14 @@ class Ordering:
     descending: bool
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _encode(value: Any) -> Any:
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
@@ -87,6 +95,10 @@ class KeysetPagination(BasePagination):
             # No ordering has a nullable key (due_date is coalesced), and `None` cannot be compared.
             if sort_value is None or row_id is None:
                 raise ValueError("cursor holds a null key")
+            for value in (sort_value, row_id):
+                # PostgreSQL text holds neither NUL nor a lone surrogate (which has no UTF-8).
+                if isinstance(value, str) and ("\x00" in value or not _encodable(value)):
+                    raise ValueError("cursor holds text the database cannot compare")
             return sort_value, row_id
         except (ValueError, KeyError, TypeError, binascii.Error, UnicodeEncodeError) as exc:
             raise ValidationFailed.for_field(

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from rest_framework import status
-from rest_framework.exceptions import APIException, ParseError
+from rest_framework.exceptions import APIException, ErrorDetail, ParseError, ValidationError
 from rest_framework.parsers import JSONParser
 
 
@@ -31,9 +31,25 @@ class BoundedJSONParser(JSONParser):
         if len(raw) > limit:
             raise RequestTooLarge()
         try:
-            return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+            data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
         except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise ParseError("The body is not valid JSON.", code="malformed_json") from exc
+        if not _all_text_encodable(data):
+            # JSON's `\ud800` escape decodes to a lone surrogate, which no database column and
+            # no UTF-8 response can hold; refused here, it can reach neither.
+            raise ValidationError(
+                [ErrorDetail("The body holds text that is not valid Unicode.", "invalid_unicode")]
+            )
+        return data
+
+
+def _all_text_encodable(data: Any) -> bool:
+    """Whether every string and key in the parsed body encodes as UTF-8 (no lone surrogate)."""
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _reject_constant(name: str) -> None:

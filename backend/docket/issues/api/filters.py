@@ -4,6 +4,7 @@ Multi-value filters take comma-separated values (`?priority=urgent,high`). Value
 parsed are a 400 with the offending parameter named, never an empty list or a 500.
 """
 
+import re
 import uuid
 
 import django_filters
@@ -15,6 +16,7 @@ from docket.issues.models import SEARCH_CONFIG, Issue, IssueAssignee, IssueLabel
 from docket.projects.models import StateCategory
 
 MAX_VALUES = 50
+_NEGATION_RUN = re.compile(r"-(?:[\s-]*-)+")
 
 
 class _CommaListField(forms.CharField):
@@ -31,14 +33,19 @@ class _CommaListField(forms.CharField):
             return None
         items = [item.strip() for item in value.split(",") if item.strip()]
         if not items or len(items) > MAX_VALUES:
-            raise forms.ValidationError(f"Give 1 to {MAX_VALUES} values.", code="invalid")
+            raise forms.ValidationError(
+                "Give 1 to %(most)s values.", code="invalid", params={"most": MAX_VALUES}
+            )
         cleaned = []
+        # The client's text goes in as params, never into the message itself: Django formats
+        # messages with `%`, so a `%` in a value would break the formatting (a 500).
         for item in items:
             if self.allowed_choices is not None:
                 if item not in self.allowed_choices:
-                    allowed = ", ".join(self.allowed_choices)
                     raise forms.ValidationError(
-                        f"Unknown value {item!r}; use {allowed}.", code="invalid_choice"
+                        "Unknown value %(value)r; use %(allowed)s.",
+                        code="invalid_choice",
+                        params={"value": item, "allowed": ", ".join(self.allowed_choices)},
                     )
                 cleaned.append(item)
             elif item in self.keywords:
@@ -48,7 +55,7 @@ class _CommaListField(forms.CharField):
                     cleaned.append(uuid.UUID(item))
                 except ValueError as exc:
                     raise forms.ValidationError(
-                        f"{item!r} is not a valid id.", code="invalid"
+                        "%(value)r is not a valid id.", code="invalid", params={"value": item}
                     ) from exc
         return cleaned
 
@@ -140,6 +147,9 @@ class IssueFilter(django_filters.FilterSet):
         return queryset.filter(condition)
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # A run of `-` is nested negations to websearch_to_tsquery, and 33 of them overflow its
+        # parser's stack ("tsquery stack too small"); one `-` says the same.
+        value = _NEGATION_RUN.sub("-", value)
         if not value.strip():
             return queryset
         query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")

@@ -1,3 +1,5 @@
+import uuid
+
 from django.db.models import F
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -272,8 +274,10 @@ class StateDetailView(ProjectAPIView):
         move_to = None
         if move_to_id:
             try:
-                move_to = state_get(access=self.access, project=self.project, state_id=move_to_id)
-            except NotFound as exc:
+                move_to = state_get(
+                    access=self.access, project=self.project, state_id=str(uuid.UUID(move_to_id))
+                )
+            except (NotFound, ValueError) as exc:
                 raise ValidationFailed.for_field(
                     "move_to", "invalid_state", "Move issues to another state of the project."
                 ) from exc
