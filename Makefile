@@ -240,7 +240,8 @@ pin: venv ## Recompile the pinned requirements (UPGRADE=1 to move to newer versi
 bench: venv services db migrate demo ## Load the demo API on :8001 (2 workers): latency and req/s
 	$(call header,bench: bench/bench_api_load.py against uvicorn on :8001)
 	@(cd $(BACKEND) && DEBUG=false LOG_LEVEL=WARNING exec $(VENV_BIN)/uvicorn \
-		config.asgi:application --host 127.0.0.1 --port 8001 --workers 2 --no-access-log) & \
+		config.asgi:application --host 127.0.0.1 --port 8001 --workers 2 --no-access-log \
+		--no-proxy-headers) & \
 	server=$$!; \
 	trap 'kill $$server 2>/dev/null' EXIT; \
 	for _ in $$(seq 50); do curl -sf http://127.0.0.1:8001/healthz >/dev/null && break; sleep 0.2; done; \

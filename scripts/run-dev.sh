@@ -34,8 +34,12 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+# No proxy in front: the client address is the peer's, never a client-chosen X-Forwarded-For.
+# The admin is on for the local staff account (it is off unless enabled).
+export ADMIN_ENABLED="${ADMIN_ENABLED:-true}"
 start api "$ROOT/backend" \
-    "$VENV_BIN/uvicorn" config.asgi:application --host "$API_HOST" --port "$API_PORT"
+    "$VENV_BIN/uvicorn" config.asgi:application --host "$API_HOST" --port "$API_PORT" \
+    --no-proxy-headers
 
 start web "$ROOT/frontend" \
     npx vite --host "$WEB_HOST" --port "$WEB_PORT" --strictPort

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from docket.core import health
 from docket.core.converters import BigIdConverter, IssueKeyConverter, ProjectKeyConverter
 from docket.core.errors import not_found_view
+from docket.core.throttling import throttled_admin_login
 
 register_converter(ProjectKeyConverter, "project_key")
 register_converter(IssueKeyConverter, "issue_key")
@@ -31,9 +32,18 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
 ]
 
-if settings.ADMIN_ENABLED:
+
+def admin_urls() -> list:
+    """The staff admin, its sign-in behind the API's sign-in limits."""
     admin.site.site_header = "Docket staff admin"
-    urlpatterns.append(path(settings.ADMIN_URL, admin.site.urls))
+    if not getattr(admin.site.login, "throttled", False):
+        admin.site.login = throttled_admin_login(admin.site.login)  # type: ignore[method-assign]
+    return [path(settings.ADMIN_URL, admin.site.urls)]
+
+
+# Off unless enabled (settings.ADMIN_ENABLED): `make run` enables it for the local staff user.
+if settings.ADMIN_ENABLED:
+    urlpatterns += admin_urls()
 
 handler400 = "docket.core.errors.bad_request_view"
 handler404 = "docket.core.errors.not_found_view"

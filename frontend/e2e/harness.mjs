@@ -100,7 +100,14 @@ export async function startStack() {
   start(
     "api",
     path.join(ROOT, ".venv", "bin", "uvicorn"),
-    ["config.asgi:application", "--host", "127.0.0.1", "--port", String(API_PORT)],
+    [
+      "config.asgi:application",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(API_PORT),
+      "--no-proxy-headers",
+    ],
     { cwd: BACKEND, env: backendEnv },
   );
   execFileSync("npx", ["vite", "build", "--logLevel", "warn"], {

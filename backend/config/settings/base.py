@@ -12,9 +12,9 @@ REPO_DIR = BASE_DIR.parent
 
 env = environ.Env()
 
-# Only the local and test modules may fall back to this; production refuses it.
-INSECURE_DEFAULT_SECRET_KEY = "insecure-local-development-key-never-use-in-production"
-SECRET_KEY = env("SECRET_KEY", default=INSECURE_DEFAULT_SECRET_KEY)
+# From the environment. Without it, local development uses a key generated for the machine
+# (settings/local.py), tests one per run, and production refuses to start.
+SECRET_KEY = env("SECRET_KEY", default="")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 
@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "docket.core.middleware.RequestIdMiddleware",
     "docket.core.middleware.AccessLogMiddleware",
     "docket.core.middleware.ProblemFallbackMiddleware",
+    "docket.core.middleware.PrivateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -165,7 +166,12 @@ APP_BASE_URL = env.str("APP_BASE_URL", default="http://localhost:5173")
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "docket.accounts.passwords.NotBlankValidator"},
+    {"NAME": "docket.accounts.passwords.NotTheEmailValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "display_name")},
+    },
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -219,6 +225,7 @@ REST_FRAMEWORK = {
 THROTTLE_RATES = {
     "auth_ip": env.str("THROTTLE_AUTH_IP", default="30/minute"),
     "auth_account": env.str("THROTTLE_AUTH_ACCOUNT", default="10/minute"),
+    "password_change": env.str("THROTTLE_PASSWORD_CHANGE", default="5/minute"),
 }
 
 SPECTACULAR_SETTINGS = {
@@ -267,7 +274,8 @@ CORS_ALLOW_HEADERS = [
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # --- Admin: staff only, at a path from the environment ---------------------------------------
-ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=True)
+# Off unless enabled: `make run` turns it on for the local staff account.
+ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=False)
 ADMIN_URL = env.str("ADMIN_URL", default="admin/")
 
 # --- I18N / time -----------------------------------------------------------------------------

@@ -1,7 +1,13 @@
 """Developer machine: readable logs, the admin on, cookies allowed over plain HTTP."""
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, env
+from .base import INSTALLED_APPS, REPO_DIR, SECRET_KEY, SIMPLE_JWT, env
+from .secret_key import machine_secret_key
+
+# Never a constant anyone can read: a key made for this machine on first run, kept (0600) in an
+# ignored file, unless the environment gives one.
+SECRET_KEY = SECRET_KEY or machine_secret_key(REPO_DIR / ".secret_key")
+SIMPLE_JWT = {**SIMPLE_JWT, "SIGNING_KEY": SECRET_KEY}
 
 DEBUG = env.bool("DEBUG", default=True)
 REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=False)

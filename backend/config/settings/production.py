@@ -6,7 +6,6 @@ from .base import *  # noqa: F403
 from .base import (
     ALLOWED_HOSTS,
     DEBUG,
-    INSECURE_DEFAULT_SECRET_KEY,
     SECRET_KEY,
     env,
     logging_config,
@@ -14,7 +13,7 @@ from .base import (
 
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
-if SECRET_KEY == INSECURE_DEFAULT_SECRET_KEY or len(SECRET_KEY) < 50:
+if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set SECRET_KEY to a unique random value of 50+ characters.")
 if not ALLOWED_HOSTS or any(host == "*" or host.startswith("*") for host in ALLOWED_HOSTS):
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the real host names, no wildcard.")

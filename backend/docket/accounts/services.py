@@ -36,18 +36,27 @@ def _validate_timezone(value: str) -> None:
         )
 
 
+def _ensure_strong(password: str, *, user: User, field: str) -> None:
+    """Django's validators and ours (settings.AUTH_PASSWORD_VALIDATORS), each failure with the
+    validator's own code (password_too_similar, password_too_common, ...)."""
+    try:
+        validate_password(password, user=user)
+    except DjangoValidationError as exc:
+        raise ValidationFailed(
+            "The password is too weak.",
+            errors=[
+                FieldError(field, error.code or "weak_password", " ".join(error.messages))
+                for error in exc.error_list
+            ],
+        ) from exc
+
+
 def user_register(*, email: str, password: str, display_name: str, timezone_name: str) -> User:
     """Create an account. Raises ValidationFailed for a taken email, weak password or bad zone."""
     email = email.strip().lower()
     _validate_timezone(timezone_name)
     candidate = User(email=email, display_name=display_name.strip(), timezone=timezone_name)
-    try:
-        validate_password(password, user=candidate)
-    except DjangoValidationError as exc:
-        raise ValidationFailed(
-            "The password is too weak.",
-            errors=[FieldError("password", "weak_password", message) for message in exc.messages],
-        ) from exc
+    _ensure_strong(password, user=candidate, field="password")
     candidate.set_password(password)
     try:
         with transaction.atomic():
@@ -153,3 +162,20 @@ def session_end(*, raw_token: str) -> None:
     RefreshSession.objects.filter(id=token.get("sid"), revoked_at__isnull=True).update(
         revoked_at=timezone.now(), revoked_reason="logout"
     )
+
+
+def user_change_password(*, actor: User, current_password: str, new_password: str) -> None:
+    """Change the caller's password. The current one must be given; the new one passes every
+    validator. Every session of the caller ends (refresh tokens revoked), so a stolen one stops
+    working; the caller signs in again."""
+    if not actor.check_password(current_password):
+        raise ValidationFailed.for_field(
+            "current_password", "wrong_password", "The current password is not right."
+        )
+    _ensure_strong(new_password, user=actor, field="new_password")
+    with transaction.atomic():
+        actor.set_password(new_password)
+        actor.save(update_fields=["password"])
+        RefreshSession.objects.filter(user=actor, revoked_at__isnull=True).update(
+            revoked_at=timezone.now(), revoked_reason="password_changed"
+        )

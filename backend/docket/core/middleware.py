@@ -113,3 +113,21 @@ class ProblemFallbackMiddleware:
     @staticmethod
     def _is_admin(request: HttpRequest) -> bool:
         return settings.ADMIN_ENABLED and request.path.startswith(f"/{settings.ADMIN_URL}")
+
+
+class PrivateCacheMiddleware:
+    """Answers to an authenticated caller are theirs alone: no shared cache or browser history
+    may keep them, unless a view says otherwise with its own Cache-Control."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)  # DRF sets it on the request once authenticated
+        authenticated = user is not None and user.is_authenticated
+        if (authenticated or "HTTP_AUTHORIZATION" in request.META) and (
+            "Cache-Control" not in response
+        ):
+            response["Cache-Control"] = "private, no-store"
+        return response

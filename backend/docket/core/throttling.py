@@ -8,6 +8,7 @@ import hashlib
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpResponse
 from rest_framework.throttling import SimpleRateThrottle
 
 
@@ -46,3 +47,44 @@ class AuthAccountThrottle(_SettingsRateThrottle):
         normalized = email.strip().lower().encode("utf-8", "surrogatepass")
         ident = hashlib.sha256(normalized).hexdigest()
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class PasswordChangeThrottle(_SettingsRateThrottle):
+    """Limits guesses at the current password by someone holding a session."""
+
+    scope = "password_change"
+
+    def get_cache_key(self, request: Any, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": str(request.user.pk)}
+
+
+class _AdminLoginAttempt:
+    """What the auth throttles read, for a Django admin login form (its `username` field)."""
+
+    def __init__(self, request: Any) -> None:
+        self.META = request.META
+        self.headers = request.headers
+        self.data = {"email": request.POST.get("username", "")}
+
+
+def throttled_admin_login(login_view: Any) -> Any:
+    """The admin's login view behind the same per-IP and per-account limits as the API's
+    sign-in: staff accounts are the most valuable to guess."""
+
+    def view(request: Any, *args: Any, **kwargs: Any) -> Any:
+        if request.method == "POST":
+            attempt = _AdminLoginAttempt(request)
+            for throttle in (AuthIpThrottle(), AuthAccountThrottle()):
+                if not throttle.allow_request(attempt, None):
+                    wait = max(1, int((throttle.wait() or 1) + 0.999))
+                    response = HttpResponse(
+                        "Too many sign-in attempts; try again later.",
+                        status=429,
+                        content_type="text/plain",
+                    )
+                    response["Retry-After"] = str(wait)
+                    return response
+        return login_view(request, *args, **kwargs)
+
+    view.throttled = True  # type: ignore[attr-defined]
+    return view

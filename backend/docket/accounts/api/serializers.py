@@ -70,3 +70,8 @@ class UserSummaryOutput(serializers.ModelSerializer):
         model = User
         fields = ["id", "display_name", "email"]
         read_only_fields = fields
+
+
+class PasswordChangeInput(StrictSerializer):
+    current_password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
+    new_password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("auth/token/refresh", views.TokenRefreshView.as_view(), name="auth-token-refresh"),
     path("auth/logout", views.LogoutView.as_view(), name="auth-logout"),
     path("me", views.MeView.as_view(), name="me"),
+    path("me/password", views.PasswordChangeView.as_view(), name="me-password"),
 ]

@@ -11,6 +11,7 @@ from docket.accounts.api.serializers import (
     LogoutInput,
     MeOutput,
     MeUpdateInput,
+    PasswordChangeInput,
     RegisterInput,
     TokenObtainInput,
     TokenRefreshInput,
@@ -20,11 +21,12 @@ from docket.accounts.services import (
     session_end,
     session_refresh,
     session_start,
+    user_change_password,
     user_register,
     user_update,
 )
 from docket.core.errors import Unauthenticated
-from docket.core.throttling import AuthAccountThrottle, AuthIpThrottle
+from docket.core.throttling import AuthAccountThrottle, AuthIpThrottle, PasswordChangeThrottle
 
 
 def _tokens_response(tokens: IssuedTokens, *, transport: str, status_code: int) -> Response:
@@ -185,3 +187,19 @@ class MeView(APIView):
             timezone_name=data.validated_data.get("timezone"),
         )
         return Response(MeOutput(user).data)
+
+
+class PasswordChangeView(APIView):
+    throttle_classes = [PasswordChangeThrottle]
+
+    @extend_schema(
+        operation_id="me_password_change",
+        summary="Change the signed-in user's password (ends every session)",
+        request=PasswordChangeInput,
+        responses={204: OpenApiResponse(description="Changed; sign in again.")},
+    )
+    def post(self, request: Request) -> Response:
+        data = PasswordChangeInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        user_change_password(actor=request.user, **data.validated_data)
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -5,76 +5,22 @@ hostile requests; a write must then still get a connection at once. Before the f
 requests echoing a lone surrogate left the pool empty and every write waited out its timeout.
 """
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from rest_framework_simplejwt.tokens import AccessToken
 
-from docket.testing.worker import BACKEND
+from docket.testing.live import http_request, live_api
 
 POOL_SIZE = 2
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _request(base: str, method: str, path: str, body: bytes | None = None, **headers) -> int:
-    url = base + path  # always http://127.0.0.1:<port>
-    request = urllib.request.Request(url, data=body, method=method, headers=headers)  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - localhost
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
 @pytest.fixture
 def live_server_with_pool():
-    db = connection.settings_dict
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.local",
-        "DEBUG": "true",
-        "SECRET_KEY": settings.SECRET_KEY,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "DB_POOL_MAX_SIZE": str(POOL_SIZE),
-        "RELAY_ON_COMMIT": "false",
-        "LOG_LEVEL": "CRITICAL",
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--port", str(port)],
-        cwd=BACKEND,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if _request(base, "GET", "/healthz") == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+    env = {"DEBUG": "true", "SECRET_KEY": settings.SECRET_KEY, "DB_POOL_MAX_SIZE": str(POOL_SIZE)}
+    with live_api(env) as base:
         yield base
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(30)
 
 
 @pytest.mark.django_db(transaction=True, databases=["default", "replica"])
@@ -97,7 +43,7 @@ def test_a_burst_of_hostile_requests_leaves_the_pool_whole(world, live_server_wi
 
     # When the burst arrives (each shape several times: more than the pool has connections)
     statuses = [
-        _request(base, method, path, body, **headers)
+        http_request(base, method, path, body, **headers)
         for _ in range(3)
         for method, path, body, headers in hostile
     ]
@@ -105,6 +51,6 @@ def test_a_burst_of_hostile_requests_leaves_the_pool_whole(world, live_server_wi
     # Then no answer was a 5xx, and a write gets a connection at once
     assert all(status < 500 for status in statuses), statuses
     started = time.monotonic()
-    created = _request(base, "POST", issues, b'{"title": "Still alive"}', **json_headers)
+    created = http_request(base, "POST", issues, b'{"title": "Still alive"}', **json_headers)
     assert created == 201
     assert time.monotonic() - started < 5  # a leaked pool would wait out its 10 s timeout

@@ -87,3 +87,34 @@ def test_servers_use_a_connection_pool_not_per_thread_connections():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["0", "True"]
+
+
+def test_local_development_signs_with_a_key_made_for_the_machine(tmp_path):
+    from config.settings.secret_key import machine_secret_key
+
+    first = machine_secret_key(tmp_path / ".secret_key")
+    assert len(first) >= 50
+    assert machine_secret_key(tmp_path / ".secret_key") == first  # kept, not remade
+    assert (tmp_path / ".secret_key").stat().st_mode & 0o777 == 0o600
+    assert machine_secret_key(tmp_path / "elsewhere") != first  # never a constant
+
+
+def test_local_settings_without_an_environment_key_use_the_machine_key():
+    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    script = (
+        "import config.settings.local as s; "
+        "print(s.SECRET_KEY == s.SIMPLE_JWT['SIGNING_KEY'], len(s.SECRET_KEY) >= 50, s.SECRET_KEY)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env=environment,
+            cwd=Path(__file__).resolve().parents[3],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert runs[0][:2] == ["True", "True"]
+    assert runs[0][2] == runs[1][2]

@@ -1,0 +1,69 @@
+"""A live API server for tests: uvicorn running the ASGI app against the test database."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import connection
+
+from docket.testing.worker import BACKEND
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def http_request(base: str, method: str, path: str, body: bytes | None = None, **headers) -> int:
+    """The status of one request (4xx and 5xx included)."""
+    url = base + path  # always http://127.0.0.1:<port>
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@contextmanager
+def live_api(env: dict[str, str], *uvicorn_args: str) -> Iterator[str]:
+    """Serve the API (local settings, the test database) and yield its base URL."""
+    db = connection.settings_dict
+    port = free_port()
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "RELAY_ON_COMMIT": "false",
+        "LOG_LEVEL": "CRITICAL",
+        **env,
+    }
+    server = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--port", str(port),
+         *uvicorn_args],
+        cwd=BACKEND, env=environment, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if http_request(base, "GET", "/healthz") == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
