@@ -74,7 +74,11 @@ class DocketAutoSchema(AutoSchema):
             codes.append("403")
         if "{" in self.path or getattr(self.view, "documents_not_found", False):
             codes.append("404")
-        codes.extend(str(code) for code in getattr(self.view, "extra_error_codes", ()))
+        # A tuple for every method of the view, or {"POST": (409,)} for some.
+        extra = getattr(self.view, "extra_error_codes", ())
+        if isinstance(extra, dict):
+            extra = extra.get(self.method, ())
+        codes.extend(str(code) for code in extra if str(code) not in codes)
         if has_body:
             codes.append("413")
         if getattr(self.view, "throttle_classes", None):

@@ -97,6 +97,8 @@ class RegisterView(APIView):
 
 
 class TokenObtainView(APIView):
+    # Anyone may call it; wrong credentials or a revoked token are a 401.
+    extra_error_codes = (401,)
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes = [AuthIpThrottle, AuthAccountThrottle]
@@ -121,6 +123,8 @@ class TokenObtainView(APIView):
 
 
 class TokenRefreshView(APIView):
+    # Anyone may call it; wrong credentials or a revoked token are a 401.
+    extra_error_codes = (401,)
     authentication_classes: list = []
     permission_classes = [AllowAny]
     throttle_classes = [AuthIpThrottle]
@@ -146,6 +150,8 @@ class TokenRefreshView(APIView):
 
 
 class LogoutView(APIView):
+    # Anyone may call it; wrong credentials or a revoked token are a 401.
+    extra_error_codes = (401,)
     authentication_classes: list = []
     permission_classes = [AllowAny]
 

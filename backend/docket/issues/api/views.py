@@ -56,6 +56,7 @@ ISSUE_ORDERINGS = {
 
 
 class ProjectIssueListCreateView(ProjectAPIView):
+    extra_error_codes = {"POST": (409,)}  # the project is archived
     filter_backends = [DjangoFilterBackend]
     filterset_class = IssueFilter
     keyset_orderings = ISSUE_ORDERINGS

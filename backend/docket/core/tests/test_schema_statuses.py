@@ -1,0 +1,39 @@
+"""The schema documents the statuses the server really returns."""
+
+import pytest
+from drf_spectacular.generators import SchemaGenerator
+
+
+@pytest.fixture(scope="module")
+def operations() -> dict[str, dict]:
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    return {
+        operation["operationId"]: operation
+        for path in schema["paths"].values()
+        for operation in path.values()
+    }
+
+
+@pytest.mark.parametrize(
+    ("operation", "status"),
+    [
+        ("auth_token_obtain", "401"),
+        ("auth_token_refresh", "401"),
+        ("auth_logout", "401"),
+        ("issues_create", "409"),
+        ("issues_update", "409"),
+        ("issues_move", "409"),
+        ("issues_delete", "409"),
+        ("me_password_change", "429"),
+        ("notifications_mark_read", "404"),
+    ],
+)
+def test_a_status_the_server_returns_is_documented(operations, operation, status):
+    responses = operations[operation]["responses"]
+    assert status in responses, sorted(responses)
+    content = responses[status]["content"]
+    assert "application/problem+json" in content
+
+
+def test_a_list_does_not_claim_a_conflict(operations):
+    assert "409" not in operations["project_issues_list"]["responses"]
