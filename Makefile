@@ -127,11 +127,12 @@ serve: ## Serve what `make run` serves, without the setup steps
 
 # --- checks ------------------------------------------------------------------------------
 
-lint: $(SETUP) ## ruff check + ruff format --check
-	$(call header,lint: ruff check + ruff format --check)
+lint: $(SETUP) ## ruff check + ruff format --check + import contracts (.importlinter)
+	$(call header,lint: ruff check + ruff format --check + lint-imports)
 	@status=0; \
 	$(RUFF) check $(PY_SOURCES) || status=1; \
 	$(RUFF) format --check $(PY_SOURCES) || status=1; \
+	(cd $(BACKEND) && $(VENV_BIN)/lint-imports --no-cache $(ROOT)/.importlinter) || status=1; \
 	exit $$status
 
 format: venv ## Fix what ruff can fix, then format

@@ -4,8 +4,8 @@ from django.urls import include, path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from docket.core import health
+from docket.core.api.problems import not_found_view
 from docket.core.converters import BigIdConverter, IssueKeyConverter, ProjectKeyConverter
-from docket.core.errors import not_found_view
 from docket.core.throttling import throttled_admin_login
 
 register_converter(ProjectKeyConverter, "project_key")
@@ -45,6 +45,6 @@ def admin_urls() -> list:
 if settings.ADMIN_ENABLED:
     urlpatterns += admin_urls()
 
-handler400 = "docket.core.errors.bad_request_view"
-handler404 = "docket.core.errors.not_found_view"
-handler500 = "docket.core.errors.server_error_view"
+handler400 = "docket.core.api.problems.bad_request_view"
+handler404 = "docket.core.api.problems.not_found_view"
+handler500 = "docket.core.api.problems.server_error_view"

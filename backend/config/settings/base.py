@@ -215,7 +215,7 @@ REST_FRAMEWORK = {
     "DEFAULT_METADATA_CLASS": "docket.core.metadata.DocketMetadata",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "docket.core.pagination.KeysetPagination",
-    "EXCEPTION_HANDLER": "docket.core.errors.problem_exception_handler",
+    "EXCEPTION_HANDLER": "docket.core.api.problems.problem_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%S.%fZ",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

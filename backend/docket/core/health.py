@@ -6,7 +6,7 @@ from django.db import connections, transaction
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from docket.core.errors import PROBLEM_CONTENT_TYPE, problem_body
+from docket.core.api.problems import PROBLEM_CONTENT_TYPE, problem_body
 
 _CHECK_TIMEOUT_SECONDS = 1
 

@@ -98,7 +98,7 @@ class ProblemFallbackMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from docket.core.errors import problem_json_response
+        from docket.core.api.problems import problem_json_response
 
         try:
             response = self.get_response(request)

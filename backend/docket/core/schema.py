@@ -8,7 +8,7 @@ from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
-from docket.core.errors import PROBLEM_CONTENT_TYPE
+from docket.core.api.problems import PROBLEM_CONTENT_TYPE
 
 
 class ProblemFieldErrorOutput(serializers.Serializer):

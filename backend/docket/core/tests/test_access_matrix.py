@@ -21,7 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from rest_framework.test import APIClient
 
 from docket.accounts.models import User
-from docket.core.errors import PROBLEM_CONTENT_TYPE
+from docket.core.api.problems import PROBLEM_CONTENT_TYPE
 from docket.core.models import Event
 from docket.issues.models import Issue
 from docket.issues.services import comment_create, issue_create

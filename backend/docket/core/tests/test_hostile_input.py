@@ -11,7 +11,7 @@ import pytest
 from django.test import Client, override_settings
 
 from config.asgi import WEBSOCKET_NOT_FOUND, application
-from docket.core.errors import PROBLEM_CONTENT_TYPE
+from docket.core.api.problems import PROBLEM_CONTENT_TYPE
 from docket.projects.models import State
 
 pytestmark = pytest.mark.django_db

@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from docket.core.api.problems import status_of
 from docket.core.api.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView
 from docket.core.models import Event
 from docket.issues.api.filters import IssueFilter, WorkspaceIssueFilter
@@ -202,7 +203,7 @@ class IssueBulkUpdateView(WorkspaceAPIView):
                 else {
                     "code": result.error.code,
                     "detail": result.error.message,
-                    "status": result.error.status_code,
+                    "status": status_of(result.error)[0],
                 },
             }
             for result in results
