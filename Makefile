@@ -127,12 +127,14 @@ serve: ## Serve what `make run` serves, without the setup steps
 
 # --- checks ------------------------------------------------------------------------------
 
-lint: $(SETUP) ## ruff check + ruff format --check + import contracts (.importlinter)
-	$(call header,lint: ruff check + ruff format --check + lint-imports)
+lint: $(SETUP) ## ruff check + format --check, import contracts (.importlinter), mypy
+	$(call header,lint: ruff check + ruff format --check + lint-imports + mypy)
 	@status=0; \
 	$(RUFF) check $(PY_SOURCES) || status=1; \
 	$(RUFF) format --check $(PY_SOURCES) || status=1; \
 	(cd $(BACKEND) && $(VENV_BIN)/lint-imports --no-cache $(ROOT)/.importlinter) || status=1; \
+	(cd $(BACKEND) && $(VENV_BIN)/mypy --config-file $(ROOT)/pyproject.toml docket config) \
+		|| status=1; \
 	exit $$status
 
 format: venv ## Fix what ruff can fix, then format

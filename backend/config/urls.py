@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path, re_path, register_converter
+from django.urls import URLPattern, URLResolver, include, path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from docket.core import health
@@ -12,7 +12,7 @@ register_converter(ProjectKeyConverter, "project_key")
 register_converter(IssueKeyConverter, "issue_key")
 register_converter(BigIdConverter, "big_id")
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", include("docket.accounts.api.urls")),
     path("", include("docket.workspaces.api.urls")),
     path("", include("docket.projects.api.urls")),

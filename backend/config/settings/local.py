@@ -18,7 +18,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # No collected static directory outside production; WhiteNoise finds files in the apps.
-STATIC_ROOT = None
+STATIC_ROOT = None  # type: ignore[assignment]
 
 # Development tool: `manage.py lintmigrations` (make migrations-check).
 INSTALLED_APPS = [*INSTALLED_APPS, "django_migration_linter"]

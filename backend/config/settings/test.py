@@ -23,7 +23,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # No collected static directory outside production; WhiteNoise finds files in the apps.
-STATIC_ROOT = None
+STATIC_ROOT = None  # type: ignore[assignment]
 WHITENOISE_USE_FINDERS = True
 
 # Development tool: `manage.py lintmigrations` (make migrations-check).

@@ -115,7 +115,7 @@ def session_start(*, email: str, password: str, user_agent: str = "") -> IssuedT
 
 def _decode_refresh(raw_token: str) -> RefreshToken:
     try:
-        return RefreshToken(raw_token)
+        return RefreshToken(raw_token)  # type: ignore[arg-type]  # the stubs omit str
     except TokenError as exc:
         raise Unauthenticated(
             "The refresh token is invalid or expired.", code="token_not_valid"

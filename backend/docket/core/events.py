@@ -132,7 +132,7 @@ def emit(*events: Event) -> list[Event]:
         # Imported here: the relay reads settings and tasks at call time, not at import.
         from docket.core.relay import schedule_relay
 
-        already = any(callback is schedule_relay for _, callback, _ in connection.run_on_commit)
+        already = any(entry[1] is schedule_relay for entry in connection.run_on_commit)
         if not already:
             transaction.on_commit(schedule_relay)
     return recorded

@@ -60,8 +60,8 @@ class KeysetPagination(BasePagination):
 
     def _ordering(self, request: Request, view: Any) -> Ordering:
         choices: dict[str, Any] = getattr(view, "keyset_orderings", {"created": F("created_at")})
-        requested = request.query_params.get("ordering") or getattr(
-            view, "default_ordering", "-created"
+        requested = str(
+            request.query_params.get("ordering") or getattr(view, "default_ordering", "-created")
         )
         name = requested.removeprefix("-")
         if name not in choices or requested.count("-") > 1:
@@ -107,7 +107,9 @@ class KeysetPagination(BasePagination):
                 "The cursor is not valid for this list; start again without it.",
             ) from exc
 
-    def paginate_queryset(self, queryset: QuerySet, request: Request, view: Any = None) -> list:
+    def paginate_queryset(  # type: ignore[override]  # keyset pages need a queryset
+        self, queryset: QuerySet, request: Request, view: Any = None
+    ) -> list:
         ordering = self._ordering(request, view)
         self.limit = self._limit(request)
         queryset = queryset.annotate(**{_SORT_KEY: ordering.expression})

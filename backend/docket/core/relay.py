@@ -50,7 +50,8 @@ def relay_once(name: str, handler: Handler, *, batch_size: int = BATCH_SIZE) -> 
         if not events:
             return 0
         handler(events)
-        position.txid, position.event_id = events[-1].txid, events[-1].id
+        # Every event read here is below the horizon, so it has a txid.
+        position.txid, position.event_id = events[-1].txid or 0, events[-1].id
         position.save(update_fields=["txid", "event_id", "updated_at"])
     logger.info("relay_batch", consumer=name, events=len(events), last_event=events[-1].id)
     return len(events)

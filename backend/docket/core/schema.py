@@ -27,7 +27,7 @@ class ProblemOutput(serializers.Serializer):
     status = serializers.IntegerField()
     code = serializers.CharField(help_text="Stable machine code; branch on this, not on text.")
     detail = serializers.CharField()
-    errors = ProblemFieldErrorOutput(many=True)
+    errors = ProblemFieldErrorOutput(many=True)  # type: ignore[assignment]  # a field named errors
     request_id = serializers.CharField(required=False)
 
 
@@ -47,7 +47,7 @@ class DocketAutoSchema(AutoSchema):
         warn(f"{self.method} {self.path} has no explicit operation_id in @extend_schema")
         return super().get_operation_id()
 
-    def get_description(self) -> str:
+    def get_description(self) -> str:  # type: ignore[override]  # drf-spectacular's signature
         # Only a view's own docstring describes its operations; base-class docstrings describe
         # implementation, and `description=` in @extend_schema overrides this anyway.
         own = type(self.view).__dict__.get("__doc__")

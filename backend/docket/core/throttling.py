@@ -18,7 +18,7 @@ class _SettingsRateThrottle(SimpleRateThrottle):
         pass
 
     def get_rate(self) -> str:
-        return settings.THROTTLE_RATES[self.scope]
+        return settings.THROTTLE_RATES[str(self.scope)]
 
     def allow_request(self, request: Any, view: Any) -> bool:
         self.rate = self.get_rate()

@@ -1,7 +1,7 @@
 """Small shared types."""
 
 from enum import Enum
-from typing import TypeVar
+from typing import Literal, TypeVar, Union
 
 T = TypeVar("T")
 
@@ -15,4 +15,5 @@ class _Unset(Enum):
 
 # Marks "not given" in partial updates, where None is a real value ("clear the lead").
 UNSET = _Unset.UNSET
-Maybe = T | _Unset
+# (Union, not `|`: a generic alias needs the typing form to be one for type checkers.)
+Maybe = Union[T, Literal[_Unset.UNSET]]  # noqa: UP007

@@ -358,7 +358,9 @@ def _apply(issue: Issue, plan: _Plan, changes: dict[str, Any]) -> None:
         issue.parent = plan.parent
 
 
-def _replace_links(model: type, field: str, wanted: dict[uuid.UUID, set[uuid.UUID]]) -> None:
+def _replace_links(
+    model: type[IssueAssignee | IssueLabel], field: str, wanted: dict[uuid.UUID, set[uuid.UUID]]
+) -> None:
     """Make each issue's links (assignees or labels) exactly `wanted[issue_id]`: one DELETE and
     one INSERT for the whole batch."""
     if not wanted:
@@ -376,7 +378,7 @@ def _replace_links(model: type, field: str, wanted: dict[uuid.UUID, set[uuid.UUI
     if stale:
         model.objects.filter(stale).delete()
     model.objects.bulk_create(
-        model(issue_id=issue_id, **{f"{field}_id": target_id})
+        model(issue_id=issue_id, **{f"{field}_id": target_id})  # type: ignore[misc]
         for issue_id, targets in wanted.items()
         for target_id in targets - existing[issue_id]
     )
@@ -399,8 +401,8 @@ def _update_issues(
         else:
             plans[project.pk] = plan
     for issue in issues:
-        plan = plans.get(issue.project_id)
-        if plan is not None and plan.ancestors is not None and issue.pk in plan.ancestors:
+        issue_plan = plans.get(issue.project_id)
+        if issue_plan and issue_plan.ancestors is not None and issue.pk in issue_plan.ancestors:
             outcome[issue.pk] = _parent_cycle()
     todo = [issue for issue in issues if issue.pk not in outcome]
     if not todo:
@@ -412,11 +414,11 @@ def _update_issues(
         outcome.update({issue.pk: NotFound("Issue not found.") for issue in todo})  # vanished
         ids = [issue.pk for issue in locked]
         assignees: dict[uuid.UUID, list[User]] = defaultdict(list)
-        for link in IssueAssignee.objects.filter(issue_id__in=ids).select_related("user"):
-            assignees[link.issue_id].append(link.user)
+        for assigned in IssueAssignee.objects.filter(issue_id__in=ids).select_related("user"):
+            assignees[assigned.issue_id].append(assigned.user)
         labels: dict[uuid.UUID, list[Label]] = defaultdict(list)
-        for link in IssueLabel.objects.filter(issue_id__in=ids).select_related("label"):
-            labels[link.issue_id].append(link.label)
+        for labelled in IssueLabel.objects.filter(issue_id__in=ids).select_related("label"):
+            labels[labelled.issue_id].append(labelled.label)
         column_ends: dict[uuid.UUID, str] = {}
 
         changed: list[Issue] = []
@@ -533,8 +535,8 @@ def issue_bulk_update(
         access.ensure_can_see(issue.project)
     outcome = _update_issues(access=access, issues=found, changes=changes) if found else {}
     results = []
-    for key, issue in issues_by_key.items():
-        result = outcome.get(issue.pk) if issue is not None else None
+    for key, maybe_issue in issues_by_key.items():
+        result = outcome.get(maybe_issue.pk) if maybe_issue is not None else None
         if result is None:
             results.append(
                 BulkResult(key, None, NotFound("Issue not found.", code="issue_not_found"))
@@ -573,6 +575,8 @@ def issue_move(
             raise NotFound("Issue not found.", code="issue_not_found")
         issue = locked[0]
         column = Issue.objects.filter(state=state).exclude(pk=issue.pk)
+        lower: str | None
+        upper: str | None
         neighbours = {
             n.id: n for n in column.filter(id__in=[i for i in (after_id, before_id) if i])
         }
@@ -641,14 +645,10 @@ def _parent_cleared_events(*, access: Access, parents: Sequence[Issue]) -> list[
             events.ISSUE_UPDATED,
             access=access,
             issue=child,
-            changes={
-                "parent": {
-                    "old": {"id": str(child.parent.id), "key": child.parent.key},
-                    "new": None,
-                }
-            },
+            changes={"parent": {"old": {"id": str(parent.id), "key": parent.key}, "new": None}},
         )
         for child in children
+        if (parent := child.parent) is not None
     ]
 
 

@@ -264,7 +264,7 @@ def invitation_accept(*, actor: User, token: str) -> Membership:
             and invitation.accepted_at is None
             and invitation.expires_at > timezone.now()
         )
-        if not usable:
+        if invitation is None or not usable:
             raise NotFound(
                 "This invitation is not valid or has expired.", code="invitation_invalid"
             )

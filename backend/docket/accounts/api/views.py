@@ -25,6 +25,7 @@ from docket.accounts.services import (
     user_register,
     user_update,
 )
+from docket.core.api.auth import signed_in
 from docket.core.errors import Unauthenticated
 from docket.core.throttling import AuthAccountThrottle, AuthIpThrottle, PasswordChangeThrottle
 
@@ -188,7 +189,7 @@ class MeView(APIView):
         data = MeUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
         user = user_update(
-            actor=request.user,
+            actor=signed_in(request),
             display_name=data.validated_data.get("display_name"),
             timezone_name=data.validated_data.get("timezone"),
         )
@@ -207,5 +208,5 @@ class PasswordChangeView(APIView):
     def post(self, request: Request) -> Response:
         data = PasswordChangeInput(data=request.data)
         data.is_valid(raise_exception=True)
-        user_change_password(actor=request.user, **data.validated_data)
+        user_change_password(actor=signed_in(request), **data.validated_data)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from docket.issues.services import comment_create, issue_create, issue_update
 from docket.projects.services import label_create, project_create, project_member_add
 from docket.testing.world import access_of
+from docket.workspaces.models import Role
 from docket.workspaces.services import invitation_create, workspace_create
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def _more_rows(world):
         label_create(access=access_of(owner), project=world.eng, name=f"x{n}", color="#010203")
         comment_create(access=access_of(owner), issue=world.eng_issue, body=f"c{n}")
         issue_update(access=access_of(owner), issue=world.eng_issue, title=f"t{n}")
-        invitation_create(access=access_of(owner), email=f"i{n}@example.com", role="member")
+        invitation_create(access=access_of(owner), email=f"i{n}@example.com", role=Role.MEMBER)
         workspace_create(actor=world.owner, slug=f"extra-{n}", name=f"Extra {n}")
         issue_create(
             access=access_of(owner),

@@ -23,6 +23,7 @@ def test_appending_grows_keys_slowly():
     key = None
     for _ in range(1000):
         key = key_between(key, None)
+    assert key is not None
     assert len(key) <= 40
 
 

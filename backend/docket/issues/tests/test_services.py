@@ -90,6 +90,7 @@ def test_recategorizing_a_state_updates_its_issues(world):
 def test_references_must_belong_to_the_project_or_workspace(world):
     member = world.memberships["member"]
     foreign_state = State.objects.filter(project=world.other_project).first()
+    assert foreign_state is not None
     with pytest.raises(ValidationFailed) as error:
         issue_create(
             access=access_of(member),

@@ -4,6 +4,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from docket.core.api.auth import signed_in
 from docket.core.api.views import IssueAPIView, WorkspaceAPIView
 from docket.core.errors import ValidationFailed
 from docket.notifications.api.serializers import (
@@ -118,7 +119,7 @@ class NotificationSettingsView(APIView):
         responses=NotificationSettingsOutput,
     )
     def get(self, request: Request) -> Response:
-        enabled = email_enabled(user=request.user)
+        enabled = email_enabled(user=signed_in(request))
         return Response(NotificationSettingsOutput({"email_enabled": enabled}).data)
 
     @extend_schema(
@@ -131,6 +132,6 @@ class NotificationSettingsView(APIView):
         data = NotificationSettingsInput(data=request.data)
         data.is_valid(raise_exception=True)
         preference = notification_preference_set(
-            user=request.user, email_enabled=data.validated_data["email_enabled"]
+            user=signed_in(request), email_enabled=data.validated_data["email_enabled"]
         )
         return Response(NotificationSettingsOutput(preference).data)

@@ -106,6 +106,7 @@ def test_the_inbox_api(world, as_user):
     relay()
     client = as_user(world.admin)
     first = Notification.objects.filter(recipient=world.admin).order_by("id").first()
+    assert first is not None
     assert client.post(f"{ACME}/notifications/{first.id}/read").json()["read"] is True
 
     # Then the list puts unread first (newest first), and counts them, in fixed queries
