@@ -41,7 +41,7 @@ PYTEST_ARGS ?=
 
 # Stages of `make test`, in order. Each is also a target of its own.
 TEST_STAGES := lint migrations-check schema-check client-check deploy-check config-check \
-	backend-test frontend-check browser-test
+	backend-test api-fuzz frontend-check browser-test
 
 # `make test` runs venv/services/db once, then each stage with STAGE=1 so the stages do not
 # repeat that setup. Run on their own, the stages set themselves up.
@@ -63,7 +63,7 @@ DEPLOY_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
 
 header = @printf '\n==> %s\n' "$(1)"
 
-.PHONY: help venv services db migrate demo run serve \
+.PHONY: help venv services db migrate demo run serve api-fuzz \
 	lint format schema schema-check migrations-check deploy-check config-check \
 	backend-test test pin bench frontend-deps chromium client client-check frontend-check \
 	browser-test
@@ -179,6 +179,10 @@ config-check: $(SETUP) ## Validate docker-compose.yml and the CI workflow agains
 backend-test: $(if $(STAGE),,venv services) ## pytest against real PostgreSQL and Redis
 	$(call header,backend-test: pytest)
 	cd $(BACKEND) && $(VENV_BIN)/pytest $(PYTEST_ARGS)
+
+api-fuzz: $(if $(STAGE),,venv services) ## Schemathesis on every operation of openapi/v1.yaml against a live server
+	$(call header,api-fuzz: schemathesis against a live API and a seeded tenant)
+	@VENV_BIN=$(VENV_BIN) $(ROOT)/scripts/api-fuzz.sh
 
 FRONTEND := $(ROOT)/frontend
 NPM_STAMP = $(FRONTEND)/node_modules/.installed-$(shell sha256sum $(FRONTEND)/package-lock.json | cut -c1-16)
