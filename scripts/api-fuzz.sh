@@ -16,7 +16,7 @@ export DJANGO_SETTINGS_MODULE=config.settings.local
 export DATABASE_URL="postgres://$PGUSER@$PGHOST:$PGPORT/$DB"
 SECRET_KEY="$("$VENV_BIN/python" -c 'import secrets; print(secrets.token_urlsafe(64))')"
 export SECRET_KEY
-export DEBUG=false RELAY_ON_COMMIT=false ADMIN_ENABLED=false LOG_LEVEL=CRITICAL
+export DEBUG=false RELAY_ON_COMMIT=false ADMIN_ENABLED=false LOG_LEVEL="${FUZZ_LOG_LEVEL:-CRITICAL}"
 export CACHE_KEY_PREFIX="fuzz-$$"
 # The fuzzer signs in many times a second from one address; the limits are tested elsewhere.
 export THROTTLE_AUTH_IP=100000/minute THROTTLE_AUTH_ACCOUNT=100000/minute
@@ -52,7 +52,7 @@ started=$(date +%s)
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --phases examples,coverage,fuzzing \
     --max-examples "$MAX_EXAMPLES" \
-    --exclude-operation-id workspaces_delete \
+    --exclude-operation-id workspaces_delete ${FUZZ_ARGS:-} \
     --workers 2 \
     --request-timeout 20 \
     --no-color

@@ -32,6 +32,7 @@ from docket.core.errors import (
 from docket.core.events import EventType, diff, emit, new_event
 from docket.core.models import Event
 from docket.core.roles import Role
+from docket.core.rows import lock_existing
 from docket.core.types import UNSET, Maybe
 from docket.issues import events
 from docket.issues.models import Comment, Issue, IssueAssignee, IssueLabel, Priority
@@ -700,6 +701,7 @@ def comment_update(*, access: Access, comment: Comment, body: str) -> Comment:
     if body == comment.body:
         return comment
     with transaction.atomic():
+        lock_existing(comment, message="Comment not found.", code="comment_not_found")
         comment.body = body
         comment.edited_at = timezone.now()
         comment.save(update_fields=["body", "edited_at", "updated_at"])

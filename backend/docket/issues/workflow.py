@@ -18,6 +18,7 @@ from docket.core.access import Access
 from docket.core.errors import Conflict, ValidationFailed
 from docket.core.events import diff, emit
 from docket.core.roles import Role
+from docket.core.rows import lock_existing
 from docket.core.types import UNSET, Maybe
 from docket.issues import events as issue_events
 from docket.issues.models import Issue, IssueLabel
@@ -26,7 +27,6 @@ from docket.issues.services import (
     completed_at_in,
     end_of_column,
     issue_event,
-    lock_states,
     state_ref,
 )
 from docket.projects import events as project_events
@@ -69,7 +69,7 @@ def state_update(
         return state
     try:
         with transaction.atomic():
-            lock_states([state])
+            lock_existing(state, message="State not found.", code="state_not_found")
             state.save(update_fields=["name", "category", "color", "updated_at"])
             cascade = _sync_completion(access, state) if "category" in changes else []
             emit(

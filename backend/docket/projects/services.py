@@ -18,6 +18,7 @@ from docket.core.access import Access
 from docket.core.errors import ValidationFailed
 from docket.core.events import EventType, diff, emit, new_event
 from docket.core.roles import Role
+from docket.core.rows import lock_existing
 from docket.core.types import UNSET, Maybe
 from docket.projects import events
 from docket.projects.models import (
@@ -172,6 +173,7 @@ def project_update(
         if "lead_id" in changes:
             changes["lead_id"] = {k: str(v) if v else None for k, v in changes["lead_id"].items()}
         with transaction.atomic():
+            lock_existing(project, message="Project not found.", code="project_not_found")
             project.save(update_fields=["name", "description", "lead", "updated_at"])
             emit(
                 project_event(
@@ -187,6 +189,7 @@ def project_set_archived(*, access: Access, project: Project, archived: bool) ->
     if (project.archived_at is not None) == archived:
         return project
     with transaction.atomic():
+        lock_existing(project, message="Project not found.", code="project_not_found")
         old = project.archived_at
         project.archived_at = timezone.now() if archived else None
         project.save(update_fields=["archived_at", "updated_at"])
@@ -365,6 +368,7 @@ def label_update(
         return label
     try:
         with transaction.atomic():
+            lock_existing(label, message="Label not found.", code="label_not_found")
             label.save(update_fields=["name", "color", "updated_at"])
             emit(label_event(events.LABEL_UPDATED, access=access, label=label, changes=changes))
     except IntegrityError as exc:

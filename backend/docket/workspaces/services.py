@@ -15,6 +15,7 @@ from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from docket.core.events import diff, emit, new_event
+from docket.core.rows import lock_existing
 from docket.workspaces import events
 from docket.workspaces.models import (
     RESERVED_SLUGS,
@@ -85,6 +86,7 @@ def workspace_update(
         return workspace
     try:
         with transaction.atomic():
+            lock_existing(workspace, message="Workspace not found.", code="workspace_not_found")
             workspace.save(update_fields=["slug", "name", "updated_at"])
             emit(
                 new_event(
@@ -142,6 +144,7 @@ def member_change_role(*, access: Access, target: Membership, role: Role) -> Mem
                 "The last owner cannot be demoted; make someone else owner first.",
                 code="last_owner",
             )
+        lock_existing(target, message="Member not found.", code="member_not_found")
         old_role = target.role
         target.role = role
         target.save(update_fields=["role", "updated_at"])
@@ -236,6 +239,7 @@ def invitation_revoke(*, access: Access, invitation: Invitation) -> None:
     access.ensure_role(Role.ADMIN, action="revoke invitations")
     access.ensure_in_workspace(invitation)
     with transaction.atomic():
+        lock_existing(invitation, message="Invitation not found.", code="invitation_not_found")
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
         emit(

@@ -65,13 +65,6 @@ class AuthTokensOutput(serializers.Serializer):
     user = MeOutput()
 
 
-class UserSummaryOutput(serializers.ModelSerializer):
-    class Meta:
-        model = User
-        fields = ["id", "display_name", "email"]
-        read_only_fields = fields
-
-
 class PasswordChangeInput(StrictSerializer):
     current_password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
     new_password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)

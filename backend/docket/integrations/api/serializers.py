@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from docket.accounts.api.serializers import UserSummaryOutput
+from docket.core.api.refs import UserSummaryOutput
 from docket.core.models import Event
 
 

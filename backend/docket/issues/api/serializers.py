@@ -1,11 +1,10 @@
 from rest_framework import serializers
 
-from docket.accounts.api.serializers import UserSummaryOutput
+from docket.core.api.refs import LabelOutput, ProjectRefOutput, UserSummaryOutput
 from docket.core.models import Event
 from docket.core.serializers import StrictSerializer
 from docket.issues.models import PRIORITY_API_CHOICES, Comment, Issue, Priority
 from docket.issues.services import MAX_BULK_ISSUES
-from docket.projects.api.serializers import LabelOutput, ProjectRefOutput
 from docket.projects.models import State
 
 

@@ -50,7 +50,8 @@ def test_patching_the_state_while_moving_the_same_issue_never_deadlocks():
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=120)
+        thread.join(timeout=300)
+    assert not any(thread.is_alive() for thread in threads), "a writer is still waiting"
 
     # Then neither failed (a deadlock is an OperationalError in one of them) and the issue is
     # in one of the two columns with one event per effective change.

@@ -1,10 +1,9 @@
 from rest_framework import serializers
 
-from docket.accounts.api.serializers import UserSummaryOutput
+from docket.core.api.refs import UserSummaryOutput
 from docket.core.serializers import StrictSerializer
 from docket.projects.models import (
     COLOR_PATTERN,
-    Label,
     Project,
     ProjectMember,
     State,
@@ -106,17 +105,3 @@ class LabelCreateInput(StrictSerializer):
 class LabelUpdateInput(StrictSerializer):
     name = serializers.CharField(max_length=50, required=False)
     color = ColorField(required=False)
-
-
-class LabelOutput(serializers.ModelSerializer):
-    class Meta:
-        model = Label
-        fields = ["id", "name", "color"]
-        read_only_fields = fields
-
-
-class ProjectRefOutput(serializers.ModelSerializer):
-    class Meta:
-        model = Project
-        fields = ["id", "key", "name"]
-        read_only_fields = fields
