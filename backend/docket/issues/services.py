@@ -75,7 +75,9 @@ def _snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label
     }
 
 
-def issue_event(kind: EventType, *, access: Access, issue: Issue, changes: dict | None = None):
+def issue_event(
+    kind: EventType, *, access: Access, issue: Issue, changes: dict | None = None
+) -> Event:
     """An unsaved event about an issue (comment events included: they belong to its history)."""
     return new_event(
         kind,
