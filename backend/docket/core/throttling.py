@@ -86,5 +86,5 @@ def throttled_admin_login(login_view: Any) -> Any:
                     return response
         return login_view(request, *args, **kwargs)
 
-    view.throttled = True  # type: ignore[attr-defined]
+    view.throttled = True  # type: ignore[attr-defined]  # a marker on a function object
     return view

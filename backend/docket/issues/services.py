@@ -13,7 +13,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -75,7 +75,9 @@ def _snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label
     }
 
 
-def issue_event(kind: EventType, *, access: Access, issue: Issue, changes: dict | None = None):
+def issue_event(
+    kind: EventType, *, access: Access, issue: Issue, changes: dict | None = None
+) -> Event:
     """An unsaved event about an issue (comment events included: they belong to its history)."""
     return new_event(
         kind,
@@ -359,9 +361,11 @@ def _apply(issue: Issue, plan: _Plan, changes: dict[str, Any]) -> None:
         issue.parent = plan.parent
 
 
-def _replace_links(
-    model: type[IssueAssignee | IssueLabel], field: str, wanted: dict[uuid.UUID, set[uuid.UUID]]
-) -> None:
+# One link model per call, so bulk_create gets rows of the model it is called on.
+_Link = TypeVar("_Link", IssueAssignee, IssueLabel)
+
+
+def _replace_links(model: type[_Link], field: str, wanted: dict[uuid.UUID, set[uuid.UUID]]) -> None:
     """Make each issue's links (assignees or labels) exactly `wanted[issue_id]`: one DELETE and
     one INSERT for the whole batch."""
     if not wanted:
@@ -379,7 +383,7 @@ def _replace_links(
     if stale:
         model.objects.filter(stale).delete()
     model.objects.bulk_create(
-        model(issue_id=issue_id, **{f"{field}_id": target_id})  # type: ignore[misc]
+        model(issue_id=issue_id, **{f"{field}_id": target_id})
         for issue_id, targets in wanted.items()
         for target_id in targets - existing[issue_id]
     )

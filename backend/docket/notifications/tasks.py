@@ -1,7 +1,7 @@
 """Notification email tasks: they take ids, and sending is claimed, so retries and
 redeliveries never send a mail twice."""
 
-from celery import shared_task
+from celery import Task, shared_task
 
 from docket.notifications.services import (
     EmailNotSentYet,
@@ -20,7 +20,7 @@ from docket.notifications.services import (
     retry_jitter=True,
     max_retries=7,
 )
-def send_notification_email(self, delivery_id: int) -> str:
+def send_notification_email(self: Task, delivery_id: int) -> str:
     return email_delivery_send(delivery_id=delivery_id)
 
 

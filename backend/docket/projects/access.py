@@ -11,7 +11,7 @@ import uuid
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, Q
+from django.db.models import OuterRef, Q, QuerySet
 
 from docket.core.access import Access
 from docket.core.errors import NotFound
@@ -20,7 +20,7 @@ from docket.projects.models import ProjectMember
 from docket.workspaces.models import Membership, Workspace
 
 
-def _memberships_with_projects():
+def _memberships_with_projects() -> QuerySet[Membership]:
     # One query whatever the role: the ids of the projects a guest was added to ride along.
     added_to = ProjectMember.objects.filter(membership=OuterRef("pk")).values("project_id")
     return Membership.objects.select_related("workspace", "user").annotate(

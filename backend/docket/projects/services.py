@@ -17,6 +17,7 @@ from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import ValidationFailed
 from docket.core.events import EventType, diff, emit, new_event
+from docket.core.models import Event
 from docket.core.roles import Role
 from docket.core.rows import lock_existing
 from docket.core.types import UNSET, Maybe
@@ -35,7 +36,7 @@ from docket.workspaces.models import Membership
 
 def project_event(
     kind: EventType, *, access: Access, project: Project, changes: dict | None = None
-) -> Any:
+) -> Event:
     """An unsaved event about a project itself."""
     return new_event(
         kind,
@@ -47,7 +48,9 @@ def project_event(
     )
 
 
-def state_event(kind: EventType, *, access: Access, state: State, changes: dict | None = None):
+def state_event(
+    kind: EventType, *, access: Access, state: State, changes: dict | None = None
+) -> Event:
     return new_event(
         kind,
         access=access,
@@ -58,7 +61,9 @@ def state_event(kind: EventType, *, access: Access, state: State, changes: dict 
     )
 
 
-def label_event(kind: EventType, *, access: Access, label: Label, changes: dict | None = None):
+def label_event(
+    kind: EventType, *, access: Access, label: Label, changes: dict | None = None
+) -> Event:
     return new_event(
         kind,
         access=access,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -121,7 +122,7 @@ def workspace_delete(*, access: Access, workspace: Workspace) -> None:
         workspace.delete()
 
 
-def _lock_owners(workspace_id) -> list[Membership]:
+def _lock_owners(workspace_id: uuid.UUID) -> list[Membership]:
     # Locking every owner row serializes concurrent demotions and removals, so two owners can
     # never demote each other at the same moment and leave the workspace with none.
     return list(
