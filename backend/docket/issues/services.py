@@ -207,9 +207,17 @@ def lock_issues(issues: Iterable[Issue]) -> list[Issue]:
     """Lock issue rows, by id, and return them re-read: what a concurrent writer committed
     before we got the lock is what we change."""
     ids = sorted({issue.pk for issue in issues})
-    return list(
-        Issue.objects.select_for_update(no_key=True, of=("self",))
+    # Lock, then read, in two statements. A locking SELECT that joins the state would, after
+    # waiting on a writer that moved the issue, re-check the join against the state row it had
+    # already read and drop the issue (PostgreSQL's recheck of non-locked joined rows).
+    list(
+        Issue.objects.select_for_update(no_key=True)
         .filter(pk__in=ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return list(
+        Issue.objects.filter(pk__in=ids)
         .select_related("project", "state", "parent__project")
         .order_by("pk")
     )

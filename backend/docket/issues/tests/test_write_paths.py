@@ -32,16 +32,16 @@ def _more_issues(world, count: int) -> list[Issue]:
 # the JWT's user and 1 for the access (membership, workspace and visible projects).
 WRITE_QUERIES = {
     "create": 18,
-    "update": 16,
-    "move": 14,
-    "delete": 15,  # the cascade includes subscriptions and notifications
+    "update": 17,
+    "move": 15,
+    "delete": 16,  # the cascade includes subscriptions and notifications
     "comment": 7,
 }
 
 
 # Two projects' references resolved, then one lock, one UPDATE, one link DELETE and INSERT and
 # one event INSERT for the whole batch, and the reload of the page of results.
-BULK_QUERIES = 16
+BULK_QUERIES = 17
 
 
 def test_write_endpoints_run_a_fixed_number_of_queries(world, as_user):
