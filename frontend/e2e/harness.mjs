@@ -1,6 +1,9 @@
 /**
  * Starts the real stack for browser tests: a fresh PostgreSQL database, the API (uvicorn) on
  * :8100 and the built SPA (vite preview) on :5174, and a headless Debian Chromium.
+ *
+ * Two runs can share a machine when each has its own ports, database and cache prefix:
+ * E2E_API_PORT, E2E_WEB_PORT, E2E_DB_NAME, E2E_CACHE_KEY_PREFIX.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -15,8 +18,8 @@ export const ROOT = path.resolve(FRONTEND, "..");
 export const BACKEND = path.join(ROOT, "backend");
 export const RESULTS = path.join(FRONTEND, "test-results");
 
-export const API_PORT = 8100;
-export const WEB_PORT = 5174;
+export const API_PORT = Number(process.env.E2E_API_PORT ?? 8100);
+export const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 5174);
 export const API = `http://localhost:${API_PORT}`;
 export const WEB = `http://localhost:${WEB_PORT}`;
 const DB_NAME = process.env.E2E_DB_NAME ?? "docket_e2e";
@@ -50,7 +53,7 @@ const backendEnv = {
   DEBUG: "false",
   LOG_LEVEL: "WARNING",
   CORS_ALLOWED_ORIGINS: WEB,
-  CACHE_KEY_PREFIX: "docket-e2e",
+  CACHE_KEY_PREFIX: process.env.E2E_CACHE_KEY_PREFIX ?? "docket-e2e",
   // Browser tests sign up and in many times from one address.
   THROTTLE_AUTH_IP: "1000/minute",
   THROTTLE_AUTH_ACCOUNT: "1000/minute",
