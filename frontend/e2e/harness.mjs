@@ -1,9 +1,10 @@
 /**
  * Starts the real stack for browser tests: a fresh PostgreSQL database, the API (uvicorn) on
- * :8100 and the built SPA (vite preview) on :5174, and a headless Debian Chromium.
+ * :8100, a Celery worker (the outbox relay: notifications exist only once it ran), the built SPA
+ * (vite preview) on :5174, and a headless Debian Chromium.
  *
- * Two runs can share a machine when each has its own ports, database and cache prefix:
- * E2E_API_PORT, E2E_WEB_PORT, E2E_DB_NAME, E2E_CACHE_KEY_PREFIX.
+ * Two runs can share a machine when each has its own ports, database, cache prefix and broker
+ * database: E2E_API_PORT, E2E_WEB_PORT, E2E_DB_NAME, E2E_CACHE_KEY_PREFIX, E2E_BROKER_URL.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -26,8 +27,12 @@ const DB_NAME = process.env.E2E_DB_NAME ?? "docket_e2e";
 const PG = { host: process.env.PGHOST ?? "localhost", user: process.env.PGUSER ?? "postgres" };
 export const DATABASE_URL = `postgres://${PG.user}@${PG.host}:${process.env.PGPORT ?? 5432}/${DB_NAME}`;
 const PYTHON = path.join(ROOT, ".venv", "bin", "python");
+// Its own Redis database, emptied at every start: a task left by an earlier run (for another
+// database) must not be replayed. Never the app's defaults (0 is the cache, 1 the dev broker).
+const BROKER_URL = process.env.E2E_BROKER_URL ?? "redis://localhost:6379/12";
 
 const children = [];
+let stopping = false;
 
 /** Pages a scenario has not closed yet: run.mjs photographs them when the scenario fails. */
 export const openPages = new Set();
@@ -54,10 +59,27 @@ const backendEnv = {
   LOG_LEVEL: "WARNING",
   CORS_ALLOWED_ORIGINS: WEB,
   CACHE_KEY_PREFIX: process.env.E2E_CACHE_KEY_PREFIX ?? "docket-e2e",
+  // The API enqueues the relay after each commit; the worker below takes it from here.
+  CELERY_BROKER_URL: BROKER_URL,
+  RELAY_ON_COMMIT: "true",
+  EMAIL_BACKEND: "django.core.mail.backends.locmem.EmailBackend",
   // Browser tests sign up and in many times from one address.
   THROTTLE_AUTH_IP: "1000/minute",
   THROTTLE_AUTH_ACCOUNT: "1000/minute",
 };
+
+/** Empties the broker's Redis database (refusing the app's own cache and dev broker ones). */
+function purgeBroker() {
+  const db = new URL(BROKER_URL).pathname.replace(/^\//, "") || "0";
+  if (db === "0" || db === "1") {
+    throw new Error(`E2E_BROKER_URL ${BROKER_URL}: use a Redis database of its own, not ${db}`);
+  }
+  execFileSync(
+    PYTHON,
+    ["-c", "import redis, sys; redis.Redis.from_url(sys.argv[1]).flushdb()", BROKER_URL],
+    { stdio: "inherit" },
+  );
+}
 
 async function waitFor(url, label, seconds = 60) {
   const until = Date.now() + seconds * 1000;
@@ -91,6 +113,10 @@ function start(label, command, args, options) {
       process.stderr.write(`[${label}] ${text}`);
     }
   });
+  // A server that dies mid-run otherwise shows only as a scenario timing out much later.
+  child.on("exit", (code, signal) => {
+    if (!stopping) process.stderr.write(`[${label}] exited early (${signal ?? `status ${code}`})\n`);
+  });
   children.push(child);
   return child;
 }
@@ -100,6 +126,28 @@ export async function startStack() {
   psql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   psql(`CREATE DATABASE ${DB_NAME}`);
   execFileSync(PYTHON, ["manage.py", "migrate", "-v0"], { cwd: BACKEND, env: backendEnv });
+  purgeBroker();
+  start(
+    "worker",
+    path.join(ROOT, ".venv", "bin", "celery"),
+    [
+      "-A",
+      "config",
+      "worker",
+      "-Q",
+      "relay,default,email",
+      "--concurrency",
+      "1",
+      "--pool",
+      "solo",
+      "--loglevel",
+      "WARNING",
+      "--without-heartbeat",
+      "--without-gossip",
+      "--without-mingle",
+    ],
+    { cwd: BACKEND, env: backendEnv },
+  );
   start(
     "api",
     path.join(ROOT, ".venv", "bin", "uvicorn"),
@@ -140,6 +188,7 @@ export async function startStack() {
 }
 
 export async function stopStack(browser) {
+  stopping = true;
   await browser?.close().catch(() => {});
   for (const child of children) {
     try {
