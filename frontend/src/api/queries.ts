@@ -2,7 +2,7 @@
  * One query-options function per resource. Components call useQuery(xxxQuery(...)); mutations
  * invalidate by the same keys. Server state lives here (TanStack Query), nowhere else.
  */
-import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 
 import { api, unwrap } from "./http";
 import type { components } from "./schema";
@@ -17,6 +17,8 @@ export type Member = Schemas["MemberOutput"];
 export type Workspace = Schemas["WorkspaceOutput"];
 export type Comment = Schemas["CommentOutput"];
 export type ActivityEvent = Schemas["ActivityEventOutput"];
+export type Notification = Schemas["NotificationOutput"];
+export type NotificationPage = Schemas["PaginatedNotificationOutputList"];
 
 export type IssueFilters = {
   state?: string;
@@ -223,4 +225,65 @@ export const activityQuery = (slug: string, issueKey: string) =>
           params: { path: { workspace_slug: slug, issue_key: issueKey }, query: ALL },
         }),
       ).results,
+  });
+
+/**
+ * The caller's notifications. Their own root (not under ["workspace", slug]), so refreshing a
+ * workspace's other data does not refetch them, and all of them can be refreshed at once.
+ */
+export const notificationKeys = {
+  all: ["notifications"] as const,
+  workspace: (slug: string) => ["notifications", slug] as const,
+  list: (slug: string) => ["notifications", slug, "list"] as const,
+  unreadCount: (slug: string) => ["notifications", slug, "unread-count"] as const,
+  settings: ["notification-settings"] as const,
+};
+
+/**
+ * Refetch the inbox and the unread count: of one workspace, or of every workspace when the slug
+ * is left out. For whatever learns that the caller's notifications changed (the live updates).
+ */
+export function invalidateNotifications(
+  queryClient: QueryClient,
+  workspaceSlug?: string,
+): Promise<void> {
+  return queryClient.invalidateQueries({
+    queryKey: workspaceSlug ? notificationKeys.workspace(workspaceSlug) : notificationKeys.all,
+  });
+}
+
+export const NOTIFICATION_PAGE_SIZE = 30;
+
+/** The inbox: unread first, newest first within each; pages over the keyset cursor. */
+export const notificationListQuery = (slug: string) =>
+  infiniteQueryOptions({
+    queryKey: notificationKeys.list(slug),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/notifications", {
+          params: {
+            path: { workspace_slug: slug },
+            query: { limit: NOTIFICATION_PAGE_SIZE, cursor: pageParam },
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  });
+
+export const unreadCountQuery = (slug: string) =>
+  queryOptions({
+    queryKey: notificationKeys.unreadCount(slug),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/notifications/unread-count", {
+          params: { path: { workspace_slug: slug } },
+        }),
+      ).unread,
+  });
+
+export const notificationSettingsQuery = () =>
+  queryOptions({
+    queryKey: notificationKeys.settings,
+    queryFn: async () => unwrap(await api.GET("/api/v1/me/notification-settings")),
   });
