@@ -5,6 +5,7 @@ import { NavLink, Outlet, useNavigate, useParams } from "react-router-dom";
 import { projectsQuery, workspacesQuery } from "../api/queries";
 import { signOut } from "../auth/actions";
 import { CreateIssueDialog } from "../components/CreateIssueDialog";
+import { InboxLink } from "../components/inbox/InboxLink";
 import { lastWorkspace } from "./lastWorkspace";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -72,6 +73,7 @@ export function AppLayout() {
           </select>
         </label>
         <nav className="nav">
+          <InboxLink slug={slug} />
           <NavLink end to={`/w/${slug}`}>
             Projects
           </NavLink>

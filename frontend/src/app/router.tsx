@@ -14,6 +14,7 @@ import { IssueListScreen } from "../screens/IssueListScreen";
 import { IssueBoardScreen } from "../screens/IssueBoardScreen";
 import { IssueDetailScreen } from "../screens/IssueDetailScreen";
 import { NotFoundScreen } from "../screens/NotFoundScreen";
+import { InboxScreen } from "../screens/InboxScreen";
 
 export const router = createBrowserRouter([
   { path: "/signin", element: <SignInScreen /> },
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <ProjectsScreen /> },
+          { path: "inbox", element: <InboxScreen /> },
           { path: "members", element: <MembersScreen /> },
           { path: "p/:projectKey", element: <Navigate to="issues" replace /> },
           { path: "p/:projectKey/issues", element: <IssueListScreen /> },
