@@ -58,6 +58,42 @@ async function expectRows(page, titles) {
   );
 }
 
+async function signIn(page, email) {
+  await page.goto(`${WEB}/signin`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/w\//);
+}
+
+/** A person with an account, through the API (for scenarios that test something else). */
+async function register(person) {
+  await apiCall("POST", "/api/v1/auth/register", {
+    body: { email: person.email, password: PASSWORD, display_name: person.name },
+  });
+  return tokenFor(person.email, PASSWORD);
+}
+
+/**
+ * Notifications are written by the worker after the change commits, and the inbox does not
+ * update live yet: reload it until `row` shows. Each round waits for the inbox to answer (its
+ * list or its empty state), so this reloads no faster than the page loads.
+ */
+async function reloadInboxUntil(page, url, row, seconds = 60) {
+  const answered = page
+    .getByRole("list", { name: "Notifications" })
+    .or(page.getByText("You're all caught up"));
+  const until = Date.now() + seconds * 1000;
+  for (;;) {
+    await page.goto(url);
+    await answered.first().waitFor();
+    if (await row.isVisible()) return;
+    if (Date.now() > until) {
+      throw new Error(`the inbox did not show ${row} within ${seconds} s`);
+    }
+  }
+}
+
 async function createIssue(page, title, priority) {
   await shortcutsReady(page);
   await page.keyboard.press("c");
@@ -248,5 +284,106 @@ export const scenarios = {
     const issue = await apiCall("GET", "/api/v1/workspaces/rocket/issues/ENG-1", { token });
     check(issue.state.name === "Todo", `ENG-1 is in ${issue.state.name}`);
     await page.context().close();
+  },
+
+  async "the inbox tells an assignee, and marking read clears the badge"({ browser, problems, shot }) {
+    const ada = { name: "Ada Assigner", email: "ada@example.com" };
+    const ben = { name: "Ben Busy", email: "ben@example.com" };
+    const adaToken = await register(ada);
+    const benToken = await register(ben);
+    await apiCall("POST", "/api/v1/workspaces", {
+      token: adaToken,
+      body: { name: "Beacon", slug: "beacon" },
+    });
+    const invitation = await apiCall("POST", "/api/v1/workspaces/beacon/invitations", {
+      token: adaToken,
+      body: { email: ben.email, role: "member" },
+    });
+    await apiCall("POST", "/api/v1/invitations/accept", {
+      token: benToken,
+      body: { token: invitation.token },
+    });
+    await apiCall("POST", "/api/v1/workspaces/beacon/projects", {
+      token: adaToken,
+      body: { key: "BCN", name: "Lighthouse" },
+    });
+    await apiCall("POST", "/api/v1/workspaces/beacon/projects/BCN/issues", {
+      token: adaToken,
+      body: { title: "Replace the lamp" },
+    });
+
+    // Ada assigns Ben, then mentions him in a comment: two notifications for Ben.
+    const adaPage = await newPage(browser, problems);
+    await signIn(adaPage, ada.email);
+    await adaPage.goto(`${WEB}/w/beacon/i/BCN-1`);
+    const benBox = adaPage.getByRole("group", { name: "Assignees" }).getByLabel(ben.name);
+    // The box shows the server's answer (it is not checked until the change is saved).
+    await benBox.click();
+    await waitUntil(
+      adaPage,
+      async () => "Ben's assignment is saved (the activity says so)",
+      () => document.body.innerText.includes("assigned Ben Busy"),
+    );
+    await adaPage
+      .getByRole("textbox", { name: "Comment", exact: true })
+      .fill("@ben@example.com can you take this one?");
+    await adaPage.getByRole("button", { name: "Comment", exact: true }).click();
+    await adaPage.getByText("can you take this one?").first().waitFor();
+
+    const benPage = await newPage(browser, problems);
+    await signIn(benPage, ben.email);
+    const inbox = `${WEB}/w/beacon/inbox`;
+    const rows = benPage.getByRole("list", { name: "Notifications" }).getByRole("listitem");
+    const assigned = rows.filter({ hasText: "Ada Assigner assigned you to BCN-1 Replace the lamp" });
+    const mentioned = rows.filter({ hasText: "Ada Assigner mentioned you in BCN-1 Replace the lamp" });
+    await reloadInboxUntil(benPage, inbox, mentioned);
+    await assigned.waitFor();
+    await benPage.getByRole("link", { name: "Inbox, 2 unread" }).waitFor();
+    check((await rows.count()) === 2, `Ben's inbox: ${await rows.allInnerTexts()}`);
+    check(
+      (await mentioned.innerText()).includes("just now") ||
+        /minutes? ago/.test(await mentioned.innerText()),
+      `relative time: ${await mentioned.innerText()}`,
+    );
+    await shot(benPage, "1-two-unread");
+
+    // Opening one marks it read: the issue opens and the badge counts one.
+    await assigned.getByRole("link").click();
+    await benPage.waitForURL(`${WEB}/w/beacon/i/BCN-1`);
+    await benPage.getByRole("link", { name: "Inbox, 1 unread" }).waitFor();
+    await benPage.getByText("can you take this one?").first().waitFor();
+    await shot(benPage, "2-opened-issue");
+
+    await benPage.getByRole("link", { name: "Inbox, 1 unread" }).click();
+    await benPage.waitForURL(inbox);
+    await mentioned.getByText("Unread:").waitFor({ state: "attached" });
+    await assigned.waitFor();
+    check(
+      !(await assigned.innerText()).includes("Unread"),
+      `the opened one is still unread: ${await assigned.innerText()}`,
+    );
+    await benPage.getByRole("button", { name: "Mark all read" }).click();
+    await benPage.getByRole("link", { name: "Inbox", exact: true }).waitFor();
+    await waitUntil(
+      benPage,
+      async () => `no row is marked unread; rows: ${await rows.allInnerTexts()}`,
+      () => document.querySelectorAll(".notification-unread").length === 0,
+    );
+    await shot(benPage, "3-all-read");
+    await benPage.setViewportSize({ width: 390, height: 844 });
+    const width = await benPage.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 390, `the inbox is ${width}px wide on a 390px screen`);
+    await shot(benPage, "4-phone");
+
+    // The server agrees, and Ada was told nothing of her own changes.
+    const count = await apiCall("GET", "/api/v1/workspaces/beacon/notifications/unread-count", {
+      token: benToken,
+    });
+    check(count.unread === 0, `Ben has ${count.unread} unread`);
+    await adaPage.goto(`${WEB}/w/beacon/inbox`);
+    await adaPage.getByText("You're all caught up").waitFor();
+    await shot(adaPage, "5-actor-caught-up");
+    await adaPage.context().close();
+    await benPage.context().close();
   },
 };
