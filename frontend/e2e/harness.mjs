@@ -115,7 +115,8 @@ function start(label, command, args, options) {
   });
   // A server that dies mid-run otherwise shows only as a scenario timing out much later.
   child.on("exit", (code, signal) => {
-    if (!stopping) process.stderr.write(`[${label}] exited early (${signal ?? `status ${code}`})\n`);
+    if (stopping) return;
+    process.stderr.write(`[${label}] exited early (${signal ?? `status ${code}`})\n`);
   });
   children.push(child);
   return child;

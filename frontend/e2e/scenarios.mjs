@@ -286,7 +286,7 @@ export const scenarios = {
     await page.context().close();
   },
 
-  async "the inbox tells an assignee, and marking read clears the badge"({ browser, problems, shot }) {
+  async "inbox: an assignee is told, and reading clears the badge"({ browser, problems, shot }) {
     const ada = { name: "Ada Assigner", email: "ada@example.com" };
     const ben = { name: "Ben Busy", email: "ben@example.com" };
     const adaToken = await register(ada);
@@ -335,7 +335,9 @@ export const scenarios = {
     const inbox = `${WEB}/w/beacon/inbox`;
     const rows = benPage.getByRole("list", { name: "Notifications" }).getByRole("listitem");
     const assigned = rows.filter({ hasText: "Ada Assigner assigned you to BCN-1 Replace the lamp" });
-    const mentioned = rows.filter({ hasText: "Ada Assigner mentioned you in BCN-1 Replace the lamp" });
+    const mentioned = rows.filter({
+      hasText: "Ada Assigner mentioned you in BCN-1 Replace the lamp",
+    });
     await reloadInboxUntil(benPage, inbox, mentioned);
     await assigned.waitFor();
     await benPage.getByRole("link", { name: "Inbox, 2 unread" }).waitFor();

@@ -115,7 +115,8 @@ function NotificationRow(props: { slug: string; notification: Notification; onOp
         <span className="unread-dot" aria-hidden="true" />
         {!notification.read && <span className="visually-hidden">Unread: </span>}
         <span className="notification-text">
-          <span className="notification-actor">{actor}</span> {WHAT_THEY_DID[notification.reason]}{" "}
+          <span className="notification-actor">{actor}</span>{" "}
+          {WHAT_THEY_DID[notification.reason]}{" "}
           <span className="notification-key">{notification.issue_key}</span>{" "}
           <span className="notification-title">{notification.issue_title}</span>
         </span>
