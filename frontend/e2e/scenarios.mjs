@@ -334,10 +334,9 @@ export const scenarios = {
     await signIn(benPage, ben.email);
     const inbox = `${WEB}/w/beacon/inbox`;
     const rows = benPage.getByRole("list", { name: "Notifications" }).getByRole("listitem");
-    const assigned = rows.filter({ hasText: "Ada Assigner assigned you to BCN-1 Replace the lamp" });
-    const mentioned = rows.filter({
-      hasText: "Ada Assigner mentioned you in BCN-1 Replace the lamp",
-    });
+    const row = (text) => rows.filter({ hasText: `Ada Assigner ${text} BCN-1 Replace the lamp` });
+    const assigned = row("assigned you to");
+    const mentioned = row("mentioned you in");
     await reloadInboxUntil(benPage, inbox, mentioned);
     await assigned.waitFor();
     await benPage.getByRole("link", { name: "Inbox, 2 unread" }).waitFor();
