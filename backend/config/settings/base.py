@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "docket.workspaces",
     "docket.projects",
     "docket.issues",
+    "docket.realtime",
     "docket.notifications",
     "docket.integrations",
     "docket.demo",
@@ -156,8 +157,33 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 RELAY_ON_COMMIT = env.bool("RELAY_ON_COMMIT", default=True)
 # Consumers of the event log, each with its own position: {name: "dotted.path.to.handler"}.
 RELAY_CONSUMERS: dict[str, str] = {
+    # First: live updates are the ones a person is waiting for.
+    "realtime": "docket.realtime.fanout.publish_events",
     "notifications": "docket.notifications.services.notify_for_events",
 }
+
+# --- Realtime (Channels on Redis pub/sub, served by the same ASGI application) ---------------
+# Its own Redis database. Pub/sub: a group send is one PUBLISH whatever the number of sockets,
+# and groups never expire under a long-lived socket (the list-based layer's groups do).
+CHANNEL_REDIS_URL = env.str("CHANNEL_REDIS_URL", default="redis://localhost:6379/2")
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        # Pub/sub channels are server-wide (not per database): the prefix keeps stacks apart.
+        "CONFIG": {
+            "hosts": [CHANNEL_REDIS_URL],
+            "prefix": env.str("CHANNEL_PREFIX", default="docket-rt"),
+        },
+    }
+}
+# A ticket opens one socket, once, within this many seconds of being issued.
+REALTIME_TICKET_SECONDS = env.int("REALTIME_TICKET_SECONDS", default=30)
+# A socket must present its ticket this soon after the handshake, or it is closed.
+REALTIME_AUTH_TIMEOUT_SECONDS = env.float("REALTIME_AUTH_TIMEOUT_SECONDS", default=10.0)
+REALTIME_MAX_SUBSCRIPTIONS = env.int("REALTIME_MAX_SUBSCRIPTIONS", default=50)
+# Events older than this when the relay reaches them (a relay that was down) are not pushed:
+# clients refetch on reconnect, and a flood of stale invalidations helps nobody.
+REALTIME_MAX_EVENT_AGE_SECONDS = env.int("REALTIME_MAX_EVENT_AGE_SECONDS", default=300)
 
 # --- Email ------------------------------------------------------------------------------------
 # Locally mail is printed by the worker; production points these at its SMTP relay.

@@ -38,6 +38,7 @@ from docket.notifications.models import (
     Subscription,
 )
 from docket.projects.access import project_audience
+from docket.realtime.fanout import publish_notifications_changed
 
 logger = structlog.get_logger(__name__)
 
@@ -181,6 +182,18 @@ def notify_for_events(events: Sequence[Event]) -> None:
     Subscription.objects.bulk_create(batch.new_subscriptions, ignore_conflicts=True)
     Notification.objects.bulk_create(notifications, ignore_conflicts=True)
     _plan_emails(event_ids=[event.id for event in relevant])
+    recipients: dict[uuid.UUID, set[uuid.UUID]] = {}
+    for notification in notifications:
+        recipients.setdefault(notification.workspace_id, set()).add(notification.recipient_id)
+    for workspace_id, user_ids in recipients.items():
+        _after_commit_tell(user_ids, workspace_id=workspace_id)
+
+
+def _after_commit_tell(user_ids: set[uuid.UUID], *, workspace_id: uuid.UUID) -> None:
+    """Live badges: these people's sockets hear that their notifications changed."""
+    transaction.on_commit(
+        lambda: publish_notifications_changed(user_ids, workspace_id=workspace_id)
+    )
 
 
 def _plan_emails(*, event_ids: list[int]) -> None:
@@ -318,16 +331,22 @@ def notification_mark_read(*, access: Access, notification_id: int) -> Notificat
     if notification is None:
         raise NotFound("Notification not found.", code="notification_not_found")
     if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+        with transaction.atomic():
+            notification.read_at = timezone.now()
+            notification.save(update_fields=["read_at"])
+            _after_commit_tell({access.user_id}, workspace_id=access.workspace_id)
     return notification
 
 
 def notifications_mark_all_read(*, access: Access) -> int:
     """Mark every unread notification of the caller in this workspace read; returns how many."""
-    return Notification.objects.filter(
-        recipient=access.user, workspace_id=access.workspace_id, read_at__isnull=True
-    ).update(read_at=timezone.now())
+    with transaction.atomic():
+        marked = Notification.objects.filter(
+            recipient=access.user, workspace_id=access.workspace_id, read_at__isnull=True
+        ).update(read_at=timezone.now())
+        if marked:
+            _after_commit_tell({access.user_id}, workspace_id=access.workspace_id)
+    return marked
 
 
 def subscription_set(*, access: Access, issue: Issue, subscribed: bool) -> Subscription:
