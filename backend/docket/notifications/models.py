@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from docket.core.models import BaseModel
+from docket.core.models import BaseModel, DeliveryStatus, MailDelivery
 from docket.issues.models import Issue
 from docket.workspaces.models import Workspace
 
@@ -88,31 +88,14 @@ class NotificationPreference(models.Model):
         return f"{self.user_id}: email {'on' if self.email_enabled else 'off'}"
 
 
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    SENDING = "sending", "Sending"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
-
-
-class EmailDelivery(models.Model):
-    """The email of one notification. A sender claims it (pending -> sending) before talking to
-    the SMTP server, so no two senders, retries or redeliveries ever send it twice; one whose
-    sender died mid-send stays `sending` rather than risk a duplicate (an SMTP server may have
-    accepted it). The Message-ID is stable, so even a resend would thread as the same mail."""
+class EmailDelivery(MailDelivery):
+    """The email of one notification, sent exactly once (see MailDelivery). The Message-ID is
+    stable, so even a resend would thread as the same mail."""
 
     id = models.BigAutoField(primary_key=True)
     notification = models.OneToOneField(
         Notification, on_delete=models.CASCADE, related_name="email"
     )
-    status = models.CharField(
-        max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=500, blank=True)
 
     class Meta:
         constraints = [

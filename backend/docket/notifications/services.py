@@ -9,9 +9,7 @@ own change.
 
 from __future__ import annotations
 
-import datetime
 import re
-import smtplib
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -20,17 +18,16 @@ import structlog
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import NotFound
-from docket.core.models import Event
+from docket.core.mail import mail_delivery_send, pending_mail_deliveries
+from docket.core.models import DeliveryStatus, Event
 from docket.issues.models import Comment, Issue
 from docket.notifications.models import (
-    DeliveryStatus,
     EmailDelivery,
     Notification,
     NotificationPreference,
@@ -216,35 +213,6 @@ def _enqueue_emails(delivery_ids: list[int]) -> None:
 # --- Sending ------------------------------------------------------------------------------------
 
 
-class EmailNotSentYet(Exception):
-    """A transient SMTP failure: the delivery is pending again and the task retries later."""
-
-
-def _transient(exc: OSError) -> bool:
-    """4xx answers, dropped connections and timeouts may pass later; 5xx answers will not."""
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return all(400 <= code < 500 for code, _ in exc.recipients.values())
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return 400 <= exc.smtp_code < 500
-    return True  # disconnects, refused connections, timeouts (smtplib errors are OSErrors)
-
-
-MAX_EMAIL_ATTEMPTS = 8
-
-
-def _claim(delivery_id: int) -> EmailDelivery | None:
-    """Take a pending delivery (pending -> sending) so nobody else sends it; None if another
-    sender has it or it is done."""
-    claimed = EmailDelivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(
-        status=DeliveryStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-    )
-    if not claimed:
-        return None
-    return EmailDelivery.objects.select_related(
-        "notification__recipient", "notification__actor"
-    ).get(pk=delivery_id)
-
-
 def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
     notification = delivery.notification
     context = {
@@ -263,7 +231,6 @@ def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
         subject=subject[:200],
         body=render_to_string("notifications/email/notification.txt", context),
         to=[notification.recipient.email],
-        headers={"Message-ID": delivery.message_id},
     )
     message.attach_alternative(
         render_to_string("notifications/email/notification.html", context), "text/html"
@@ -272,38 +239,20 @@ def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
 
 
 def email_delivery_send(*, delivery_id: int) -> str:
-    """Send one notification's email, at most once. Returns what happened: `sent`, `skipped`
-    (not pending: sent, being sent, or failed), or `failed` (a permanent refusal). Raises a
-    EmailNotSentYet after a transient failure, the delivery pending again, for the task to retry."""
-    delivery = _claim(delivery_id)
-    if delivery is None:
-        return "skipped"
-    try:
-        _message(delivery).send()
-    except OSError as exc:
-        retry = _transient(exc) and delivery.attempts < MAX_EMAIL_ATTEMPTS
-        EmailDelivery.objects.filter(pk=delivery.pk).update(
-            status=DeliveryStatus.PENDING if retry else DeliveryStatus.FAILED,
-            last_error=repr(exc)[:500],
-        )
-        if not retry:
-            logger.warning("email_failed", delivery=delivery.pk, error=repr(exc))
-            return "failed"
-        raise EmailNotSentYet(repr(exc)) from exc
-    EmailDelivery.objects.filter(pk=delivery.pk).update(
-        status=DeliveryStatus.SENT, sent_at=timezone.now()
+    """Send one notification's email, at most once (see docket.core.mail.mail_delivery_send for
+    what it returns and raises)."""
+    return mail_delivery_send(
+        deliveries=EmailDelivery.objects.select_related(
+            "notification__recipient", "notification__actor"
+        ),
+        delivery_id=delivery_id,
+        compose=_message,
     )
-    return "sent"
 
 
 def pending_email_deliveries() -> list[int]:
-    """Deliveries still pending a while after they were planned: their ask was lost."""
-    cutoff = timezone.now() - datetime.timedelta(seconds=settings.EMAIL_SWEEP_AFTER_SECONDS)
-    return list(
-        EmailDelivery.objects.filter(status=DeliveryStatus.PENDING, created_at__lt=cutoff)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:1000]
-    )
+    """Notification emails still pending a while after they were planned: their ask was lost."""
+    return list(pending_mail_deliveries(EmailDelivery.objects.all()).values_list("pk", flat=True))
 
 
 # --- The caller's own notifications and subscriptions -----------------------------------------

@@ -3,23 +3,11 @@ redeliveries never send a mail twice."""
 
 from celery import Task, shared_task
 
-from docket.notifications.services import (
-    EmailNotSentYet,
-    email_delivery_send,
-    pending_email_deliveries,
-)
+from docket.core.mail import EMAIL_TASK_OPTIONS
+from docket.notifications.services import email_delivery_send, pending_email_deliveries
 
 
-@shared_task(
-    name="docket.send_notification_email",
-    bind=True,
-    ignore_result=True,
-    autoretry_for=(EmailNotSentYet,),
-    retry_backoff=5,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=7,
-)
+@shared_task(name="docket.send_notification_email", **EMAIL_TASK_OPTIONS)
 def send_notification_email(self: Task, delivery_id: int) -> str:
     return email_delivery_send(delivery_id=delivery_id)
 
