@@ -213,6 +213,11 @@ def _enqueue_emails(delivery_ids: list[int]) -> None:
 # --- Sending ------------------------------------------------------------------------------------
 
 
+def issue_link(*, workspace_slug: str, issue_key: str) -> str:
+    """The issue's page in the app (the SPA's route /w/:workspace/i/:issue)."""
+    return f"{settings.APP_BASE_URL}/w/{workspace_slug}/i/{issue_key}"
+
+
 def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
     notification = delivery.notification
     context = {
@@ -224,7 +229,9 @@ def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
             Reason.COMMENTED: "commented on",
             Reason.STATE_CHANGED: "changed the state of",
         }[Reason(notification.reason)],
-        "link": f"{settings.APP_BASE_URL}/issues/{notification.issue_key}",
+        "link": issue_link(
+            workspace_slug=notification.workspace.slug, issue_key=notification.issue_key
+        ),
     }
     subject = f"[{notification.issue_key}] {notification.issue_title}"
     message = EmailMultiAlternatives(
@@ -243,7 +250,7 @@ def email_delivery_send(*, delivery_id: int) -> str:
     what it returns and raises)."""
     return mail_delivery_send(
         deliveries=EmailDelivery.objects.select_related(
-            "notification__recipient", "notification__actor"
+            "notification__recipient", "notification__actor", "notification__workspace"
         ),
         delivery_id=delivery_id,
         compose=_message,
