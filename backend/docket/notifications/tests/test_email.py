@@ -4,6 +4,7 @@ import signal
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMultiAlternatives
 from django.test import override_settings
 
 from docket.core.models import Event
@@ -121,6 +122,7 @@ def test_the_email_links_to_the_issue_in_its_workspace_in_the_app(world):
 
     # Then both parts link to the SPA's route for the issue
     (message,) = mail.outbox
+    assert isinstance(message, EmailMultiAlternatives)
     link = "https://app.example.com/w/acme/i/ENG-1"
     assert link in message.body
-    assert f'href="{link}"' in message.alternatives[0][0]
+    assert f'href="{link}"' in str(message.alternatives[0][0])
