@@ -143,10 +143,11 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "docket.relay_events": {"queue": "relay"},
     "docket.send_notification_email": {"queue": "email"},
+    "docket.send_invitation_email": {"queue": "email"},
     "docket.deliver_pending_emails": {"queue": "email"},
 }
 CELERY_BEAT_SCHEDULE = {
-    # The safety nets: commits ask for a relay and notifications for their email; these catch
+    # The safety nets: commits ask for a relay and for their emails; these catch
     # any ask that was lost (a broker outage, a worker killed before it took the task).
     "relay-events": {"task": "docket.relay_events", "schedule": 5.0},
     "deliver-pending-emails": {"task": "docket.deliver_pending_emails", "schedule": 60.0},
