@@ -76,16 +76,21 @@ class Notification(models.Model):
 
 
 class NotificationPreference(models.Model):
-    """A person's notification settings; no row means the defaults (email on)."""
+    """A person's notification settings; no row means the defaults (email on, daily digest on).
+    The digest is an email too: it goes only to people with both on."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     email_enabled = models.BooleanField(default=True)
+    digest_enabled = models.BooleanField(default=True, db_default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
-        return f"{self.user_id}: email {'on' if self.email_enabled else 'off'}"
+        return (
+            f"{self.user_id}: email {'on' if self.email_enabled else 'off'}, "
+            f"digest {'on' if self.digest_enabled else 'off'}"
+        )
 
 
 class EmailDelivery(MailDelivery):
@@ -118,3 +123,36 @@ class EmailDelivery(MailDelivery):
     @property
     def message_id(self) -> str:
         return f"<notification-{self.notification_id}@docket>"
+
+
+class DigestDelivery(MailDelivery):
+    """One person's daily digest of unread notifications for one date, sent exactly once (see
+    MailDelivery): (user, date) is unique, so a second planning run, a retried task or a killed
+    worker never mails the same digest twice."""
+
+    id = models.BigAutoField(primary_key=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="digest_delivery_once_a_day"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=DeliveryStatus.values),
+                name="digest_delivery_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="digest_delivery_pending_idx",
+                condition=models.Q(status="pending"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"digest of {self.date} for {self.user_id}: {self.status}"
+
+    @property
+    def message_id(self) -> str:
+        return f"<digest-{self.user_id}-{self.date.isoformat()}@docket>"

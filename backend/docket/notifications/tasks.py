@@ -1,10 +1,21 @@
 """Notification email tasks: they take ids, and sending is claimed, so retries and
 redeliveries never send a mail twice."""
 
+import datetime
+import uuid
+
 from celery import Task, shared_task
+from django.utils import timezone
 
 from docket.core.mail import EMAIL_TASK_OPTIONS
-from docket.notifications.services import email_delivery_send, pending_email_deliveries
+from docket.notifications.services import (
+    digest_date,
+    digest_send,
+    digests_plan,
+    email_delivery_send,
+    pending_digests,
+    pending_email_deliveries,
+)
 from docket.workspaces.services import pending_invitation_emails
 from docket.workspaces.tasks import send_invitation_email
 
@@ -24,4 +35,19 @@ def deliver_pending_emails() -> int:
     invitations = pending_invitation_emails()
     for delivery_id in invitations:
         send_invitation_email.delay(delivery_id)
-    return len(pending) + len(invitations)
+    digests = pending_digests()
+    for user_id, date in digests:
+        send_digest.delay(str(user_id), date.isoformat())
+    return len(pending) + len(invitations) + len(digests)
+
+
+@shared_task(name="docket.plan_digests", ignore_result=True)
+def plan_digests() -> int:
+    """Beat's daily run: plan the digest whose window just closed, one send_digest per person.
+    Running it again the same day plans nothing new."""
+    return len(digests_plan(date=digest_date(timezone.now())))
+
+
+@shared_task(name="docket.send_digest", **EMAIL_TASK_OPTIONS)
+def send_digest(self: Task, user_id: str, date: str) -> str:
+    return digest_send(user_id=uuid.UUID(user_id), date=datetime.date.fromisoformat(date))
