@@ -71,7 +71,8 @@ def build_backlog(events: int) -> tuple[int, int]:
     for round_ in range(events // ISSUES):
         fresh = {issue.key: issue for issue in Issue.objects.filter(project=project)}
         assignee = members[round_ % 2]
-        issue_bulk_update(access=access, issues_by_key=fresh, changes={"assignee_ids": [assignee.pk]})
+        changes = {"assignee_ids": [assignee.pk]}
+        issue_bulk_update(access=access, issues_by_key=fresh, changes=changes)
     took = time.perf_counter() - started
     print(f"backlog: {events} events in {took:.1f} s ({events / took:.0f} events/s written)")
     del issues

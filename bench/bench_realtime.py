@@ -47,10 +47,16 @@ async def open_socket(base: str, token: str):
     url = base.replace("http", "ws", 1) + "/ws/v1/"
     socket = await connect(url, max_queue=None, open_timeout=30)
     await socket.send(json.dumps({"type": "auth", "ticket": ticket}))
-    assert json.loads(await socket.recv())["type"] == "ready"
+    await expect(socket, "ready")
     await socket.send(json.dumps({"type": "subscribe", "workspace": WORKSPACE, "project": PROJECT}))
-    assert json.loads(await socket.recv())["type"] == "subscribed"
+    await expect(socket, "subscribed")
     return socket
+
+
+async def expect(socket, kind: str) -> None:
+    message = json.loads(await socket.recv())
+    if message["type"] != kind:
+        raise SystemExit(f"expected {kind}, got {message}")
 
 
 async def wait_for_title(socket, issue_id: str, version_after: int) -> tuple[float, int]:

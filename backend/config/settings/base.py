@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from docket.core.logging import logging_config
 
@@ -144,10 +145,12 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "docket.relay_events": {"queue": "relay"},
     "docket.send_notification_email": {"queue": "email"},
+    "docket.send_invitation_email": {"queue": "email"},
+    "docket.send_digest": {"queue": "email"},
     "docket.deliver_pending_emails": {"queue": "email"},
 }
 CELERY_BEAT_SCHEDULE = {
-    # The safety nets: commits ask for a relay and notifications for their email; these catch
+    # The safety nets: commits ask for a relay and for their emails; these catch
     # any ask that was lost (a broker outage, a worker killed before it took the task).
     "relay-events": {"task": "docket.relay_events", "schedule": 5.0},
     "deliver-pending-emails": {"task": "docket.deliver_pending_emails", "schedule": 60.0},
@@ -199,6 +202,13 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Docket <notification
 EMAIL_SWEEP_AFTER_SECONDS = env.int("EMAIL_SWEEP_AFTER_SECONDS", default=30)
 # Where links in emails point: the SPA's origin.
 APP_BASE_URL = env.str("APP_BASE_URL", default="http://localhost:5173")
+# The daily digest of unread notifications is planned at this hour (UTC) and covers the 24 hours
+# before it.
+DIGEST_HOUR_UTC = env.int("DIGEST_HOUR_UTC", default=7)
+CELERY_BEAT_SCHEDULE["plan-digests"] = {
+    "task": "docket.plan_digests",
+    "schedule": crontab(minute=0, hour=DIGEST_HOUR_UTC),
+}
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -5,7 +5,7 @@ import secrets
 from .base import *  # noqa: F403
 from .base import CACHES, DATABASES, INSTALLED_APPS, LOGGING, RELAY_CONSUMERS, SIMPLE_JWT, env
 
-# A new key per test run (and process): tokens from one run mean nothing to the next.
+# A new key per run, handed to its test workers: tokens from one run mean nothing to the next.
 SECRET_KEY = env("SECRET_KEY", default="") or secrets.token_urlsafe(64)
 SIMPLE_JWT = {**SIMPLE_JWT, "SIGNING_KEY": SECRET_KEY}
 

@@ -10,6 +10,7 @@ import time
 import uuid
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 BACKEND = Path(__file__).resolve().parents[2]
@@ -42,6 +43,9 @@ def _spawn(queues: str, env: dict[str, str] | None, name: str) -> subprocess.Pop
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        # The run's key, as a deployment's workers share the API's: invitation links rebuilt by
+        # the worker must match the hashes the test process stored.
+        "SECRET_KEY": settings.SECRET_KEY,
         **(env or {}),
     }
     return subprocess.Popen(  # noqa: S603 - our own interpreter and arguments

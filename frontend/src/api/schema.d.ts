@@ -119,7 +119,7 @@ export interface paths {
         };
         /** The signed-in user's notification settings */
         get: operations["me_notification_settings_get"];
-        /** Turn notification emails on or off */
+        /** Turn notification emails or the daily digest on or off (each field optional) */
         put: operations["me_notification_settings_update"];
         post?: never;
         delete?: never;
@@ -1015,13 +1015,16 @@ export interface components {
             readonly read_at: string | null;
             readonly read: boolean;
         };
-        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        /** @description Each setting may be given alone; one not given keeps its value. */
         NotificationSettingsInputRequest: {
-            email_enabled: boolean;
+            email_enabled?: boolean;
+            digest_enabled?: boolean;
         };
         NotificationSettingsOutput: {
             /** @description Email notifications (every workspace); in-app ones always arrive. */
             email_enabled: boolean;
+            /** @description A daily email of the day's unread notifications (sent only when email_enabled is on too). */
+            digest_enabled: boolean;
         };
         PaginatedActivityEventOutputList: {
             results: components["schemas"]["ActivityEventOutput"][];
@@ -2235,7 +2238,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["NotificationSettingsInputRequest"];
             };
