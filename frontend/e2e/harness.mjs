@@ -15,8 +15,11 @@ export const ROOT = path.resolve(FRONTEND, "..");
 export const BACKEND = path.join(ROOT, "backend");
 export const RESULTS = path.join(FRONTEND, "test-results");
 
-export const API_PORT = 8100;
-export const WEB_PORT = 5174;
+// Overridable so that two runs (a developer's and CI's) can share a machine.
+export const API_PORT = Number(process.env.E2E_API_PORT ?? 8100);
+export const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 5174);
+// The worker's broker: its own Redis database, emptied at start (no earlier run's tasks).
+const BROKER_URL = process.env.E2E_BROKER_URL ?? "redis://localhost:6379/12";
 export const API = `http://localhost:${API_PORT}`;
 export const WEB = `http://localhost:${WEB_PORT}`;
 const DB_NAME = process.env.E2E_DB_NAME ?? "docket_e2e";
@@ -54,6 +57,11 @@ const backendEnv = {
   // Browser tests sign up and in many times from one address.
   THROTTLE_AUTH_IP: "1000/minute",
   THROTTLE_AUTH_ACCOUNT: "1000/minute",
+  // Everything after a request (the relay: live updates, notifications) runs on a real worker.
+  CELERY_BROKER_URL: BROKER_URL,
+  RELAY_ON_COMMIT: "true",
+  CHANNEL_PREFIX: `${DB_NAME}-rt`,
+  EMAIL_BACKEND: "django.core.mail.backends.locmem.EmailBackend",
 };
 
 async function waitFor(url, label, seconds = 60) {
@@ -97,6 +105,15 @@ export async function startStack() {
   psql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   psql(`CREATE DATABASE ${DB_NAME}`);
   execFileSync(PYTHON, ["manage.py", "migrate", "-v0"], { cwd: BACKEND, env: backendEnv });
+  execFileSync(PYTHON, ["-c", "import redis, sys; redis.Redis.from_url(sys.argv[1]).flushdb()",
+    BROKER_URL]);
+  start(
+    "worker",
+    path.join(ROOT, ".venv", "bin", "celery"),
+    ["-A", "config", "worker", "-Q", "relay,default,email", "--concurrency", "1",
+      "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "-n", `e2e-${DB_NAME}@localhost`],
+    { cwd: BACKEND, env: backendEnv },
+  );
   start(
     "api",
     path.join(ROOT, ".venv", "bin", "uvicorn"),

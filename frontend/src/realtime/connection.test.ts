@@ -60,7 +60,12 @@ function harness() {
     cancel: () => undefined,
   });
   const flush = () => new Promise((resolve) => queueMicrotask(() => resolve(null)));
-  return { connection, sockets, timers, statuses, received, flush, resyncs: () => resyncs };
+  const socket = (n: number): FakeSocket => {
+    const found = sockets[n];
+    if (!found) throw new Error(`socket ${n} was never opened`);
+    return found;
+  };
+  return { connection, socket, timers, statuses, received, flush, resyncs: () => resyncs };
 }
 
 const READY: ServerMessage = { type: "ready", user_id: "u1", heartbeat: 30 };
@@ -73,30 +78,34 @@ describe("RealtimeConnection", () => {
     h.connection.subscribe({ workspace: "acme", project: "ENG" }); // a second screen
     h.connection.start();
     await h.flush();
-    h.sockets[0].accept();
-    expect(h.sockets[0].sent).toEqual([{ type: "auth", ticket: "ticket-1" }]);
-    h.sockets[0].say(READY);
-    expect(h.sockets[0].sent.slice(1)).toEqual([
-      { type: "subscribe", workspace: "acme" },
-      { type: "subscribe", workspace: "acme", project: "ENG" },
+    h.socket(0).accept();
+    expect(h.socket(0).sent).toEqual([{ type: "auth", ticket: "ticket-1" }]);
+    h.socket(0).say(READY);
+    expect(h.socket(0).sent.slice(1)).toEqual([
+      { type: "subscribe", workspace: "acme", ref: "workspace:acme" },
+      { type: "subscribe", workspace: "acme", project: "ENG", ref: "project:acme/ENG" },
     ]);
+    // Live only once every topic on screen is subscribed
+    h.socket(0).say({ type: "subscribed", topic: "workspace:acme", ref: "workspace:acme" });
+    expect(h.statuses.at(-1)).toBe("connecting");
+    h.socket(0).say({ type: "subscribed", topic: "project:acme/ENG", ref: "project:acme/ENG" });
     expect(h.statuses.at(-1)).toBe("live");
     // One screen leaves: the other still shows the project, so no unsubscribe yet
     offBoard();
     offBoard(); // withdrawing twice counts once
-    expect(h.sockets[0].sent).toHaveLength(3);
+    expect(h.socket(0).sent).toHaveLength(3);
   });
 
   it("unsubscribes when the last screen showing a topic leaves", async () => {
     const h = harness();
     h.connection.start();
     await h.flush();
-    h.sockets[0].accept();
-    h.sockets[0].say(READY);
+    h.socket(0).accept();
+    h.socket(0).say(READY);
     const off = h.connection.subscribe({ workspace: "acme", project: "OPS" });
     off();
-    expect(h.sockets[0].sent.slice(1)).toEqual([
-      { type: "subscribe", workspace: "acme", project: "OPS" },
+    expect(h.socket(0).sent.slice(1)).toEqual([
+      { type: "subscribe", workspace: "acme", project: "OPS", ref: "project:acme/OPS" },
       { type: "unsubscribe", topic: "project:acme/OPS" },
     ]);
   });
@@ -106,19 +115,24 @@ describe("RealtimeConnection", () => {
     h.connection.subscribe({ workspace: "acme", project: "ENG" });
     h.connection.start();
     await h.flush();
-    h.sockets[0].accept();
-    h.sockets[0].say(READY);
+    h.socket(0).accept();
+    h.socket(0).say(READY);
     expect(h.resyncs()).toBe(0);
 
-    h.sockets[0].drop(1012); // the server restarted
+    h.socket(0).drop(1012); // the server restarted
     expect(h.statuses.at(-1)).toBe("reconnecting");
     expect(h.timers.map((t) => t.ms).filter((ms) => ms !== 30_000)).toEqual([500]);
     h.timers.find((t) => t.ms === 500)!.callback();
     await h.flush();
-    h.sockets[1].accept();
-    expect(h.sockets[1].sent[0]).toEqual({ type: "auth", ticket: "ticket-2" });
-    h.sockets[1].say(READY);
-    expect(h.sockets[1].sent[1]).toEqual({ type: "subscribe", workspace: "acme", project: "ENG" });
+    h.socket(1).accept();
+    expect(h.socket(1).sent[0]).toEqual({ type: "auth", ticket: "ticket-2" });
+    h.socket(1).say(READY);
+    expect(h.socket(1).sent[1]).toEqual({
+      type: "subscribe",
+      workspace: "acme",
+      project: "ENG",
+      ref: "project:acme/ENG",
+    });
     expect(h.resyncs()).toBe(1);
   });
 
@@ -132,7 +146,7 @@ describe("RealtimeConnection", () => {
     const h = harness();
     h.connection.start();
     await h.flush();
-    h.sockets[0].drop(4403);
+    h.socket(0).drop(4403);
     expect(h.statuses.at(-1)).toBe("offline");
     expect(h.timers.filter((t) => t.ms !== 30_000)).toEqual([]);
   });
@@ -141,9 +155,9 @@ describe("RealtimeConnection", () => {
     const h = harness();
     h.connection.start();
     await h.flush();
-    h.sockets[0].accept();
-    h.sockets[0].onmessage?.({ data: "not json" });
-    h.sockets[0].say({ type: "notifications", workspace_id: "w1" });
+    h.socket(0).accept();
+    h.socket(0).onmessage?.({ data: "not json" });
+    h.socket(0).say({ type: "notifications", workspace_id: "w1" });
     expect(h.received).toEqual([{ type: "notifications", workspace_id: "w1" }]);
   });
 });
@@ -152,7 +166,7 @@ describe("staleKeys", () => {
   const event = (name: string, label: string) => ({
     id: 1,
     name,
-    subject: { type: name.split(".")[0], id: "s1", label },
+    subject: { type: name.split(".")[0] ?? "", id: "s1", label },
     workspace_id: "w1",
     project_id: "p1",
     actor_id: null,

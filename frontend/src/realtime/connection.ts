@@ -23,12 +23,12 @@ export type RealtimeEvent = {
 
 export type ServerMessage =
   | { type: "ready"; user_id: string; heartbeat: number }
-  | { type: "subscribed"; topic: string }
+  | { type: "subscribed"; topic: string; ref?: string }
   | { type: "unsubscribed"; topic: string; reason: string }
   | { type: "event"; topic: string; event: RealtimeEvent }
   | { type: "notifications"; workspace_id: string }
   | { type: "pong" }
-  | { type: "error"; code: string; detail: string };
+  | { type: "error"; code: string; detail: string; ref?: string };
 
 export type Status = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -83,6 +83,8 @@ export class RealtimeConnection {
   private attempt = 0;
   private everReady = false;
   private ready = false;
+  /** Topics asked for on `ready` and not yet answered: "live" waits for them. */
+  private readonly pending = new Set<string>();
   private stopped = true;
   private retryTimer: unknown = null;
   private heartbeatTimer: unknown = null;
@@ -126,7 +128,7 @@ export class RealtimeConnection {
       entry.count += 1;
     } else {
       this.topics.set(name, { topic, count: 1 });
-      if (this.ready) this.send({ type: "subscribe", ...topic });
+      if (this.ready) this.send({ type: "subscribe", ...topic, ref: name });
     }
     let withdrawn = false;
     return () => {
@@ -195,11 +197,22 @@ export class RealtimeConnection {
     if (message.type === "ready") {
       this.ready = true;
       this.attempt = 0;
-      for (const { topic } of this.topics.values()) this.send({ type: "subscribe", ...topic });
+      this.pending.clear();
+      for (const [name, { topic }] of this.topics) {
+        this.pending.add(name);
+        this.send({ type: "subscribe", ...topic, ref: name });
+      }
       this.startHeartbeat(message.heartbeat);
-      this.options.onStatus?.("live");
       if (this.everReady) this.options.onResync?.();
       this.everReady = true;
+    } else if (message.type === "subscribed" || message.type === "error") {
+      // Answers to subscribes carry the topic as their ref.
+      const ref = (message as { ref?: unknown }).ref;
+      if (typeof ref === "string") this.pending.delete(ref);
+    }
+    // Live once every topic on screen is subscribed: from then on, what is shown updates itself.
+    if (this.ready && this.pending.size === 0 && message.type !== "event") {
+      this.options.onStatus?.("live");
     }
     this.options.onMessage(message);
   }
