@@ -65,7 +65,7 @@ header = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help venv services db migrate demo run serve api-fuzz \
 	lint format schema schema-check migrations-check deploy-check config-check \
-	backend-test test pin bench frontend-deps chromium client client-check frontend-check \
+	backend-test test pin bench bench-realtime bench-background frontend-deps chromium client client-check frontend-check \
 	browser-test
 
 help: ## List the targets
@@ -253,3 +253,24 @@ bench: venv services db migrate demo ## Load the demo API on :8001 (2 workers): 
 	trap 'kill $$server 2>/dev/null' EXIT; \
 	for _ in $$(seq 50); do curl -sf http://127.0.0.1:8001/healthz >/dev/null && break; sleep 0.2; done; \
 	$(VENV_BIN)/python $(ROOT)/bench/bench_api_load.py --base http://127.0.0.1:8001 $(BENCH_ARGS)
+
+bench-realtime: venv services db migrate demo ## Commit-to-websocket delay: API (2 workers) on :8001 + a Celery worker
+	$(call header,bench-realtime: bench/bench_realtime.py against uvicorn on :8001 and a worker)
+	@cd $(BACKEND) && export DEBUG=false LOG_LEVEL=WARNING CELERY_BROKER_URL=redis://localhost:6379/5 \
+		CHANNEL_PREFIX=docket-bench-rt; \
+	$(VENV_BIN)/uvicorn config.asgi:application --host 127.0.0.1 --port 8001 --workers 2 \
+		--no-access-log --no-proxy-headers & server=$$!; \
+	$(VENV_BIN)/celery -A config worker -Q relay,default,email --concurrency 2 \
+		--loglevel WARNING -n bench-relay@localhost --without-gossip --without-mingle & worker=$$!; \
+	trap 'kill $$server $$worker 2>/dev/null; wait' EXIT; \
+	for _ in $$(seq 50); do curl -sf http://127.0.0.1:8001/healthz >/dev/null && break; sleep 0.2; done; \
+	$(VENV_BIN)/python $(ROOT)/bench/bench_realtime.py --base http://127.0.0.1:8001 --updates 200; \
+	$(VENV_BIN)/python $(ROOT)/bench/bench_realtime.py --base http://127.0.0.1:8001 --updates 200 \
+		--sockets 1000
+
+bench-background: venv services ## Relay throughput per consumer and emails/s of one worker (own database)
+	$(call header,bench-background: bench/bench_background.py on docket_bench)
+	@$(MAKE) --no-print-directory STAGE=1 db DB_NAMES=docket_bench
+	@cd $(BACKEND) && export DATABASE_URL=postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/docket_bench; \
+		$(VENV_BIN)/python manage.py migrate --noinput -v 0 && \
+		$(VENV_BIN)/python $(ROOT)/bench/bench_background.py $(BENCH_ARGS)

@@ -13,18 +13,12 @@ warnings.filterwarnings(
     category=Warning,
 )
 
+# Django is set up first: the websocket side imports models.
 http_application = get_asgi_application()
 
-# Websocket close code for "no such endpoint" (4000-4999 are the application's own).
-WEBSOCKET_NOT_FOUND = 4404
+from channels.routing import ProtocolTypeRouter  # noqa: E402
 
+from docket.realtime.routing import websocket_application  # noqa: E402
 
-async def application(scope, receive, send):
-    """HTTP goes to Django. Websockets are refused cleanly (closed during the handshake, which
-    a client sees as HTTP 403) until the realtime endpoint exists; Channels' router goes here."""
-    if scope["type"] == "websocket":
-        message = await receive()
-        if message["type"] == "websocket.connect":
-            await send({"type": "websocket.close", "code": WEBSOCKET_NOT_FOUND})
-        return
-    await http_application(scope, receive, send)
+# One application serves both: HTTP goes to Django, websockets to the realtime endpoint.
+application = ProtocolTypeRouter({"http": http_application, "websocket": websocket_application})

@@ -19,6 +19,7 @@ export const ROOT = path.resolve(FRONTEND, "..");
 export const BACKEND = path.join(ROOT, "backend");
 export const RESULTS = path.join(FRONTEND, "test-results");
 
+// Overridable so that two runs (a developer's and CI's) can share a machine.
 export const API_PORT = Number(process.env.E2E_API_PORT ?? 8100);
 export const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 5174);
 export const API = `http://localhost:${API_PORT}`;
@@ -59,13 +60,14 @@ const backendEnv = {
   LOG_LEVEL: "WARNING",
   CORS_ALLOWED_ORIGINS: WEB,
   CACHE_KEY_PREFIX: process.env.E2E_CACHE_KEY_PREFIX ?? "docket-e2e",
-  // The API enqueues the relay after each commit; the worker below takes it from here.
-  CELERY_BROKER_URL: BROKER_URL,
-  RELAY_ON_COMMIT: "true",
-  EMAIL_BACKEND: "django.core.mail.backends.locmem.EmailBackend",
   // Browser tests sign up and in many times from one address.
   THROTTLE_AUTH_IP: "1000/minute",
   THROTTLE_AUTH_ACCOUNT: "1000/minute",
+  // Everything after a request (the relay: live updates, notifications) runs on a real worker.
+  CELERY_BROKER_URL: BROKER_URL,
+  RELAY_ON_COMMIT: "true",
+  CHANNEL_PREFIX: `${DB_NAME}-rt`,
+  EMAIL_BACKEND: "django.core.mail.backends.locmem.EmailBackend",
 };
 
 /** Empties the broker's Redis database (refusing the app's own cache and dev broker ones). */
@@ -146,6 +148,9 @@ export async function startStack() {
       "--without-heartbeat",
       "--without-gossip",
       "--without-mingle",
+      // Its own name: another run's worker may be up on this machine.
+      "-n",
+      `e2e-${DB_NAME}@localhost`,
     ],
     { cwd: BACKEND, env: backendEnv },
   );

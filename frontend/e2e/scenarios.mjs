@@ -34,6 +34,20 @@ async function shortcutsReady(page) {
   await page.getByRole("navigation", { name: "Projects" }).getByRole("link").first().waitFor();
 }
 
+async function signedIn(browser, problems, email) {
+  const page = await newPage(browser, problems);
+  await page.goto(`${WEB}/signin`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/w\/rocket/);
+  return page;
+}
+
+function column(page, name) {
+  return page.getByRole("region", { name, exact: true });
+}
+
 /** Waits until `predicate(arg)` holds in the page; on timeout, fails with `description`. */
 async function waitUntil(page, description, predicate, arg) {
   try {
@@ -255,6 +269,32 @@ export const scenarios = {
       await shot(page, `phone-${view}`);
     }
     await page.context().close();
+  },
+
+  async "a card moved in one window moves in the other, live"({ browser, problems, shot }) {
+    const olga = await signedIn(browser, problems, OWNER.email);
+    const sam = await signedIn(browser, problems, "sam@example.com");
+    for (const page of [olga, sam]) {
+      await page.goto(`${WEB}/w/rocket/p/ENG/board`);
+      await column(page, "Todo").getByTestId("issue-card").filter({ hasText: "ENG-1" }).waitFor();
+      // "Live": the socket is open and every topic on screen is subscribed.
+      await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+    }
+    await shot(sam, "1-both-live");
+
+    // Olga drags a card; Sam's board shows it in its new column without a reload.
+    await column(olga, "Todo").getByTestId("issue-card").filter({ hasText: "ENG-1" })
+      .dragTo(column(olga, "In Progress"));
+    await column(sam, "In Progress").getByTestId("issue-card").filter({ hasText: "ENG-1" }).waitFor();
+    await shot(sam, "2-moved-by-olga");
+
+    // And the other way round.
+    await column(sam, "In Progress").getByTestId("issue-card").filter({ hasText: "ENG-1" })
+      .dragTo(column(sam, "Todo"));
+    await column(olga, "Todo").getByTestId("issue-card").filter({ hasText: "ENG-1" }).waitFor();
+    await shot(olga, "3-moved-back-by-sam");
+    await olga.context().close();
+    await sam.context().close();
   },
 
   async "a move the server refuses rolls back with a message"({ browser, problems, shot }) {

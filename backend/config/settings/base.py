@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from docket.core.logging import logging_config
 
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "docket.workspaces",
     "docket.projects",
     "docket.issues",
+    "docket.realtime",
     "docket.notifications",
     "docket.integrations",
     "docket.demo",
@@ -143,10 +145,12 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {
     "docket.relay_events": {"queue": "relay"},
     "docket.send_notification_email": {"queue": "email"},
+    "docket.send_invitation_email": {"queue": "email"},
+    "docket.send_digest": {"queue": "email"},
     "docket.deliver_pending_emails": {"queue": "email"},
 }
 CELERY_BEAT_SCHEDULE = {
-    # The safety nets: commits ask for a relay and notifications for their email; these catch
+    # The safety nets: commits ask for a relay and for their emails; these catch
     # any ask that was lost (a broker outage, a worker killed before it took the task).
     "relay-events": {"task": "docket.relay_events", "schedule": 5.0},
     "deliver-pending-emails": {"task": "docket.deliver_pending_emails", "schedule": 60.0},
@@ -156,8 +160,33 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 RELAY_ON_COMMIT = env.bool("RELAY_ON_COMMIT", default=True)
 # Consumers of the event log, each with its own position: {name: "dotted.path.to.handler"}.
 RELAY_CONSUMERS: dict[str, str] = {
+    # First: live updates are the ones a person is waiting for.
+    "realtime": "docket.realtime.fanout.publish_events",
     "notifications": "docket.notifications.services.notify_for_events",
 }
+
+# --- Realtime (Channels on Redis pub/sub, served by the same ASGI application) ---------------
+# Its own Redis database. Pub/sub: a group send is one PUBLISH whatever the number of sockets,
+# and groups never expire under a long-lived socket (the list-based layer's groups do).
+CHANNEL_REDIS_URL = env.str("CHANNEL_REDIS_URL", default="redis://localhost:6379/2")
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        # Pub/sub channels are server-wide (not per database): the prefix keeps stacks apart.
+        "CONFIG": {
+            "hosts": [CHANNEL_REDIS_URL],
+            "prefix": env.str("CHANNEL_PREFIX", default="docket-rt"),
+        },
+    }
+}
+# A ticket opens one socket, once, within this many seconds of being issued.
+REALTIME_TICKET_SECONDS = env.int("REALTIME_TICKET_SECONDS", default=30)
+# A socket must present its ticket this soon after the handshake, or it is closed.
+REALTIME_AUTH_TIMEOUT_SECONDS = env.float("REALTIME_AUTH_TIMEOUT_SECONDS", default=10.0)
+REALTIME_MAX_SUBSCRIPTIONS = env.int("REALTIME_MAX_SUBSCRIPTIONS", default=50)
+# Events older than this when the relay reaches them (a relay that was down) are not pushed:
+# clients refetch on reconnect, and a flood of stale invalidations helps nobody.
+REALTIME_MAX_EVENT_AGE_SECONDS = env.int("REALTIME_MAX_EVENT_AGE_SECONDS", default=300)
 
 # --- Email ------------------------------------------------------------------------------------
 # Locally mail is printed by the worker; production points these at its SMTP relay.
@@ -173,6 +202,13 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Docket <notification
 EMAIL_SWEEP_AFTER_SECONDS = env.int("EMAIL_SWEEP_AFTER_SECONDS", default=30)
 # Where links in emails point: the SPA's origin.
 APP_BASE_URL = env.str("APP_BASE_URL", default="http://localhost:5173")
+# The daily digest of unread notifications is planned at this hour (UTC) and covers the 24 hours
+# before it.
+DIGEST_HOUR_UTC = env.int("DIGEST_HOUR_UTC", default=7)
+CELERY_BEAT_SCHEDULE["plan-digests"] = {
+    "task": "docket.plan_digests",
+    "schedule": crontab(minute=0, hour=DIGEST_HOUR_UTC),
+}
 
 # --- Auth ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

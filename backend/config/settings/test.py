@@ -5,7 +5,7 @@ import secrets
 from .base import *  # noqa: F403
 from .base import CACHES, DATABASES, INSTALLED_APPS, LOGGING, RELAY_CONSUMERS, SIMPLE_JWT, env
 
-# A new key per test run (and process): tokens from one run mean nothing to the next.
+# A new key per run, handed to its test workers: tokens from one run mean nothing to the next.
 SECRET_KEY = env("SECRET_KEY", default="") or secrets.token_urlsafe(64)
 SIMPLE_JWT = {**SIMPLE_JWT, "SIGNING_KEY": SECRET_KEY}
 
@@ -17,7 +17,8 @@ CACHES["default"]["LOCATION"] = env.str("TEST_REDIS_URL", default="redis://local
 CACHES["default"]["KEY_PREFIX"] = "docket-test"
 LOGGING["root"]["level"] = "WARNING"
 # A separate name lets two test runs share one PostgreSQL server (e.g. parallel CI jobs).
-DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_docket")}
+TEST_DATABASE_NAME = env.str("TEST_DATABASE_NAME", default="test_docket")
+DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -44,5 +45,14 @@ CELERY_BROKER_URL = env.str("TEST_CELERY_BROKER_URL", default="redis://localhost
 RELAY_ON_COMMIT = False
 # A consumer that only the relay tests read (the worker they start loads these settings too).
 RELAY_CONSUMERS = {**RELAY_CONSUMERS, "probe": "docket.core.tests.relay_probe.record"}
+# The channel layer's Redis database too.
+CHANNEL_REDIS_URL = env.str("TEST_CHANNEL_REDIS_URL", default="redis://localhost:6379/13")
+CHANNEL_LAYERS = {
+    "default": {
+        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        # Pub/sub is server-wide: each run (named by its database) its own prefix.
+        "CONFIG": {"hosts": [CHANNEL_REDIS_URL], "prefix": f"{TEST_DATABASE_NAME}-rt"},
+    }
+}
 # Mail stays in memory unless a test's worker is pointed at its own local SMTP server.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")

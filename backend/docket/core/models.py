@@ -95,3 +95,34 @@ class ConsumerPosition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} at ({self.txid}, {self.event_id})"
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    SENDING = "sending", "Sending"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class MailDelivery(models.Model):
+    """One email to send exactly once (sent by docket.core.mail). A sender claims it
+    (pending -> sending) before talking to the SMTP server, so no two senders, retries or
+    redeliveries ever send it twice; one whose sender died mid-send stays `sending` rather than
+    risk a duplicate (an SMTP server may have accepted it). Concrete deliveries add what the
+    mail is about, a stable `message_id`, and their own constraints (names are per table)."""
+
+    status = models.CharField(
+        max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def message_id(self) -> str:
+        raise NotImplementedError

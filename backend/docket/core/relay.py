@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import structlog
 from django.conf import settings
@@ -57,17 +58,41 @@ def relay_once(name: str, handler: Handler, *, batch_size: int = BATCH_SIZE) -> 
     return len(events)
 
 
-def relay_all(*, batch_size: int = BATCH_SIZE) -> int:
-    """Drain every consumer (within the time budget). Returns the events handed over."""
+@dataclass
+class RelayRun:
+    handed: int = 0
+    # Consumers another relay held, or whose handler failed: their events wait for a next run.
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def relay_all(*, batch_size: int = BATCH_SIZE) -> RelayRun:
+    """Drain every consumer, in settings order, within the time budget. A consumer that fails
+    is logged and left at its position (replayed next run); it never holds up the others."""
     started = time.monotonic()
-    total = 0
+    run = RelayRun()
     for name, handler in consumers().items():
         while time.monotonic() - started < TIME_BUDGET_SECONDS:
-            handed = relay_once(name, handler, batch_size=batch_size)
-            total += handed or 0
-            if not handed or handed < batch_size:
+            try:
+                handed = relay_once(name, handler, batch_size=batch_size)
+            except Exception:
+                logger.exception("relay_consumer_failed", consumer=name)
+                run.failed.append(name)
                 break
-    return total
+            if handed is None:
+                run.skipped.append(name)
+                break
+            run.handed += handed
+            if handed < batch_size:
+                break
+    return run
+
+
+def events_waiting_on_horizon() -> bool:
+    """Committed events not yet below the horizon: an older transaction (one that recorded no
+    event, like a relay's own) is still open. Its end schedules no relay, so the relay that saw
+    these asks for a follow-up instead of leaving them to beat."""
+    return Event.objects.filter(txid__gte=CommittedHorizon()).exists()
 
 
 def schedule_relay() -> None:

@@ -38,10 +38,27 @@ class DocketTask(Task):
             structlog.contextvars.clear_contextvars()
 
 
-@shared_task(name="docket.relay_events", ignore_result=True)
-def relay_events() -> int:
-    """Hand new committed events to every consumer, each from its own position. Safe to run
-    any number of times at once: a consumer busy in another worker is skipped."""
-    from docket.core.relay import relay_all
+# While events wait (a consumer held by another relay, or an older transaction holding the
+# horizon back), one follow-up relay at a time is scheduled this soon: live updates must not
+# wait for beat's safety net.
+FOLLOW_UP_SECONDS = 0.1
+FOLLOW_UP_KEY = "relay:follow-up"
 
-    return relay_all()
+
+@shared_task(name="docket.relay_events", ignore_result=True)
+def relay_events(follow_up: bool = False) -> int:
+    """Hand new committed events to every consumer, each from its own position. Safe to run
+    any number of times at once: a consumer busy in another worker is skipped, and a follow-up
+    run is scheduled for what that left behind."""
+    from django.core.cache import cache
+
+    from docket.core.relay import events_waiting_on_horizon, relay_all
+
+    if follow_up:
+        cache.delete(FOLLOW_UP_KEY)  # the next run may ask for another
+    run = relay_all()
+    waiting = run.skipped or events_waiting_on_horizon()
+    # One pending follow-up is enough (the key expires, should that task be lost).
+    if waiting and cache.add(FOLLOW_UP_KEY, 1, timeout=5):
+        relay_events.apply_async(kwargs={"follow_up": True}, countdown=FOLLOW_UP_SECONDS)
+    return run.handed

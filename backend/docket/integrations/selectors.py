@@ -5,17 +5,14 @@ from django.db.models import Q, QuerySet
 from docket.core.access import Access
 from docket.core.models import CommittedHorizon, Event
 from docket.core.roles import Role
-
-# Events about the workspace itself, which every member may know of.
-WORKSPACE_WIDE = ("workspace.created", "workspace.updated", "workspace.deleted")
-# Events naming people who are not (yet) members: admins and owners only, as the invitation list.
-ADMINS_ONLY = ("invitation.created", "invitation.revoked", "invitation.accepted")
+from docket.core.visibility import ADMINS_ONLY, WORKSPACE_WIDE
 
 
 def event_feed(*, access: Access) -> QuerySet[Event]:
     """Committed events of the caller's workspace that the caller may see: those of visible
-    projects (deletions included), and workspace-level ones by role. Only events below the
-    commit horizon are returned, so a page never moves past an event still to commit."""
+        projects (deletions included), and workspace-level ones by role. Only events below the
+        commit horizon are returned, so a page never moves past an event still to commit. The same
+    rule as `can_see_event`, in SQL."""
     events = Event.objects.filter(workspace_id=access.workspace_id, txid__lt=CommittedHorizon())
     if access.visible_project_ids is not None:
         # Guests: their projects, and news about the workspace itself.

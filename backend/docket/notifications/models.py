@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from docket.core.models import BaseModel
+from docket.core.models import BaseModel, DeliveryStatus, MailDelivery
 from docket.issues.models import Issue
 from docket.workspaces.models import Workspace
 
@@ -76,43 +76,31 @@ class Notification(models.Model):
 
 
 class NotificationPreference(models.Model):
-    """A person's notification settings; no row means the defaults (email on)."""
+    """A person's notification settings; no row means the defaults (email on, daily digest on).
+    The digest is an email too: it goes only to people with both on."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
     email_enabled = models.BooleanField(default=True)
+    digest_enabled = models.BooleanField(default=True, db_default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
-        return f"{self.user_id}: email {'on' if self.email_enabled else 'off'}"
+        return (
+            f"{self.user_id}: email {'on' if self.email_enabled else 'off'}, "
+            f"digest {'on' if self.digest_enabled else 'off'}"
+        )
 
 
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", "Pending"
-    SENDING = "sending", "Sending"
-    SENT = "sent", "Sent"
-    FAILED = "failed", "Failed"
-
-
-class EmailDelivery(models.Model):
-    """The email of one notification. A sender claims it (pending -> sending) before talking to
-    the SMTP server, so no two senders, retries or redeliveries ever send it twice; one whose
-    sender died mid-send stays `sending` rather than risk a duplicate (an SMTP server may have
-    accepted it). The Message-ID is stable, so even a resend would thread as the same mail."""
+class EmailDelivery(MailDelivery):
+    """The email of one notification, sent exactly once (see MailDelivery). The Message-ID is
+    stable, so even a resend would thread as the same mail."""
 
     id = models.BigAutoField(primary_key=True)
     notification = models.OneToOneField(
         Notification, on_delete=models.CASCADE, related_name="email"
     )
-    status = models.CharField(
-        max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=500, blank=True)
 
     class Meta:
         constraints = [
@@ -135,3 +123,36 @@ class EmailDelivery(models.Model):
     @property
     def message_id(self) -> str:
         return f"<notification-{self.notification_id}@docket>"
+
+
+class DigestDelivery(MailDelivery):
+    """One person's daily digest of unread notifications for one date, sent exactly once (see
+    MailDelivery): (user, date) is unique, so a second planning run, a retried task or a killed
+    worker never mails the same digest twice."""
+
+    id = models.BigAutoField(primary_key=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="digest_delivery_once_a_day"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=DeliveryStatus.values),
+                name="digest_delivery_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="digest_delivery_pending_idx",
+                condition=models.Q(status="pending"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"digest of {self.date} for {self.user_id}: {self.status}"
+
+    @property
+    def message_id(self) -> str:
+        return f"<digest-{self.user_id}-{self.date.isoformat()}@docket>"

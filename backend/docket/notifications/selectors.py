@@ -38,6 +38,8 @@ def subscription_get(*, access: Access, issue: Issue) -> bool:
     return Subscription.objects.filter(issue=issue, user=access.user, subscribed=True).exists()
 
 
-def email_enabled(*, user: User) -> bool:
+def notification_preference_get(*, user: User) -> NotificationPreference:
+    """The person's notification settings: their row, or the defaults (unsaved) if they never
+    changed any."""
     preference = NotificationPreference.objects.filter(user=user).first()
-    return preference.email_enabled if preference else True
+    return preference or NotificationPreference(user=user)

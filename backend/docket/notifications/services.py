@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import smtplib
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -20,24 +19,27 @@ import structlog
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import NotFound
-from docket.core.models import Event
+from docket.core.mail import NotToBeSent, mail_delivery_send, pending_mail_deliveries
+from docket.core.models import DeliveryStatus, Event
 from docket.issues.models import Comment, Issue
 from docket.notifications.models import (
-    DeliveryStatus,
+    DigestDelivery,
     EmailDelivery,
     Notification,
     NotificationPreference,
     Reason,
     Subscription,
 )
-from docket.projects.access import project_audience
+from docket.notifications.selectors import notification_list, notification_preference_get
+from docket.projects.access import accesses_of_user, project_audience
+from docket.realtime.fanout import publish_notifications_changed
 
 logger = structlog.get_logger(__name__)
 
@@ -181,6 +183,18 @@ def notify_for_events(events: Sequence[Event]) -> None:
     Subscription.objects.bulk_create(batch.new_subscriptions, ignore_conflicts=True)
     Notification.objects.bulk_create(notifications, ignore_conflicts=True)
     _plan_emails(event_ids=[event.id for event in relevant])
+    recipients: dict[uuid.UUID, set[uuid.UUID]] = {}
+    for notification in notifications:
+        recipients.setdefault(notification.workspace_id, set()).add(notification.recipient_id)
+    for workspace_id, user_ids in recipients.items():
+        _after_commit_tell(user_ids, workspace_id=workspace_id)
+
+
+def _after_commit_tell(user_ids: set[uuid.UUID], *, workspace_id: uuid.UUID) -> None:
+    """Live badges: these people's sockets hear that their notifications changed."""
+    transaction.on_commit(
+        lambda: publish_notifications_changed(user_ids, workspace_id=workspace_id)
+    )
 
 
 def _plan_emails(*, event_ids: list[int]) -> None:
@@ -216,33 +230,9 @@ def _enqueue_emails(delivery_ids: list[int]) -> None:
 # --- Sending ------------------------------------------------------------------------------------
 
 
-class EmailNotSentYet(Exception):
-    """A transient SMTP failure: the delivery is pending again and the task retries later."""
-
-
-def _transient(exc: OSError) -> bool:
-    """4xx answers, dropped connections and timeouts may pass later; 5xx answers will not."""
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return all(400 <= code < 500 for code, _ in exc.recipients.values())
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return 400 <= exc.smtp_code < 500
-    return True  # disconnects, refused connections, timeouts (smtplib errors are OSErrors)
-
-
-MAX_EMAIL_ATTEMPTS = 8
-
-
-def _claim(delivery_id: int) -> EmailDelivery | None:
-    """Take a pending delivery (pending -> sending) so nobody else sends it; None if another
-    sender has it or it is done."""
-    claimed = EmailDelivery.objects.filter(pk=delivery_id, status=DeliveryStatus.PENDING).update(
-        status=DeliveryStatus.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
-    )
-    if not claimed:
-        return None
-    return EmailDelivery.objects.select_related(
-        "notification__recipient", "notification__actor"
-    ).get(pk=delivery_id)
+def issue_link(*, workspace_slug: str, issue_key: str) -> str:
+    """The issue's page in the app (the SPA's route /w/:workspace/i/:issue)."""
+    return f"{settings.APP_BASE_URL}/w/{workspace_slug}/i/{issue_key}"
 
 
 def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
@@ -256,14 +246,15 @@ def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
             Reason.COMMENTED: "commented on",
             Reason.STATE_CHANGED: "changed the state of",
         }[Reason(notification.reason)],
-        "link": f"{settings.APP_BASE_URL}/issues/{notification.issue_key}",
+        "link": issue_link(
+            workspace_slug=notification.workspace.slug, issue_key=notification.issue_key
+        ),
     }
     subject = f"[{notification.issue_key}] {notification.issue_title}"
     message = EmailMultiAlternatives(
         subject=subject[:200],
         body=render_to_string("notifications/email/notification.txt", context),
         to=[notification.recipient.email],
-        headers={"Message-ID": delivery.message_id},
     )
     message.attach_alternative(
         render_to_string("notifications/email/notification.html", context), "text/html"
@@ -272,37 +263,170 @@ def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
 
 
 def email_delivery_send(*, delivery_id: int) -> str:
-    """Send one notification's email, at most once. Returns what happened: `sent`, `skipped`
-    (not pending: sent, being sent, or failed), or `failed` (a permanent refusal). Raises a
-    EmailNotSentYet after a transient failure, the delivery pending again, for the task to retry."""
-    delivery = _claim(delivery_id)
-    if delivery is None:
-        return "skipped"
-    try:
-        _message(delivery).send()
-    except OSError as exc:
-        retry = _transient(exc) and delivery.attempts < MAX_EMAIL_ATTEMPTS
-        EmailDelivery.objects.filter(pk=delivery.pk).update(
-            status=DeliveryStatus.PENDING if retry else DeliveryStatus.FAILED,
-            last_error=repr(exc)[:500],
-        )
-        if not retry:
-            logger.warning("email_failed", delivery=delivery.pk, error=repr(exc))
-            return "failed"
-        raise EmailNotSentYet(repr(exc)) from exc
-    EmailDelivery.objects.filter(pk=delivery.pk).update(
-        status=DeliveryStatus.SENT, sent_at=timezone.now()
+    """Send one notification's email, at most once (see docket.core.mail.mail_delivery_send for
+    what it returns and raises)."""
+    return mail_delivery_send(
+        deliveries=EmailDelivery.objects.select_related(
+            "notification__recipient", "notification__actor", "notification__workspace"
+        ),
+        delivery_id=delivery_id,
+        compose=_message,
     )
-    return "sent"
 
 
 def pending_email_deliveries() -> list[int]:
-    """Deliveries still pending a while after they were planned: their ask was lost."""
-    cutoff = timezone.now() - datetime.timedelta(seconds=settings.EMAIL_SWEEP_AFTER_SECONDS)
+    """Notification emails still pending a while after they were planned: their ask was lost."""
+    return list(pending_mail_deliveries(EmailDelivery.objects.all()).values_list("pk", flat=True))
+
+
+# --- The daily digest ---------------------------------------------------------------------------
+# Each date's digest covers the 24 hours that end at DIGEST_HOUR_UTC that day, so every
+# notification falls in exactly one digest whenever planning runs, and a rerun plans the same.
+
+DIGEST_LIMIT = 50
+
+
+def digest_window(date: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    """The [start, end) of the notifications the digest of `date` tells about."""
+    end = datetime.datetime.combine(
+        date, datetime.time(hour=settings.DIGEST_HOUR_UTC), tzinfo=datetime.UTC
+    )
+    return end - datetime.timedelta(days=1), end
+
+
+def digest_date(now: datetime.datetime) -> datetime.date:
+    """The date of the latest digest whose window has closed by `now`."""
+    today = now.astimezone(datetime.UTC).date()
+    return today if digest_window(today)[1] <= now else today - datetime.timedelta(days=1)
+
+
+def digests_plan(*, date: datetime.date) -> list[uuid.UUID]:
+    """Plan the digest of `date` for everyone with unread notifications in its window who wants
+    email and the digest: one delivery row each (kept if planned before), sent by the email
+    queue once this commits. Returns whose digests are still pending. A fixed number of queries,
+    however many people get one."""
+    start, end = digest_window(date)
+    opted_out = NotificationPreference.objects.filter(
+        Q(email_enabled=False) | Q(digest_enabled=False)
+    ).values("user_id")
+    recipients = (
+        Notification.objects.filter(
+            read_at__isnull=True,
+            created_at__gte=start,
+            created_at__lt=end,
+            recipient__is_active=True,
+        )
+        .exclude(recipient_id__in=opted_out)
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+    with transaction.atomic():
+        DigestDelivery.objects.bulk_create(
+            (DigestDelivery(user_id=user_id, date=date) for user_id in recipients),
+            ignore_conflicts=True,
+        )
+        pending = list(
+            DigestDelivery.objects.filter(date=date, status=DeliveryStatus.PENDING).values_list(
+                "user_id", flat=True
+            )
+        )
+        if pending:
+            transaction.on_commit(lambda: _enqueue_digests(pending, date))
+    return pending
+
+
+def _enqueue_digests(user_ids: list[uuid.UUID], date: datetime.date) -> None:
+    from docket.notifications.tasks import send_digest
+
+    try:
+        for user_id in user_ids:
+            send_digest.delay(str(user_id), date.isoformat())
+    except Exception:
+        logger.warning("digest_not_enqueued", exc_info=True)
+
+
+def _digest_groups(delivery: DigestDelivery) -> tuple[list[dict[str, Any]], int, int]:
+    """The unread notifications of the digest, by workspace, about what the person can still
+    see: (groups, how many are listed, how many in all)."""
+    start, end = digest_window(delivery.date)
+    groups = []
+    listed = total = 0
+    for access, workspace in accesses_of_user(user_id=delivery.user_id):
+        unread = (
+            notification_list(access=access, unread_only=True)
+            .filter(created_at__gte=start, created_at__lt=end)
+            .order_by("-id")
+        )
+        count = unread.count()
+        total += count
+        room = max(DIGEST_LIMIT - listed, 0)
+        if not count or not room:
+            continue
+        shown = list(unread[:room])
+        listed += len(shown)
+        groups.append(
+            {
+                "workspace": workspace,
+                "notifications": [
+                    {
+                        "issue_key": notification.issue_key,
+                        "issue_title": notification.issue_title,
+                        "reason": Reason(notification.reason).label,
+                        "actor": notification.actor.display_name
+                        if notification.actor
+                        else "Someone",
+                        "link": issue_link(
+                            workspace_slug=workspace.slug, issue_key=notification.issue_key
+                        ),
+                    }
+                    for notification in shown
+                ],
+            }
+        )
+    return groups, listed, total
+
+
+def _digest_message(delivery: DigestDelivery) -> EmailMultiAlternatives:
+    preference = notification_preference_get(user=delivery.user)
+    if not (preference.email_enabled and preference.digest_enabled):
+        raise NotToBeSent("the person turned the digest off")
+    groups, listed, total = _digest_groups(delivery)
+    if not total:
+        raise NotToBeSent("nothing unread is left to tell")
+    context = {
+        "until": digest_window(delivery.date)[1],
+        "groups": groups,
+        "total": total,
+        "more": total - listed,
+    }
+    plural = "" if total == 1 else "s"
+    message = EmailMultiAlternatives(
+        subject=f"Docket digest: {total} unread notification{plural}",
+        body=render_to_string("notifications/email/digest.txt", context),
+        to=[delivery.user.email],
+    )
+    message.attach_alternative(
+        render_to_string("notifications/email/digest.html", context), "text/html"
+    )
+    return message
+
+
+def digest_send(*, user_id: uuid.UUID, date: datetime.date) -> str:
+    """Send a person's digest of `date`, at most once, with what is still unread (see
+    docket.core.mail.mail_delivery_send for what it returns and raises). Planning made its
+    delivery row; one is made here if not, so the task stands alone."""
+    delivery, _ = DigestDelivery.objects.get_or_create(user_id=user_id, date=date)
+    return mail_delivery_send(
+        deliveries=DigestDelivery.objects.select_related("user"),
+        delivery_id=delivery.pk,
+        compose=_digest_message,
+    )
+
+
+def pending_digests() -> list[tuple[uuid.UUID, datetime.date]]:
+    """Digests still pending a while after they were planned: their ask was lost."""
     return list(
-        EmailDelivery.objects.filter(status=DeliveryStatus.PENDING, created_at__lt=cutoff)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:1000]
+        pending_mail_deliveries(DigestDelivery.objects.all()).values_list("user_id", "date")
     )
 
 
@@ -318,16 +442,22 @@ def notification_mark_read(*, access: Access, notification_id: int) -> Notificat
     if notification is None:
         raise NotFound("Notification not found.", code="notification_not_found")
     if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+        with transaction.atomic():
+            notification.read_at = timezone.now()
+            notification.save(update_fields=["read_at"])
+            _after_commit_tell({access.user_id}, workspace_id=access.workspace_id)
     return notification
 
 
 def notifications_mark_all_read(*, access: Access) -> int:
     """Mark every unread notification of the caller in this workspace read; returns how many."""
-    return Notification.objects.filter(
-        recipient=access.user, workspace_id=access.workspace_id, read_at__isnull=True
-    ).update(read_at=timezone.now())
+    with transaction.atomic():
+        marked = Notification.objects.filter(
+            recipient=access.user, workspace_id=access.workspace_id, read_at__isnull=True
+        ).update(read_at=timezone.now())
+        if marked:
+            _after_commit_tell({access.user_id}, workspace_id=access.workspace_id)
+    return marked
 
 
 def subscription_set(*, access: Access, issue: Issue, subscribed: bool) -> Subscription:
@@ -343,9 +473,15 @@ def subscription_set(*, access: Access, issue: Issue, subscribed: bool) -> Subsc
     return subscription
 
 
-def notification_preference_set(*, user: User, email_enabled: bool) -> NotificationPreference:
-    """Turn the caller's notification emails on or off (every workspace)."""
-    preference, _ = NotificationPreference.objects.update_or_create(
-        user=user, defaults={"email_enabled": email_enabled}
-    )
+def notification_preference_set(
+    *, user: User, email_enabled: bool | None = None, digest_enabled: bool | None = None
+) -> NotificationPreference:
+    """Change the caller's notification settings (every workspace): notification emails, the
+    daily digest, or both; a setting not given keeps its value."""
+    changes = {
+        name: value
+        for name, value in (("email_enabled", email_enabled), ("digest_enabled", digest_enabled))
+        if value is not None
+    }
+    preference, _ = NotificationPreference.objects.update_or_create(user=user, defaults=changes)
     return preference

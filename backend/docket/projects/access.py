@@ -74,6 +74,16 @@ def access_from_ids(*, user_id: uuid.UUID, workspace_id: uuid.UUID) -> Access:
     return access_from_membership(membership)
 
 
+def accesses_of_user(*, user_id: uuid.UUID) -> list[tuple[Access, Workspace]]:
+    """Rebuild an active person's access to each workspace they belong to, with the workspace,
+    in one query (for a task that speaks to them across workspaces, like the daily digest)."""
+    memberships = _memberships_with_projects().filter(user_id=user_id, user__is_active=True)
+    return [
+        (access_from_membership(m), m.workspace)
+        for m in memberships.order_by("workspace__name", "workspace_id")
+    ]
+
+
 def project_audience(*, workspace_id: uuid.UUID, project_id: uuid.UUID) -> set[uuid.UUID]:
     """Ids of the active users who may see a project (and so its issues): every non-guest member
     of the workspace, and the guests added to the project. The mirror of `can_see_project`."""

@@ -7,8 +7,10 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
+from django.conf import settings
 from django.db import connection
 
 BACKEND = Path(__file__).resolve().parents[2]
@@ -17,17 +19,39 @@ BACKEND = Path(__file__).resolve().parents[2]
 def start_worker(
     *, queues: str = "relay,default,email", env: dict[str, str] | None = None
 ) -> subprocess.Popen:
+    """Start a worker and wait until it answers a ping: a worker still booting on a busy machine
+    would otherwise eat into the time a test gives the work itself."""
+    name = f"test-{uuid.uuid4().hex[:8]}@localhost"
+    worker = _spawn(queues, env, name)
+    try:
+        wait_for(lambda: _answers(name), seconds=60, what=f"worker {name} to start")
+    except AssertionError:
+        stop_worker(worker, signal.SIGKILL)
+        raise
+    return worker
+
+
+def _answers(name: str) -> bool:
+    from config.celery import app
+
+    return bool(app.control.ping(destination=[name], timeout=0.5))
+
+
+def _spawn(queues: str, env: dict[str, str] | None, name: str) -> subprocess.Popen:
     db = connection.settings_dict
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        # The run's key, as a deployment's workers share the API's: invitation links rebuilt by
+        # the worker must match the hashes the test process stored.
+        "SECRET_KEY": settings.SECRET_KEY,
         **(env or {}),
     }
     return subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
         [
             sys.executable, "-m", "celery", "-A", "config", "worker",
-            "-Q", queues, "--concurrency", "2", "--loglevel", "WARNING",
+            "-Q", queues, "--concurrency", "2", "--loglevel", "WARNING", "-n", name,
             "--without-heartbeat", "--without-gossip", "--without-mingle",
         ],
         cwd=BACKEND,

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from docket.core.ids import uuid7
-from docket.core.models import BaseModel
+from docket.core.models import BaseModel, DeliveryStatus, MailDelivery
 from docket.core.roles import ROLE_RANK, Role
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$"
@@ -47,7 +47,9 @@ class Membership(BaseModel):
 class Invitation(models.Model):
     """An offer to join a workspace, redeemable once by the owner of `email` before it expires.
 
-    Only a hash of the token is stored: a leaked database does not leak usable invitations.
+    Only a hash of the token is stored: a leaked database does not leak usable invitations. The
+    token is an HMAC of the id and `token_salt` under the secret key, so the email task rebuilds
+    it from the id alone; rows made before the salt existed ("") keep working by their hash.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
@@ -55,6 +57,7 @@ class Invitation(models.Model):
     email = models.EmailField(max_length=254)
     role = models.CharField(max_length=16, choices=Role.choices)
     token_hash = models.CharField(max_length=64, unique=True)
+    token_salt = models.CharField(max_length=32, blank=True, db_default="")
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -79,3 +82,32 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"invitation of {self.email} to {self.workspace_id}"
+
+
+class InvitationEmail(MailDelivery):
+    """The email of one invitation with its accept link, sent exactly once (see MailDelivery)."""
+
+    id = models.BigAutoField(primary_key=True)
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="delivery")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=DeliveryStatus.values),
+                name="invitation_email_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="invitation_email_pending_idx",
+                condition=models.Q(status="pending"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"email of invitation {self.invitation_id}: {self.status}"
+
+    @property
+    def message_id(self) -> str:
+        return f"<invitation-{self.invitation_id}@docket>"

@@ -3,30 +3,39 @@ its event in it. Every service but the two that make a membership takes the call
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import secrets
 import uuid
 
+import structlog
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from docket.core.events import diff, emit, new_event
+from docket.core.mail import NotToBeSent, mail_delivery_send, pending_mail_deliveries
 from docket.core.rows import lock_existing
 from docket.workspaces import events
 from docket.workspaces.models import (
     RESERVED_SLUGS,
     SLUG_PATTERN,
     Invitation,
+    InvitationEmail,
     Membership,
     Role,
     Workspace,
 )
 from docket.workspaces.permissions import can_grant, ensure_can_manage_member
+
+logger = structlog.get_logger(__name__)
 
 
 def _validate_slug(slug: str) -> str:
@@ -195,9 +204,21 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def invitation_token(invitation: Invitation) -> str:
+    """The invitation's one-time token, rebuilt from its id and salt under the secret key: the
+    email task needs only the id, and the database keeps only the token's hash."""
+    digest = salted_hmac(
+        "docket.workspaces.invitation",
+        f"invitation:{invitation.pk}:{invitation.token_salt}",
+        algorithm="sha256",
+    ).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
 def invitation_create(*, access: Access, email: str, role: Role) -> tuple[Invitation, str]:
     """Invite an address. Admins and owners; nobody grants a role above their own. Re-inviting
-    an address replaces its open invitation. Returns the invitation and its one-time token."""
+    an address replaces its open invitation. Plans the invitation's email (its accept link),
+    sent by the email queue once this commits. Returns the invitation and its one-time token."""
     access.ensure_role(Role.ADMIN, action="invite people")
     if not can_grant(access, role):
         raise PermissionDenied("You cannot grant a role above your own.", code="owner_required")
@@ -206,8 +227,17 @@ def invitation_create(*, access: Access, email: str, role: Role) -> tuple[Invita
         raise ValidationFailed.for_field(
             "email", "already_member", "This person is already a member."
         )
-    token = secrets.token_urlsafe(32)
     now = timezone.now()
+    invitation = Invitation(
+        workspace_id=access.workspace_id,
+        email=email,
+        role=role,
+        token_salt=secrets.token_hex(16),
+        invited_by=access.user,
+        expires_at=now + settings.INVITATION_LIFETIME,
+    )
+    token = invitation_token(invitation)
+    invitation.token_hash = _hash_token(token)
     with transaction.atomic():
         Invitation.objects.filter(
             workspace_id=access.workspace_id,
@@ -215,14 +245,8 @@ def invitation_create(*, access: Access, email: str, role: Role) -> tuple[Invita
             accepted_at__isnull=True,
             revoked_at__isnull=True,
         ).update(revoked_at=now)
-        invitation = Invitation.objects.create(
-            workspace_id=access.workspace_id,
-            email=email,
-            role=role,
-            token_hash=_hash_token(token),
-            invited_by=access.user,
-            expires_at=now + settings.INVITATION_LIFETIME,
-        )
+        invitation.save(force_insert=True)
+        delivery = InvitationEmail.objects.create(invitation=invitation)
         emit(
             new_event(
                 events.INVITATION_CREATED,
@@ -232,7 +256,18 @@ def invitation_create(*, access: Access, email: str, role: Role) -> tuple[Invita
                 changes={"email": {"old": None, "new": email}, "role": {"old": None, "new": role}},
             )
         )
+        transaction.on_commit(lambda: _enqueue_invitation_email(delivery.pk))
     return invitation, token
+
+
+def _enqueue_invitation_email(delivery_id: int) -> None:
+    from docket.workspaces.tasks import send_invitation_email
+
+    try:
+        send_invitation_email.delay(delivery_id)
+    except Exception:
+        # The invitation stands; beat's sweep sends its email once the broker is back.
+        logger.warning("email_not_enqueued", exc_info=True)
 
 
 def invitation_revoke(*, access: Access, invitation: Invitation) -> None:
@@ -298,3 +333,55 @@ def invitation_accept(*, actor: User, token: str) -> Membership:
             )
         )
     return membership
+
+
+# --- Invitation emails ----------------------------------------------------------------------
+
+
+def _invitation_message(delivery: InvitationEmail) -> EmailMultiAlternatives:
+    invitation = delivery.invitation
+    if invitation.revoked_at is not None:
+        raise NotToBeSent("the invitation was revoked or replaced")
+    if invitation.accepted_at is not None:
+        raise NotToBeSent("the invitation was already accepted")
+    if invitation.expires_at <= timezone.now():
+        raise NotToBeSent("the invitation expired")
+    token = invitation_token(invitation)
+    if not invitation.token_salt or _hash_token(token) != invitation.token_hash:
+        # Made before tokens were derived, or the secret key changed since: a dead link.
+        raise NotToBeSent("its token cannot be rebuilt")
+    inviter = invitation.invited_by.display_name if invitation.invited_by else "Someone"
+    context = {
+        "inviter": inviter,
+        "workspace": invitation.workspace.name,
+        "role": Role(invitation.role).label,
+        "expires_at": invitation.expires_at,
+        "link": f"{settings.APP_BASE_URL}/invite/{token}",
+    }
+    message = EmailMultiAlternatives(
+        subject=f"{inviter} invited you to {invitation.workspace.name} on Docket"[:200],
+        body=render_to_string("workspaces/email/invitation.txt", context),
+        to=[invitation.email],
+    )
+    message.attach_alternative(
+        render_to_string("workspaces/email/invitation.html", context), "text/html"
+    )
+    return message
+
+
+def invitation_email_send(*, delivery_id: int) -> str:
+    """Send one invitation's email, at most once; an invitation revoked, replaced, accepted or
+    expired before its turn is not sent (see docket.core.mail.mail_delivery_send for what it
+    returns and raises)."""
+    return mail_delivery_send(
+        deliveries=InvitationEmail.objects.select_related(
+            "invitation__workspace", "invitation__invited_by"
+        ),
+        delivery_id=delivery_id,
+        compose=_invitation_message,
+    )
+
+
+def pending_invitation_emails() -> list[int]:
+    """Invitation emails still pending a while after they were planned: their ask was lost."""
+    return list(pending_mail_deliveries(InvitationEmail.objects.all()).values_list("pk", flat=True))

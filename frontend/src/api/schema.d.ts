@@ -119,7 +119,7 @@ export interface paths {
         };
         /** The signed-in user's notification settings */
         get: operations["me_notification_settings_get"];
-        /** Turn notification emails on or off */
+        /** Turn notification emails or the daily digest on or off (each field optional) */
         put: operations["me_notification_settings_update"];
         post?: never;
         delete?: never;
@@ -139,6 +139,23 @@ export interface paths {
         put?: never;
         /** Change the signed-in user's password (ends every session) */
         post: operations["me_password_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/realtime/ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use ticket that opens one realtime socket (see docs/realtime.md) */
+        post: operations["realtime_ticket_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -998,13 +1015,16 @@ export interface components {
             readonly read_at: string | null;
             readonly read: boolean;
         };
-        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        /** @description Each setting may be given alone; one not given keeps its value. */
         NotificationSettingsInputRequest: {
-            email_enabled: boolean;
+            email_enabled?: boolean;
+            digest_enabled?: boolean;
         };
         NotificationSettingsOutput: {
             /** @description Email notifications (every workspace); in-app ones always arrive. */
             email_enabled: boolean;
+            /** @description A daily email of the day's unread notifications (sent only when email_enabled is on too). */
+            digest_enabled: boolean;
         };
         PaginatedActivityEventOutputList: {
             results: components["schemas"]["ActivityEventOutput"][];
@@ -1200,6 +1220,14 @@ export interface components {
             readonly id: string;
             readonly key: string;
             readonly name: string;
+        };
+        RealtimeTicketOutput: {
+            /** @description Send it in the socket's first message, once. */
+            ticket: string;
+            /** @description Seconds the ticket stays valid. */
+            expires_in: number;
+            /** @description The websocket endpoint, relative to the API origin. */
+            url: string;
         };
         /**
          * @description * `assigned` - Assigned
@@ -2210,7 +2238,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["NotificationSettingsInputRequest"];
             };
@@ -2320,6 +2348,61 @@ export interface operations {
             };
             /** @description Too many requests; retry after `Retry-After` seconds. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    realtime_ticket_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RealtimeTicketOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,8 @@ import { projectsQuery, workspacesQuery } from "../api/queries";
 import { signOut } from "../auth/actions";
 import { CreateIssueDialog } from "../components/CreateIssueDialog";
 import { InboxLink } from "../components/inbox/InboxLink";
+import { LiveStatus } from "../realtime/LiveStatus";
+import { useRealtimeTopic } from "../realtime/RealtimeProvider";
 import { lastWorkspace } from "./lastWorkspace";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -24,6 +26,7 @@ export function AppLayout() {
   const workspaces = useQuery(workspacesQuery());
   const projects = useQuery(projectsQuery(slug));
   const [creating, setCreating] = useState(false);
+  useRealtimeTopic(slug);
 
   useEffect(() => {
     if (slug) lastWorkspace.set(slug);
@@ -96,6 +99,7 @@ export function AppLayout() {
           ))}
         </nav>
         <div className="sidebar-footer">
+          <LiveStatus />
           <button type="button" className="link" onClick={() => setCreating(true)}>
             New issue <kbd>c</kbd>
           </button>

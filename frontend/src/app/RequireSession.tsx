@@ -4,6 +4,7 @@ import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { restoreSession } from "../auth/actions";
 import { useSession } from "../auth/useSession";
 import { Loading } from "../components/States";
+import { RealtimeProvider } from "../realtime/RealtimeProvider";
 
 /** Routes behind sign-in. On first load a refresh cookie restores the session silently. */
 export function RequireSession() {
@@ -22,7 +23,12 @@ export function RequireSession() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  if (token) return <Outlet />;
+  if (token)
+    return (
+      <RealtimeProvider>
+        <Outlet />
+      </RealtimeProvider>
+    );
   if (restoring) return <Loading label="Signing you in" />;
   const next = encodeURIComponent(location.pathname + location.search);
   return <Navigate to={`/signin?next=${next}`} replace />;

@@ -7,6 +7,7 @@ import { ErrorState, Loading } from "../components/States";
 import { Avatars, LabelChips, PriorityBadge, StateDot } from "../components/issues/display";
 import { IssuePanel, useOpenIssue } from "../components/issues/IssuePanel";
 import { ProjectTabs } from "../components/issues/ProjectTabs";
+import { useRealtimeTopic } from "../realtime/RealtimeProvider";
 import { useMoveIssue, type MoveRequest } from "../components/issues/useMoveIssue";
 
 type DropPoint = { stateId: string; index: number };
@@ -101,6 +102,7 @@ function Toast({ message, onDismiss }: { message: string; onDismiss: () => void 
 
 export function IssueBoardScreen() {
   const { slug = "", projectKey = "" } = useParams();
+  useRealtimeTopic(slug, projectKey);
   const { open } = useOpenIssue();
   const states = useQuery(statesQuery(slug, projectKey));
   const board = useQuery(boardQuery(slug, projectKey));

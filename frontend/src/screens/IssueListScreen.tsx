@@ -21,6 +21,7 @@ import {
 } from "../components/issues/display";
 import { IssuePanel, useOpenIssue } from "../components/issues/IssuePanel";
 import { ProjectTabs } from "../components/issues/ProjectTabs";
+import { useRealtimeTopic } from "../realtime/RealtimeProvider";
 
 const FILTER_NAMES = ["state", "assignee", "label", "priority", "q", "ordering"] as const;
 const ORDERINGS = [
@@ -97,6 +98,7 @@ function IssueRow({ issue, onOpen }: { issue: IssueListItem; onOpen: (key: strin
 
 export function IssueListScreen() {
   const { slug = "", projectKey = "" } = useParams();
+  useRealtimeTopic(slug, projectKey);
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
   const { open } = useOpenIssue();

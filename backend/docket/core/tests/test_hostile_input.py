@@ -10,9 +10,10 @@ import json
 import pytest
 from django.test import Client, override_settings
 
-from config.asgi import WEBSOCKET_NOT_FOUND, application
+from config.asgi import application
 from docket.core.api.problems import PROBLEM_CONTENT_TYPE
 from docket.projects.models import State
+from docket.realtime.consumers import CLOSE_NOT_FOUND
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +154,7 @@ def test_a_websocket_handshake_is_refused_cleanly():
 
     scope = {"type": "websocket", "path": "/ws/", "headers": [], "query_string": b""}
     asyncio.run(application(scope, receive, send))
-    assert sent == [{"type": "websocket.close", "code": WEBSOCKET_NOT_FOUND}]
+    assert sent == [{"type": "websocket.close", "code": CLOSE_NOT_FOUND}]
 
 
 def test_the_renderer_writes_text_without_utf8_form_as_an_escape():

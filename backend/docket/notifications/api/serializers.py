@@ -49,7 +49,21 @@ class NotificationSettingsOutput(serializers.Serializer):
     email_enabled = serializers.BooleanField(
         help_text="Email notifications (every workspace); in-app ones always arrive."
     )
+    digest_enabled = serializers.BooleanField(
+        help_text="A daily email of the day's unread notifications (sent only when "
+        "email_enabled is on too)."
+    )
 
 
 class NotificationSettingsInput(StrictSerializer):
-    email_enabled = serializers.BooleanField()
+    """Each setting may be given alone; one not given keeps its value."""
+
+    email_enabled = serializers.BooleanField(required=False)
+    digest_enabled = serializers.BooleanField(required=False)
+
+    def validate(self, attrs):
+        if not attrs:
+            raise serializers.ValidationError(
+                "Give email_enabled, digest_enabled or both.", code="empty"
+            )
+        return attrs

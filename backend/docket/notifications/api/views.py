@@ -19,8 +19,8 @@ from docket.notifications.api.serializers import (
 from docket.notifications.models import Notification
 from docket.notifications.selectors import (
     UNREAD_FIRST,
-    email_enabled,
     notification_list,
+    notification_preference_get,
     subscription_get,
     unread_count,
 )
@@ -119,19 +119,17 @@ class NotificationSettingsView(APIView):
         responses=NotificationSettingsOutput,
     )
     def get(self, request: Request) -> Response:
-        enabled = email_enabled(user=signed_in(request))
-        return Response(NotificationSettingsOutput({"email_enabled": enabled}).data)
+        preference = notification_preference_get(user=signed_in(request))
+        return Response(NotificationSettingsOutput(preference).data)
 
     @extend_schema(
         operation_id="me_notification_settings_update",
-        summary="Turn notification emails on or off",
+        summary="Turn notification emails or the daily digest on or off (each field optional)",
         request=NotificationSettingsInput,
         responses=NotificationSettingsOutput,
     )
     def put(self, request: Request) -> Response:
         data = NotificationSettingsInput(data=request.data)
         data.is_valid(raise_exception=True)
-        preference = notification_preference_set(
-            user=signed_in(request), email_enabled=data.validated_data["email_enabled"]
-        )
+        preference = notification_preference_set(user=signed_in(request), **data.validated_data)
         return Response(NotificationSettingsOutput(preference).data)

@@ -3,11 +3,15 @@
 import signal
 
 import pytest
+from django.core import mail
+from django.core.mail import EmailMultiAlternatives
+from django.test import override_settings
 
 from docket.core.models import Event
 from docket.issues.services import comment_create
 from docket.notifications.models import DeliveryStatus, EmailDelivery, Notification
 from docket.notifications.services import (
+    email_delivery_send,
     notification_preference_set,
     notify_for_events,
     subscription_set,
@@ -105,3 +109,20 @@ def test_no_email_is_planned_for_someone_who_turned_them_off(world):
     notification_preference_set(user=world.owner, email_enabled=False)
     assert _deliveries(world, "Quietly") == []
     assert Notification.objects.filter(recipient=world.owner).count() == 1
+
+
+@pytest.mark.django_db
+@override_settings(APP_BASE_URL="https://app.example.com")
+def test_the_email_links_to_the_issue_in_its_workspace_in_the_app(world):
+    # Given the owner's email for a comment on ENG-1 in acme
+    (delivery,) = _deliveries(world, "Have a look")
+
+    # When it is sent (the in-memory backend stands in for the SMTP server)
+    assert email_delivery_send(delivery_id=delivery.pk) == "sent"
+
+    # Then both parts link to the SPA's route for the issue
+    (message,) = mail.outbox
+    assert isinstance(message, EmailMultiAlternatives)
+    link = "https://app.example.com/w/acme/i/ENG-1"
+    assert link in message.body
+    assert f'href="{link}"' in str(message.alternatives[0][0])

@@ -143,11 +143,48 @@ def test_a_notification_id_that_cannot_exist_is_a_plain_404(world, as_user, raw)
 
 def test_notification_settings_are_the_callers_own(world, as_user):
     url = "/api/v1/me/notification-settings"
-    assert as_user(world.member).get(url).json() == {"email_enabled": True}
+    both_on = {"email_enabled": True, "digest_enabled": True}
+    assert as_user(world.member).get(url).json() == both_on
     assert as_user(world.member).put(url, {"email_enabled": False}).json() == {
-        "email_enabled": False
+        "email_enabled": False,
+        "digest_enabled": True,
     }
-    assert as_user(world.member).get(url).json() == {"email_enabled": False}
-    assert as_user(world.admin).get(url).json() == {"email_enabled": True}
+    assert as_user(world.member).get(url).json() == {
+        "email_enabled": False,
+        "digest_enabled": True,
+    }
+    assert as_user(world.admin).get(url).json() == both_on
     assert as_user(world.member).put(url, {"email_enabled": "maybe"}).status_code == 400
     assert as_user(None).get(url).status_code == 401
+
+
+def test_each_notification_setting_is_changed_alone_and_bad_input_is_a_problem(world, as_user):
+    url = "/api/v1/me/notification-settings"
+    client = as_user(world.member)
+
+    # The digest alone, then email alone, then both: a setting not given keeps its value
+    assert client.put(url, {"digest_enabled": False}).json() == {
+        "email_enabled": True,
+        "digest_enabled": False,
+    }
+    assert client.put(url, {"email_enabled": False}).json() == {
+        "email_enabled": False,
+        "digest_enabled": False,
+    }
+    assert client.put(url, {"email_enabled": True, "digest_enabled": True}).json() == {
+        "email_enabled": True,
+        "digest_enabled": True,
+    }
+
+    # Bad input is refused as problem+json, and changes nothing
+    for body, field, code in [
+        ({"digest_enabled": "sometimes"}, "digest_enabled", "invalid"),
+        ({"digest_enabled": None}, "digest_enabled", "null"),
+        ({"weekly": True}, "weekly", "unknown_field"),
+        ({}, None, "empty"),
+    ]:
+        refused = client.put(url, body)
+        assert refused.status_code == 400, body
+        assert refused["Content-Type"] == "application/problem+json"
+        assert [(e["field"], e["code"]) for e in refused.json()["errors"]] == [(field, code)]
+    assert client.get(url).json() == {"email_enabled": True, "digest_enabled": True}

@@ -9,6 +9,7 @@ import { formatDateTime } from "./display";
 import { IssueComments } from "./IssueComments";
 import { IssueFields } from "./IssueFields";
 import { Markdown } from "./Markdown";
+import { useRealtimeTopic } from "../../realtime/RealtimeProvider";
 import type { IssueChanges } from "./issueApi";
 import { useUpdateIssue } from "./useIssueMutations";
 
@@ -150,6 +151,8 @@ function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
 /** One issue, editable in place; used by the full page and by the side panel. */
 export function IssueDetail({ slug, issueKey }: { slug: string; issueKey: string }) {
   const issue = useQuery(issueQuery(slug, issueKey));
+  // An issue's key starts with its project's: ENG-42 lives in ENG.
+  useRealtimeTopic(slug, issueKey.split("-")[0] || undefined);
   if (issue.isPending) return <Loading label="Loading issue" />;
   if (issue.error) return <ErrorState error={issue.error} />;
   return <LoadedIssue key={issue.data.id} slug={slug} issue={issue.data} />;

@@ -1,0 +1,122 @@
+"""The relay's realtime consumer: compact messages to the channel-layer groups.
+
+A message says what changed, not what it changed to (event type, subject, version, the names
+of the changed fields): clients refetch what they show through the API, whose access checks
+decide what they see. Delivery is at most once per socket; a socket that missed something (a
+restart, a network drop) refetches on reconnect, so nothing here is stored or retried beyond
+the relay's own replay of a batch whose publish failed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import structlog
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.utils import timezone
+
+from docket.core.models import Event
+from docket.realtime.groups import access_group, project_group, user_group, workspace_group
+
+logger = structlog.get_logger(__name__)
+
+# Events after which sockets in the workspace re-check what they may see. Removals and role
+# changes take access away; additions widen what a guest sees of workspace-level events.
+ACCESS_CHANGING = frozenset(
+    {
+        "member.role_changed",
+        "member.removed",
+        "project.member_added",
+        "project.member_removed",
+        "project.deleted",
+        "workspace.deleted",
+    }
+)
+# Workspace-level subjects: their events also go to the workspace's topic.
+WORKSPACE_LEVEL = frozenset({"workspace", "membership", "invitation", "project", "state", "label"})
+
+
+def event_message(event: Event) -> dict[str, Any]:
+    """The compact form of an event that a socket receives (documented in docs/realtime.md)."""
+    return {
+        "id": event.id,
+        "name": event.name,
+        "subject": {
+            "type": event.subject_type,
+            "id": str(event.subject_id),
+            "label": event.subject_label,
+        },
+        "workspace_id": str(event.workspace_id),
+        "project_id": str(event.project_id) if event.project_id else None,
+        "actor_id": str(event.actor_id) if event.actor_id else None,
+        # Per subject, a later change has a larger version: a client can drop stale news.
+        "version": event.id,
+        "fields": sorted(event.changes),
+        "at": event.created_at.isoformat(),
+    }
+
+
+def _sends(events: Sequence[Event]) -> list[tuple[str, dict[str, Any]]]:
+    cutoff = timezone.now() - datetime.timedelta(seconds=settings.REALTIME_MAX_EVENT_AGE_SECONDS)
+    sends: list[tuple[str, dict[str, Any]]] = []
+    for event in events:
+        if event.created_at < cutoff:
+            continue
+        # Access changes first: a removed member's socket drops its topics before any later
+        # event reaches it (one publisher, one connection: Redis keeps the order).
+        if event.name in ACCESS_CHANGING:
+            sends.append(
+                (
+                    access_group(event.workspace_id),
+                    {"type": "realtime.access_changed", "workspace_id": str(event.workspace_id)},
+                )
+            )
+        compact = event_message(event)
+        groups = []
+        if event.project_id is not None:
+            groups.append(project_group(event.project_id))
+        if event.subject_type in WORKSPACE_LEVEL:
+            groups.append(workspace_group(event.workspace_id))
+        sends += [
+            (group, {"type": "realtime.event", "group": group, "event": compact})
+            for group in groups
+        ]
+    return sends
+
+
+async def _publish(sends: Iterable[tuple[str, dict[str, Any]]]) -> None:
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for group, message in sends:
+        await layer.group_send(group, message)
+
+
+def publish_events(events: Sequence[Event]) -> None:
+    """The realtime consumer of the event log. A failed publish raises, so the relay keeps its
+    position and hands the batch over again (sockets may then see an event twice: harmless for
+    invalidation, and `id` lets a client drop the repeat)."""
+    sends = _sends(events)
+    if sends:
+        async_to_sync(_publish)(sends)
+
+
+def publish_notifications_changed(
+    user_ids: Iterable[uuid.UUID], *, workspace_id: uuid.UUID
+) -> None:
+    """Tell these people's sockets that their notifications changed (new ones, or read
+    elsewhere), so badges and inboxes refetch. Best effort, after the commit that changed them:
+    a lost message costs a badge that updates on the next refetch, never a notification."""
+    message = {"type": "realtime.notifications", "workspace_id": str(workspace_id)}
+    sends = [(user_group(user_id), message) for user_id in set(user_ids)]
+    if not sends:
+        return
+    try:
+        async_to_sync(_publish)(sends)
+    except Exception:
+        logger.warning("notifications_not_published", exc_info=True)
