@@ -99,6 +99,32 @@ async function waitFor(url, label, seconds = 60) {
   throw new Error(`${label} did not start at ${url}`);
 }
 
+let api = null;
+
+function startApi() {
+  return start(
+    "api",
+    path.join(ROOT, ".venv", "bin", "uvicorn"),
+    ["config.asgi:application", "--host", "127.0.0.1", "--port", String(API_PORT), "--no-proxy-headers"],
+    { cwd: BACKEND, env: backendEnv },
+  );
+}
+
+/**
+ * Stops the API as a deploy would (SIGTERM), runs `whileDown` while nothing answers, then starts
+ * it again and waits until it is ready.
+ */
+export async function restartApi(whileDown = async () => {}) {
+  const old = api;
+  const exited = new Promise((resolve) => old.once("exit", resolve));
+  old.expectedExit = true;
+  process.kill(-old.pid, "SIGTERM");
+  await exited;
+  await whileDown();
+  api = startApi();
+  await waitFor(`${API}/readyz`, "API after a restart");
+}
+
 function start(label, command, args, options) {
   // Its own process group, so stopping it also stops what it started (npx -> vite).
   const child = spawn(command, args, {
@@ -117,7 +143,7 @@ function start(label, command, args, options) {
   });
   // A server that dies mid-run otherwise shows only as a scenario timing out much later.
   child.on("exit", (code, signal) => {
-    if (stopping) return;
+    if (stopping || child.expectedExit) return;
     process.stderr.write(`[${label}] exited early (${signal ?? `status ${code}`})\n`);
   });
   children.push(child);
@@ -154,19 +180,7 @@ export async function startStack() {
     ],
     { cwd: BACKEND, env: backendEnv },
   );
-  start(
-    "api",
-    path.join(ROOT, ".venv", "bin", "uvicorn"),
-    [
-      "config.asgi:application",
-      "--host",
-      "127.0.0.1",
-      "--port",
-      String(API_PORT),
-      "--no-proxy-headers",
-    ],
-    { cwd: BACKEND, env: backendEnv },
-  );
+  api = startApi();
   execFileSync("npx", ["vite", "build", "--logLevel", "warn"], {
     cwd: FRONTEND,
     env: { ...process.env, VITE_API_URL: API },
@@ -215,7 +229,11 @@ export async function stopStack(browser) {
  * every 4xx response as a console error; a scenario that provokes one on purpose passes
  * `{ expectHttpErrors: true }`.
  */
-export async function newPage(browser, problems, { expectHttpErrors = false, viewport } = {}) {
+export async function newPage(
+  browser,
+  problems,
+  { expectHttpErrors = false, expectConsoleErrors = null, viewport } = {},
+) {
   const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 800 } });
   context.setDefaultTimeout(UI_TIMEOUT);
   context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT);
@@ -226,6 +244,8 @@ export async function newPage(browser, problems, { expectHttpErrors = false, vie
     if (!["error", "warning"].includes(message.type())) return;
     // HTTP failures are reported below with their URL.
     if (message.text().startsWith("Failed to load resource")) return;
+    // A scenario that takes the server away expects the browser to say so.
+    if (expectConsoleErrors?.test(message.text())) return;
     problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on("response", (response) => {

@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 
 import { API_URL, api, unwrap } from "../api/http";
+import { invalidateNotifications } from "../api/queries";
 import { useSession } from "../auth/useSession";
 import { RealtimeConnection, type Status, type Topic } from "./connection";
 import { staleKeys } from "./invalidate";
@@ -37,9 +38,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
               void queryClient.invalidateQueries({ queryKey });
             }
           } else if (message.type === "notifications") {
-            void queryClient.invalidateQueries({
-              predicate: (query) => query.queryKey.includes("notifications"),
-            });
+            // The badge and the inbox of every workspace: the message names the workspace by
+            // id, the queries by slug.
+            void invalidateNotifications(queryClient);
           }
         },
       }),
