@@ -39,6 +39,8 @@ function fakeApi(
 ) {
   const calls: string[] = [];
   let emailEnabled = true;
+  let digestEnabled = true;
+  const bodies: unknown[] = [];
   const json = (body: unknown, status = 200) =>
     new Response(JSON.stringify(body), {
       status,
@@ -54,8 +56,13 @@ function fakeApi(
     const url = new URL(request.url);
     calls.push(`${request.method} ${url.pathname}${url.search}`);
     if (url.pathname === "/api/v1/me/notification-settings") {
-      if (request.method === "PUT") emailEnabled = (await request.json()).email_enabled;
-      return json({ email_enabled: emailEnabled });
+      if (request.method === "PUT") {
+        const change = (await request.json()) as Record<string, boolean>;
+        bodies.push(change);
+        emailEnabled = change.email_enabled ?? emailEnabled;
+        digestEnabled = change.digest_enabled ?? digestEnabled;
+      }
+      return json({ email_enabled: emailEnabled, digest_enabled: digestEnabled });
     }
     if (url.pathname === BASE) {
       if (options.listStatus) {
@@ -89,7 +96,7 @@ function fakeApi(
     return json({ code: "not_found", detail: `No fake for ${url.pathname}` }, 404);
   };
   vi.stubGlobal("fetch", fetchImpl);
-  return { calls, emailEnabled: () => emailEnabled };
+  return { calls, emailEnabled: () => emailEnabled, bodies: () => bodies };
 }
 
 function renderInbox() {
@@ -231,5 +238,18 @@ describe("InboxScreen", () => {
     await waitFor(() => expect(api.emailEnabled()).toBe(false));
     await waitFor(() => expect(box.checked).toBe(false));
     expect(api.calls).toContain("PUT /api/v1/me/notification-settings");
+  });
+
+  it("turns the daily digest off without touching the email setting", async () => {
+    const api = fakeApi([]);
+    renderInbox();
+    const digest = (await screen.findByRole("checkbox", {
+      name: "Daily digest of unread",
+    })) as HTMLInputElement;
+    await waitFor(() => expect(digest.disabled).toBe(false));
+    fireEvent.click(digest);
+    await waitFor(() => expect(digest.checked).toBe(false));
+    expect(api.bodies()).toEqual([{ digest_enabled: false }]);
+    expect(api.emailEnabled()).toBe(true);
   });
 });

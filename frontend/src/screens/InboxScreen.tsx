@@ -132,31 +132,37 @@ function NotificationRow(props: { slug: string; notification: Notification; onOp
   );
 }
 
-/** "Email me notifications": one setting for every workspace. */
+type EmailSettingName = "email_enabled" | "digest_enabled";
+
+const EMAIL_SETTINGS: { name: EmailSettingName; label: string }[] = [
+  { name: "email_enabled", label: "Email me notifications" },
+  { name: "digest_enabled", label: "Daily digest of unread" },
+];
+
+/** The person's email settings: one value each for every workspace. */
 function EmailSetting() {
   const queryClient = useQueryClient();
   const settings = useQuery(notificationSettingsQuery());
   const save = useMutation({
-    mutationFn: async (emailEnabled: boolean) =>
-      unwrap(
-        await api.PUT("/api/v1/me/notification-settings", {
-          body: { email_enabled: emailEnabled },
-        }),
-      ),
+    mutationFn: async (change: Partial<Record<EmailSettingName, boolean>>) =>
+      unwrap(await api.PUT("/api/v1/me/notification-settings", { body: change })),
     onSuccess: (saved) => queryClient.setQueryData(notificationKeys.settings, saved),
   });
-  const checked = save.isPending ? save.variables : (settings.data?.email_enabled ?? false);
+  const value = (name: EmailSettingName): boolean =>
+    (save.isPending ? save.variables?.[name] : undefined) ?? settings.data?.[name] ?? false;
   return (
     <span className="email-setting">
-      <label className="check" title="Applies to every workspace">
-        <input
-          type="checkbox"
-          checked={checked}
-          disabled={!settings.data || save.isPending}
-          onChange={(event) => save.mutate(event.target.checked)}
-        />
-        Email me notifications
-      </label>
+      {EMAIL_SETTINGS.map(({ name, label }) => (
+        <label key={name} className="check" title="Applies to every workspace">
+          <input
+            type="checkbox"
+            checked={value(name)}
+            disabled={!settings.data || save.isPending}
+            onChange={(event) => save.mutate({ [name]: event.target.checked })}
+          />
+          {label}
+        </label>
+      ))}
       {(settings.error ?? save.error) && (
         <span className="field-error" role="alert">
           {errorMessage(settings.error ?? save.error)}
