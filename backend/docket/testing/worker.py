@@ -72,7 +72,22 @@ def wait_for(condition, *, seconds: float = 60, what: str) -> None:
         if condition():
             return
         time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
+    raise AssertionError(f"timed out waiting for {what}; {_old_transactions()}")
+
+
+def _old_transactions() -> str:
+    """Transactions open anywhere on the server for over 5 s: they hold the commit horizon (and
+    so the relay) back, the usual reason a relay test times out on a shared machine."""
+    from django.db import connections
+
+    with connections["default"].cursor() as cursor:
+        cursor.execute(
+            "SELECT datname, pid, state, now() - xact_start, left(query, 80)"
+            " FROM pg_stat_activity WHERE backend_xid IS NOT NULL"
+            " AND xact_start < now() - interval '5 seconds'"
+        )
+        rows = cursor.fetchall()
+    return f"transactions holding the horizon: {rows}" if rows else "no old transactions"
 
 
 def purge_queues(*queues: str) -> None:
