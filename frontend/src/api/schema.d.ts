@@ -3992,7 +3992,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                notification_id: string;
+                /** @description Its id. */
+                notification_id: number;
                 workspace_slug: string;
             };
             cookie?: never;

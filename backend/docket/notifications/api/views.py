@@ -65,6 +65,12 @@ class NotificationReadView(WorkspaceAPIView):
     @extend_schema(
         operation_id="notifications_mark_read",
         summary="Mark one notification read (idempotent)",
+        # The id as the list returns it (an integer), not the URL pattern's digits as a string.
+        parameters=[
+            OpenApiParameter(
+                "notification_id", OpenApiTypes.INT64, OpenApiParameter.PATH, description="Its id."
+            )
+        ],
         request=None,
         responses=NotificationOutput,
     )

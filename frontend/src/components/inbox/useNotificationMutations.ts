@@ -79,7 +79,7 @@ export function useMarkRead(slug: string) {
       unwrap(
         await api.POST(
           "/api/v1/workspaces/{workspace_slug}/notifications/{notification_id}/read",
-          { params: { path: { workspace_slug: slug, notification_id: String(notificationId) } } },
+          { params: { path: { workspace_slug: slug, notification_id: notificationId } } },
         ),
       ),
     (notificationId) => (notification) => notification.id === notificationId,
