@@ -37,6 +37,7 @@ _ERROR_DESCRIPTIONS = {
     "403": "Authenticated, but the role does not allow this.",
     "404": "No such object, or not visible to the caller.",
     "409": "The request conflicts with the current state.",
+    "412": "`If-Match` names a stale copy (`precondition_failed`); nothing was written.",
     "413": "The request body is larger than the limit.",
     "429": "Too many requests; retry after `Retry-After` seconds.",
 }

@@ -2990,7 +2990,10 @@ export interface operations {
     issues_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag read earlier: if the issue still has it, the answer is 304, no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 issue_key: string;
                 workspace_slug: string;
@@ -3001,11 +3004,20 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["IssueOutput"];
                 };
+            };
+            /** @description Not modified: `If-None-Match` names the current ETag. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, expired or invalid credentials. */
             401: {
@@ -3039,7 +3051,10 @@ export interface operations {
     issues_delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy being changed. If the issue changed since, nothing is written and the answer is 412 `precondition_failed`. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 issue_key: string;
                 workspace_slug: string;
@@ -3091,12 +3106,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description `If-Match` names a stale copy (`precondition_failed`); nothing was written. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
         };
     };
     issues_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy being changed. If the issue changed since, nothing is written and the answer is 412 `precondition_failed`. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 issue_key: string;
                 workspace_slug: string;
@@ -3111,6 +3138,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3155,6 +3184,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description `If-Match` names a stale copy (`precondition_failed`); nothing was written. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3480,7 +3518,10 @@ export interface operations {
     issues_move: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the copy being changed. If the issue changed since, nothing is written and the answer is 412 `precondition_failed`. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
             path: {
                 issue_key: string;
                 workspace_slug: string;
@@ -3495,6 +3536,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3539,6 +3582,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description `If-Match` names a stale copy (`precondition_failed`); nothing was written. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -26,6 +26,7 @@ from docket.core.errors import (
     FieldError,
     NotFound,
     PermissionDenied,
+    PreconditionFailed,
     Unauthenticated,
     ValidationFailed,
 )
@@ -41,6 +42,7 @@ STATUS_OF: dict[type[ApplicationError], tuple[int, str]] = {
     PermissionDenied: (403, "Permission denied"),
     NotFound: (404, "Not found"),
     Conflict: (409, "Conflict"),
+    PreconditionFailed: (412, "Precondition failed"),
     ApplicationError: (400, "Bad request"),
 }
 
