@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: it needs the resolved view (whose authenticators name the caller).
+    "docket.core.middleware.IdempotencyKeyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -163,6 +165,12 @@ RELAY_CONSUMERS: dict[str, str] = {
     # First: live updates are the ones a person is waiting for.
     "realtime": "docket.realtime.fanout.publish_events",
     "notifications": "docket.notifications.services.notify_for_events",
+}
+
+# --- Idempotency keys (docket.core.idempotency): kept 24 hours, expired ones deleted hourly ---
+CELERY_BEAT_SCHEDULE["expire-idempotency-keys"] = {
+    "task": "docket.expire_idempotency_keys",
+    "schedule": crontab(minute=17),
 }
 
 # --- Realtime (Channels on Redis pub/sub, served by the same ASGI application) ---------------

@@ -2051,7 +2051,10 @@ export interface operations {
     invitations_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2105,8 +2108,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2293,7 +2314,10 @@ export interface operations {
     me_password_change: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2337,8 +2361,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2360,7 +2402,10 @@ export interface operations {
     realtime_ticket_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2401,8 +2446,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2459,7 +2522,10 @@ export interface operations {
     workspaces_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2504,8 +2570,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2793,7 +2877,10 @@ export interface operations {
     invitations_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 workspace_slug: string;
             };
@@ -2849,8 +2936,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3326,7 +3431,10 @@ export interface operations {
     comments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 issue_key: string;
                 workspace_slug: string;
@@ -3383,8 +3491,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3519,6 +3645,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag of the copy being changed. If the issue changed since, nothing is written and the answer is 412 `precondition_failed`. Absent or `*`: no check. */
                 "If-Match"?: string;
             };
@@ -3580,7 +3708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description The request conflicts with the current state. */
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3600,6 +3728,15 @@ export interface operations {
             };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3723,7 +3860,10 @@ export interface operations {
     issues_bulk_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 workspace_slug: string;
             };
@@ -3779,8 +3919,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4042,7 +4200,10 @@ export interface operations {
     notifications_mark_read: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 notification_id: string;
                 workspace_slug: string;
@@ -4095,8 +4256,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4109,7 +4288,10 @@ export interface operations {
     notifications_mark_all_read: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 workspace_slug: string;
             };
@@ -4161,8 +4343,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4271,7 +4471,10 @@ export interface operations {
     projects_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 workspace_slug: string;
             };
@@ -4327,8 +4530,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4500,7 +4721,10 @@ export interface operations {
     projects_archive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 project_key: string;
                 workspace_slug: string;
@@ -4553,8 +4777,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4645,7 +4887,10 @@ export interface operations {
     issues_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 project_key: string;
                 workspace_slug: string;
@@ -4702,7 +4947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description The request conflicts with the current state. */
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4713,6 +4958,15 @@ export interface operations {
             };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4781,7 +5035,10 @@ export interface operations {
     labels_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 project_key: string;
                 workspace_slug: string;
@@ -4838,8 +5095,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5029,7 +5304,10 @@ export interface operations {
     project_members_add: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 project_key: string;
                 workspace_slug: string;
@@ -5086,8 +5364,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5205,7 +5501,10 @@ export interface operations {
     states_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 project_key: string;
                 workspace_slug: string;
@@ -5262,8 +5561,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5423,7 +5740,10 @@ export interface operations {
                 /** @description Page size, 1 to 100. */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 project_key: string;
                 workspace_slug: string;
@@ -5480,8 +5800,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5494,7 +5832,10 @@ export interface operations {
     projects_unarchive: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 project_key: string;
                 workspace_slug: string;
@@ -5547,8 +5888,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

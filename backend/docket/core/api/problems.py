@@ -230,6 +230,13 @@ _STATUS_PROBLEMS = {
 }
 
 
+def problem_json(
+    request: HttpRequest, *, status_code: int, code: str, title: str, detail: str
+) -> JsonResponse:
+    """A problem+json answer from outside DRF (middleware)."""
+    return _django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
+
+
 def problem_json_response(request: HttpRequest, *, status_code: int) -> JsonResponse:
     """A problem+json answer for a status alone (for pages Django would render as HTML)."""
     code, title, detail = _STATUS_PROBLEMS.get(
