@@ -139,7 +139,8 @@ class IdempotencyKeyMiddleware:
     """`Idempotency-Key` on POST (docket.core.idempotency): the first request with a key runs
     and its answer is kept; a retry with the same key and request gets that answer again, with
     `Idempotent-Replayed: true`. The caller is whoever the view's own authenticators say (so
-    personal access tokens count as their user); anonymous POSTs are left alone."""
+    personal access tokens count as their user); anonymous POSTs, and views that set
+    `idempotency_keys = False` (answers holding secrets), are left alone."""
 
     # What a replay repeats besides status and body; the rest (request id, cache headers) is
     # the replaying request's own.
@@ -235,11 +236,13 @@ class IdempotencyKeyMiddleware:
 
 def _caller_id(request: HttpRequest, view_func: Any) -> Any:
     """The authenticated user's id as the view would see it, or None (anonymous, a failed
-    authentication the view will answer itself, or not an API view)."""
+    authentication the view will answer itself, not an API view, or one without keys)."""
     from rest_framework.exceptions import APIException
     from rest_framework.request import Request
 
     view_class = getattr(view_func, "cls", None)
+    if not getattr(view_class, "idempotency_keys", True):
+        return None  # the view's answers hold secrets that must not be stored
     authenticators = [auth() for auth in getattr(view_class, "authentication_classes", ())]
     if not authenticators:
         return None

@@ -71,7 +71,11 @@ _IDEMPOTENCY_DESCRIPTIONS = {
 class DocketAutoSchema(AutoSchema):
     def takes_idempotency_key(self) -> bool:
         """POSTs of authenticated callers (docket.core.middleware.IdempotencyKeyMiddleware)."""
-        return self.method == "POST" and bool(self.view.get_authenticators())
+        return (
+            self.method == "POST"
+            and getattr(self.view, "idempotency_keys", True)
+            and bool(self.view.get_authenticators())
+        )
 
     def get_override_parameters(self) -> list:
         parameters = list(super().get_override_parameters())

@@ -143,7 +143,25 @@ class FailsOnceView(APIView):
         return Response({"run": len(calls)}, status=201)
 
 
-urlpatterns = [path("fails-once", FailsOnceView.as_view())]
+class SecretView(APIView):
+    idempotency_keys = False
+
+    def post(self, request):
+        calls.append(1)
+        return Response({"secret": len(calls)}, status=201)
+
+
+urlpatterns = [path("fails-once", FailsOnceView.as_view()), path("secret", SecretView.as_view())]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_view_whose_answers_hold_secrets_takes_no_key(world, as_user):
+    calls.clear()
+    client = as_user(world.member)
+    first = client.post("/secret", {}, HTTP_IDEMPOTENCY_KEY="s")
+    second = client.post("/secret", {}, HTTP_IDEMPOTENCY_KEY="s")
+    assert (first.json(), second.json()) == ({"secret": 1}, {"secret": 2})
+    assert not IdempotencyKey.objects.exists()
 
 
 @override_settings(ROOT_URLCONF=__name__)
