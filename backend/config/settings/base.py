@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: it needs the resolved view (whose authenticators name the caller).
+    "docket.core.middleware.IdempotencyKeyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -163,6 +165,12 @@ RELAY_CONSUMERS: dict[str, str] = {
     # First: live updates are the ones a person is waiting for.
     "realtime": "docket.realtime.fanout.publish_events",
     "notifications": "docket.notifications.services.notify_for_events",
+}
+
+# --- Idempotency keys (docket.core.idempotency): kept 24 hours, expired ones deleted hourly ---
+CELERY_BEAT_SCHEDULE["expire-idempotency-keys"] = {
+    "task": "docket.expire_idempotency_keys",
+    "schedule": crontab(minute=17),
 }
 
 # --- Realtime (Channels on Redis pub/sub, served by the same ASGI application) ---------------
@@ -310,13 +318,15 @@ SPECTACULAR_SETTINGS = {
 # --- CORS: only the SPA origins, with credentials (the refresh cookie) -----------------------
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["http://localhost:5173"])
 CORS_ALLOW_CREDENTIALS = True
-CORS_EXPOSE_HEADERS = ["X-Request-ID", "Retry-After"]
+CORS_EXPOSE_HEADERS = ["X-Request-ID", "Retry-After", "ETag", "Idempotent-Replayed"]
 CORS_ALLOW_HEADERS = [
     "accept",
     "authorization",
     "content-type",
     "x-request-id",
     "idempotency-key",
+    "if-match",
+    "if-none-match",
 ]
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

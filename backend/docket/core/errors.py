@@ -66,3 +66,9 @@ class Unauthenticated(ApplicationError):
 
 class Conflict(ApplicationError):
     code = "conflict"
+
+
+class PreconditionFailed(ApplicationError):
+    """The caller's copy is stale: the object changed since the version it names."""
+
+    code = "precondition_failed"

@@ -126,3 +126,33 @@ class MailDelivery(models.Model):
     @property
     def message_id(self) -> str:
         raise NotImplementedError
+
+
+class IdempotencyKey(models.Model):
+    """A POST made with an `Idempotency-Key` (docket.core.idempotency): claimed before the
+    request runs, then holding its answer for 24 hours so a retry gets the same one.
+
+    In PostgreSQL rather than Redis: the promise "this POST will not run twice" must outlive a
+    Redis restart or eviction (the cache evicts under memory pressure), and the claim is one
+    INSERT ... ON CONFLICT on a unique (user, key) index, committed before the view runs.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    # sha256 of method, path and body: the same key with another request is refused.
+    fingerprint = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    # Null while the first request is in flight.
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_headers = models.JSONField(default=dict, blank=True)
+    response_body = models.BinaryField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_unique"),
+        ]
+        indexes = [models.Index(fields=["created_at"], name="idempotency_key_created_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.key} of {self.user_id}"

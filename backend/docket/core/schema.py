@@ -5,6 +5,7 @@ from typing import Any
 
 from drf_spectacular.drainage import warn
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
@@ -37,12 +38,51 @@ _ERROR_DESCRIPTIONS = {
     "403": "Authenticated, but the role does not allow this.",
     "404": "No such object, or not visible to the caller.",
     "409": "The request conflicts with the current state.",
+    "412": "`If-Match` names a stale copy (`precondition_failed`); nothing was written.",
     "413": "The request body is larger than the limit.",
     "429": "Too many requests; retry after `Retry-After` seconds.",
 }
 
 
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    location=OpenApiParameter.HEADER,
+    required=False,
+    type=str,
+    description=(
+        "A key of your choice (1 to 255 printable ASCII characters), unique per request you "
+        "mean to make once. Retrying with the same key and the same request within 24 hours "
+        "returns the first answer again (header `Idempotent-Replayed: true`) instead of "
+        "running it twice; the same key with another request is a 422 "
+        "`idempotency_key_reused`, and while the first is still running, a 409 "
+        "`idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept."
+    ),
+)
+
+_IDEMPOTENCY_DESCRIPTIONS = {
+    "409": (
+        "The request conflicts with the current state, or a request with the same "
+        "`Idempotency-Key` is still running (`idempotency_key_in_flight`)."
+    ),
+    "422": "The `Idempotency-Key` was used for a different request (`idempotency_key_reused`).",
+}
+
+
 class DocketAutoSchema(AutoSchema):
+    def takes_idempotency_key(self) -> bool:
+        """POSTs of authenticated callers (docket.core.middleware.IdempotencyKeyMiddleware)."""
+        return (
+            self.method == "POST"
+            and getattr(self.view, "idempotency_keys", True)
+            and bool(self.view.get_authenticators())
+        )
+
+    def get_override_parameters(self) -> list:
+        parameters = list(super().get_override_parameters())
+        if self.takes_idempotency_key():
+            parameters.append(IDEMPOTENCY_KEY)
+        return parameters
+
     def get_operation_id(self) -> str:
         warn(f"{self.method} {self.path} has no explicit operation_id in @extend_schema")
         return super().get_operation_id()
@@ -79,6 +119,8 @@ class DocketAutoSchema(AutoSchema):
         if isinstance(extra, dict):
             extra = extra.get(self.method, ())
         codes.extend(str(code) for code in extra if str(code) not in codes)
+        if self.takes_idempotency_key():
+            codes.extend(code for code in ("409", "422") if code not in codes)
         if has_body:
             codes.append("413")
         if getattr(self.view, "throttle_classes", None):
@@ -95,6 +137,11 @@ class DocketAutoSchema(AutoSchema):
             response = self._get_response_for_code(
                 ProblemOutput, code, media_types=[PROBLEM_CONTENT_TYPE], direction=direction
             )
-            response["description"] = _ERROR_DESCRIPTIONS.get(code, "Error")
+            descriptions = (
+                {**_ERROR_DESCRIPTIONS, **_IDEMPOTENCY_DESCRIPTIONS}
+                if self.takes_idempotency_key()
+                else _ERROR_DESCRIPTIONS
+            )
+            response["description"] = descriptions.get(code, "Error")
             responses[code] = response
         return responses

@@ -62,3 +62,11 @@ def relay_events(follow_up: bool = False) -> int:
     if waiting and cache.add(FOLLOW_UP_KEY, 1, timeout=5):
         relay_events.apply_async(kwargs={"follow_up": True}, countdown=FOLLOW_UP_SECONDS)
     return run.handed
+
+
+@shared_task(name="docket.expire_idempotency_keys", ignore_result=True)
+def expire_idempotency_keys() -> int:
+    """Delete idempotency keys past their 24 hours (beat, hourly). Safe to run any time."""
+    from docket.core.idempotency import idempotency_keys_expire
+
+    return idempotency_keys_expire()

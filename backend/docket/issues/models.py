@@ -52,6 +52,9 @@ class Issue(BaseModel):
     completed_at = models.DateTimeField(null=True, blank=True)
     # Fractional key within the state's column (see positions.py); byte order, not locale order.
     position = models.CharField(max_length=255, db_collation="C")
+    # Counts the writes to the issue, its state, place, labels and assignees: the part of its
+    # ETag that `If-Match` compares, under the row lock, so a stale editor gets a 412.
+    version = models.PositiveIntegerField(db_default=1, editable=False)
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("description", weight="B", config=SEARCH_CONFIG),

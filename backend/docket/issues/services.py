@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -27,6 +27,7 @@ from docket.core.errors import (
     FieldError,
     NotFound,
     PermissionDenied,
+    PreconditionFailed,
     ValidationFailed,
 )
 from docket.core.events import EventType, diff, emit, new_event
@@ -223,6 +224,15 @@ def lock_issues(issues: Iterable[Issue]) -> list[Issue]:
     )
 
 
+def ensure_version(issue: Issue, expected: Collection[int] | None) -> None:
+    """Refuse the write if the caller's copy of `issue` (re-read under its row lock) is stale:
+    its version is none of `expected`. None means the caller named no version."""
+    if expected is not None and issue.version not in expected:
+        raise PreconditionFailed(
+            "The issue changed since you read it; reload it and try again.",
+        )
+
+
 def end_of_column(state: State) -> str:
     """A position after every issue of the column."""
     last = (
@@ -398,13 +408,18 @@ def _replace_links(model: type[_Link], field: str, wanted: dict[uuid.UUID, set[u
 
 
 def _update_issues(
-    *, access: Access, issues: Sequence[Issue], changes: dict[str, Any]
+    *,
+    access: Access,
+    issues: Sequence[Issue],
+    changes: dict[str, Any],
+    expected_versions: Collection[int] | None = None,
 ) -> dict[uuid.UUID, Issue | ApplicationError]:
     """Apply the same changes to issues (possibly of several projects) in one transaction, with
     a number of queries that grows with the projects involved, not with the issues. An issue
     whose project refuses the change (archived, a reference of another project, a parent cycle)
     gets its error instead; the others are changed. Records `issue.updated` for each issue that
-    changed, with old and new values of what changed."""
+    changed, with old and new values of what changed. `expected_versions` (one issue only) is
+    compared under the row lock: a stale one raises PreconditionFailed, and nothing is written."""
     outcome: dict[uuid.UUID, Issue | ApplicationError] = {}
     plans: dict[uuid.UUID, _Plan] = {}
     for project in {issue.project_id: issue.project for issue in issues}.values():
@@ -425,6 +440,8 @@ def _update_issues(
         lock_states(plan.state for plan in plans.values() if plan.state is not None)
         locked = lock_issues(todo)
         outcome.update({issue.pk: NotFound("Issue not found.") for issue in todo})  # vanished
+        for issue in locked:
+            ensure_version(issue, expected_versions)
         ids = [issue.pk for issue in locked]
         assignees: dict[uuid.UUID, list[User]] = defaultdict(list)
         for assigned in IssueAssignee.objects.filter(issue_id__in=ids).select_related("user"):
@@ -462,6 +479,7 @@ def _update_issues(
             if not difference:
                 continue
             issue.updated_at = now  # bulk_update skips auto_now
+            issue.version += 1  # the row is locked: no other writer can count the same one
             changed.append(issue)
             if "assignees" in difference and plan.assignees is not None:
                 new_assignees[issue.pk] = {user.pk for user in plan.assignees}
@@ -484,6 +502,7 @@ def _update_issues(
                     "position",
                     "completed_at",
                     "updated_at",
+                    "version",
                 ],
             )
             _replace_links(IssueAssignee, "user", new_assignees)
@@ -505,10 +524,13 @@ def issue_update(
     parent_id: Maybe[uuid.UUID | None] = UNSET,
     assignee_ids: Maybe[Sequence[uuid.UUID]] = UNSET,
     label_ids: Maybe[Sequence[uuid.UUID]] = UNSET,
+    expected_versions: Collection[int] | None = None,
 ) -> Issue:
     """Change some fields of an issue. Members and above, in an open project. A new state puts
     the issue at the end of that column and sets or clears completed_at. Records
-    `issue.updated` with old and new values of the fields that changed; nothing if none did."""
+    `issue.updated` with old and new values of the fields that changed; nothing if none did.
+    With `expected_versions`, raises PreconditionFailed (writing nothing) if the issue's version
+    is none of them once its row is locked."""
     ensure_can_contribute(access, action="edit issues")
     access.ensure_can_see(issue.project)
     changes = {
@@ -522,7 +544,9 @@ def issue_update(
         "assignee_ids": assignee_ids,
         "label_ids": label_ids,
     }
-    result = _update_issues(access=access, issues=[issue], changes=changes)[issue.pk]
+    result = _update_issues(
+        access=access, issues=[issue], changes=changes, expected_versions=expected_versions
+    )[issue.pk]
     if isinstance(result, ApplicationError):
         raise result
     # Prefetched relations are stale now; readers reload through the selector.
@@ -568,10 +592,12 @@ def issue_move(
     state_id: uuid.UUID,
     after_id: uuid.UUID | None = None,
     before_id: uuid.UUID | None = None,
+    expected_versions: Collection[int] | None = None,
 ) -> Issue:
     """Put an issue into a state's column right after `after_id` and/or right before
     `before_id` (both issues of that column); with neither, at the end. Members and above, in
-    an open project. Writes one row; records `issue.moved`."""
+    an open project. Writes one row; records `issue.moved`. A stale `expected_versions` raises
+    PreconditionFailed before anything is written."""
     ensure_can_contribute(access, action="move issues")
     project = issue.project
     access.ensure_can_see(project)
@@ -587,6 +613,7 @@ def issue_move(
         if not locked:
             raise NotFound("Issue not found.", code="issue_not_found")
         issue = locked[0]
+        ensure_version(issue, expected_versions)
         column = Issue.objects.filter(state=state).exclude(pk=issue.pk)
         lower: str | None
         upper: str | None
@@ -634,7 +661,8 @@ def issue_move(
         issue.state = state
         issue.position = key_between(lower, upper)
         issue.completed_at = completed_at_in(state, issue.completed_at)
-        issue.save(update_fields=["state", "position", "completed_at", "updated_at"])
+        issue.version += 1
+        issue.save(update_fields=["state", "position", "completed_at", "updated_at", "version"])
         changes: dict[str, Any] = {"position": {"old": old_position, "new": issue.position}}
         if old_state.id != state.id:
             changes["state"] = {"old": state_ref(old_state), "new": state_ref(state)}
@@ -665,9 +693,12 @@ def _parent_cleared_events(*, access: Access, parents: Sequence[Issue]) -> list[
     ]
 
 
-def issue_delete(*, access: Access, issue: Issue) -> None:
+def issue_delete(
+    *, access: Access, issue: Issue, expected_versions: Collection[int] | None = None
+) -> None:
     """Delete an issue with its comments. Members and above, in an open project. Records
-    `issue.deleted`, and `issue.updated` for each child issue that loses its parent."""
+    `issue.deleted`, and `issue.updated` for each child issue that loses its parent. A stale
+    `expected_versions` raises PreconditionFailed and deletes nothing."""
     ensure_can_contribute(access, action="delete issues")
     access.ensure_can_see(issue.project)
     ensure_open(issue.project)
@@ -675,6 +706,7 @@ def issue_delete(*, access: Access, issue: Issue) -> None:
         locked = lock_issues([issue])
         if not locked:
             raise NotFound("Issue not found.", code="issue_not_found")
+        ensure_version(locked[0], expected_versions)
         emit(
             issue_event(events.ISSUE_DELETED, access=access, issue=issue),
             *_parent_cleared_events(access=access, parents=[issue]),

@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from docket.core.access import Access
@@ -97,7 +98,7 @@ def _sync_completion(access: Access, state: State) -> list:
     now = timezone.now()
     new_value = now if completed else None
     Issue.objects.filter(pk__in=[issue.pk for issue in issues]).update(
-        completed_at=new_value, updated_at=now
+        completed_at=new_value, updated_at=now, version=F("version") + 1
     )
     return [
         issue_event(
@@ -148,6 +149,7 @@ def state_delete(*, access: Access, state: State, move_to: State | None) -> None
                 issue.position = position
                 issue.completed_at = completed_at_in(move_to, issue.completed_at)
                 issue.updated_at = now  # bulk_update skips auto_now
+                issue.version += 1
                 position = key_between(position, None)
                 changes = {
                     "position": {"old": old_position, "new": issue.position},
@@ -163,7 +165,9 @@ def state_delete(*, access: Access, state: State, move_to: State | None) -> None
                         issue_events.ISSUE_MOVED, access=access, issue=issue, changes=changes
                     )
                 )
-            Issue.objects.bulk_update(issues, ["state", "position", "completed_at", "updated_at"])
+            Issue.objects.bulk_update(
+                issues, ["state", "position", "completed_at", "updated_at", "version"]
+            )
         emit(
             state_event(
                 project_events.STATE_DELETED,
@@ -208,7 +212,9 @@ def label_delete(*, access: Access, label: Label) -> None:
                 )
             )
         if issues:
-            Issue.objects.filter(pk__in=[issue.pk for issue in issues]).update(updated_at=now)
+            Issue.objects.filter(pk__in=[issue.pk for issue in issues]).update(
+                updated_at=now, version=F("version") + 1
+            )
         emit(
             label_event(
                 project_events.LABEL_DELETED,

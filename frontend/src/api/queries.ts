@@ -9,6 +9,8 @@ import type { components } from "./schema";
 
 export type Schemas = components["schemas"];
 export type Issue = Schemas["IssueOutput"];
+/** An issue as last read, with the ETag the server gave that copy (sent back in If-Match). */
+export type TaggedIssue = Issue & { etag: string | null };
 export type IssueListItem = Schemas["IssueListItem"];
 export type Project = Schemas["ProjectOutput"];
 export type State = Schemas["StateOutput"];
@@ -197,12 +199,12 @@ export const boardQuery = (slug: string, key: string) =>
 export const issueQuery = (slug: string, issueKey: string) =>
   queryOptions({
     queryKey: keys.issue(slug, issueKey),
-    queryFn: async () =>
-      unwrap(
-        await api.GET("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}", {
-          params: { path: { workspace_slug: slug, issue_key: issueKey } },
-        }),
-      ),
+    queryFn: async (): Promise<TaggedIssue> => {
+      const result = await api.GET("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}", {
+        params: { path: { workspace_slug: slug, issue_key: issueKey } },
+      });
+      return { ...unwrap(result), etag: result.response.headers.get("ETag") };
+    },
   });
 
 export const commentsQuery = (slug: string, issueKey: string) =>

@@ -26,6 +26,7 @@ from docket.core.errors import (
     FieldError,
     NotFound,
     PermissionDenied,
+    PreconditionFailed,
     Unauthenticated,
     ValidationFailed,
 )
@@ -41,6 +42,7 @@ STATUS_OF: dict[type[ApplicationError], tuple[int, str]] = {
     PermissionDenied: (403, "Permission denied"),
     NotFound: (404, "Not found"),
     Conflict: (409, "Conflict"),
+    PreconditionFailed: (412, "Precondition failed"),
     ApplicationError: (400, "Bad request"),
 }
 
@@ -226,6 +228,13 @@ _STATUS_PROBLEMS = {
         "Something went wrong on our side. Quote the request id when reporting it.",
     ),
 }
+
+
+def problem_json(
+    request: HttpRequest, *, status_code: int, code: str, title: str, detail: str
+) -> JsonResponse:
+    """A problem+json answer from outside DRF (middleware)."""
+    return _django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
 
 
 def problem_json_response(request: HttpRequest, *, status_code: int) -> JsonResponse:

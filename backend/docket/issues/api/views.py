@@ -6,6 +6,15 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from docket.core.api.conditional import (
+    ETAG_HEADER,
+    IF_MATCH,
+    IF_NONE_MATCH,
+    NOT_MODIFIED,
+    etag_for,
+    if_match_versions,
+    not_modified,
+)
 from docket.core.api.problems import status_of
 from docket.core.api.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView
 from docket.core.models import Event
@@ -115,35 +124,61 @@ class WorkspaceIssueListView(WorkspaceAPIView):
         return self.paginated(self.filter_queryset(self.get_queryset()), IssueListItem)
 
 
-class IssueDetailView(IssueAPIView):
-    extra_error_codes = (409,)
+def issue_response(issue: Issue) -> Response:
+    """The issue, with its ETag."""
+    data = IssueOutput(issue).data
+    return Response(data, headers={"ETag": etag_for(version=issue.version, data=data)})
 
-    @extend_schema(operation_id="issues_get", summary="One issue by key", responses=IssueOutput)
+
+class IssueDetailView(IssueAPIView):
+    # 409: the project is archived; 412: `If-Match` names a stale copy.
+    extra_error_codes = {"GET": (409,), "PATCH": (409, 412), "DELETE": (409, 412)}
+
+    @extend_schema(
+        operation_id="issues_get",
+        summary="One issue by key",
+        parameters=[IF_NONE_MATCH, ETAG_HEADER],
+        responses={200: IssueOutput, 304: NOT_MODIFIED},
+    )
     def get(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
-        return Response(IssueOutput(self.issue).data)
+        response = issue_response(self.issue)
+        if not_modified(request, response["ETag"]):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": response["ETag"]})
+        return response
 
     @extend_schema(
         operation_id="issues_update",
         summary="Change some fields of an issue (members)",
+        parameters=[IF_MATCH, ETAG_HEADER],
         request=IssueUpdateInput,
         responses=IssueOutput,
     )
     def patch(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
         data = IssueUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
-        issue_update(access=self.access, issue=self.issue, **data.validated_data)
-        return Response(IssueOutput(self.reloaded()).data)
+        issue_update(
+            access=self.access,
+            issue=self.issue,
+            expected_versions=if_match_versions(request),
+            **data.validated_data,
+        )
+        return issue_response(self.reloaded())
 
     @extend_schema(
-        operation_id="issues_delete", summary="Delete an issue (members)", responses=NO_CONTENT
+        operation_id="issues_delete",
+        summary="Delete an issue (members)",
+        parameters=[IF_MATCH],
+        responses=NO_CONTENT,
     )
     def delete(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
-        issue_delete(access=self.access, issue=self.issue)
+        issue_delete(
+            access=self.access, issue=self.issue, expected_versions=if_match_versions(request)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class IssueMoveView(IssueAPIView):
-    extra_error_codes = (409,)
+    extra_error_codes = (409, 412)
 
     @extend_schema(
         operation_id="issues_move",
@@ -152,14 +187,20 @@ class IssueMoveView(IssueAPIView):
             "Give `after_id`, `before_id`, both, or neither (end of the column). Only the moved "
             "issue's position changes; the column is never renumbered."
         ),
+        parameters=[IF_MATCH, ETAG_HEADER],
         request=IssueMoveInput,
         responses=IssueOutput,
     )
     def post(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
         data = IssueMoveInput(data=request.data)
         data.is_valid(raise_exception=True)
-        issue_move(access=self.access, issue=self.issue, **data.validated_data)
-        return Response(IssueOutput(self.reloaded()).data)
+        issue_move(
+            access=self.access,
+            issue=self.issue,
+            expected_versions=if_match_versions(request),
+            **data.validated_data,
+        )
+        return issue_response(self.reloaded())
 
 
 class IssueBulkUpdateView(WorkspaceAPIView):

@@ -10,7 +10,7 @@ import { IssueComments } from "./IssueComments";
 import { IssueFields } from "./IssueFields";
 import { Markdown } from "./Markdown";
 import { useRealtimeTopic } from "../../realtime/RealtimeProvider";
-import type { IssueChanges } from "./issueApi";
+import { STALE_ISSUE_MESSAGE, isStaleIssue, type IssueChanges } from "./issueApi";
 import { useUpdateIssue } from "./useIssueMutations";
 
 type Save = (changes: IssueChanges) => void;
@@ -109,6 +109,15 @@ function IssueActivity({ slug, issueKey }: { slug: string; issueKey: string }) {
   );
 }
 
+/** Why the last edit did not save; a stale copy (412) has already been replaced on screen. */
+export function SaveError({ error }: { error: unknown }) {
+  return (
+    <p className="field-error" role="alert">
+      {isStaleIssue(error) ? STALE_ISSUE_MESSAGE : `Could not save: ${errorMessage(error)}`}
+    </p>
+  );
+}
+
 function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
   const update = useUpdateIssue(slug, issue.key, issue.project.key);
   const save: Save = (changes) => update.mutate(changes);
@@ -127,11 +136,7 @@ function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
           )}
         </div>
         <TitleEditor key={issue.title} title={issue.title} onSave={save} />
-        {update.error && (
-          <p className="field-error" role="alert">
-            Could not save: {errorMessage(update.error)}
-          </p>
-        )}
+        {update.error && <SaveError error={update.error} />}
         <DescriptionEditor key={issue.description} description={issue.description} onSave={save} />
         <IssueComments slug={slug} issueKey={issue.key} />
         <IssueActivity slug={slug} issueKey={issue.key} />

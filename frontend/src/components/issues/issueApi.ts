@@ -1,6 +1,6 @@
 /** The issue writes (the reads are query options in api/queries.ts). */
-import { api, unwrap, unwrapEmpty } from "../../api/http";
-import type { Schemas } from "../../api/queries";
+import { ApiError, api, unwrap, unwrapEmpty } from "../../api/http";
+import type { Schemas, TaggedIssue } from "../../api/queries";
 
 export type IssueChanges = Schemas["PatchedIssueUpdateInputRequest"];
 export type IssueCreate = Schemas["IssueCreateInputRequest"];
@@ -15,19 +15,50 @@ export async function createIssue(slug: string, projectKey: string, body: IssueC
   );
 }
 
-export async function updateIssue(slug: string, issueKey: string, body: IssueChanges) {
-  return unwrap(
+/** What the user sees when an edit was refused because their copy was stale (412). */
+export const STALE_ISSUE_MESSAGE = "Someone else changed this issue; it has been reloaded.";
+
+/** The server refused a write made with If-Match: the issue changed since we read it. */
+export function isStaleIssue(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 412;
+}
+
+/** If-Match with the ETag of the copy being edited; without one the write is unconditional. */
+function ifMatch(etag: string | null | undefined): { "If-Match"?: string } {
+  return etag ? { "If-Match": etag } : {};
+}
+
+function tagged<T extends Schemas["IssueOutput"]>(result: {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}): TaggedIssue {
+  return { ...unwrap(result), etag: result.response.headers.get("ETag") };
+}
+
+export async function updateIssue(
+  slug: string,
+  issueKey: string,
+  body: IssueChanges,
+  etag?: string | null,
+): Promise<TaggedIssue> {
+  return tagged(
     await api.PATCH("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}", {
-      params: { path: { workspace_slug: slug, issue_key: issueKey } },
+      params: { path: { workspace_slug: slug, issue_key: issueKey }, header: ifMatch(etag) },
       body,
     }),
   );
 }
 
-export async function moveIssue(slug: string, issueKey: string, body: IssueMove) {
-  return unwrap(
+export async function moveIssue(
+  slug: string,
+  issueKey: string,
+  body: IssueMove,
+  etag?: string | null,
+): Promise<TaggedIssue> {
+  return tagged(
     await api.POST("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/move", {
-      params: { path: { workspace_slug: slug, issue_key: issueKey } },
+      params: { path: { workspace_slug: slug, issue_key: issueKey }, header: ifMatch(etag) },
       body,
     }),
   );

@@ -1,15 +1,23 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { keys } from "../../api/queries";
+import { issueQuery, keys } from "../../api/queries";
 import { updateIssue, type IssueChanges } from "./issueApi";
 
-/** PATCH an issue, then refresh everything that shows it. */
+/**
+ * PATCH an issue with If-Match (the ETag of the copy on screen), then refresh everything that
+ * shows it. A 412 means someone else changed it: the refresh brings their copy on screen, and
+ * the error says so (see isStaleIssue). Edits of one issue run one after another, so each
+ * sends the ETag its predecessor brought back.
+ */
 export function useUpdateIssue(slug: string, issueKey: string, projectKey: string) {
   const queryClient = useQueryClient();
+  const issueKeyOfQuery = issueQuery(slug, issueKey).queryKey;
   return useMutation({
-    mutationFn: (changes: IssueChanges) => updateIssue(slug, issueKey, changes),
+    scope: { id: `issue-write:${slug}:${issueKey}` },
+    mutationFn: (changes: IssueChanges) =>
+      updateIssue(slug, issueKey, changes, queryClient.getQueryData(issueKeyOfQuery)?.etag),
     onSuccess: (issue) => {
-      queryClient.setQueryData(keys.issue(slug, issueKey), issue);
+      queryClient.setQueryData(issueKeyOfQuery, issue);
     },
     onSettled: () =>
       Promise.all([

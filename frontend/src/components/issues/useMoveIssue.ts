@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { boardQuery, keys, type IssueListItem, type State } from "../../api/queries";
-import { moveIssue } from "./issueApi";
+import { boardQuery, issueQuery, keys, type IssueListItem, type State } from "../../api/queries";
+import { isStaleIssue, moveIssue } from "./issueApi";
 
 export type MoveRequest = {
   issue: IssueListItem;
@@ -17,17 +17,30 @@ function localPosition(after: IssueListItem | null, before: IssueListItem | null
   return "V";
 }
 
-/** Move a card on the board: optimistic, rolled back (and reported) if the server refuses. */
+/**
+ * Move a card on the board: optimistic, rolled back (and reported) if the server refuses.
+ * If-Match carries the ETag of the issue as last read (its detail), when that read shows the
+ * same card the board shows (same `updated_at`); a card never opened moves unconditionally,
+ * as the board's list carries no ETags.
+ */
 export function useMoveIssue(slug: string, projectKey: string, onError: (message: string) => void) {
   const queryClient = useQueryClient();
   const boardKey = boardQuery(slug, projectKey).queryKey;
+  const etagOf = (card: IssueListItem): string | null => {
+    const read = queryClient.getQueryData(issueQuery(slug, card.key).queryKey);
+    return read && read.updated_at === card.updated_at ? read.etag : null;
+  };
   return useMutation({
     mutationFn: ({ issue, state, after, before }: MoveRequest) =>
-      moveIssue(slug, issue.key, {
-        state_id: state.id,
-        after_id: after?.id ?? null,
-        before_id: before?.id ?? null,
-      }),
+      moveIssue(
+        slug,
+        issue.key,
+        { state_id: state.id, after_id: after?.id ?? null, before_id: before?.id ?? null },
+        etagOf(issue),
+      ),
+    onSuccess: (moved) => {
+      queryClient.setQueryData(issueQuery(slug, moved.key).queryKey, moved);
+    },
     onMutate: async ({ issue, state, after, before }) => {
       await queryClient.cancelQueries({ queryKey: boardKey });
       const previous = queryClient.getQueryData(boardKey);
@@ -43,7 +56,11 @@ export function useMoveIssue(slug: string, projectKey: string, onError: (message
     },
     onError: (error, { issue }, context) => {
       if (context?.previous) queryClient.setQueryData(boardKey, context.previous);
-      onError(`Could not move ${issue.key}: ${error.message}`);
+      onError(
+        isStaleIssue(error)
+          ? `Someone else changed ${issue.key}; it has been reloaded.`
+          : `Could not move ${issue.key}: ${error.message}`,
+      );
     },
     onSettled: (_data, _error, { issue }) =>
       Promise.all([
