@@ -2402,10 +2402,7 @@ export interface operations {
     realtime_ticket_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2446,26 +2443,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemOutput"];
-                };
-            };
             /** @description The request body is larger than the limit. */
             413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemOutput"];
-                };
-            };
-            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
