@@ -47,6 +47,7 @@ MIDDLEWARE = [
     "docket.core.middleware.RequestIdMiddleware",
     "docket.core.middleware.AccessLogMiddleware",
     "docket.core.middleware.ProblemFallbackMiddleware",
+    "docket.core.compression.CompressionMiddleware",
     "docket.core.middleware.PrivateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -250,6 +251,9 @@ REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=True)
 
 # --- Invitations -----------------------------------------------------------------------------
 INVITATION_LIFETIME = timedelta(days=env.int("INVITATION_LIFETIME_DAYS", default=7))
+
+# JSON answers at least this large are compressed (brotli or gzip, as the client accepts).
+COMPRESS_MIN_BYTES = env.int("COMPRESS_MIN_BYTES", default=1024)
 
 # --- REST framework --------------------------------------------------------------------------
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=256 * 1024)

@@ -20,7 +20,9 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.request import Request
 
 _ENTITY_TAG = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*(?:,|$)')
-_OUR_TAG = re.compile(r"^(\d{1,10})-[0-9a-f]{16}$")
+_OUR_TAG = re.compile(r"^(\d{1,10})-[0-9a-f]{16}(?:-br|-gz)?$")
+# The coding a compressed answer's tag carries (docket.core.compression): the same resource.
+_CODING_SUFFIX = re.compile(r"-(?:br|gz)$")
 
 
 def etag_for(*, version: int, data: Any) -> str:
@@ -51,7 +53,7 @@ def not_modified(request: Request, etag: str) -> bool:
     if header.strip() == "*":
         return True
     opaque = etag.strip('"')
-    return any(tag == opaque for _weak, tag in _tags(header) or [])
+    return any(_CODING_SUFFIX.sub("", tag) == opaque for _weak, tag in _tags(header) or [])
 
 
 def if_match_versions(request: Request) -> frozenset[int] | None:
