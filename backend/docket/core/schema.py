@@ -69,6 +69,13 @@ _IDEMPOTENCY_DESCRIPTIONS = {
 
 
 class DocketAutoSchema(AutoSchema):
+    def get_auth(self) -> list:
+        """No security requirement on operations that authenticate nobody (sign-up, sign-in,
+        refresh, logout): generated clients must not think they need a token first."""
+        if not self.view.get_authenticators():
+            return []
+        return list(super().get_auth())
+
     def takes_idempotency_key(self) -> bool:
         """POSTs of authenticated callers (docket.core.middleware.IdempotencyKeyMiddleware)."""
         return (

@@ -37,3 +37,13 @@ def test_a_status_the_server_returns_is_documented(operations, operation, status
 
 def test_a_list_does_not_claim_a_conflict(operations):
     assert "409" not in operations["project_issues_list"]["responses"]
+
+
+ANONYMOUS = {"auth_register", "auth_token_obtain", "auth_token_refresh", "auth_logout"}
+
+
+def test_only_operations_that_authenticate_someone_ask_for_a_token(operations):
+    """Generated clients read `security`: sign-in must not look as if it needed a token."""
+    asking = {name for name, operation in operations.items() if operation.get("security")}
+    assert ANONYMOUS <= set(operations)
+    assert set(operations) - asking == ANONYMOUS
