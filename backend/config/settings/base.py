@@ -309,6 +309,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "docket.core.api.event_schema.document_event_types",
+        "docket.core.api.enum_names.name_enum_values",
     ],
     "SECURITY": [{"jwtAuth": []}],
     "AUTHENTICATION_WHITELIST": [],

@@ -48,3 +48,31 @@ def test_only_operations_that_authenticate_someone_ask_for_a_token(operations):
     assert set(operations) >= ANONYMOUS
     unauthenticated = set(operations) - asking
     assert unauthenticated == ANONYMOUS
+
+
+def test_every_enum_value_has_a_name_for_generated_clients():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    ordering = next(
+        parameter["schema"]
+        for parameter in schema["paths"]["/api/v1/workspaces/{workspace_slug}/issues"]["get"][
+            "parameters"
+        ]
+        if parameter["name"] == "ordering"
+    )
+    names = dict(zip(ordering["enum"], ordering["x-enum-varnames"], strict=True))
+    assert names["-due_date"] == "DUE_DATE_DESC"
+    assert names["created"] == "CREATED"
+    unnamed = []
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            if isinstance(node.get("enum"), list) and "x-enum-varnames" not in node:
+                unnamed.append(where)
+            for key, child in node.items():
+                walk(child, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, child in enumerate(node):
+                walk(child, f"{where}[{index}]")
+
+    walk(schema, "")
+    assert unnamed == []
