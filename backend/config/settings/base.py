@@ -235,6 +235,11 @@ SIMPLE_JWT = {
     "UPDATE_LAST_LOGIN": False,
 }
 
+# --- Refresh grace window ---------------------------------------------------------------------
+# Re-presenting the refresh token rotated away last, within this many seconds, returns the same
+# successor (concurrent refreshes from two tabs) instead of revoking the session as a reuse.
+REFRESH_REUSE_GRACE = timedelta(seconds=env.int("REFRESH_REUSE_GRACE_SECONDS", default=30))
+
 # Browsers may keep the refresh token in this cookie instead of the response body.
 REFRESH_COOKIE_NAME = "docket_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth/"
