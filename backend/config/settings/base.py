@@ -257,10 +257,13 @@ NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 
 REST_FRAMEWORK = {
     "NUM_PROXIES": NUM_PROXIES,
+    # Personal access tokens first: they are recognised by their prefix, anything else is a JWT.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "docket.workspaces.api.authentication.PersonalTokenAuthentication",
         "docket.core.authentication.DocketJWTAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # IsAuthenticated, and personal access tokens only where a view accepts them.
+    "DEFAULT_PERMISSION_CLASSES": ["docket.core.authentication.Authenticated"],
     "DEFAULT_PARSER_CLASSES": ["docket.core.parsers.BoundedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["docket.core.renderers.SafeJSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "docket.core.schema.DocketAutoSchema",
@@ -308,6 +311,19 @@ SPECTACULAR_SETTINGS = {
     "APPEND_COMPONENTS": {
         "securitySchemes": {
             "jwtAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+            # Personal access tokens: operations that accept one list this scheme too.
+            "personalToken": {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "dkt_pat_",
+                "description": (
+                    "A personal access token (`Authorization: Bearer dkt_pat_...`): its owner's "
+                    "access to one workspace, read or write. Another workspace answers 404, an "
+                    "unsafe method under the read scope 403 `token_scope`, an operation that "
+                    "needs a session 403 `session_required`; a revoked or expired token, or one "
+                    "whose owner left the workspace, 401 `token_not_valid`."
+                ),
+            },
         }
     },
 }

@@ -177,6 +177,9 @@ class LogoutView(APIView):
 
 
 class MeView(APIView):
+    # A personal access token may ask whose it is; changing the profile needs a session.
+    token_methods = frozenset({"GET"})
+
     @extend_schema(operation_id="me_get", summary="The signed-in user", responses=MeOutput)
     def get(self, request: Request) -> Response:
         return Response(MeOutput(request.user).data)
