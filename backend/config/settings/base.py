@@ -301,6 +301,7 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "docket.workspaces.models.Role",
         "PriorityEnum": "docket.issues.models.PRIORITY_API_CHOICES",
         "StateCategoryEnum": "docket.projects.models.StateCategory",
+        "TokenScopeEnum": "docket.workspaces.models.TokenScope",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

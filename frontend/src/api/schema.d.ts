@@ -66,7 +66,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the refresh token and get a new access token
-         * @description The presented refresh token stops working. Presenting it again revokes the whole session (401 `token_reused`). The refresh token comes from the body or, if absent, the cookie; the new one goes back the same way.
+         * @description The presented refresh token stops working. Presenting it again revokes the whole session (401 `token_reused`), except within a short grace window (30 s by default) after its rotation, which answers with the same successor: two tabs refreshing at once both continue the session. The refresh token comes from the body or, if absent, the cookie; the new one goes back the same way.
          */
         post: operations["auth_token_refresh"];
         delete?: never;
@@ -140,6 +140,49 @@ export interface paths {
         /** Change the signed-in user's password (ends every session) */
         post: operations["me_password_change"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's personal access tokens (never their secrets)
+         * @description The caller's personal access tokens. A signed-in session only: a token cannot list or
+         *     mint tokens (403 `session_required`).
+         */
+        get: operations["tokens_list"];
+        put?: never;
+        /**
+         * Create a personal access token for one workspace; the secret is shown once
+         * @description The caller's personal access tokens. A signed-in session only: a token cannot list or
+         *     mint tokens (403 `session_required`).
+         */
+        post: operations["tokens_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a personal access token (it stops working at once) */
+        delete: operations["tokens_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1066,6 +1109,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
+        PaginatedPersonalTokenOutputList: {
+            results: components["schemas"]["PersonalTokenOutput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
         PaginatedProjectMemberOutputList: {
             results: components["schemas"]["ProjectMemberOutput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
@@ -1150,6 +1198,59 @@ export interface components {
         PatchedWorkspaceUpdateInputRequest: {
             slug?: string;
             name?: string;
+        };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        PersonalTokenCreateInputRequest: {
+            /** @description What the token is for, e.g. `CI bot`. */
+            name: string;
+            /** @description Slug of the one workspace the token may act in. */
+            workspace: string;
+            /**
+             * @description `read`: safe methods only; `write`: any.
+             *
+             *     * `read` - Read
+             *     * `write` - Write
+             */
+            scope: components["schemas"]["TokenScopeEnum"];
+            /**
+             * Format: date-time
+             * @description Optional, at most a year ahead; null: never expires.
+             */
+            expires_at?: string | null;
+        };
+        PersonalTokenCreatedOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            /** @description The workspace's slug. */
+            workspace: string;
+            readonly scope: components["schemas"]["TokenScopeEnum"];
+            /** @description The first characters of the secret, to recognise the token. */
+            prefix: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly expires_at: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+            /** @description Shown once: send it as `Authorization: Bearer <secret>`. Only a hash is kept. */
+            secret: string;
+        };
+        PersonalTokenOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            /** @description The workspace's slug. */
+            workspace: string;
+            readonly scope: components["schemas"]["TokenScopeEnum"];
+            /** @description The first characters of the secret, to recognise the token. */
+            prefix: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly expires_at: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
         };
         /**
          * @description * `urgent` - urgent
@@ -1323,6 +1424,12 @@ export interface components {
             /** @description The refresh token; omit it when it travels in the cookie. */
             refresh?: string;
         };
+        /**
+         * @description * `read` - Read
+         *     * `write` - Write
+         * @enum {string}
+         */
+        TokenScopeEnum: "read" | "write";
         UnreadCountOutput: {
             unread: number;
         };
@@ -1860,7 +1967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1960,7 +2067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2019,7 +2126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2078,7 +2185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2087,7 +2194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2133,7 +2240,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2174,7 +2281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2183,7 +2290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2220,8 +2327,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationSettingsOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2261,7 +2377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,7 +2386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2319,7 +2435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2328,7 +2444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2348,6 +2464,165 @@ export interface operations {
             };
             /** @description Too many requests; retry after `Retry-After` seconds. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    tokens_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "created" | "-created";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPersonalTokenOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    tokens_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalTokenCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalTokenCreatedOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    tokens_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2383,7 +2658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2392,7 +2667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2445,7 +2720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2486,7 +2761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2495,7 +2770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2534,7 +2809,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkspaceOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2572,7 +2847,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2581,7 +2856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2633,7 +2908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2642,7 +2917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2706,7 +2981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2761,7 +3036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2770,7 +3045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2822,7 +3097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2831,7 +3106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2879,7 +3154,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2888,7 +3163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2967,7 +3242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3007,7 +3282,7 @@ export interface operations {
                     "application/json": components["schemas"]["IssueOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3055,7 +3330,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3064,7 +3339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3126,7 +3401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3135,7 +3410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3209,7 +3484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3265,7 +3540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3318,7 +3593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3327,7 +3602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3376,7 +3651,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3385,7 +3660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3439,7 +3714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3448,7 +3723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3510,7 +3785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3519,7 +3794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3577,7 +3852,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3630,7 +3905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3639,7 +3914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3700,7 +3975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3709,7 +3984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3773,7 +4048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3812,7 +4087,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3821,7 +4096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3883,7 +4158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3892,7 +4167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3967,7 +4242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4016,7 +4291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4025,7 +4300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4082,7 +4357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4091,7 +4366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4139,7 +4414,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4196,7 +4471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4248,7 +4523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4257,7 +4532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4306,7 +4581,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4345,7 +4620,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4354,7 +4629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4407,7 +4682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4416,7 +4691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4474,7 +4749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4483,7 +4758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4570,7 +4845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4623,7 +4898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4632,7 +4907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4706,7 +4981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4759,7 +5034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4768,7 +5043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4817,7 +5092,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4826,7 +5101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4880,7 +5155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4889,7 +5164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4954,7 +5229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5007,7 +5282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5016,7 +5291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5065,7 +5340,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5074,7 +5349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5130,7 +5405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5183,7 +5458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5192,7 +5467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5244,7 +5519,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5253,7 +5528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5316,7 +5591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5325,7 +5600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5401,7 +5676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5410,7 +5685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5468,7 +5743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5477,7 +5752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
