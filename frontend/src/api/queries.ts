@@ -17,6 +17,7 @@ export type Member = Schemas["MemberOutput"];
 export type Workspace = Schemas["WorkspaceOutput"];
 export type Comment = Schemas["CommentOutput"];
 export type ActivityEvent = Schemas["ActivityEventOutput"];
+export type PersonalToken = Schemas["PersonalTokenOutput"];
 
 export type IssueFilters = {
   state?: string;
@@ -30,6 +31,7 @@ export type IssueFilters = {
 
 export const keys = {
   me: ["me"] as const,
+  tokens: ["me", "tokens"] as const,
   workspaces: ["workspaces"] as const,
   workspace: (slug: string) => ["workspace", slug] as const,
   members: (slug: string) => ["workspace", slug, "members"] as const,
@@ -56,6 +58,13 @@ const ALL = { limit: 100 } as const;
 
 export const meQuery = () =>
   queryOptions({ queryKey: keys.me, queryFn: async () => unwrap(await api.GET("/api/v1/me")) });
+
+export const tokensQuery = () =>
+  queryOptions({
+    queryKey: keys.tokens,
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/me/tokens", { params: { query: ALL } })).results,
+  });
 
 export const workspacesQuery = () =>
   queryOptions({

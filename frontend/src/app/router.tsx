@@ -14,6 +14,7 @@ import { IssueListScreen } from "../screens/IssueListScreen";
 import { IssueBoardScreen } from "../screens/IssueBoardScreen";
 import { IssueDetailScreen } from "../screens/IssueDetailScreen";
 import { NotFoundScreen } from "../screens/NotFoundScreen";
+import { TokensScreen } from "../screens/TokensScreen";
 
 export const router = createBrowserRouter([
   { path: "/signin", element: <SignInScreen /> },
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <ProjectsScreen /> },
           { path: "members", element: <MembersScreen /> },
+          { path: "tokens", element: <TokensScreen /> },
           { path: "p/:projectKey", element: <Navigate to="issues" replace /> },
           { path: "p/:projectKey/issues", element: <IssueListScreen /> },
           { path: "p/:projectKey/board", element: <IssueBoardScreen /> },
