@@ -458,12 +458,14 @@ def token_create(
 
 
 def token_revoke(*, actor: User, token: PersonalAccessToken) -> None:
-    """Revoke one of the actor's tokens (load it with token_get). Idempotent."""
+    """Revoke one of the actor's tokens (load it with token_get). Idempotent. Like token_create,
+    it records no tenant event (a person's own credential; see the event-log test)."""
     if token.user_id != actor.pk:
         raise NotFound("Token not found.", code="token_not_found")
     PersonalAccessToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
+    logger.info("personal_token_revoked", token_id=str(token.pk))
 
 
 def token_authenticate(*, secret: str) -> tuple[User, TokenGrant]:

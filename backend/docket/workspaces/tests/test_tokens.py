@@ -230,6 +230,8 @@ SESSION_ONLY = [
     ("patch", "/api/v1/me", {"display_name": "Bot"}),
     ("post", "/api/v1/workspaces", {"slug": "botland", "name": "Botland"}),
     ("post", "/api/v1/invitations/accept", {"token": "whatever"}),
+    ("get", "/api/v1/me/notification-settings", None),
+    ("post", "/api/v1/realtime/ticket", None),
 ]
 
 
