@@ -244,6 +244,11 @@ SIMPLE_JWT = {
     "UPDATE_LAST_LOGIN": False,
 }
 
+# --- Refresh grace window ---------------------------------------------------------------------
+# Re-presenting the refresh token rotated away last, within this many seconds, returns the same
+# successor (concurrent refreshes from two tabs) instead of revoking the session as a reuse.
+REFRESH_REUSE_GRACE = timedelta(seconds=env.int("REFRESH_REUSE_GRACE_SECONDS", default=30))
+
 # Browsers may keep the refresh token in this cookie instead of the response body.
 REFRESH_COOKIE_NAME = "docket_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth/"
@@ -264,10 +269,13 @@ NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 
 REST_FRAMEWORK = {
     "NUM_PROXIES": NUM_PROXIES,
+    # Personal access tokens first: they are recognised by their prefix, anything else is a JWT.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "docket.workspaces.api.authentication.PersonalTokenAuthentication",
         "docket.core.authentication.DocketJWTAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # IsAuthenticated, and personal access tokens only where a view accepts them.
+    "DEFAULT_PERMISSION_CLASSES": ["docket.core.authentication.Authenticated"],
     "DEFAULT_PARSER_CLASSES": ["docket.core.parsers.BoundedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["docket.core.renderers.SafeJSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "docket.core.schema.DocketAutoSchema",
@@ -305,6 +313,7 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "docket.workspaces.models.Role",
         "PriorityEnum": "docket.issues.models.PRIORITY_API_CHOICES",
         "StateCategoryEnum": "docket.projects.models.StateCategory",
+        "TokenScopeEnum": "docket.workspaces.models.TokenScope",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -316,6 +325,19 @@ SPECTACULAR_SETTINGS = {
     "APPEND_COMPONENTS": {
         "securitySchemes": {
             "jwtAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+            # Personal access tokens: operations that accept one list this scheme too.
+            "personalToken": {
+                "type": "http",
+                "scheme": "bearer",
+                "bearerFormat": "dkt_pat_",
+                "description": (
+                    "A personal access token (`Authorization: Bearer dkt_pat_...`): its owner's "
+                    "access to one workspace, read or write. Another workspace answers 404, an "
+                    "unsafe method under the read scope 403 `token_scope`, an operation that "
+                    "needs a session 403 `session_required`; a revoked or expired token, or one "
+                    "whose owner left the workspace, 401 `token_not_valid`."
+                ),
+            },
         }
     },
 }

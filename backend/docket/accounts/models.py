@@ -52,12 +52,18 @@ class RefreshSession(models.Model):
     """One signed-in session: the family of refresh tokens rotated from one login.
 
     Only the newest token of a family (`current_jti`) may be used. Presenting an older one means
-    a copy is in someone else's hands, so the whole family is revoked.
+    a copy is in someone else's hands, so the whole family is revoked; except the token rotated
+    away last (`previous_jti`), within a short grace window after `rotated_at`: two tabs or a
+    retried request refreshing at once get the same successor instead of ending the session.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="refresh_sessions")
     current_jti = models.CharField(max_length=64)
+    # The token `current_jti` replaced, and when (the `iat` of the current token, so the
+    # successor can be re-signed byte for byte within the grace window).
+    previous_jti = models.CharField(max_length=64, blank=True, db_default="")
+    rotated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField()

@@ -6,6 +6,7 @@ import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -84,8 +85,34 @@ def user_update(
 def _issue(session: RefreshSession, user: User) -> IssuedTokens:
     refresh = RefreshToken.for_user(user)
     refresh["sid"] = str(session.id)
-    access = refresh.access_token
     session.current_jti = str(refresh["jti"])
+    session.rotated_at = datetime.fromtimestamp(refresh["iat"], tz=UTC)
+    return _signed(refresh, user)
+
+
+def _reissue_current(session: RefreshSession, user: User, *, issued_at: datetime) -> IssuedTokens:
+    """The session's current refresh token again, byte for byte (same claims in the same order,
+    signed with the same key), and a fresh access token: what the first of two concurrent
+    refreshes received."""
+    refresh = RefreshToken.for_user(user)
+    iat = int(issued_at.timestamp())
+    refresh["exp"] = iat + int(RefreshToken.lifetime.total_seconds())
+    refresh["iat"] = iat
+    refresh["jti"] = session.current_jti
+    refresh["sid"] = str(session.id)
+    return _signed(refresh, user)
+
+
+def _within_grace(session: RefreshSession, jti: str, rotated_at: datetime) -> bool:
+    return (
+        bool(session.previous_jti)
+        and session.previous_jti == jti
+        and timezone.now() - rotated_at <= settings.REFRESH_REUSE_GRACE
+    )
+
+
+def _signed(refresh: RefreshToken, user: User) -> IssuedTokens:
+    access = refresh.access_token
     return IssuedTokens(
         user=user,
         access=str(access),
@@ -127,6 +154,10 @@ def session_refresh(*, raw_token: str) -> IssuedTokens:
 
     A token that was already rotated away is evidence of theft: the whole session is revoked
     (committed before the 401 is raised), so neither the thief nor the owner can continue it.
+    One exception: the token rotated away last, presented again within
+    settings.REFRESH_REUSE_GRACE, gets the same successor (two tabs refreshing at once, a retry
+    after a lost response). The row lock serializes concurrent refreshes, so the second one
+    always sees the first one's rotation.
     """
     token = _decode_refresh(raw_token)
     reused = False
@@ -139,15 +170,21 @@ def session_refresh(*, raw_token: str) -> IssuedTokens:
         )
         if session is None or session.revoked_at is not None or not session.user.is_active:
             raise Unauthenticated("This session has ended; sign in again.", code="token_revoked")
-        if session.current_jti != str(token["jti"]):
+        rotated_at = session.rotated_at
+        if rotated_at is not None and _within_grace(session, str(token["jti"]), rotated_at):
+            tokens = _reissue_current(session, session.user, issued_at=rotated_at)
+        elif session.current_jti != str(token["jti"]):
             session.revoked_at = timezone.now()
             session.revoked_reason = "reuse_detected"
             session.save(update_fields=["revoked_at", "revoked_reason"])
             reused = True
         else:
+            session.previous_jti = session.current_jti
             tokens = _issue(session, session.user)
             session.last_used_at = timezone.now()
-            session.save(update_fields=["current_jti", "last_used_at"])
+            session.save(
+                update_fields=["previous_jti", "current_jti", "rotated_at", "last_used_at"]
+            )
     if reused:
         raise Unauthenticated(
             "This refresh token was already used; the session has been ended.",

@@ -53,3 +53,14 @@ class Access:
         self.ensure_in_workspace(project)
         if not self.can_see_project(project.pk):
             raise NotFound("Project not found.", code="project_not_found")
+
+
+@dataclass(frozen=True, slots=True)
+class TokenGrant:
+    """What a request authenticated by a personal access token may do (`request.auth`): act as
+    its owner in one workspace, and write only if `can_write`. Declared here, below the apps,
+    so the tenancy view base and the permission class recognise it without importing them."""
+
+    token_id: uuid.UUID
+    workspace_id: uuid.UUID
+    can_write: bool

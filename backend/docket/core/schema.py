@@ -10,6 +10,7 @@ from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
 from docket.core.api.problems import PROBLEM_CONTENT_TYPE
+from docket.core.authentication import accepts_token
 
 
 class ProblemFieldErrorOutput(serializers.Serializer):
@@ -34,8 +35,10 @@ class ProblemOutput(serializers.Serializer):
 
 _ERROR_DESCRIPTIONS = {
     "400": "Invalid input (`validation_error` lists each field), malformed JSON or bad cursor.",
-    "401": "Missing, expired or invalid credentials.",
-    "403": "Authenticated, but the role does not allow this.",
+    "401": "Missing, expired or invalid credentials (a revoked or expired personal access "
+    "token: `token_not_valid`).",
+    "403": "Authenticated, but the role does not allow this; or a personal access token where it "
+    "may not act (`session_required`) or beyond its scope (`token_scope`).",
     "404": "No such object, or not visible to the caller.",
     "409": "The request conflicts with the current state.",
     "412": "`If-Match` names a stale copy (`precondition_failed`); nothing was written.",
@@ -69,13 +72,6 @@ _IDEMPOTENCY_DESCRIPTIONS = {
 
 
 class DocketAutoSchema(AutoSchema):
-    def get_auth(self) -> list:
-        """No security requirement on operations that authenticate nobody (sign-up, sign-in,
-        refresh, logout): generated clients must not think they need a token first."""
-        if not self.view.get_authenticators():
-            return []
-        return list(super().get_auth())
-
     def takes_idempotency_key(self) -> bool:
         """POSTs of authenticated callers (docket.core.middleware.IdempotencyKeyMiddleware)."""
         return (
@@ -101,6 +97,17 @@ class DocketAutoSchema(AutoSchema):
         action_doc = getattr(getattr(self.view, self.method.lower(), None), "__doc__", None)
         return inspect.cleandoc(action_doc or own or "")
 
+    def get_auth(self) -> list[dict[str, list[str]]]:
+        # No security requirement on operations that authenticate nobody (sign-up, sign-in,
+        # refresh, logout): generated clients must not think they need a token first.
+        if not self.view.get_authenticators():
+            return []
+        auths: list[dict[str, list[str]]] = list(super().get_auth())
+        if accepts_token(self.view, self.method):
+            # After the session's scheme, before the anonymous `{}` of public operations.
+            auths.insert(1 if auths and auths[0] else 0, {"personalToken": []})
+        return auths
+
     def get_tags(self) -> list[str]:
         # docket.<app>.api.views -> "<app>": one tag per domain, whatever the URL shape.
         module = type(self.view).__module__.split(".")
@@ -117,7 +124,12 @@ class DocketAutoSchema(AutoSchema):
         )
         if requires_auth:
             codes.append("401")
-        if requires_auth and (self.method != "GET" or getattr(self.view, "may_forbid", False)):
+        # A personal access token is refused (403) on every method a view does not accept it for.
+        if requires_auth and (
+            self.method != "GET"
+            or getattr(self.view, "may_forbid", False)
+            or not accepts_token(self.view, self.method)
+        ):
             codes.append("403")
         if "{" in self.path or getattr(self.view, "documents_not_found", False):
             codes.append("404")

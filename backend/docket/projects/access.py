@@ -48,14 +48,19 @@ def access_from_membership(membership: Any) -> Access:
     )
 
 
-def access_for_workspace(*, user: Any, workspace_slug: str) -> tuple[Access, Workspace]:
+def access_for_workspace(
+    *, user: Any, workspace_slug: str, only_workspace_id: uuid.UUID | None = None
+) -> tuple[Access, Workspace]:
     """The caller's access to a workspace named by slug, and the workspace; NotFound (the same
-    answer for a missing workspace and for one the caller is not a member of)."""
+    answer for a missing workspace and for one the caller is not a member of). With
+    `only_workspace_id` (a personal access token's workspace), any other workspace is NotFound
+    too, in the same query."""
     if not getattr(user, "is_authenticated", False):
         raise NotFound("Workspace not found.", code="workspace_not_found")
-    membership = (
-        _memberships_with_projects().filter(user=user, workspace__slug=workspace_slug).first()
-    )
+    memberships = _memberships_with_projects().filter(user=user, workspace__slug=workspace_slug)
+    if only_workspace_id is not None:
+        memberships = memberships.filter(workspace_id=only_workspace_id)
+    membership = memberships.first()
     if membership is None:
         raise NotFound("Workspace not found.", code="workspace_not_found")
     membership.user = user  # the authenticated instance, not a second copy

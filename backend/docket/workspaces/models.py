@@ -111,3 +111,48 @@ class InvitationEmail(MailDelivery):
     @property
     def message_id(self) -> str:
         return f"<invitation-{self.invitation_id}@docket>"
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", "Read"
+    WRITE = "write", "Write"
+
+
+class PersonalAccessToken(models.Model):
+    """A member's key to one workspace, for a bot or a script, so it need not hold a password.
+
+    It acts as its owner, never wider: the owner's role in `workspace`, and only reads under the
+    `read` scope. Only a SHA-256 of the secret is stored (the secret is 256 random bits, so a
+    slow password hash would add nothing but a slow lookup on every request); `prefix` is its
+    first characters, enough for the owner to recognise a token in a list or a scanner's alert.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_tokens"
+    )
+    workspace = models.ForeignKey(
+        Workspace, on_delete=models.CASCADE, related_name="personal_tokens"
+    )
+    name = models.CharField(max_length=100)
+    scope = models.CharField(max_length=8, choices=TokenScope.choices)
+    prefix = models.CharField(max_length=16)
+    secret_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(scope__in=TokenScope.values), name="personal_token_scope_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "created_at"], name="personal_token_user_idx"),
+            models.Index(fields=["workspace"], name="personal_token_workspace_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"token {self.prefix}… of {self.user_id} for {self.workspace_id}"

@@ -1,18 +1,26 @@
 """Reads for workspaces, members and invitations, scoped to the caller's access."""
 
+import uuid
+
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.roles import Role
-from docket.workspaces.models import Invitation, Membership, Workspace
+from docket.workspaces.models import Invitation, Membership, PersonalAccessToken, Workspace
 
 
-def workspace_list(*, actor: User) -> QuerySet[Workspace]:
-    """Workspaces the caller belongs to, each annotated with the caller's `role`."""
+def workspace_list(
+    *, actor: User, only_workspace_id: uuid.UUID | None = None
+) -> QuerySet[Workspace]:
+    """Workspaces the caller belongs to, each annotated with the caller's `role`; with
+    `only_workspace_id` (a personal access token's workspace), that one at most."""
     role = Membership.objects.filter(workspace=OuterRef("pk"), user=actor).values("role")[:1]
-    return Workspace.objects.filter(memberships__user=actor).annotate(role=Subquery(role))
+    workspaces = Workspace.objects.filter(memberships__user=actor)
+    if only_workspace_id is not None:
+        workspaces = workspaces.filter(pk=only_workspace_id)
+    return workspaces.annotate(role=Subquery(role))
 
 
 def member_list(*, access: Access) -> QuerySet[Membership]:
@@ -48,3 +56,18 @@ def invitation_get(*, access: Access, invitation_id: str) -> Invitation:
     if invitation is None:
         raise NotFound("Invitation not found.", code="invitation_not_found")
     return invitation
+
+
+def token_list(*, actor: User) -> QuerySet[PersonalAccessToken]:
+    """The caller's personal access tokens that are not revoked (expired ones included, so the
+    owner sees why a bot stopped), with their workspace."""
+    return PersonalAccessToken.objects.filter(user=actor, revoked_at__isnull=True).select_related(
+        "workspace"
+    )
+
+
+def token_get(*, actor: User, token_id: uuid.UUID) -> PersonalAccessToken:
+    token = token_list(actor=actor).filter(pk=token_id).first()
+    if token is None:
+        raise NotFound("Token not found.", code="token_not_found")
+    return token

@@ -8,18 +8,28 @@ import hashlib
 import re
 import secrets
 import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import structlog
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from docket.accounts.models import User
-from docket.core.access import Access
-from docket.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
+from docket.core import db_routers
+from docket.core.access import Access, TokenGrant
+from docket.core.errors import (
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    Unauthenticated,
+    ValidationFailed,
+)
 from docket.core.events import diff, emit, new_event
 from docket.core.mail import NotToBeSent, mail_delivery_send, pending_mail_deliveries
 from docket.core.rows import lock_existing
@@ -30,7 +40,9 @@ from docket.workspaces.models import (
     Invitation,
     InvitationEmail,
     Membership,
+    PersonalAccessToken,
     Role,
+    TokenScope,
     Workspace,
 )
 from docket.workspaces.permissions import can_grant, ensure_can_manage_member
@@ -385,3 +397,105 @@ def invitation_email_send(*, delivery_id: int) -> str:
 def pending_invitation_emails() -> list[int]:
     """Invitation emails still pending a while after they were planned: their ask was lost."""
     return list(pending_mail_deliveries(InvitationEmail.objects.all()).values_list("pk", flat=True))
+
+
+# --- Personal access tokens ----------------------------------------------------------------
+
+# Recognisable, so secret scanners can find a leaked token (and we can tell it from a JWT).
+TOKEN_PREFIX = "dkt_pat_"  # noqa: S105  # a public marker, not a secret
+TOKEN_MAX_LIFETIME = timedelta(days=366)
+# last_used_at is a hint for the owner, not an audit log: one write a minute per token at most.
+TOKEN_LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class CreatedToken:
+    token: PersonalAccessToken
+    secret: str  # shown once; only its hash is stored
+
+
+def _hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def token_create(
+    *, actor: User, workspace_slug: str, name: str, scope: str, expires_at: datetime | None
+) -> CreatedToken:
+    """Create a personal access token of `actor` for one of their workspaces. Any member may
+    (the token never reaches further than its owner). Returns the secret, which is not stored
+    and cannot be shown again. Raises ValidationFailed for a workspace the actor is not a member
+    of (the same answer as a missing one) and for an expiry in the past or over a year away."""
+    membership = (
+        Membership.objects.select_related("workspace")
+        .filter(user=actor, workspace__slug=workspace_slug.strip().lower())
+        .first()
+    )
+    if membership is None:
+        raise ValidationFailed.for_field(
+            "workspace", "workspace_not_found", "You are not a member of a workspace by this slug."
+        )
+    now = timezone.now()
+    if expires_at is not None and expires_at <= now:
+        raise ValidationFailed.for_field(
+            "expires_at", "expiry_in_past", "The expiry must be in the future."
+        )
+    if expires_at is not None and expires_at > now + TOKEN_MAX_LIFETIME:
+        raise ValidationFailed.for_field(
+            "expires_at", "expiry_too_far", "A token may live at most a year."
+        )
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = PersonalAccessToken.objects.create(
+        user=actor,
+        workspace=membership.workspace,
+        name=name.strip(),
+        scope=TokenScope(scope),
+        prefix=secret[: len(TOKEN_PREFIX) + 4],
+        secret_hash=_hash_secret(secret),
+        expires_at=expires_at,
+    )
+    logger.info("personal_token_created", token_id=str(token.pk), scope=token.scope)
+    return CreatedToken(token=token, secret=secret)
+
+
+def token_revoke(*, actor: User, token: PersonalAccessToken) -> None:
+    """Revoke one of the actor's tokens (load it with token_get). Idempotent. Like token_create,
+    it records no tenant event (a person's own credential; see the event-log test)."""
+    if token.user_id != actor.pk:
+        raise NotFound("Token not found.", code="token_not_found")
+    PersonalAccessToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+    logger.info("personal_token_revoked", token_id=str(token.pk))
+
+
+def token_authenticate(*, secret: str) -> tuple[User, TokenGrant]:
+    """The owner and the grant of a presented secret. One query, on the primary (a revocation
+    counts at once, whatever the replica lag). Raises Unauthenticated (`token_not_valid`, one
+    answer for every case) when the token is unknown, revoked or expired, its owner deactivated
+    or no longer a member of its workspace. Records the use at most once a minute per token: a
+    conditional UPDATE, so concurrent requests write once."""
+    now = timezone.now()
+    is_member = Membership.objects.filter(
+        user_id=OuterRef("user_id"), workspace_id=OuterRef("workspace_id")
+    )
+    token = (
+        PersonalAccessToken.objects.using(db_routers.PRIMARY)
+        .select_related("user")
+        .filter(secret_hash=_hash_secret(secret), revoked_at__isnull=True, user__is_active=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .filter(Exists(is_member))
+        .first()
+    )
+    if token is None:
+        raise Unauthenticated("The token is invalid, expired or revoked.", code="token_not_valid")
+    stale = now - TOKEN_LAST_USED_RESOLUTION
+    if token.last_used_at is None or token.last_used_at <= stale:
+        PersonalAccessToken.objects.filter(pk=token.pk).filter(
+            Q(last_used_at__isnull=True) | Q(last_used_at__lte=stale)
+        ).update(last_used_at=now)
+    grant = TokenGrant(
+        token_id=token.pk,
+        workspace_id=token.workspace_id,
+        can_write=token.scope == TokenScope.WRITE,
+    )
+    return token.user, grant

@@ -21,6 +21,7 @@ export type Comment = Schemas["CommentOutput"];
 export type ActivityEvent = Schemas["ActivityEventOutput"];
 export type Notification = Schemas["NotificationOutput"];
 export type NotificationPage = Schemas["PaginatedNotificationOutputList"];
+export type PersonalToken = Schemas["PersonalTokenOutput"];
 
 export type IssueFilters = {
   state?: string;
@@ -34,6 +35,7 @@ export type IssueFilters = {
 
 export const keys = {
   me: ["me"] as const,
+  tokens: ["me", "tokens"] as const,
   workspaces: ["workspaces"] as const,
   workspace: (slug: string) => ["workspace", slug] as const,
   members: (slug: string) => ["workspace", slug, "members"] as const,
@@ -60,6 +62,13 @@ const ALL = { limit: 100 } as const;
 
 export const meQuery = () =>
   queryOptions({ queryKey: keys.me, queryFn: async () => unwrap(await api.GET("/api/v1/me")) });
+
+export const tokensQuery = () =>
+  queryOptions({
+    queryKey: keys.tokens,
+    queryFn: async () =>
+      unwrap(await api.GET("/api/v1/me/tokens", { params: { query: ALL } })).results,
+  });
 
 export const workspacesQuery = () =>
   queryOptions({

@@ -66,7 +66,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the refresh token and get a new access token
-         * @description The presented refresh token stops working. Presenting it again revokes the whole session (401 `token_reused`). The refresh token comes from the body or, if absent, the cookie; the new one goes back the same way.
+         * @description The presented refresh token stops working. Presenting it again revokes the whole session (401 `token_reused`), except within a short grace window (30 s by default) after its rotation, which answers with the same successor: two tabs refreshing at once both continue the session. The refresh token comes from the body or, if absent, the cookie; the new one goes back the same way.
          */
         post: operations["auth_token_refresh"];
         delete?: never;
@@ -140,6 +140,41 @@ export interface paths {
         /** Change the signed-in user's password (ends every session) */
         post: operations["me_password_change"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's personal access tokens (never their secrets) */
+        get: operations["tokens_list"];
+        put?: never;
+        /** Create a personal access token for one workspace; the secret is shown once */
+        post: operations["tokens_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/tokens/{token_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a personal access token (it stops working at once) */
+        delete: operations["tokens_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1066,6 +1101,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
+        PaginatedPersonalTokenOutputList: {
+            results: components["schemas"]["PersonalTokenOutput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
         PaginatedProjectMemberOutputList: {
             results: components["schemas"]["ProjectMemberOutput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
@@ -1150,6 +1190,59 @@ export interface components {
         PatchedWorkspaceUpdateInputRequest: {
             slug?: string;
             name?: string;
+        };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        PersonalTokenCreateInputRequest: {
+            /** @description What the token is for, e.g. `CI bot`. */
+            name: string;
+            /** @description Slug of the one workspace the token may act in. */
+            workspace: string;
+            /**
+             * @description `read`: safe methods only; `write`: any.
+             *
+             *     * `read` - Read
+             *     * `write` - Write
+             */
+            scope: components["schemas"]["TokenScopeEnum"];
+            /**
+             * Format: date-time
+             * @description Optional, at most a year ahead; null: never expires.
+             */
+            expires_at?: string | null;
+        };
+        PersonalTokenCreatedOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            /** @description The workspace's slug. */
+            workspace: string;
+            readonly scope: components["schemas"]["TokenScopeEnum"];
+            /** @description The first characters of the secret, to recognise the token. */
+            prefix: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly expires_at: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+            /** @description Shown once: send it as `Authorization: Bearer <secret>`. Only a hash is kept. */
+            secret: string;
+        };
+        PersonalTokenOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly name: string;
+            /** @description The workspace's slug. */
+            workspace: string;
+            readonly scope: components["schemas"]["TokenScopeEnum"];
+            /** @description The first characters of the secret, to recognise the token. */
+            prefix: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly expires_at: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
         };
         /**
          * @description * `urgent` - urgent
@@ -1323,6 +1416,12 @@ export interface components {
             /** @description The refresh token; omit it when it travels in the cookie. */
             refresh?: string;
         };
+        /**
+         * @description * `read` - Read
+         *     * `write` - Write
+         * @enum {string}
+         */
+        TokenScopeEnum: "read" | "write";
         UnreadCountOutput: {
             unread: number;
         };
@@ -1860,7 +1959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1960,7 +2059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2019,7 +2118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2081,7 +2180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2090,7 +2189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2154,7 +2253,7 @@ export interface operations {
                     "application/json": components["schemas"]["MeOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2195,7 +2294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2204,7 +2303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2241,8 +2340,17 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationSettingsOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2282,7 +2390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2291,7 +2399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2343,7 +2451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2352,7 +2460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2399,6 +2507,165 @@ export interface operations {
             };
         };
     };
+    tokens_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "created" | "-created";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPersonalTokenOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    tokens_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalTokenCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalTokenCreatedOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    tokens_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
     realtime_ticket_create: {
         parameters: {
             query?: never;
@@ -2425,7 +2692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2434,7 +2701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2487,7 +2754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2531,7 +2798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2540,7 +2807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2597,7 +2864,7 @@ export interface operations {
                     "application/json": components["schemas"]["WorkspaceOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2635,7 +2902,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2644,7 +2911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2696,7 +2963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2705,7 +2972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2769,7 +3036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2824,7 +3091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2833,7 +3100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2888,7 +3155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2897,7 +3164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2963,7 +3230,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2972,7 +3239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3051,7 +3318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3103,7 +3370,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3154,7 +3421,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3163,7 +3430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3239,7 +3506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3248,7 +3515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3331,7 +3598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3387,7 +3654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3443,7 +3710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3452,7 +3719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3519,7 +3786,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3528,7 +3795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3582,7 +3849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3591,7 +3858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3660,7 +3927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3669,7 +3936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3745,7 +4012,7 @@ export interface operations {
                     "application/json": components["schemas"]["SubscriptionOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3798,7 +4065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3807,7 +4074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3871,7 +4138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3880,7 +4147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3962,7 +4229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4001,7 +4268,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4010,7 +4277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4072,7 +4339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4081,7 +4348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4156,7 +4423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4209,7 +4476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4218,7 +4485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4296,7 +4563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4305,7 +4572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4371,7 +4638,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCountOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4428,7 +4695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4483,7 +4750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4492,7 +4759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4559,7 +4826,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4598,7 +4865,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4607,7 +4874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4660,7 +4927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4669,7 +4936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4730,7 +4997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4739,7 +5006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4844,7 +5111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4900,7 +5167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4909,7 +5176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4992,7 +5259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5048,7 +5315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5057,7 +5324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5124,7 +5391,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5133,7 +5400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5187,7 +5454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5196,7 +5463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5261,7 +5528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5317,7 +5584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5326,7 +5593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5393,7 +5660,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5402,7 +5669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5458,7 +5725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5514,7 +5781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5523,7 +5790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5593,7 +5860,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5602,7 +5869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5665,7 +5932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5674,7 +5941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5753,7 +6020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5762,7 +6029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5841,7 +6108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Missing, expired or invalid credentials. */
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5850,7 +6117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this. */
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -81,6 +81,7 @@ export function AppLayout() {
             Projects
           </NavLink>
           <NavLink to={`/w/${slug}/members`}>Members</NavLink>
+          <NavLink to={`/w/${slug}/tokens`}>API tokens</NavLink>
         </nav>
         <nav className="nav nav-projects" aria-label="Projects">
           {activeProjects.map((project) => (

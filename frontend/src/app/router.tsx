@@ -15,6 +15,7 @@ import { IssueBoardScreen } from "../screens/IssueBoardScreen";
 import { IssueDetailScreen } from "../screens/IssueDetailScreen";
 import { NotFoundScreen } from "../screens/NotFoundScreen";
 import { InboxScreen } from "../screens/InboxScreen";
+import { TokensScreen } from "../screens/TokensScreen";
 
 export const router = createBrowserRouter([
   { path: "/signin", element: <SignInScreen /> },
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           { index: true, element: <ProjectsScreen /> },
           { path: "inbox", element: <InboxScreen /> },
           { path: "members", element: <MembersScreen /> },
+          { path: "tokens", element: <TokensScreen /> },
           { path: "p/:projectKey", element: <Navigate to="issues" replace /> },
           { path: "p/:projectKey/issues", element: <IssueListScreen /> },
           { path: "p/:projectKey/board", element: <IssueBoardScreen /> },

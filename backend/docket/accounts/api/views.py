@@ -136,8 +136,10 @@ class TokenRefreshView(APIView):
         summary="Rotate the refresh token and get a new access token",
         description=(
             "The presented refresh token stops working. Presenting it again revokes the whole "
-            "session (401 `token_reused`). The refresh token comes from the body or, if absent, "
-            "the cookie; the new one goes back the same way."
+            "session (401 `token_reused`), except within a short grace window (30 s by default) "
+            "after its rotation, which answers with the same successor: two tabs refreshing at "
+            "once both continue the session. The refresh token comes from the body or, if "
+            "absent, the cookie; the new one goes back the same way."
         ),
         request=TokenRefreshInput,
         responses={200: AuthTokensOutput},
@@ -175,6 +177,9 @@ class LogoutView(APIView):
 
 
 class MeView(APIView):
+    # A personal access token may ask whose it is; changing the profile needs a session.
+    token_methods = frozenset({"GET"})
+
     @extend_schema(operation_id="me_get", summary="The signed-in user", responses=MeOutput)
     def get(self, request: Request) -> Response:
         return Response(MeOutput(request.user).data)

@@ -1,7 +1,10 @@
 """Auth endpoints through HTTP: register, token, refresh rotation and reuse, logout, me."""
 
+from datetime import timedelta
+
 import pytest
 from django.conf import settings
+from django.db.models import F
 
 from docket.accounts.models import RefreshSession, User
 from docket.testing.factories import TEST_PASSWORD, UserFactory
@@ -105,6 +108,10 @@ def test_refresh_rotates_and_reuse_revokes_the_whole_session(api):
     second = rotated.json()["refresh"]
     assert second != first
 
+    # Past the grace window (see test_refresh_grace.py), a rotated token is a stolen copy.
+    RefreshSession.objects.filter(user=user).update(
+        rotated_at=F("rotated_at") - settings.REFRESH_REUSE_GRACE - timedelta(seconds=1)
+    )
     reuse = api.post(REFRESH, {"refresh": first})
     assert reuse.status_code == 401
     assert reuse.json()["code"] == "token_reused"

@@ -12,7 +12,8 @@ import structlog
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 
-from docket.core.access import Access
+from docket.core.access import Access, TokenGrant
+from docket.core.authentication import EVERY_METHOD
 from docket.issues.models import Issue
 from docket.issues.selectors import issue_get
 from docket.projects.access import access_for_workspace
@@ -25,11 +26,17 @@ class WorkspaceAPIView(GenericAPIView):
     access: Access
     workspace: Workspace
     may_forbid = False  # set on read endpoints that some roles may not use (schema: 403)
+    # A personal access token may call every endpoint of its own workspace (within its scope,
+    # see docket.core.authentication.Authenticated); any other workspace is a 404 below.
+    token_methods = EVERY_METHOD
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
+        grant = request.auth if isinstance(request.auth, TokenGrant) else None
         self.access, self.workspace = access_for_workspace(
-            user=request.user, workspace_slug=kwargs["workspace_slug"]
+            user=request.user,
+            workspace_slug=kwargs["workspace_slug"],
+            only_workspace_id=grant.workspace_id if grant else None,
         )
         structlog.contextvars.bind_contextvars(
             workspace=self.workspace.slug, user_id=str(request.user.pk)

@@ -2,7 +2,14 @@ from rest_framework import serializers
 
 from docket.core.api.refs import UserSummaryOutput
 from docket.core.serializers import StrictSerializer
-from docket.workspaces.models import Invitation, Membership, Role, Workspace
+from docket.workspaces.models import (
+    Invitation,
+    Membership,
+    PersonalAccessToken,
+    Role,
+    TokenScope,
+    Workspace,
+)
 
 
 class WorkspaceCreateInput(StrictSerializer):
@@ -64,3 +71,50 @@ class InvitationCreatedOutput(InvitationOutput):
 
 class InvitationAcceptInput(StrictSerializer):
     token = serializers.CharField(max_length=128)
+
+
+class PersonalTokenCreateInput(StrictSerializer):
+    name = serializers.CharField(max_length=100, help_text="What the token is for, e.g. `CI bot`.")
+    workspace = serializers.SlugField(
+        max_length=40, help_text="Slug of the one workspace the token may act in."
+    )
+    scope = serializers.ChoiceField(
+        choices=TokenScope.choices, help_text="`read`: safe methods only; `write`: any."
+    )
+    expires_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Optional, at most a year ahead; null: never expires.",
+    )
+
+
+class PersonalTokenOutput(serializers.ModelSerializer):
+    workspace = serializers.CharField(source="workspace.slug", help_text="The workspace's slug.")
+    prefix = serializers.CharField(
+        help_text="The first characters of the secret, to recognise the token."
+    )
+
+    class Meta:
+        model = PersonalAccessToken
+        fields = [
+            "id",
+            "name",
+            "workspace",
+            "scope",
+            "prefix",
+            "created_at",
+            "expires_at",
+            "last_used_at",
+        ]
+        read_only_fields = fields
+
+
+class PersonalTokenCreatedOutput(PersonalTokenOutput):
+    secret = serializers.CharField(
+        help_text="Shown once: send it as `Authorization: Bearer <secret>`. Only a hash is kept."
+    )
+
+    class Meta(PersonalTokenOutput.Meta):
+        fields = [*PersonalTokenOutput.Meta.fields, "secret"]
+        read_only_fields = fields

@@ -25,5 +25,7 @@ urlpatterns = [
         views.InvitationDetailView.as_view(),
         name="invitation",
     ),
+    path("me/tokens", views.PersonalTokenListCreateView.as_view(), name="tokens"),
+    path("me/tokens/<uuid:token_id>", views.PersonalTokenDetailView.as_view(), name="token"),
     path("invitations/accept", views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]

@@ -1,3 +1,5 @@
+import uuid
+
 from django.db.models import F
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -5,6 +7,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from docket.core.access import TokenGrant
 from docket.core.api.auth import signed_in
 from docket.core.api.views import WorkspaceAPIView
 from docket.workspaces.api.serializers import (
@@ -14,16 +17,21 @@ from docket.workspaces.api.serializers import (
     InvitationOutput,
     MemberOutput,
     MemberRoleUpdateInput,
+    PersonalTokenCreatedOutput,
+    PersonalTokenCreateInput,
+    PersonalTokenOutput,
     WorkspaceCreateInput,
     WorkspaceOutput,
     WorkspaceUpdateInput,
 )
-from docket.workspaces.models import Invitation, Membership, Workspace
+from docket.workspaces.models import Invitation, Membership, PersonalAccessToken, Workspace
 from docket.workspaces.selectors import (
     invitation_get,
     invitation_list,
     member_get,
     member_list,
+    token_get,
+    token_list,
     workspace_list,
 )
 from docket.workspaces.services import (
@@ -32,6 +40,8 @@ from docket.workspaces.services import (
     invitation_revoke,
     member_change_role,
     member_remove,
+    token_create,
+    token_revoke,
     workspace_create,
     workspace_delete,
     workspace_update,
@@ -49,6 +59,8 @@ class WorkspaceListCreateView(GenericAPIView):
     queryset = Workspace.objects.none()  # for the schema; reads go through selectors
     keyset_orderings = {"created": F("created_at"), "name": F("name")}
     default_ordering = "name"
+    # A personal access token lists its own workspace only; creating one needs a session.
+    token_methods = frozenset({"GET"})
 
     @extend_schema(
         operation_id="workspaces_list",
@@ -56,7 +68,11 @@ class WorkspaceListCreateView(GenericAPIView):
         responses=WorkspaceOutput(many=True),
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(workspace_list(actor=signed_in(request)))
+        grant = request.auth if isinstance(request.auth, TokenGrant) else None
+        workspaces = workspace_list(
+            actor=signed_in(request), only_workspace_id=grant.workspace_id if grant else None
+        )
+        page = self.paginate_queryset(workspaces)
         return self.get_paginated_response(WorkspaceOutput(page, many=True).data)
 
     @extend_schema(
@@ -210,3 +226,61 @@ class InvitationAcceptView(GenericAPIView):
         return Response(
             WorkspaceOutput(_workspace_with_role(membership.workspace, membership.role)).data
         )
+
+
+class PersonalTokenListCreateView(GenericAPIView):
+    """The caller's personal access tokens. A signed-in session only: a token cannot list or
+    mint tokens (403 `session_required`)."""
+
+    # The answer to a create holds the secret, shown once: it must never be stored for a replay.
+    idempotency_keys = False
+
+    queryset = PersonalAccessToken.objects.none()
+    keyset_orderings = {"created": F("created_at")}
+    default_ordering = "-created"
+    may_forbid = True
+
+    @extend_schema(
+        operation_id="tokens_list",
+        summary="The caller's personal access tokens (never their secrets)",
+        responses=PersonalTokenOutput(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        page = self.paginate_queryset(token_list(actor=signed_in(request)))
+        return self.get_paginated_response(PersonalTokenOutput(page, many=True).data)
+
+    @extend_schema(
+        operation_id="tokens_create",
+        summary="Create a personal access token for one workspace; the secret is shown once",
+        request=PersonalTokenCreateInput,
+        responses={201: PersonalTokenCreatedOutput},
+    )
+    def post(self, request: Request) -> Response:
+        data = PersonalTokenCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        created = token_create(
+            actor=signed_in(request),
+            workspace_slug=values["workspace"],
+            name=values["name"],
+            scope=values["scope"],
+            expires_at=values["expires_at"],
+        )
+        created.token.secret = created.secret  # type: ignore[attr-defined]  # shown once
+        response = Response(
+            PersonalTokenCreatedOutput(created.token).data, status=status.HTTP_201_CREATED
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class PersonalTokenDetailView(GenericAPIView):
+    @extend_schema(
+        operation_id="tokens_revoke",
+        summary="Revoke a personal access token (it stops working at once)",
+        responses=NO_CONTENT,
+    )
+    def delete(self, request: Request, token_id: uuid.UUID) -> Response:
+        actor = signed_in(request)
+        token_revoke(actor=actor, token=token_get(actor=actor, token_id=token_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
