@@ -152,10 +152,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's personal access tokens (never their secrets) */
+        /**
+         * The caller's personal access tokens (never their secrets)
+         * @description The caller's personal access tokens. A signed-in session only: a token cannot list or
+         *     mint tokens (403 `session_required`).
+         */
         get: operations["tokens_list"];
         put?: never;
-        /** Create a personal access token for one workspace; the secret is shown once */
+        /**
+         * Create a personal access token for one workspace; the secret is shown once
+         * @description The caller's personal access tokens. A signed-in session only: a token cannot list or
+         *     mint tokens (403 `session_required`).
+         */
         post: operations["tokens_create"];
         delete?: never;
         options?: never;
