@@ -4,6 +4,7 @@ Multi-value filters take comma-separated values (`?priority=urgent,high`). Value
 parsed are a 400 with the offending parameter named, never an empty list or a 500.
 """
 
+import datetime
 import re
 import uuid
 from typing import Any
@@ -61,6 +62,25 @@ class _CommaListField(forms.CharField):
         return cleaned
 
 
+class _UtcDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 time, handed to the database in UTC. PostgreSQL refuses UTC offsets it does
+    not know (`+22:32` parses in Python), and a time near year 1 may have no UTC form: both
+    are the client's mistake, a 400, never the database's error."""
+
+    def to_python(self, value: Any) -> datetime.datetime | None:
+        parsed: datetime.datetime | None = super().to_python(value)
+        if parsed is None or parsed.tzinfo is None:
+            return parsed
+        try:
+            return parsed.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError("Out of range.", code="invalid") from None
+
+
+class _UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = _UtcDateTimeField
+
+
 class _ListFilter(django_filters.CharFilter):
     field_class = _CommaListField
 
@@ -97,7 +117,7 @@ class IssueFilter(django_filters.FilterSet):
     due_after = django_filters.DateFilter(
         field_name="due_date", lookup_expr="gte", help_text="Due on or after this date."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = _UtcDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Updated at or after this time."
     )
     q = django_filters.CharFilter(
