@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 
+import { CopyField } from "../components/CopyField";
 import { api, unwrap, unwrapEmpty } from "../api/http";
 import {
   invitationsQuery,
@@ -229,34 +230,10 @@ function InviteForm({ slug }: { slug: string }) {
 
 function InvitationLink({ token, email }: { token: string; email: string }) {
   const link = `${window.location.origin}/invite/${token}`;
-  const [copied, setCopied] = useState(false);
   return (
     <div className="notice invitation-link">
       <p>Invitation created for {email}. Send them this link:</p>
-      <div className="copy-row">
-        <div className="field">
-          <label htmlFor="invitation-link">Invitation link</label>
-          <input
-            id="invitation-link"
-            readOnly
-            value={link}
-            onFocus={(event) => event.target.select()}
-          />
-        </div>
-        <button
-          type="button"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(link);
-              setCopied(true);
-            } catch {
-              setCopied(false);
-            }
-          }}
-        >
-          {copied ? "Copied" : "Copy link"}
-        </button>
-      </div>
+      <CopyField id="invitation-link" label="Invitation link" value={link} copyLabel="Copy link" />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 
+import { CopyField } from "../components/CopyField";
 import { api, unwrap, unwrapEmpty } from "../api/http";
 import {
   keys,
@@ -155,34 +156,10 @@ function CreateTokenForm() {
 }
 
 function NewTokenSecret({ name, secret }: { name: string; secret: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="notice invitation-link">
       <p>Token “{name}” created. Copy it now: it will not be shown again.</p>
-      <div className="copy-row">
-        <div className="field">
-          <label htmlFor="token-secret">Token</label>
-          <input
-            id="token-secret"
-            readOnly
-            value={secret}
-            onFocus={(event) => event.target.select()}
-          />
-        </div>
-        <button
-          type="button"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(secret);
-              setCopied(true);
-            } catch {
-              setCopied(false);
-            }
-          }}
-        >
-          {copied ? "Copied" : "Copy token"}
-        </button>
-      </div>
+      <CopyField id="token-secret" label="Token" value={secret} copyLabel="Copy token" />
     </div>
   );
 }
