@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import structlog
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
@@ -64,13 +64,17 @@ class RelayRun:
     # Consumers another relay held, or whose handler failed: their events wait for a next run.
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    # The horizon as the run began. Each consumer reads below the horizon of its own moment, so
+    # an older transaction that ends mid-run may leave events one consumer got and another did
+    # not; anything at or above this value is what the run may have missed.
+    started_below: int = 0
 
 
 def relay_all(*, batch_size: int = BATCH_SIZE) -> RelayRun:
     """Drain every consumer, in settings order, within the time budget. A consumer that fails
     is logged and left at its position (replayed next run); it never holds up the others."""
     started = time.monotonic()
-    run = RelayRun()
+    run = RelayRun(started_below=current_horizon())
     for name, handler in consumers().items():
         while time.monotonic() - started < TIME_BUDGET_SECONDS:
             try:
@@ -88,11 +92,20 @@ def relay_all(*, batch_size: int = BATCH_SIZE) -> RelayRun:
     return run
 
 
-def events_waiting_on_horizon() -> bool:
-    """Committed events not yet below the horizon: an older transaction (one that recorded no
-    event, like a relay's own) is still open. Its end schedules no relay, so the relay that saw
-    these asks for a follow-up instead of leaving them to beat."""
-    return Event.objects.filter(txid__gte=CommittedHorizon()).exists()
+def current_horizon() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {CommittedHorizon.template}")
+        return int(cursor.fetchone()[0])
+
+
+def events_waiting_on_horizon(since: int | None = None) -> bool:
+    """Committed events not yet below the horizon (or, given a run's starting horizon, not below
+    that one): an older transaction (one that recorded no event, like a relay's own) is or was
+    still open. Its end schedules no relay, so the relay that saw these asks for a follow-up
+    instead of leaving them to beat. Checking against the horizon of the run's start, not of
+    this moment, matters: a transaction that ends between the run's reads and this check has
+    moved the horizon past events the run never read."""
+    return Event.objects.filter(txid__gte=CommittedHorizon() if since is None else since).exists()
 
 
 def schedule_relay() -> None:

@@ -57,7 +57,7 @@ def relay_events(follow_up: bool = False) -> int:
     if follow_up:
         cache.delete(FOLLOW_UP_KEY)  # the next run may ask for another
     run = relay_all()
-    waiting = run.skipped or events_waiting_on_horizon()
+    waiting = run.skipped or events_waiting_on_horizon(since=run.started_below)
     # One pending follow-up is enough (the key expires, should that task be lost).
     if waiting and cache.add(FOLLOW_UP_KEY, 1, timeout=5):
         relay_events.apply_async(kwargs={"follow_up": True}, countdown=FOLLOW_UP_SECONDS)

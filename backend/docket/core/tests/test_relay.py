@@ -14,6 +14,7 @@ from django.db import connections
 from django.test import override_settings
 
 from docket.core.models import ConsumerPosition, Event
+from docket.core.relay import current_horizon, events_waiting_on_horizon
 from docket.core.tasks import relay_events
 from docket.core.tests import relay_probe
 from docket.projects.services import label_create, project_create
@@ -112,3 +113,38 @@ def test_a_worker_killed_mid_batch_loses_nothing(worker):
         lambda: ConsumerPosition.objects.get(name="probe").event_id == last,
         what="the position to reach the last event",
     )
+
+
+@transactional
+def test_a_run_overtaken_by_the_horizon_still_sees_what_it_missed():
+    """A relay reads below the horizon of its moment. When an older transaction ends after those
+    reads, the horizon jumps past events the run never read: measured at that later moment
+    nothing waits, and no follow-up would come (CI once lost a live update to this). Measured
+    from the run's starting horizon, they still wait."""
+    access = access_of(MembershipFactory(role=Role.OWNER))
+    holding, release = threading.Event(), threading.Event()
+
+    def older_transaction() -> None:
+        try:
+            with connections["default"].cursor() as cursor:
+                cursor.execute("BEGIN")
+                cursor.execute("SELECT pg_current_xact_id()")
+                holding.set()
+                release.wait(30)
+                cursor.execute("COMMIT")
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=older_transaction)
+    thread.start()
+    assert holding.wait(10)
+    try:
+        project_create(access=access, key="LATE", name="Late")
+        run_started_below = current_horizon()
+        assert events_waiting_on_horizon()
+    finally:
+        release.set()
+        thread.join(10)
+
+    wait_for(lambda: not events_waiting_on_horizon(), what="the horizon to pass the events")
+    assert events_waiting_on_horizon(since=run_started_below)
