@@ -35,13 +35,15 @@ API_URL := http://localhost:$(API_PORT)
 
 MANAGE := cd $(BACKEND) && $(VENV_BIN)/python manage.py
 RUFF := $(VENV_BIN)/ruff
-PY_SOURCES ?= backend bench
+PY_SOURCES ?= backend bench clients/python/docket_sdk clients/python/tests
+SDK := $(ROOT)/clients/python
+SDK_PACKAGE := docket_client
 SCHEMA_FILE := $(ROOT)/openapi/v1.yaml
 PYTEST_ARGS ?=
 
 # Stages of `make test`, in order. Each is also a target of its own.
-TEST_STAGES := lint migrations-check schema-check client-check deploy-check config-check \
-	backend-test api-fuzz frontend-check browser-test
+TEST_STAGES := lint migrations-check schema-check client-check sdk-check deploy-check config-check \
+	backend-test api-fuzz sdk-test frontend-check browser-test
 
 # `make test` runs venv/services/db once, then each stage with STAGE=1 so the stages do not
 # repeat that setup. Run on their own, the stages set themselves up.
@@ -66,7 +68,7 @@ header = @printf '\n==> %s\n' "$(1)"
 .PHONY: help venv services db migrate demo run serve api-fuzz \
 	lint format schema schema-check migrations-check deploy-check config-check \
 	backend-test test pin bench bench-realtime bench-background frontend-deps chromium client client-check frontend-check \
-	browser-test
+	browser-test sdk sdk-check sdk-test
 
 help: ## List the targets
 	@printf 'Usage: make <target>\n\n'
@@ -135,6 +137,7 @@ lint: $(SETUP) ## ruff check + format --check, import contracts (.importlinter),
 	(cd $(BACKEND) && $(VENV_BIN)/lint-imports --no-cache $(ROOT)/.importlinter) || status=1; \
 	(cd $(BACKEND) && $(VENV_BIN)/mypy --config-file $(ROOT)/pyproject.toml docket config) \
 		|| status=1; \
+	(cd $(SDK) && $(VENV_BIN)/mypy --config-file pyproject.toml) || status=1; \
 	exit $$status
 
 format: venv ## Fix what ruff can fix, then format
@@ -214,6 +217,35 @@ client-check: frontend-deps ## Fail if the generated API client differs from ope
 		echo "the API client is stale: run 'make client' and commit the result" >&2; exit 1; \
 	fi
 
+# The Python SDK: clients/python/docket_client is generated (openapi-python-client, pinned in
+# dev requirements, configured by clients/python/generator.yaml), docket_sdk is written by hand.
+# The generator runs offline; its ruff hooks run isolated, so the output depends only on the
+# schema, the config and the pins.
+SDK_GENERATE = PATH="$(VENV_BIN):$$PATH" $(VENV_BIN)/openapi-python-client generate \
+	--path $(SCHEMA_FILE) --config $(SDK)/generator.yaml --meta none --overwrite --fail-on-warning
+
+sdk: venv ## Regenerate the Python SDK's client (clients/python/docket_client) from openapi/v1.yaml
+	$(call header,sdk: regenerate clients/python/$(SDK_PACKAGE))
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	$(SDK_GENERATE) --output-path "$$tmp/$(SDK_PACKAGE)" >/dev/null; \
+	rm -rf $(SDK)/$(SDK_PACKAGE); cp -r "$$tmp/$(SDK_PACKAGE)" $(SDK)/$(SDK_PACKAGE)
+	@echo "wrote clients/python/$(SDK_PACKAGE)"
+
+sdk-check: $(SETUP) ## Fail if the Python SDK's generated client differs from openapi/v1.yaml; import it all
+	$(call header,sdk-check: clients/python/$(SDK_PACKAGE) matches openapi/v1.yaml)
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	$(SDK_GENERATE) --output-path "$$tmp/$(SDK_PACKAGE)" >/dev/null; \
+	if ! diff -ru --exclude=__pycache__ $(SDK)/$(SDK_PACKAGE) "$$tmp/$(SDK_PACKAGE)"; then \
+		echo "the Python SDK is stale: run 'make sdk' and commit the result" >&2; exit 1; \
+	fi
+	@cd $(SDK) && $(VENV_BIN)/python -c 'import importlib, pkgutil, docket_client, docket_sdk; \
+		names = [m.name for m in pkgutil.walk_packages(docket_client.__path__, "docket_client.")]; \
+		[importlib.import_module(n) for n in names]; print(f"imported {len(names)} modules")'
+
+sdk-test: $(if $(STAGE),,venv services) ## The Python SDK's integration tests against a live server and a seeded tenant
+	$(call header,sdk-test: clients/python/tests against a live API)
+	@VENV_BIN=$(VENV_BIN) $(ROOT)/scripts/sdk-test.sh
+
 frontend-check: frontend-deps ## tsc --noEmit, ESLint and Vitest for the SPA
 	$(call header,frontend-check: tsc + eslint + vitest)
 	cd $(FRONTEND) && npx tsc --noEmit -p tsconfig.json && npx eslint . --max-warnings 0 \
@@ -260,7 +292,7 @@ bench-realtime: venv services db migrate demo ## Commit-to-websocket delay: API 
 		CHANNEL_PREFIX=docket-bench-rt; \
 	$(VENV_BIN)/uvicorn config.asgi:application --host 127.0.0.1 --port 8001 --workers 2 \
 		--no-access-log --no-proxy-headers & server=$$!; \
-	$(VENV_BIN)/celery -A config worker -Q relay,default,email --concurrency 2 \
+	$(VENV_BIN)/celery -A config worker -Q relay,default,email,webhooks --concurrency 2 \
 		--loglevel WARNING -n bench-relay@localhost --without-gossip --without-mingle & worker=$$!; \
 	trap 'kill $$server $$worker 2>/dev/null; wait' EXIT; \
 	for _ in $$(seq 50); do curl -sf http://127.0.0.1:8001/healthz >/dev/null && break; sleep 0.2; done; \

@@ -10,6 +10,9 @@ its own broker database, so neither the demo data nor a running `make run` sees 
    (notification rows and planned emails, enqueued on the email queue on commit).
 3. Email: one Celery worker process (`-Q email`) sends what notifications planned to a local
    SMTP server (aiosmtpd); emails per second from its first to its last message.
+4. Webhooks: an endpoint subscribed to issue.updated on a local HTTP receiver; the webhooks
+   consumer plans one delivery per event, then one worker process (`-Q webhooks`, 2 pool
+   processes) signs and sends them; deliveries per second from the first to the last.
 
     DJANGO_SETTINGS_MODULE=config.settings.local python bench/bench_background.py --events 4000
 """
@@ -21,6 +24,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 BACKEND = Path(__file__).resolve().parents[1] / "backend"
@@ -41,6 +45,9 @@ from config.celery import app  # noqa: E402
 from docket.accounts.models import User  # noqa: E402
 from docket.core.models import ConsumerPosition, Event  # noqa: E402
 from docket.core.relay import relay_once  # noqa: E402
+from docket.integrations.models import WebhookDelivery, WebhookEndpoint  # noqa: E402
+from docket.integrations.services import plan_webhook_deliveries  # noqa: E402
+from docket.integrations.signing import new_secret  # noqa: E402
 from docket.issues.models import Issue  # noqa: E402
 from docket.issues.services import issue_bulk_update, issue_create  # noqa: E402
 from docket.notifications.models import DeliveryStatus, EmailDelivery  # noqa: E402
@@ -48,6 +55,7 @@ from docket.notifications.services import notify_for_events  # noqa: E402
 from docket.projects.access import access_from_membership  # noqa: E402
 from docket.projects.services import project_create  # noqa: E402
 from docket.realtime.fanout import publish_events  # noqa: E402
+from docket.testing.receiver import ReceiverServer  # noqa: E402
 from docket.testing.smtp import SmtpServer  # noqa: E402
 from docket.workspaces.models import Membership, Role  # noqa: E402
 from docket.workspaces.services import workspace_create  # noqa: E402
@@ -89,31 +97,68 @@ def drain(name: str, handler, position: tuple[int, int]) -> tuple[int, float]:
     return handed, time.perf_counter() - started
 
 
+def _rate_after_the_first(count: Callable[[], int], expected: int) -> float:
+    """Items per second from the first one arriving until `expected` did (or 10 minutes): the
+    worker's start-up is not part of its pace."""
+    first: tuple[float, int] | None = None
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        seen = count()
+        if seen and first is None:
+            first = (time.perf_counter(), seen)
+        if seen >= expected:
+            break
+        time.sleep(0.05)
+    if first is None:
+        raise SystemExit("nothing arrived in 10 minutes")
+    return (count() - first[1]) / (time.perf_counter() - first[0])
+
+
 def emails_per_second(planned: int) -> None:
     with SmtpServer() as server:
         mailbox = server.mailbox
         env = {**os.environ, **server.env}
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", "email",
-             "--concurrency", "2", "--loglevel", "WARNING", "-n", "bench-email@localhost",
-             "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=BACKEND, env=env, start_new_session=True,
-        )  # fmt: skip
+        worker = _worker("email", env)
         try:
-            deadline = time.monotonic() + 600
-            first = None
-            while time.monotonic() < deadline:
-                count = len(mailbox.accepted)
-                if count and first is None:
-                    first = (time.perf_counter(), count)
-                if count >= planned:
-                    break
-                time.sleep(0.05)
-            took = time.perf_counter() - first[0]
-            sent = len(mailbox.accepted) - first[1]
+            rate = _rate_after_the_first(lambda: len(mailbox.accepted), planned)
             print(
                 f"email: one worker (2 processes) sent {len(mailbox.accepted)} of {planned} "
-                f"planned; {sent / took:.0f} emails/s after the first"
+                f"planned; {rate:.0f} emails/s after the first"
+            )
+        finally:
+            worker.terminate()
+            worker.wait(30)
+
+
+def _worker(queue: str, env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue,
+         "--concurrency", "2", "--loglevel", "WARNING", "-n", f"bench-{queue}@localhost",
+         "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=BACKEND, env=env, start_new_session=True,
+    )  # fmt: skip
+
+
+def webhooks_per_second(position: tuple[int, int]) -> None:
+    with ReceiverServer() as receiver:
+        workspace_id = Event.objects.order_by("-id").values_list("workspace_id", flat=True)[0]
+        endpoint = WebhookEndpoint.objects.create(
+            workspace_id=workspace_id,
+            url=receiver.url,
+            event_types=["issue.updated"],
+            secret=new_secret(),
+        )
+        # Registered "before" the backlog, so every event of it is its to receive.
+        WebhookEndpoint.objects.filter(pk=endpoint.pk).update(created_at="2000-01-01T00:00Z")
+        planned, took = drain("bench-webhooks", plan_webhook_deliveries, position)
+        print(f"webhooks: planned {planned} deliveries in {took:.2f} s ({planned / took:.0f}/s)")
+        worker = _worker("webhooks", {**os.environ, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "true"})
+        try:
+            rate = _rate_after_the_first(lambda: len(receiver.received), planned)
+            ok = WebhookDelivery.objects.filter(endpoint=endpoint, status="succeeded").count()
+            print(
+                f"webhooks: one worker (2 processes) delivered {len(receiver.received)} of "
+                f"{planned} ({ok} recorded as succeeded); {rate:.0f} deliveries/s after the first"
             )
         finally:
             worker.terminate()
@@ -125,7 +170,8 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=4000)
     args = parser.parse_args()
     with app.connection_for_write() as broker:
-        broker.default_channel.queue_purge("email")
+        for queue in ("email", "webhooks"):
+            broker.default_channel.queue_purge(queue)
     position = build_backlog(args.events)
     print("\n| consumer | events | seconds | events/s |")
     print("|---|---:|---:|---:|")
@@ -139,6 +185,8 @@ def main() -> None:
     planned = EmailDelivery.objects.filter(status=DeliveryStatus.PENDING).count()
     print()
     emails_per_second(planned)
+    print()
+    webhooks_per_second(position)
 
 
 if __name__ == "__main__":

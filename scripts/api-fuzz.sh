@@ -21,6 +21,12 @@ export CACHE_KEY_PREFIX="fuzz-$$"
 # The fuzzer signs in many times a second from one address; the limits are tested elsewhere.
 export THROTTLE_AUTH_IP=100000/minute THROTTLE_AUTH_ACCOUNT=100000/minute
 export THROTTLE_PASSWORD_CHANGE=100000/minute
+# The same for the API-wide rate limits (docket.core.ratelimit), counted under their own prefix.
+export RATE_LIMIT_KEY_PREFIX="fuzz-rl-$$"
+export RATE_LIMIT_USER_READ=100000/minute RATE_LIMIT_USER_WRITE=100000/minute
+export RATE_LIMIT_TOKEN_READ=100000/minute RATE_LIMIT_TOKEN_WRITE=100000/minute
+export RATE_LIMIT_WORKSPACE_READ=100000/minute RATE_LIMIT_WORKSPACE_WRITE=100000/minute
+export RATE_LIMIT_ANON=100000/minute
 
 server=""
 cleanup() {

@@ -47,7 +47,7 @@ start web "$ROOT/frontend" \
 # Background work: the outbox relay and everything after a request (one worker for every
 # queue locally; production runs a worker per queue), and beat for the periodic safety nets.
 start worker "$ROOT/backend" \
-    "$VENV_BIN/celery" -A config worker -Q relay,default,email --concurrency 2 --loglevel INFO
+    "$VENV_BIN/celery" -A config worker -Q relay,default,email,webhooks --concurrency 2 --loglevel INFO
 
 start beat "$ROOT/backend" \
     "$VENV_BIN/celery" -A config beat --loglevel INFO --schedule "$ROOT/.celerybeat-schedule"

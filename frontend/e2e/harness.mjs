@@ -164,7 +164,7 @@ export async function startStack() {
       "config",
       "worker",
       "-Q",
-      "relay,default,email",
+      "relay,default,email,webhooks",
       "--concurrency",
       "1",
       "--pool",

@@ -445,4 +445,43 @@ export const scenarios = {
     await adaPage.context().close();
     await benPage.context().close();
   },
+
+  async "webhooks: an admin adds an endpoint, sees its secret once, turns it off"({ browser, problems, shot }) {
+    const page = await newPage(browser, problems);
+    await signIn(page, OWNER.email);
+    await page.getByRole("link", { name: "Webhooks" }).click();
+    await page.waitForURL(`${WEB}/w/rocket/webhooks`);
+    await page.getByText("No endpoints yet").waitFor();
+
+    const receiver = "https://hooks.example.com/docket";
+    await page.getByLabel("Receiver URL").fill(receiver);
+    await page.getByLabel("Description", { exact: true }).fill("Release notes bot");
+    await page.getByLabel("issue.created").check();
+    await page.getByLabel("issue.updated").check();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    const secret = await page.getByLabel("Signing secret").inputValue();
+    check(secret.startsWith("whsec_"), `signing secret: ${secret}`);
+    await page.getByText("you will not see it again").waitFor();
+    const row = page.getByRole("row").filter({ hasText: receiver });
+    await row.getByText("Release notes bot").waitFor();
+    await row.getByText("Active").waitFor();
+    check(!(await row.innerText()).includes(secret), "the list shows the secret");
+    await shot(page, "1-created");
+
+    // Turned off, and still off after a reload; the secret is not shown again.
+    await row.getByRole("button", { name: "Turn off" }).click();
+    await row.getByRole("button", { name: "Turn on" }).waitFor();
+    await page.reload();
+    await page.getByRole("row").filter({ hasText: receiver }).getByText("Disabled").waitFor();
+    check((await page.getByLabel("Signing secret").count()) === 0, "the secret is shown again");
+    check(!(await page.content()).includes(secret), "the page still holds the secret");
+    await shot(page, "2-turned-off");
+    const token = await tokenFor(OWNER.email, PASSWORD);
+    const endpoints = await apiCall("GET", "/api/v1/workspaces/rocket/webhooks", { token });
+    check(
+      endpoints.results.length === 1 && endpoints.results[0].is_active === false,
+      `endpoints: ${JSON.stringify(endpoints.results)}`,
+    );
+    await page.context().close();
+  },
 };

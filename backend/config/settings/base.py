@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "docket.core.middleware.PrimaryDatabasePinMiddleware",
+    "docket.core.middleware.RateLimitHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -151,6 +152,10 @@ CELERY_TASK_ROUTES = {
     "docket.send_invitation_email": {"queue": "email"},
     "docket.send_digest": {"queue": "email"},
     "docket.deliver_pending_emails": {"queue": "email"},
+    "docket.send_webhook_disabled_email": {"queue": "email"},
+    # Webhooks too: a receiver that answers slowly only slows other webhooks.
+    "docket.deliver_webhook": {"queue": "webhooks"},
+    "docket.deliver_due_webhooks": {"queue": "webhooks"},
 }
 CELERY_BEAT_SCHEDULE = {
     # The safety nets: commits ask for a relay and for their emails; these catch
@@ -166,12 +171,35 @@ RELAY_CONSUMERS: dict[str, str] = {
     # First: live updates are the ones a person is waiting for.
     "realtime": "docket.realtime.fanout.publish_events",
     "notifications": "docket.notifications.services.notify_for_events",
+    "webhooks": "docket.integrations.services.plan_webhook_deliveries",
 }
 
 # --- Idempotency keys (docket.core.idempotency): kept 24 hours, expired ones deleted hourly ---
 CELERY_BEAT_SCHEDULE["expire-idempotency-keys"] = {
     "task": "docket.expire_idempotency_keys",
     "schedule": crontab(minute=17),
+}
+
+# --- Webhooks (docket.integrations) -----------------------------------------------------------
+# Receivers on private, loopback or link-local addresses are refused (SSRF): only a developer's
+# machine or a test turns this on.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
+WEBHOOK_REQUIRE_HTTPS = env.bool("WEBHOOK_REQUIRE_HTTPS", default=True)
+WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+# Waits after the 1st, 2nd, ... failed attempt: 12 attempts over 67.6 hours (just under 3 days),
+# then the delivery fails.
+WEBHOOK_RETRY_DELAYS: list[float] = env.list(
+    "WEBHOOK_RETRY_DELAYS",
+    cast=float,
+    default=[5, 300, 1800, 7200, 18000, 36000, 36000, 36000, 36000, 36000, 36000],
+)
+# Retries due sooner than this are timed by the broker; later ones by beat's sweep.
+WEBHOOK_COUNTDOWN_MAX_SECONDS = env.float("WEBHOOK_COUNTDOWN_MAX_SECONDS", default=60.0)
+# An endpoint whose every attempt failed for this long is turned off and its admins emailed.
+WEBHOOK_DISABLE_AFTER_SECONDS = env.int("WEBHOOK_DISABLE_AFTER_SECONDS", default=3 * 24 * 3600)
+CELERY_BEAT_SCHEDULE["deliver-due-webhooks"] = {
+    "task": "docket.deliver_due_webhooks",
+    "schedule": 5.0,
 }
 
 # --- Realtime (Channels on Redis pub/sub, served by the same ASGI application) ---------------
@@ -281,6 +309,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "docket.core.schema.DocketAutoSchema",
     "DEFAULT_METADATA_CLASS": "docket.core.metadata.DocketMetadata",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Every request counts against its caller's rate limits (docket.core.ratelimit).
+    "DEFAULT_THROTTLE_CLASSES": ["docket.core.throttling.ApiRateLimit"],
     "DEFAULT_PAGINATION_CLASS": "docket.core.pagination.KeysetPagination",
     "EXCEPTION_HANDLER": "docket.core.api.problems.problem_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
@@ -294,6 +324,25 @@ THROTTLE_RATES = {
     "auth_account": env.str("THROTTLE_AUTH_ACCOUNT", default="10/minute"),
     "password_change": env.str("THROTTLE_PASSWORD_CHANGE", default="5/minute"),
 }
+
+# --- Rate limits (docket.core.ratelimit): `<count>/<period>`, period second|minute|hour|day or
+# `<n>s`. Generous: the SPA, the browser tests and the fuzzer stay well inside them; they stop
+# runaway scripts and floods. Counted in Redis, shared by every API process.
+# Off only to measure what the limiter costs (bench/bench_rate_limit.py).
+RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT_ENABLED", default=True)
+RATE_LIMITS = {
+    "user-read": env.str("RATE_LIMIT_USER_READ", default="1200/minute"),
+    "user-write": env.str("RATE_LIMIT_USER_WRITE", default="300/minute"),
+    "token-read": env.str("RATE_LIMIT_TOKEN_READ", default="1200/minute"),
+    "token-write": env.str("RATE_LIMIT_TOKEN_WRITE", default="300/minute"),
+    "workspace-read": env.str("RATE_LIMIT_WORKSPACE_READ", default="6000/minute"),
+    "workspace-write": env.str("RATE_LIMIT_WORKSPACE_WRITE", default="1200/minute"),
+    "anon": env.str("RATE_LIMIT_ANON", default="300/minute"),
+}
+# Its own Redis connection (short timeouts: a slow Redis must not slow every request).
+RATE_LIMIT_REDIS_URL = env.str("RATE_LIMIT_REDIS_URL", default=REDIS_URL)
+RATE_LIMIT_REDIS_TIMEOUT = env.float("RATE_LIMIT_REDIS_TIMEOUT", default=0.25)
+RATE_LIMIT_KEY_PREFIX = env.str("RATE_LIMIT_KEY_PREFIX", default="docket-rl")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Docket API",
@@ -319,6 +368,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "docket.core.api.event_schema.document_event_types",
         "docket.core.api.enum_names.name_enum_values",
+        "docket.core.schema.document_rate_limit_headers",
     ],
     "SECURITY": [{"jwtAuth": []}],
     "AUTHENTICATION_WHITELIST": [],
@@ -345,7 +395,14 @@ SPECTACULAR_SETTINGS = {
 # --- CORS: only the SPA origins, with credentials (the refresh cookie) -----------------------
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=["http://localhost:5173"])
 CORS_ALLOW_CREDENTIALS = True
-CORS_EXPOSE_HEADERS = ["X-Request-ID", "Retry-After", "ETag", "Idempotent-Replayed"]
+CORS_EXPOSE_HEADERS = [
+    "X-Request-ID",
+    "Retry-After",
+    "ETag",
+    "Idempotent-Replayed",
+    "RateLimit",
+    "RateLimit-Policy",
+]
 CORS_ALLOW_HEADERS = [
     "accept",
     "authorization",

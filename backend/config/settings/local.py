@@ -20,6 +20,10 @@ STORAGES = {
 # No collected static directory outside production; WhiteNoise finds files in the apps.
 STATIC_ROOT = None  # type: ignore[assignment]
 
+# A developer's webhook receiver runs on their own machine, over plain HTTP.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=True)
+WEBHOOK_REQUIRE_HTTPS = env.bool("WEBHOOK_REQUIRE_HTTPS", default=False)
+
 # Development tool: `manage.py lintmigrations` (make migrations-check).
 INSTALLED_APPS = [*INSTALLED_APPS, "django_migration_linter"]
 # Every migration after the first of each app must be safe to run before the new code deploys

@@ -16,6 +16,8 @@ REFRESH_COOKIE_SECURE = False
 CACHES["default"]["LOCATION"] = env.str("TEST_REDIS_URL", default="redis://localhost:6379/15")
 CACHES["default"]["KEY_PREFIX"] = "docket-test"
 LOGGING["root"]["level"] = "WARNING"
+# Rate-limit counters in the same database, so the per-test flush (conftest) clears them too.
+RATE_LIMIT_REDIS_URL = CACHES["default"]["LOCATION"]
 # A separate name lets two test runs share one PostgreSQL server (e.g. parallel CI jobs).
 TEST_DATABASE_NAME = env.str("TEST_DATABASE_NAME", default="test_docket")
 DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
@@ -54,5 +56,9 @@ CHANNEL_LAYERS = {
         "CONFIG": {"hosts": [CHANNEL_REDIS_URL], "prefix": f"{TEST_DATABASE_NAME}-rt"},
     }
 }
+# Test receivers are local HTTP servers: plain HTTP is accepted, but a test that sends to one
+# must allow private addresses itself (the production refusal is what the other tests see).
+WEBHOOK_REQUIRE_HTTPS = False
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
 # Mail stays in memory unless a test's worker is pointed at its own local SMTP server.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from docket.core import db_routers, idempotency
+from docket.core import db_routers, idempotency, ratelimit
 
 access_logger = structlog.get_logger("docket.access")
 logger = structlog.get_logger(__name__)
@@ -85,6 +85,23 @@ class PrimaryDatabasePinMiddleware:
             return response
         finally:
             db_routers.restore_pin(token)
+
+
+class RateLimitHeadersMiddleware:
+    """The IETF `RateLimit` and `RateLimit-Policy` fields on every answer whose request was
+    counted against a rate limit (docket.core.throttling): successes, refusals, 304s and the
+    429 itself. Outside the idempotency middleware, so a replayed answer never repeats them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        usages = getattr(request, ratelimit.USAGES_ATTRIBUTE, None)
+        if usages:
+            for name, value in ratelimit.response_headers(usages).items():
+                response[name] = value
+        return response
 
 
 class ProblemFallbackMiddleware:

@@ -43,7 +43,41 @@ _ERROR_DESCRIPTIONS = {
     "409": "The request conflicts with the current state.",
     "412": "`If-Match` names a stale copy (`precondition_failed`); nothing was written.",
     "413": "The request body is larger than the limit.",
-    "429": "Too many requests; retry after `Retry-After` seconds.",
+    "429": "Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry "
+    "after `Retry-After` seconds.",
+}
+
+# The fields of a 429 (docket.core.ratelimit), defined once in components/headers (by the
+# postprocessing hook below) and referenced from every operation.
+# `RateLimit` and `RateLimit-Policy` come with every answer the limiter counted; documented
+# on the 429, where a client must act on them.
+RATE_LIMIT_HEADER_COMPONENTS = {
+    "RetryAfter": {
+        "schema": {"type": "integer", "minimum": 1},
+        "required": True,
+        "description": "Seconds to wait before retrying.",
+    },
+    "RateLimit": {
+        "schema": {"type": "string"},
+        "description": (
+            "IETF RateLimit field: the service limit of each policy the request was counted "
+            'against, nearest exhaustion first, e.g. `"user-write";r=0;t=42` (`r` requests '
+            "left, `t` seconds until the window ends). Sent on every answer the limiter "
+            "counted; absent on 429s of the sign-in throttles."
+        ),
+    },
+    "RateLimitPolicy": {
+        "schema": {"type": "string"},
+        "description": (
+            'IETF RateLimit-Policy field, e.g. `"user-write";q=300;w=60, '
+            '"workspace-write";q=1200;w=60` (`q` requests per `w` seconds).'
+        ),
+    },
+}
+_RATE_LIMITED_HEADERS = {
+    "Retry-After": {"$ref": "#/components/headers/RetryAfter"},
+    "RateLimit": {"$ref": "#/components/headers/RateLimit"},
+    "RateLimit-Policy": {"$ref": "#/components/headers/RateLimitPolicy"},
 }
 
 
@@ -162,5 +196,15 @@ class DocketAutoSchema(AutoSchema):
                 else _ERROR_DESCRIPTIONS
             )
             response["description"] = descriptions.get(code, "Error")
+            if code == "429":
+                response["headers"] = {**response.get("headers", {}), **_RATE_LIMITED_HEADERS}
             responses[code] = response
         return responses
+
+
+def document_rate_limit_headers(result: dict, generator: Any, request: Any, public: Any) -> dict:
+    """drf-spectacular postprocessing hook: the rate-limit header components the 429s name."""
+    result.setdefault("components", {}).setdefault("headers", {}).update(
+        RATE_LIMIT_HEADER_COMPONENTS
+    )
+    return result

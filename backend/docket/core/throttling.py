@@ -1,15 +1,93 @@
-"""Throttles for the unauthenticated auth endpoints: per client IP and per target account.
+"""Throttles: the API-wide rate limits (docket.core.ratelimit) as DRF sees them, and the
+stricter ones of the unauthenticated auth endpoints (per client IP and per target account).
 
-Rates come from settings.THROTTLE_RATES at request time, so operators and tests can change them
-without a restart of the class machinery. Counters live in Redis (the default cache).
+Rates come from settings at request time, so operators and tests can change them without a
+restart of the class machinery. Counters live in Redis.
 """
 
 import hashlib
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpResponse
-from rest_framework.throttling import SimpleRateThrottle
+from django.http import HttpRequest, HttpResponse
+from rest_framework.exceptions import Throttled
+from rest_framework.request import Request
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
+
+from docket.core import ratelimit
+from docket.core.access import TokenGrant
+
+
+class RateLimited(Throttled):
+    """429 `rate_limited`; Retry-After is the end of the exhausted policy's window."""
+
+    default_code = "rate_limited"
+
+
+def _count(request: Request, policy_name: str, partition: str) -> None:
+    """Count the request against one policy; raise RateLimited when it is exhausted."""
+    if not settings.RATE_LIMIT_ENABLED:
+        return
+    usage = ratelimit.hit(ratelimit.policy(policy_name), partition)
+    if usage is None:
+        return  # Redis unreachable: served, unlimited (see docket.core.ratelimit)
+    django_request: HttpRequest = request._request
+    usages = getattr(django_request, ratelimit.USAGES_ATTRIBUTE, None)
+    if usages is None:
+        usages = []
+        setattr(django_request, ratelimit.USAGES_ATTRIBUTE, usages)
+    usages.append(usage)
+    if not usage.allowed:
+        raise RateLimited(
+            wait=usage.reset,
+            detail=(
+                f"Rate limit `{usage.policy.name}` exhausted ({usage.policy.quota} requests "
+                f"per {usage.policy.window} s); retry after {usage.reset} s."
+            ),
+            code="rate_limited",
+        )
+
+
+def _kind(request: Request) -> str:
+    return "read" if (request.method or "GET").upper() in ratelimit.READ_METHODS else "write"
+
+
+class ApiRateLimit(BaseThrottle):
+    """Every API request, by its caller: the user of a session or JWT, the personal access
+    token (its own bucket, not its owner's), or the client IP when anonymous. The default
+    throttle (settings.REST_FRAMEWORK); views with throttles of their own list it first."""
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        user = request.user
+        if user is not None and user.is_authenticated:
+            grant = request.auth
+            if isinstance(grant, TokenGrant):
+                _count(request, f"token-{_kind(request)}", f"token:{grant.token_id}")
+            else:
+                _count(request, f"user-{_kind(request)}", f"user:{user.pk}")
+        else:
+            _count(request, "anon", f"ip:{self.get_ident(request)}")
+        return True
+
+
+def rate_limit_refused_credentials(request: Request) -> RateLimited | None:
+    """A request refused for its credentials (missing, invalid, expired) never reaches the
+    throttles (DRF authenticates and checks permissions first): it is counted here, against
+    its client IP's `anon` budget, so a flood of bad tokens is limited like anonymous traffic.
+    Returns the 429 to answer instead when that budget is exhausted."""
+    if getattr(request._request, ratelimit.USAGES_ATTRIBUTE, None):
+        return None  # already counted by the throttle
+    try:
+        _count(request, "anon", f"ip:{ApiRateLimit().get_ident(request)}")
+    except RateLimited as limited:
+        return limited
+    return None
+
+
+def rate_limit_workspace(request: Request, workspace_id: Any) -> None:
+    """Count the request against its workspace's shared budget. Called by the tenancy view
+    base once the caller is known to be a member (docket.core.api.views)."""
+    _count(request, f"workspace-{_kind(request)}", f"workspace:{workspace_id}")
 
 
 class _SettingsRateThrottle(SimpleRateThrottle):

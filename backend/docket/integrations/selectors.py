@@ -1,11 +1,16 @@
-"""The change feed: a workspace's events in commit-safe order, filtered to what the caller sees."""
+"""Reads of the integrations app: the change feed (a workspace's events in commit-safe order,
+filtered to what the caller sees), webhook endpoints and their delivery log (admins)."""
 
-from django.db.models import Q, QuerySet
+import uuid
+
+from django.db.models import Prefetch, Q, QuerySet
 
 from docket.core.access import Access
+from docket.core.errors import NotFound
 from docket.core.models import CommittedHorizon, Event
 from docket.core.roles import Role
 from docket.core.visibility import ADMINS_ONLY, WORKSPACE_WIDE
+from docket.integrations.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 
 def event_feed(*, access: Access) -> QuerySet[Event]:
@@ -22,3 +27,43 @@ def event_feed(*, access: Access) -> QuerySet[Event]:
     elif not access.at_least(Role.ADMIN):
         events = events.exclude(name__in=ADMINS_ONLY)
     return events.select_related("actor")
+
+
+def webhook_endpoint_list(*, access: Access) -> QuerySet[WebhookEndpoint]:
+    """The workspace's webhook endpoints. Admins and owners only: URLs often carry a receiver's
+    credential."""
+    access.ensure_role(Role.ADMIN, action="manage webhooks")
+    return WebhookEndpoint.objects.filter(workspace_id=access.workspace_id)
+
+
+def webhook_endpoint_get(*, access: Access, endpoint_id: uuid.UUID) -> WebhookEndpoint:
+    endpoint = webhook_endpoint_list(access=access).filter(pk=endpoint_id).first()
+    if endpoint is None:
+        raise NotFound("Webhook endpoint not found.", code="webhook_not_found")
+    return endpoint
+
+
+def webhook_delivery_list(
+    *, access: Access, endpoint: WebhookEndpoint
+) -> QuerySet[WebhookDelivery]:
+    """An endpoint's delivery log, each delivery with its attempts (newest first). Admins and
+    owners, like the endpoints themselves."""
+    access.ensure_role(Role.ADMIN, action="manage webhooks")
+    access.ensure_in_workspace(endpoint)
+    return WebhookDelivery.objects.filter(endpoint=endpoint).prefetch_related(
+        Prefetch("log", queryset=WebhookAttempt.objects.order_by("-id"))
+    )
+
+
+def webhook_delivery_get(
+    *, access: Access, endpoint: WebhookEndpoint, delivery_id: uuid.UUID
+) -> WebhookDelivery:
+    delivery = (
+        webhook_delivery_list(access=access, endpoint=endpoint)
+        .select_related("endpoint")
+        .filter(pk=delivery_id)
+        .first()
+    )
+    if delivery is None:
+        raise NotFound("Delivery not found.", code="webhook_delivery_not_found")
+    return delivery

@@ -204,15 +204,22 @@ def lock_states(states: Iterable[State]) -> None:
         list(State.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
 
 
-def lock_issues(issues: Iterable[Issue]) -> list[Issue]:
+def lock_issues(issues: Iterable[Issue], *, deleting: bool = False) -> list[Issue]:
     """Lock issue rows, by id, and return them re-read: what a concurrent writer committed
-    before we got the lock is what we change."""
+    before we got the lock is what we change.
+
+    A deletion takes the stronger FOR UPDATE. Rows that reference an issue (a subscription or
+    notification the relay inserts meanwhile) take FOR KEY SHARE when their foreign key is
+    checked, which FOR NO KEY UPDATE lets through: such a row committed between the deletion's
+    cascade and its COMMIT would fail the deletion (a 500). Under FOR UPDATE it either committed
+    before the cascade looked (and is deleted with the issue) or waits and fails itself (the
+    relay retries, and skips the deleted issue)."""
     ids = sorted({issue.pk for issue in issues})
     # Lock, then read, in two statements. A locking SELECT that joins the state would, after
     # waiting on a writer that moved the issue, re-check the join against the state row it had
     # already read and drop the issue (PostgreSQL's recheck of non-locked joined rows).
     list(
-        Issue.objects.select_for_update(no_key=True)
+        Issue.objects.select_for_update(no_key=not deleting)
         .filter(pk__in=ids)
         .order_by("pk")
         .values_list("pk", flat=True)
@@ -703,7 +710,7 @@ def issue_delete(
     access.ensure_can_see(issue.project)
     ensure_open(issue.project)
     with transaction.atomic():
-        locked = lock_issues([issue])
+        locked = lock_issues([issue], deleting=True)
         if not locked:
             raise NotFound("Issue not found.", code="issue_not_found")
         ensure_version(locked[0], expected_versions)

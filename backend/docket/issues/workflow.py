@@ -235,6 +235,14 @@ def project_delete(*, access: Access, project: Project) -> None:
     with transaction.atomic():
         # The project row first (the lock order), so no issue can be created meanwhile.
         Project.objects.select_for_update().filter(pk=project.pk).first()
+        # FOR UPDATE, as any issue deletion (see lock_issues): rows the relay inserts that
+        # reference these issues must not slip in between the cascade and the COMMIT.
+        list(
+            Issue.objects.select_for_update()
+            .filter(project=project)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         issues = list(Issue.objects.filter(project=project).order_by("number"))
         for issue in issues:
             issue.project = project

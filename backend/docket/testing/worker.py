@@ -17,7 +17,7 @@ BACKEND = Path(__file__).resolve().parents[2]
 
 
 def start_worker(
-    *, queues: str = "relay,default,email", env: dict[str, str] | None = None
+    *, queues: str = "relay,default,email,webhooks", env: dict[str, str] | None = None
 ) -> subprocess.Popen:
     """Start a worker and wait until it answers a ping: a worker still booting on a busy machine
     would otherwise eat into the time a test gives the work itself."""
@@ -95,5 +95,5 @@ def purge_queues(*queues: str) -> None:
     from config.celery import app
 
     with app.connection_for_write() as broker:
-        for queue in queues or ("relay", "default", "email"):
+        for queue in queues or ("relay", "default", "email", "webhooks"):
             broker.default_channel.queue_purge(queue)

@@ -22,6 +22,8 @@ export type ActivityEvent = Schemas["ActivityEventOutput"];
 export type Notification = Schemas["NotificationOutput"];
 export type NotificationPage = Schemas["PaginatedNotificationOutputList"];
 export type PersonalToken = Schemas["PersonalTokenOutput"];
+export type WebhookEndpoint = Schemas["WebhookEndpointOutput"];
+export type WebhookDelivery = Schemas["WebhookDeliveryOutput"];
 
 export type IssueFilters = {
   state?: string;
@@ -56,6 +58,9 @@ export const keys = {
     ["workspace", slug, "issue", issueKey, "comments"] as const,
   activity: (slug: string, issueKey: string) =>
     ["workspace", slug, "issue", issueKey, "activity"] as const,
+  webhooks: (slug: string) => ["workspace", slug, "webhooks"] as const,
+  webhookDeliveries: (slug: string, endpointId: string) =>
+    ["workspace", slug, "webhooks", endpointId, "deliveries"] as const,
 };
 
 const ALL = { limit: 100 } as const;
@@ -236,6 +241,36 @@ export const activityQuery = (slug: string, issueKey: string) =>
           params: { path: { workspace_slug: slug, issue_key: issueKey }, query: ALL },
         }),
       ).results,
+  });
+
+export const webhooksQuery = (slug: string) =>
+  queryOptions({
+    queryKey: keys.webhooks(slug),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/webhooks", {
+          params: { path: { workspace_slug: slug }, query: ALL },
+        }),
+      ).results,
+  });
+
+export const WEBHOOK_DELIVERY_PAGE_SIZE = 20;
+
+/** An endpoint's delivery log, newest first; pages over the keyset cursor ("Load more"). */
+export const webhookDeliveriesQuery = (slug: string, endpointId: string) =>
+  infiniteQueryOptions({
+    queryKey: keys.webhookDeliveries(slug, endpointId),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/webhooks/{endpoint_id}/deliveries", {
+          params: {
+            path: { workspace_slug: slug, endpoint_id: endpointId },
+            query: { limit: WEBHOOK_DELIVERY_PAGE_SIZE, cursor: pageParam },
+          },
+        }),
+      ),
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
   });
 
 /**

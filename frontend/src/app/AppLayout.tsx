@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { NavLink, Outlet, useNavigate, useParams } from "react-router-dom";
 
-import { projectsQuery, workspacesQuery } from "../api/queries";
+import { projectsQuery, workspaceQuery, workspacesQuery } from "../api/queries";
 import { signOut } from "../auth/actions";
 import { CreateIssueDialog } from "../components/CreateIssueDialog";
 import { InboxLink } from "../components/inbox/InboxLink";
@@ -25,6 +25,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const workspaces = useQuery(workspacesQuery());
   const projects = useQuery(projectsQuery(slug));
+  const role = useQuery(workspaceQuery(slug)).data?.role;
+  const isAdmin = role === "owner" || role === "admin";
   const [creating, setCreating] = useState(false);
   useRealtimeTopic(slug);
 
@@ -82,6 +84,7 @@ export function AppLayout() {
           </NavLink>
           <NavLink to={`/w/${slug}/members`}>Members</NavLink>
           <NavLink to={`/w/${slug}/tokens`}>API tokens</NavLink>
+          {isAdmin && <NavLink to={`/w/${slug}/webhooks`}>Webhooks</NavLink>}
         </nav>
         <nav className="nav nav-projects" aria-label="Projects">
           {activeProjects.map((project) => (

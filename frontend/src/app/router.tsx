@@ -16,6 +16,7 @@ import { IssueDetailScreen } from "../screens/IssueDetailScreen";
 import { NotFoundScreen } from "../screens/NotFoundScreen";
 import { InboxScreen } from "../screens/InboxScreen";
 import { TokensScreen } from "../screens/TokensScreen";
+import { WebhooksScreen } from "../screens/WebhooksScreen";
 
 export const router = createBrowserRouter([
   { path: "/signin", element: <SignInScreen /> },
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: "inbox", element: <InboxScreen /> },
           { path: "members", element: <MembersScreen /> },
           { path: "tokens", element: <TokensScreen /> },
+          { path: "webhooks", element: <WebhooksScreen /> },
           { path: "p/:projectKey", element: <Navigate to="issues" replace /> },
           { path: "p/:projectKey/issues", element: <IssueListScreen /> },
           { path: "p/:projectKey/board", element: <IssueBoardScreen /> },

@@ -27,7 +27,12 @@ from docket.accounts.services import (
 )
 from docket.core.api.auth import signed_in
 from docket.core.errors import Unauthenticated
-from docket.core.throttling import AuthAccountThrottle, AuthIpThrottle, PasswordChangeThrottle
+from docket.core.throttling import (
+    ApiRateLimit,
+    AuthAccountThrottle,
+    AuthIpThrottle,
+    PasswordChangeThrottle,
+)
 
 
 def _tokens_response(tokens: IssuedTokens, *, transport: str, status_code: int) -> Response:
@@ -69,7 +74,7 @@ def _presented_refresh(request: Request, data: dict) -> tuple[str, str]:
 class RegisterView(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [AuthIpThrottle, AuthAccountThrottle]
+    throttle_classes = [ApiRateLimit, AuthIpThrottle, AuthAccountThrottle]
 
     @extend_schema(
         operation_id="auth_register",
@@ -102,7 +107,7 @@ class TokenObtainView(APIView):
     extra_error_codes = (401,)
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [AuthIpThrottle, AuthAccountThrottle]
+    throttle_classes = [ApiRateLimit, AuthIpThrottle, AuthAccountThrottle]
 
     @extend_schema(
         operation_id="auth_token_obtain",
@@ -128,7 +133,7 @@ class TokenRefreshView(APIView):
     extra_error_codes = (401,)
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [AuthIpThrottle]
+    throttle_classes = [ApiRateLimit, AuthIpThrottle]
     documents_bad_request = True
 
     @extend_schema(
@@ -202,7 +207,7 @@ class MeView(APIView):
 
 
 class PasswordChangeView(APIView):
-    throttle_classes = [PasswordChangeThrottle]
+    throttle_classes = [ApiRateLimit, PasswordChangeThrottle]
 
     @extend_schema(
         operation_id="me_password_change",

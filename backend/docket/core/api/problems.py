@@ -17,6 +17,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions as drf_exceptions
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
@@ -30,6 +31,7 @@ from docket.core.errors import (
     Unauthenticated,
     ValidationFailed,
 )
+from docket.core.throttling import rate_limit_refused_credentials
 
 logger = structlog.get_logger(__name__)
 
@@ -128,6 +130,11 @@ def problem_response(body: dict[str, Any], headers: Mapping[str, str] | None = N
 def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
     """DRF's EXCEPTION_HANDLER: every error leaves as problem+json; nothing internal leaks."""
     request_id = _request_id(context)
+    request = context.get("request")
+    if isinstance(exc, drf_exceptions.NotAuthenticated | drf_exceptions.AuthenticationFailed) and (
+        isinstance(request, Request)
+    ):
+        exc = rate_limit_refused_credentials(request) or exc
     if isinstance(exc, Http404):
         exc = NotFound("Not found.")
     elif isinstance(exc, DjangoPermissionDenied):

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 
 from docket.core.access import Access, TokenGrant
 from docket.core.authentication import EVERY_METHOD
+from docket.core.throttling import rate_limit_workspace
 from docket.issues.models import Issue
 from docket.issues.selectors import issue_get
 from docket.projects.access import access_for_workspace
@@ -41,6 +42,8 @@ class WorkspaceAPIView(GenericAPIView):
         structlog.contextvars.bind_contextvars(
             workspace=self.workspace.slug, user_id=str(request.user.pk)
         )
+        # Only now, with membership established: an outsider's 404 costs the workspace nothing.
+        rate_limit_workspace(request, self.workspace.pk)
 
     def paginated(self, queryset: Any, serializer_class: type) -> Any:
         page = self.paginate_queryset(queryset)

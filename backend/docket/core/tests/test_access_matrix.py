@@ -10,6 +10,7 @@ endpoint without a row fails the suite.
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,11 +19,14 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from docket.accounts.models import User
 from docket.core.api.problems import PROBLEM_CONTENT_TYPE
 from docket.core.models import Event
+from docket.integrations.models import WebhookDelivery
+from docket.integrations.services import webhook_endpoint_create
 from docket.issues.models import Issue
 from docket.issues.services import comment_create, issue_create
 from docket.projects.models import Label, Project, State
@@ -119,6 +123,22 @@ def with_invitation(ctx: Ctx) -> None:
         role=Role.MEMBER,
     )
     ctx.ids["invitation"] = str(invitation.id)
+
+
+def with_webhook(ctx: Ctx) -> None:
+    """An endpoint of acme's with one delivery in its log."""
+    endpoint, _secret = webhook_endpoint_create(
+        access=access_of(ctx.owner_membership),
+        url="https://hooks.example.com/acme",
+        event_types=["issue.updated"],
+    )
+    delivery = WebhookDelivery.objects.create(
+        endpoint=endpoint,
+        event_id=Event.objects.order_by("-id").values_list("id", flat=True)[0],
+        event_name="issue.updated",
+        next_attempt_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+    ctx.ids.update(webhook=str(endpoint.id), delivery=str(delivery.id))
 
 
 def with_bystander(ctx: Ctx) -> None:
@@ -260,6 +280,25 @@ MATRIX: list[Row] = [
         note="inviting an owner",
     ),
     Row("DELETE", f"{WS}/invitations/{{invitation}}", MANAGERS_DELETE, setup=with_invitation),
+    # Webhooks: admins only (an endpoint's URL often holds the receiver's credential)
+    Row("GET", f"{WS}/webhooks", MANAGERS),
+    Row(
+        "POST",
+        f"{WS}/webhooks",
+        MANAGERS_CREATE,
+        {"url": "https://hooks.example.com/new", "event_types": ["issue.created"]},
+    ),
+    Row("GET", f"{WS}/webhooks/{{webhook}}", MANAGERS, setup=with_webhook),
+    Row("PATCH", f"{WS}/webhooks/{{webhook}}", MANAGERS, {"is_active": False}, with_webhook),
+    Row("DELETE", f"{WS}/webhooks/{{webhook}}", MANAGERS_DELETE, setup=with_webhook),
+    Row("POST", f"{WS}/webhooks/{{webhook}}/rotate-secret", MANAGERS, setup=with_webhook),
+    Row("GET", f"{WS}/webhooks/{{webhook}}/deliveries", MANAGERS, setup=with_webhook),
+    Row(
+        "POST",
+        f"{WS}/webhooks/{{webhook}}/deliveries/{{delivery}}/redeliver",
+        expect(403, 403, 202, 202),
+        setup=with_webhook,
+    ),
     # Projects
     Row("GET", f"{WS}/projects", ANYONE_IN_WORKSPACE),
     Row("POST", f"{WS}/projects", CONTRIBUTORS_CREATE, {"key": "NEW", "name": "New"}),
@@ -571,11 +610,15 @@ def test_head_options_and_missing_methods_follow_the_same_rules(world, as_user, 
     client = as_user(actor)
     ctx = make_ctx(world, actor, project=world.eng, issue=world.eng_issue)
     refused = 401 if role == "anonymous" else 404
+    # The rows the GET rows' paths name (a webhook and its delivery) exist before the snapshot.
+    for row in MATRIX:
+        if row.method == "GET" and row.setup is not None:
+            row.setup(ctx)
     before = snapshot()
 
     for row in MATRIX:
         if row.method == "GET":
-            check(client, ctx, replace(row, method="HEAD"), row.expect[role], role)
+            check(client, ctx, replace(row, method="HEAD", setup=None), row.expect[role], role)
     one_path_per_route = {row_endpoint(row)[0]: row.path.split("?")[0] for row in MATRIX}
     for template in one_path_per_route.values():
         path = template.format_map(ctx.ids)
@@ -635,6 +678,17 @@ def with_foreign_objects(ctx: Ctx) -> None:
     invitation, _token = invitation_create(
         access=access_of(their), email="theirs@example.com", role=Role.MEMBER
     )
+    their_webhook, _secret = webhook_endpoint_create(
+        access=access_of(their),
+        url="https://hooks.example.com/theirs",
+        event_types=["issue.updated"],
+    )
+    their_delivery = WebhookDelivery.objects.create(
+        endpoint=their_webhook,
+        event_id=Event.objects.order_by("-id").values_list("id", flat=True)[0],
+        event_name="issue.updated",
+        next_attempt_at=timezone.now() + datetime.timedelta(hours=1),
+    )
     second = issue_create(access=access_of(their), project=project, title="Two")
     project_member_add(access=access_of(their), project=project, user_id=world.outsider.id)
     assert second.key == "ENG-2"
@@ -654,6 +708,8 @@ def with_foreign_objects(ctx: Ctx) -> None:
         their_comment=str(comment.id),
         their_invitation=str(invitation.id),
         their_issue_id=str(world.other_issue.id),
+        their_webhook=str(their_webhook.id),
+        their_delivery=str(their_delivery.id),
     )
 
 
@@ -671,6 +727,16 @@ FOREIGN: list[Row] = [
     Row("PATCH", f"{ISSUE}/comments/{{their_comment}}", NOT_FOUND, {"body": "Mine now"}),
     Row("DELETE", f"{ISSUE}/comments/{{their_comment}}", NOT_FOUND),
     Row("DELETE", f"{WS}/invitations/{{their_invitation}}", NOT_FOUND),
+    Row("GET", f"{WS}/webhooks/{{their_webhook}}", NOT_FOUND),
+    Row("PATCH", f"{WS}/webhooks/{{their_webhook}}", NOT_FOUND, {"is_active": False}),
+    Row("DELETE", f"{WS}/webhooks/{{their_webhook}}", NOT_FOUND),
+    Row("POST", f"{WS}/webhooks/{{their_webhook}}/rotate-secret", NOT_FOUND),
+    Row("GET", f"{WS}/webhooks/{{their_webhook}}/deliveries", NOT_FOUND),
+    Row(
+        "POST",
+        f"{WS}/webhooks/{{their_webhook}}/deliveries/{{their_delivery}}/redeliver",
+        NOT_FOUND,
+    ),
     Row("PATCH", f"{WS}/members/{{outsider}}", NOT_FOUND, {"role": "guest"}),
     Row("DELETE", f"{WS}/members/{{outsider}}", NOT_FOUND),
     Row("DELETE", f"{PROJECT}/members/{{outsider}}", NOT_FOUND),

@@ -1,13 +1,38 @@
+import uuid
+
 from django.db.models import F
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.api.views import WorkspaceAPIView
 from docket.core.models import Event
 from docket.core.pagination import FeedPagination
-from docket.integrations.api.serializers import FeedEventOutput
-from docket.integrations.selectors import event_feed
+from docket.integrations.api.serializers import (
+    FeedEventOutput,
+    WebhookDeliveryOutput,
+    WebhookEndpointCreatedOutput,
+    WebhookEndpointCreateInput,
+    WebhookEndpointOutput,
+    WebhookEndpointUpdateInput,
+    WebhookSecretOutput,
+)
+from docket.integrations.models import WebhookDelivery, WebhookEndpoint
+from docket.integrations.selectors import (
+    event_feed,
+    webhook_delivery_get,
+    webhook_delivery_list,
+    webhook_endpoint_get,
+    webhook_endpoint_list,
+)
+from docket.integrations.services import (
+    webhook_endpoint_create,
+    webhook_endpoint_delete,
+    webhook_endpoint_update,
+    webhook_redeliver,
+    webhook_secret_rotate,
+)
 
 
 class EventFeedView(WorkspaceAPIView):
@@ -31,3 +56,147 @@ class EventFeedView(WorkspaceAPIView):
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
         return self.paginated(event_feed(access=self.access), FeedEventOutput)
+
+
+NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
+
+
+def _secret_shown_once(payload: dict, code: int = status.HTTP_201_CREATED) -> Response:
+    response = Response(payload, status=code)
+    response["Cache-Control"] = "no-store"  # holds a secret, shown once
+    return response
+
+
+class WebhookEndpointListCreateView(WorkspaceAPIView):
+    """The workspace's webhook endpoints (admins and owners)."""
+
+    # The answer to a create holds the signing secret: it must never be stored for a replay.
+    idempotency_keys = False
+    queryset = WebhookEndpoint.objects.none()
+    keyset_orderings = {"created": F("created_at")}
+    default_ordering = "-created"
+    may_forbid = True
+
+    @extend_schema(
+        operation_id="webhooks_list",
+        summary="Webhook endpoints of the workspace (admins)",
+        responses=WebhookEndpointOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str) -> Response:
+        return self.paginated(webhook_endpoint_list(access=self.access), WebhookEndpointOutput)
+
+    @extend_schema(
+        operation_id="webhooks_create",
+        summary="Register a webhook endpoint (admins); its signing secret is shown once",
+        request=WebhookEndpointCreateInput,
+        responses={201: WebhookEndpointCreatedOutput},
+    )
+    def post(self, request: Request, workspace_slug: str) -> Response:
+        data = WebhookEndpointCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        endpoint, secret = webhook_endpoint_create(access=self.access, **data.validated_data)
+        endpoint.secret = secret
+        return _secret_shown_once(WebhookEndpointCreatedOutput(endpoint).data)
+
+
+class WebhookEndpointDetailView(WorkspaceAPIView):
+    may_forbid = True
+
+    @extend_schema(
+        operation_id="webhooks_get",
+        summary="One webhook endpoint (admins)",
+        responses=WebhookEndpointOutput,
+    )
+    def get(self, request: Request, workspace_slug: str, endpoint_id: uuid.UUID) -> Response:
+        endpoint = webhook_endpoint_get(access=self.access, endpoint_id=endpoint_id)
+        return Response(WebhookEndpointOutput(endpoint).data)
+
+    @extend_schema(
+        operation_id="webhooks_update",
+        summary="Change a webhook endpoint, or turn it off or on again (admins)",
+        request=WebhookEndpointUpdateInput,
+        responses=WebhookEndpointOutput,
+    )
+    def patch(self, request: Request, workspace_slug: str, endpoint_id: uuid.UUID) -> Response:
+        data = WebhookEndpointUpdateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        endpoint = webhook_endpoint_get(access=self.access, endpoint_id=endpoint_id)
+        endpoint = webhook_endpoint_update(
+            access=self.access, endpoint=endpoint, **data.validated_data
+        )
+        return Response(WebhookEndpointOutput(endpoint).data)
+
+    @extend_schema(
+        operation_id="webhooks_delete",
+        summary="Delete a webhook endpoint and its delivery log (admins)",
+        responses=NO_CONTENT,
+    )
+    def delete(self, request: Request, workspace_slug: str, endpoint_id: uuid.UUID) -> Response:
+        endpoint = webhook_endpoint_get(access=self.access, endpoint_id=endpoint_id)
+        webhook_endpoint_delete(access=self.access, endpoint=endpoint)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class WebhookSecretRotateView(WorkspaceAPIView):
+    idempotency_keys = False  # the answer is a new secret
+    may_forbid = True
+
+    @extend_schema(
+        operation_id="webhooks_rotate_secret",
+        summary="Give an endpoint a new signing secret (admins); the old one signs for 24 h more",
+        request=None,
+        responses={200: WebhookSecretOutput},
+    )
+    def post(self, request: Request, workspace_slug: str, endpoint_id: uuid.UUID) -> Response:
+        endpoint = webhook_endpoint_get(access=self.access, endpoint_id=endpoint_id)
+        secret = webhook_secret_rotate(access=self.access, endpoint=endpoint)
+        return _secret_shown_once(
+            WebhookSecretOutput(
+                {
+                    "secret": secret,
+                    "previous_secret_expires_at": endpoint.previous_secret_expires_at,
+                }
+            ).data,
+            code=status.HTTP_200_OK,
+        )
+
+
+class WebhookDeliveryListView(WorkspaceAPIView):
+    queryset = WebhookDelivery.objects.none()
+    keyset_orderings = {"created": F("created_at")}
+    default_ordering = "-created"
+    may_forbid = True
+
+    @extend_schema(
+        operation_id="webhooks_deliveries",
+        summary="An endpoint's delivery log, newest first, with every attempt (admins)",
+        responses=WebhookDeliveryOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str, endpoint_id: uuid.UUID) -> Response:
+        endpoint = webhook_endpoint_get(access=self.access, endpoint_id=endpoint_id)
+        deliveries = webhook_delivery_list(access=self.access, endpoint=endpoint)
+        return self.paginated(deliveries, WebhookDeliveryOutput)
+
+
+class WebhookRedeliverView(WorkspaceAPIView):
+    may_forbid = True
+
+    @extend_schema(
+        operation_id="webhooks_redeliver",
+        summary="Send a delivery again now, with the same webhook-id (admins)",
+        request=None,
+        responses={202: WebhookDeliveryOutput},
+    )
+    def post(
+        self,
+        request: Request,
+        workspace_slug: str,
+        endpoint_id: uuid.UUID,
+        delivery_id: uuid.UUID,
+    ) -> Response:
+        endpoint = webhook_endpoint_get(access=self.access, endpoint_id=endpoint_id)
+        delivery = webhook_delivery_get(
+            access=self.access, endpoint=endpoint, delivery_id=delivery_id
+        )
+        delivery = webhook_redeliver(access=self.access, delivery=delivery)
+        return Response(WebhookDeliveryOutput(delivery).data, status=status.HTTP_202_ACCEPTED)

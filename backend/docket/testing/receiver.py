@@ -1,0 +1,112 @@
+"""A real HTTP server on localhost standing in for an integrator's webhook receiver.
+
+It records every request, answers with the statuses it is told to (200 once those run out), and
+can hold a request without answering until released (a delivery in flight, to kill a worker
+during it).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Received:
+    headers: dict[str, str]
+    body: bytes
+    answered: int
+
+    @property
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+    @property
+    def webhook_id(self) -> str:
+        return self.headers["webhook-id"]
+
+
+@dataclass
+class Receiver:
+    received: list[Received] = field(default_factory=list)
+    answers: deque[int] = field(default_factory=deque)
+    # When set, the next request is recorded, then waits (`holding` set) until `release` is set.
+    hold_next: bool = False
+    holding: threading.Event = field(default_factory=threading.Event)
+    release: threading.Event = field(default_factory=threading.Event)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    url: str = ""
+
+    def answer(self, *statuses: int) -> None:
+        with self.lock:
+            self.answers.extend(statuses)
+
+    def wait_for(self, count: int, *, seconds: float = 60) -> list[Received]:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            with self.lock:
+                if len(self.received) >= count:
+                    return list(self.received)
+            time.sleep(0.05)
+        raise AssertionError(f"the receiver got {len(self.received)} requests, not {count}")
+
+    def _take(self, headers: dict[str, str], body: bytes) -> tuple[int, bool]:
+        with self.lock:
+            status = self.answers.popleft() if self.answers else 200
+            hold, self.hold_next = self.hold_next, False
+            # A held request is recorded too (answered 0: never answered), so a test sees it
+            # arrive again after the sender died.
+            self.received.append(
+                Received(headers=headers, body=body, answered=0 if hold else status)
+            )
+        return status, hold
+
+
+def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("content-length") or 0)
+            body = self.rfile.read(length)
+            headers = {name.lower(): value for name, value in self.headers.items()}
+            status, hold = receiver._take(headers, body)
+            if hold:
+                # Never answered: the sender is killed while it waits here.
+                receiver.holding.set()
+                receiver.release.wait(120)
+                return
+            payload = b'{"ok":true}'
+            self.send_response(status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return Handler
+
+
+class ReceiverServer:
+    """`with ReceiverServer() as receiver:` serves on a free port until the block ends."""
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.receiver = Receiver()
+        self._server = ThreadingHTTPServer((host, 0), _handler(self.receiver))
+        self._server.daemon_threads = True
+        self.receiver.url = f"http://{host}:{self._server.server_address[1]}/hooks/docket"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> Receiver:
+        self._thread.start()
+        return self.receiver
+
+    def __exit__(self, *exc: object) -> None:
+        self.receiver.release.set()
+        self._server.shutdown()
+        self._server.server_close()

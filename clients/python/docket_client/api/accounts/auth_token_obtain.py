@@ -1,0 +1,185 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.auth_tokens_output import AuthTokensOutput
+from ...models.problem_output import ProblemOutput
+from ...models.token_obtain_input_request import TokenObtainInputRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: TokenObtainInputRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/auth/token",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuthTokensOutput | ProblemOutput | None:
+    if response.status_code == 200:
+        response_200 = AuthTokensOutput.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemOutput.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemOutput.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 413:
+        response_413 = ProblemOutput.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = ProblemOutput.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuthTokensOutput | ProblemOutput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenObtainInputRequest,
+) -> Response[AuthTokensOutput | ProblemOutput]:
+    """Sign in with email and password
+
+    Args:
+        body (TokenObtainInputRequest): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthTokensOutput | ProblemOutput]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenObtainInputRequest,
+) -> AuthTokensOutput | ProblemOutput | None:
+    """Sign in with email and password
+
+    Args:
+        body (TokenObtainInputRequest): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthTokensOutput | ProblemOutput
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenObtainInputRequest,
+) -> Response[AuthTokensOutput | ProblemOutput]:
+    """Sign in with email and password
+
+    Args:
+        body (TokenObtainInputRequest): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthTokensOutput | ProblemOutput]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TokenObtainInputRequest,
+) -> AuthTokensOutput | ProblemOutput | None:
+    """Sign in with email and password
+
+    Args:
+        body (TokenObtainInputRequest): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthTokensOutput | ProblemOutput
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

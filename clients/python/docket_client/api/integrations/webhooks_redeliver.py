@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_output import ProblemOutput
+from ...models.webhook_delivery_output import WebhookDeliveryOutput
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    workspace_slug: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/workspaces/{workspace_slug}/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver".format(
+            workspace_slug=quote(str(workspace_slug), safe=""),
+            endpoint_id=quote(str(endpoint_id), safe=""),
+            delivery_id=quote(str(delivery_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemOutput | WebhookDeliveryOutput | None:
+    if response.status_code == 202:
+        response_202 = WebhookDeliveryOutput.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ProblemOutput.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemOutput.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemOutput.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemOutput.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemOutput.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemOutput.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemOutput.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ProblemOutput.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemOutput | WebhookDeliveryOutput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace_slug: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ProblemOutput | WebhookDeliveryOutput]:
+    """Send a delivery again now, with the same webhook-id (admins)
+
+    Args:
+        workspace_slug (str):
+        endpoint_id (UUID):
+        delivery_id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemOutput | WebhookDeliveryOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+        endpoint_id=endpoint_id,
+        delivery_id=delivery_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace_slug: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> ProblemOutput | WebhookDeliveryOutput | None:
+    """Send a delivery again now, with the same webhook-id (admins)
+
+    Args:
+        workspace_slug (str):
+        endpoint_id (UUID):
+        delivery_id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemOutput | WebhookDeliveryOutput
+    """
+
+    return sync_detailed(
+        workspace_slug=workspace_slug,
+        endpoint_id=endpoint_id,
+        delivery_id=delivery_id,
+        client=client,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace_slug: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[ProblemOutput | WebhookDeliveryOutput]:
+    """Send a delivery again now, with the same webhook-id (admins)
+
+    Args:
+        workspace_slug (str):
+        endpoint_id (UUID):
+        delivery_id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemOutput | WebhookDeliveryOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+        endpoint_id=endpoint_id,
+        delivery_id=delivery_id,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace_slug: str,
+    endpoint_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
+) -> ProblemOutput | WebhookDeliveryOutput | None:
+    """Send a delivery again now, with the same webhook-id (admins)
+
+    Args:
+        workspace_slug (str):
+        endpoint_id (UUID):
+        delivery_id (UUID):
+        idempotency_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemOutput | WebhookDeliveryOutput
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace_slug=workspace_slug,
+            endpoint_id=endpoint_id,
+            delivery_id=delivery_id,
+            client=client,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

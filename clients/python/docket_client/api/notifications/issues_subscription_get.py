@@ -1,0 +1,185 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_output import ProblemOutput
+from ...models.subscription_output import SubscriptionOutput
+from ...types import Response
+
+
+def _get_kwargs(
+    workspace_slug: str,
+    issue_key: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/subscription".format(
+            workspace_slug=quote(str(workspace_slug), safe=""),
+            issue_key=quote(str(issue_key), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemOutput | SubscriptionOutput | None:
+    if response.status_code == 200:
+        response_200 = SubscriptionOutput.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemOutput.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ProblemOutput.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ProblemOutput.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemOutput | SubscriptionOutput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace_slug: str,
+    issue_key: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemOutput | SubscriptionOutput]:
+    """Whether the caller follows the issue
+
+    Args:
+        workspace_slug (str):
+        issue_key (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemOutput | SubscriptionOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+        issue_key=issue_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace_slug: str,
+    issue_key: str,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemOutput | SubscriptionOutput | None:
+    """Whether the caller follows the issue
+
+    Args:
+        workspace_slug (str):
+        issue_key (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemOutput | SubscriptionOutput
+    """
+
+    return sync_detailed(
+        workspace_slug=workspace_slug,
+        issue_key=issue_key,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace_slug: str,
+    issue_key: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemOutput | SubscriptionOutput]:
+    """Whether the caller follows the issue
+
+    Args:
+        workspace_slug (str):
+        issue_key (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemOutput | SubscriptionOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+        issue_key=issue_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace_slug: str,
+    issue_key: str,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemOutput | SubscriptionOutput | None:
+    """Whether the caller follows the issue
+
+    Args:
+        workspace_slug (str):
+        issue_key (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemOutput | SubscriptionOutput
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace_slug=workspace_slug,
+            issue_key=issue_key,
+            client=client,
+        )
+    ).parsed

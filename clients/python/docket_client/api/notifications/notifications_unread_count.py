@@ -1,0 +1,171 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_output import ProblemOutput
+from ...models.unread_count_output import UnreadCountOutput
+from ...types import Response
+
+
+def _get_kwargs(
+    workspace_slug: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/workspaces/{workspace_slug}/notifications/unread-count".format(
+            workspace_slug=quote(str(workspace_slug), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ProblemOutput | UnreadCountOutput | None:
+    if response.status_code == 200:
+        response_200 = UnreadCountOutput.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemOutput.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ProblemOutput.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ProblemOutput.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ProblemOutput | UnreadCountOutput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace_slug: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemOutput | UnreadCountOutput]:
+    """How many of the caller's notifications are unread
+
+    Args:
+        workspace_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemOutput | UnreadCountOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace_slug: str,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemOutput | UnreadCountOutput | None:
+    """How many of the caller's notifications are unread
+
+    Args:
+        workspace_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemOutput | UnreadCountOutput
+    """
+
+    return sync_detailed(
+        workspace_slug=workspace_slug,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace_slug: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ProblemOutput | UnreadCountOutput]:
+    """How many of the caller's notifications are unread
+
+    Args:
+        workspace_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemOutput | UnreadCountOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace_slug: str,
+    *,
+    client: AuthenticatedClient,
+) -> ProblemOutput | UnreadCountOutput | None:
+    """How many of the caller's notifications are unread
+
+    Args:
+        workspace_slug (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemOutput | UnreadCountOutput
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace_slug=workspace_slug,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,232 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem_output import ProblemOutput
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    workspace_slug: str,
+    project_key: str,
+    state_id: UUID,
+    *,
+    move_to: UUID | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_move_to: str | Unset = UNSET
+    if not isinstance(move_to, Unset):
+        json_move_to = str(move_to)
+    params["move_to"] = json_move_to
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/states/{state_id}".format(
+            workspace_slug=quote(str(workspace_slug), safe=""),
+            project_key=quote(str(project_key), safe=""),
+            state_id=quote(str(state_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ProblemOutput | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 401:
+        response_401 = ProblemOutput.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemOutput.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemOutput.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemOutput.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 429:
+        response_429 = ProblemOutput.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ProblemOutput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace_slug: str,
+    project_key: str,
+    state_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    move_to: UUID | Unset = UNSET,
+) -> Response[Any | ProblemOutput]:
+    """Delete a state, moving its issues to `move_to`
+
+    Args:
+        workspace_slug (str):
+        project_key (str):
+        state_id (UUID):
+        move_to (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ProblemOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+        project_key=project_key,
+        state_id=state_id,
+        move_to=move_to,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace_slug: str,
+    project_key: str,
+    state_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    move_to: UUID | Unset = UNSET,
+) -> Any | ProblemOutput | None:
+    """Delete a state, moving its issues to `move_to`
+
+    Args:
+        workspace_slug (str):
+        project_key (str):
+        state_id (UUID):
+        move_to (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ProblemOutput
+    """
+
+    return sync_detailed(
+        workspace_slug=workspace_slug,
+        project_key=project_key,
+        state_id=state_id,
+        client=client,
+        move_to=move_to,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace_slug: str,
+    project_key: str,
+    state_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    move_to: UUID | Unset = UNSET,
+) -> Response[Any | ProblemOutput]:
+    """Delete a state, moving its issues to `move_to`
+
+    Args:
+        workspace_slug (str):
+        project_key (str):
+        state_id (UUID):
+        move_to (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ProblemOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+        project_key=project_key,
+        state_id=state_id,
+        move_to=move_to,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace_slug: str,
+    project_key: str,
+    state_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    move_to: UUID | Unset = UNSET,
+) -> Any | ProblemOutput | None:
+    """Delete a state, moving its issues to `move_to`
+
+    Args:
+        workspace_slug (str):
+        project_key (str):
+        state_id (UUID):
+        move_to (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ProblemOutput
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace_slug=workspace_slug,
+            project_key=project_key,
+            state_id=state_id,
+            client=client,
+            move_to=move_to,
+        )
+    ).parsed

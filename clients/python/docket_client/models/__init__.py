@@ -1,0 +1,467 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .activity_event_output import ActivityEventOutput
+from .auth_tokens_output import AuthTokensOutput
+from .bulk_item_error_output import BulkItemErrorOutput
+from .comment_create_input_request import CommentCreateInputRequest
+from .comment_created_changes import CommentCreatedChanges
+from .comment_created_changes_comment_id import CommentCreatedChangesCommentId
+from .comment_deleted_changes import CommentDeletedChanges
+from .comment_deleted_changes_comment_id import CommentDeletedChangesCommentId
+from .comment_output import CommentOutput
+from .comment_updated_changes import CommentUpdatedChanges
+from .comment_updated_changes_comment_id import CommentUpdatedChangesCommentId
+from .comments_list_ordering import CommentsListOrdering
+from .event_name import EventName
+from .events_feed_ordering import EventsFeedOrdering
+from .feed_event_output import FeedEventOutput
+from .invitation_accept_input_request import InvitationAcceptInputRequest
+from .invitation_accepted_changes import InvitationAcceptedChanges
+from .invitation_accepted_changes_role import InvitationAcceptedChangesRole
+from .invitation_accepted_changes_user_id import InvitationAcceptedChangesUserId
+from .invitation_create_input_request import InvitationCreateInputRequest
+from .invitation_created_changes import InvitationCreatedChanges
+from .invitation_created_changes_email import InvitationCreatedChangesEmail
+from .invitation_created_changes_role import InvitationCreatedChangesRole
+from .invitation_created_output import InvitationCreatedOutput
+from .invitation_output import InvitationOutput
+from .invitation_revoked_changes import InvitationRevokedChanges
+from .invitations_list_ordering import InvitationsListOrdering
+from .issue_bulk_update_input_request import IssueBulkUpdateInputRequest
+from .issue_bulk_update_output import IssueBulkUpdateOutput
+from .issue_bulk_update_result_item import IssueBulkUpdateResultItem
+from .issue_create_input_request import IssueCreateInputRequest
+from .issue_created_changes import IssueCreatedChanges
+from .issue_created_changes_assignees import IssueCreatedChangesAssignees
+from .issue_created_changes_assignees_new_type_0_item import (
+    IssueCreatedChangesAssigneesNewType0Item,
+)
+from .issue_created_changes_assignees_old_type_0_item import (
+    IssueCreatedChangesAssigneesOldType0Item,
+)
+from .issue_created_changes_completed_at import IssueCreatedChangesCompletedAt
+from .issue_created_changes_description import IssueCreatedChangesDescription
+from .issue_created_changes_due_date import IssueCreatedChangesDueDate
+from .issue_created_changes_estimate import IssueCreatedChangesEstimate
+from .issue_created_changes_labels import IssueCreatedChangesLabels
+from .issue_created_changes_labels_new_type_0_item import (
+    IssueCreatedChangesLabelsNewType0Item,
+)
+from .issue_created_changes_labels_old_type_0_item import (
+    IssueCreatedChangesLabelsOldType0Item,
+)
+from .issue_created_changes_parent import IssueCreatedChangesParent
+from .issue_created_changes_parent_new_type_0 import IssueCreatedChangesParentNewType0
+from .issue_created_changes_parent_old_type_0 import IssueCreatedChangesParentOldType0
+from .issue_created_changes_priority import IssueCreatedChangesPriority
+from .issue_created_changes_state import IssueCreatedChangesState
+from .issue_created_changes_state_new_type_0 import IssueCreatedChangesStateNewType0
+from .issue_created_changes_state_old_type_0 import IssueCreatedChangesStateOldType0
+from .issue_created_changes_title import IssueCreatedChangesTitle
+from .issue_deleted_changes import IssueDeletedChanges
+from .issue_list_item import IssueListItem
+from .issue_move_input_request import IssueMoveInputRequest
+from .issue_moved_changes import IssueMovedChanges
+from .issue_moved_changes_completed_at import IssueMovedChangesCompletedAt
+from .issue_moved_changes_position import IssueMovedChangesPosition
+from .issue_moved_changes_state import IssueMovedChangesState
+from .issue_moved_changes_state_new_type_0 import IssueMovedChangesStateNewType0
+from .issue_moved_changes_state_old_type_0 import IssueMovedChangesStateOldType0
+from .issue_output import IssueOutput
+from .issue_ref_output import IssueRefOutput
+from .issue_state_output import IssueStateOutput
+from .issue_update_input_request import IssueUpdateInputRequest
+from .issue_updated_changes import IssueUpdatedChanges
+from .issue_updated_changes_assignees import IssueUpdatedChangesAssignees
+from .issue_updated_changes_assignees_new_type_0_item import (
+    IssueUpdatedChangesAssigneesNewType0Item,
+)
+from .issue_updated_changes_assignees_old_type_0_item import (
+    IssueUpdatedChangesAssigneesOldType0Item,
+)
+from .issue_updated_changes_completed_at import IssueUpdatedChangesCompletedAt
+from .issue_updated_changes_description import IssueUpdatedChangesDescription
+from .issue_updated_changes_due_date import IssueUpdatedChangesDueDate
+from .issue_updated_changes_estimate import IssueUpdatedChangesEstimate
+from .issue_updated_changes_labels import IssueUpdatedChangesLabels
+from .issue_updated_changes_labels_new_type_0_item import (
+    IssueUpdatedChangesLabelsNewType0Item,
+)
+from .issue_updated_changes_labels_old_type_0_item import (
+    IssueUpdatedChangesLabelsOldType0Item,
+)
+from .issue_updated_changes_parent import IssueUpdatedChangesParent
+from .issue_updated_changes_parent_new_type_0 import IssueUpdatedChangesParentNewType0
+from .issue_updated_changes_parent_old_type_0 import IssueUpdatedChangesParentOldType0
+from .issue_updated_changes_priority import IssueUpdatedChangesPriority
+from .issue_updated_changes_state import IssueUpdatedChangesState
+from .issue_updated_changes_state_new_type_0 import IssueUpdatedChangesStateNewType0
+from .issue_updated_changes_state_old_type_0 import IssueUpdatedChangesStateOldType0
+from .issue_updated_changes_title import IssueUpdatedChangesTitle
+from .issues_activity_ordering import IssuesActivityOrdering
+from .label_create_input_request import LabelCreateInputRequest
+from .label_created_changes import LabelCreatedChanges
+from .label_created_changes_color import LabelCreatedChangesColor
+from .label_created_changes_name import LabelCreatedChangesName
+from .label_deleted_changes import LabelDeletedChanges
+from .label_deleted_changes_name import LabelDeletedChangesName
+from .label_output import LabelOutput
+from .label_updated_changes import LabelUpdatedChanges
+from .label_updated_changes_color import LabelUpdatedChangesColor
+from .label_updated_changes_name import LabelUpdatedChangesName
+from .labels_list_ordering import LabelsListOrdering
+from .logout_input_request import LogoutInputRequest
+from .marked_read_output import MarkedReadOutput
+from .me_output import MeOutput
+from .member_output import MemberOutput
+from .member_removed_changes import MemberRemovedChanges
+from .member_removed_changes_role import MemberRemovedChangesRole
+from .member_removed_changes_user_id import MemberRemovedChangesUserId
+from .member_role_changed_changes import MemberRoleChangedChanges
+from .member_role_changed_changes_role import MemberRoleChangedChangesRole
+from .member_role_changed_changes_user_id import MemberRoleChangedChangesUserId
+from .members_list_ordering import MembersListOrdering
+from .notification_output import NotificationOutput
+from .notification_settings_input_request import NotificationSettingsInputRequest
+from .notification_settings_output import NotificationSettingsOutput
+from .notifications_list_ordering import NotificationsListOrdering
+from .paginated_activity_event_output_list import PaginatedActivityEventOutputList
+from .paginated_comment_output_list import PaginatedCommentOutputList
+from .paginated_feed_event_output_list import PaginatedFeedEventOutputList
+from .paginated_invitation_output_list import PaginatedInvitationOutputList
+from .paginated_issue_list_item_list import PaginatedIssueListItemList
+from .paginated_label_output_list import PaginatedLabelOutputList
+from .paginated_member_output_list import PaginatedMemberOutputList
+from .paginated_notification_output_list import PaginatedNotificationOutputList
+from .paginated_personal_token_output_list import PaginatedPersonalTokenOutputList
+from .paginated_project_member_output_list import PaginatedProjectMemberOutputList
+from .paginated_project_output_list import PaginatedProjectOutputList
+from .paginated_state_output_list import PaginatedStateOutputList
+from .paginated_webhook_delivery_output_list import PaginatedWebhookDeliveryOutputList
+from .paginated_webhook_endpoint_output_list import PaginatedWebhookEndpointOutputList
+from .paginated_workspace_output_list import PaginatedWorkspaceOutputList
+from .password_change_input_request import PasswordChangeInputRequest
+from .patched_comment_update_input_request import PatchedCommentUpdateInputRequest
+from .patched_issue_update_input_request import PatchedIssueUpdateInputRequest
+from .patched_label_update_input_request import PatchedLabelUpdateInputRequest
+from .patched_me_update_input_request import PatchedMeUpdateInputRequest
+from .patched_member_role_update_input_request import (
+    PatchedMemberRoleUpdateInputRequest,
+)
+from .patched_project_update_input_request import PatchedProjectUpdateInputRequest
+from .patched_state_update_input_request import PatchedStateUpdateInputRequest
+from .patched_webhook_endpoint_update_input_request import (
+    PatchedWebhookEndpointUpdateInputRequest,
+)
+from .patched_workspace_update_input_request import PatchedWorkspaceUpdateInputRequest
+from .personal_token_create_input_request import PersonalTokenCreateInputRequest
+from .personal_token_created_output import PersonalTokenCreatedOutput
+from .personal_token_output import PersonalTokenOutput
+from .priority_enum import PriorityEnum
+from .problem_field_error_output import ProblemFieldErrorOutput
+from .problem_output import ProblemOutput
+from .project_archived_changes import ProjectArchivedChanges
+from .project_archived_changes_archived_at import ProjectArchivedChangesArchivedAt
+from .project_create_input_request import ProjectCreateInputRequest
+from .project_created_changes import ProjectCreatedChanges
+from .project_created_changes_key import ProjectCreatedChangesKey
+from .project_created_changes_name import ProjectCreatedChangesName
+from .project_deleted_changes import ProjectDeletedChanges
+from .project_deleted_changes_deleted_issues import ProjectDeletedChangesDeletedIssues
+from .project_deleted_changes_key import ProjectDeletedChangesKey
+from .project_issues_list_ordering import ProjectIssuesListOrdering
+from .project_member_add_input_request import ProjectMemberAddInputRequest
+from .project_member_added_changes import ProjectMemberAddedChanges
+from .project_member_added_changes_user_id import ProjectMemberAddedChangesUserId
+from .project_member_output import ProjectMemberOutput
+from .project_member_removed_changes import ProjectMemberRemovedChanges
+from .project_member_removed_changes_user_id import ProjectMemberRemovedChangesUserId
+from .project_members_list_ordering import ProjectMembersListOrdering
+from .project_output import ProjectOutput
+from .project_ref_output import ProjectRefOutput
+from .project_states_reordered_changes import ProjectStatesReorderedChanges
+from .project_states_reordered_changes_state_ids import (
+    ProjectStatesReorderedChangesStateIds,
+)
+from .project_unarchived_changes import ProjectUnarchivedChanges
+from .project_unarchived_changes_archived_at import ProjectUnarchivedChangesArchivedAt
+from .project_updated_changes import ProjectUpdatedChanges
+from .project_updated_changes_description import ProjectUpdatedChangesDescription
+from .project_updated_changes_lead_id import ProjectUpdatedChangesLeadId
+from .project_updated_changes_name import ProjectUpdatedChangesName
+from .projects_list_ordering import ProjectsListOrdering
+from .realtime_ticket_output import RealtimeTicketOutput
+from .reason_enum import ReasonEnum
+from .refresh_transport_enum import RefreshTransportEnum
+from .register_input_request import RegisterInputRequest
+from .role_enum import RoleEnum
+from .state_category_enum import StateCategoryEnum
+from .state_create_input_request import StateCreateInputRequest
+from .state_created_changes import StateCreatedChanges
+from .state_created_changes_category import StateCreatedChangesCategory
+from .state_created_changes_color import StateCreatedChangesColor
+from .state_created_changes_name import StateCreatedChangesName
+from .state_deleted_changes import StateDeletedChanges
+from .state_deleted_changes_category import StateDeletedChangesCategory
+from .state_deleted_changes_color import StateDeletedChangesColor
+from .state_deleted_changes_moved_issues import StateDeletedChangesMovedIssues
+from .state_deleted_changes_name import StateDeletedChangesName
+from .state_output import StateOutput
+from .state_reorder_input_request import StateReorderInputRequest
+from .state_updated_changes import StateUpdatedChanges
+from .state_updated_changes_category import StateUpdatedChangesCategory
+from .state_updated_changes_color import StateUpdatedChangesColor
+from .state_updated_changes_name import StateUpdatedChangesName
+from .states_list_ordering import StatesListOrdering
+from .status_enum import StatusEnum
+from .subscription_input_request import SubscriptionInputRequest
+from .subscription_output import SubscriptionOutput
+from .token_obtain_input_request import TokenObtainInputRequest
+from .token_refresh_input_request import TokenRefreshInputRequest
+from .token_scope_enum import TokenScopeEnum
+from .tokens_list_ordering import TokensListOrdering
+from .unread_count_output import UnreadCountOutput
+from .user_summary_output import UserSummaryOutput
+from .webhook_attempt_output import WebhookAttemptOutput
+from .webhook_delivery_output import WebhookDeliveryOutput
+from .webhook_endpoint_create_input_request import WebhookEndpointCreateInputRequest
+from .webhook_endpoint_created_output import WebhookEndpointCreatedOutput
+from .webhook_endpoint_output import WebhookEndpointOutput
+from .webhook_secret_output import WebhookSecretOutput
+from .webhooks_deliveries_ordering import WebhooksDeliveriesOrdering
+from .webhooks_list_ordering import WebhooksListOrdering
+from .workspace_create_input_request import WorkspaceCreateInputRequest
+from .workspace_created_changes import WorkspaceCreatedChanges
+from .workspace_created_changes_name import WorkspaceCreatedChangesName
+from .workspace_created_changes_slug import WorkspaceCreatedChangesSlug
+from .workspace_deleted_changes import WorkspaceDeletedChanges
+from .workspace_deleted_changes_slug import WorkspaceDeletedChangesSlug
+from .workspace_issues_list_ordering import WorkspaceIssuesListOrdering
+from .workspace_output import WorkspaceOutput
+from .workspace_updated_changes import WorkspaceUpdatedChanges
+from .workspace_updated_changes_name import WorkspaceUpdatedChangesName
+from .workspace_updated_changes_slug import WorkspaceUpdatedChangesSlug
+from .workspaces_list_ordering import WorkspacesListOrdering
+
+__all__ = (
+    "ActivityEventOutput",
+    "AuthTokensOutput",
+    "BulkItemErrorOutput",
+    "CommentCreatedChanges",
+    "CommentCreatedChangesCommentId",
+    "CommentCreateInputRequest",
+    "CommentDeletedChanges",
+    "CommentDeletedChangesCommentId",
+    "CommentOutput",
+    "CommentsListOrdering",
+    "CommentUpdatedChanges",
+    "CommentUpdatedChangesCommentId",
+    "EventName",
+    "EventsFeedOrdering",
+    "FeedEventOutput",
+    "InvitationAcceptedChanges",
+    "InvitationAcceptedChangesRole",
+    "InvitationAcceptedChangesUserId",
+    "InvitationAcceptInputRequest",
+    "InvitationCreatedChanges",
+    "InvitationCreatedChangesEmail",
+    "InvitationCreatedChangesRole",
+    "InvitationCreatedOutput",
+    "InvitationCreateInputRequest",
+    "InvitationOutput",
+    "InvitationRevokedChanges",
+    "InvitationsListOrdering",
+    "IssueBulkUpdateInputRequest",
+    "IssueBulkUpdateOutput",
+    "IssueBulkUpdateResultItem",
+    "IssueCreatedChanges",
+    "IssueCreatedChangesAssignees",
+    "IssueCreatedChangesAssigneesNewType0Item",
+    "IssueCreatedChangesAssigneesOldType0Item",
+    "IssueCreatedChangesCompletedAt",
+    "IssueCreatedChangesDescription",
+    "IssueCreatedChangesDueDate",
+    "IssueCreatedChangesEstimate",
+    "IssueCreatedChangesLabels",
+    "IssueCreatedChangesLabelsNewType0Item",
+    "IssueCreatedChangesLabelsOldType0Item",
+    "IssueCreatedChangesParent",
+    "IssueCreatedChangesParentNewType0",
+    "IssueCreatedChangesParentOldType0",
+    "IssueCreatedChangesPriority",
+    "IssueCreatedChangesState",
+    "IssueCreatedChangesStateNewType0",
+    "IssueCreatedChangesStateOldType0",
+    "IssueCreatedChangesTitle",
+    "IssueCreateInputRequest",
+    "IssueDeletedChanges",
+    "IssueListItem",
+    "IssueMovedChanges",
+    "IssueMovedChangesCompletedAt",
+    "IssueMovedChangesPosition",
+    "IssueMovedChangesState",
+    "IssueMovedChangesStateNewType0",
+    "IssueMovedChangesStateOldType0",
+    "IssueMoveInputRequest",
+    "IssueOutput",
+    "IssueRefOutput",
+    "IssuesActivityOrdering",
+    "IssueStateOutput",
+    "IssueUpdatedChanges",
+    "IssueUpdatedChangesAssignees",
+    "IssueUpdatedChangesAssigneesNewType0Item",
+    "IssueUpdatedChangesAssigneesOldType0Item",
+    "IssueUpdatedChangesCompletedAt",
+    "IssueUpdatedChangesDescription",
+    "IssueUpdatedChangesDueDate",
+    "IssueUpdatedChangesEstimate",
+    "IssueUpdatedChangesLabels",
+    "IssueUpdatedChangesLabelsNewType0Item",
+    "IssueUpdatedChangesLabelsOldType0Item",
+    "IssueUpdatedChangesParent",
+    "IssueUpdatedChangesParentNewType0",
+    "IssueUpdatedChangesParentOldType0",
+    "IssueUpdatedChangesPriority",
+    "IssueUpdatedChangesState",
+    "IssueUpdatedChangesStateNewType0",
+    "IssueUpdatedChangesStateOldType0",
+    "IssueUpdatedChangesTitle",
+    "IssueUpdateInputRequest",
+    "LabelCreatedChanges",
+    "LabelCreatedChangesColor",
+    "LabelCreatedChangesName",
+    "LabelCreateInputRequest",
+    "LabelDeletedChanges",
+    "LabelDeletedChangesName",
+    "LabelOutput",
+    "LabelsListOrdering",
+    "LabelUpdatedChanges",
+    "LabelUpdatedChangesColor",
+    "LabelUpdatedChangesName",
+    "LogoutInputRequest",
+    "MarkedReadOutput",
+    "MemberOutput",
+    "MemberRemovedChanges",
+    "MemberRemovedChangesRole",
+    "MemberRemovedChangesUserId",
+    "MemberRoleChangedChanges",
+    "MemberRoleChangedChangesRole",
+    "MemberRoleChangedChangesUserId",
+    "MembersListOrdering",
+    "MeOutput",
+    "NotificationOutput",
+    "NotificationSettingsInputRequest",
+    "NotificationSettingsOutput",
+    "NotificationsListOrdering",
+    "PaginatedActivityEventOutputList",
+    "PaginatedCommentOutputList",
+    "PaginatedFeedEventOutputList",
+    "PaginatedInvitationOutputList",
+    "PaginatedIssueListItemList",
+    "PaginatedLabelOutputList",
+    "PaginatedMemberOutputList",
+    "PaginatedNotificationOutputList",
+    "PaginatedPersonalTokenOutputList",
+    "PaginatedProjectMemberOutputList",
+    "PaginatedProjectOutputList",
+    "PaginatedStateOutputList",
+    "PaginatedWebhookDeliveryOutputList",
+    "PaginatedWebhookEndpointOutputList",
+    "PaginatedWorkspaceOutputList",
+    "PasswordChangeInputRequest",
+    "PatchedCommentUpdateInputRequest",
+    "PatchedIssueUpdateInputRequest",
+    "PatchedLabelUpdateInputRequest",
+    "PatchedMemberRoleUpdateInputRequest",
+    "PatchedMeUpdateInputRequest",
+    "PatchedProjectUpdateInputRequest",
+    "PatchedStateUpdateInputRequest",
+    "PatchedWebhookEndpointUpdateInputRequest",
+    "PatchedWorkspaceUpdateInputRequest",
+    "PersonalTokenCreatedOutput",
+    "PersonalTokenCreateInputRequest",
+    "PersonalTokenOutput",
+    "PriorityEnum",
+    "ProblemFieldErrorOutput",
+    "ProblemOutput",
+    "ProjectArchivedChanges",
+    "ProjectArchivedChangesArchivedAt",
+    "ProjectCreatedChanges",
+    "ProjectCreatedChangesKey",
+    "ProjectCreatedChangesName",
+    "ProjectCreateInputRequest",
+    "ProjectDeletedChanges",
+    "ProjectDeletedChangesDeletedIssues",
+    "ProjectDeletedChangesKey",
+    "ProjectIssuesListOrdering",
+    "ProjectMemberAddedChanges",
+    "ProjectMemberAddedChangesUserId",
+    "ProjectMemberAddInputRequest",
+    "ProjectMemberOutput",
+    "ProjectMemberRemovedChanges",
+    "ProjectMemberRemovedChangesUserId",
+    "ProjectMembersListOrdering",
+    "ProjectOutput",
+    "ProjectRefOutput",
+    "ProjectsListOrdering",
+    "ProjectStatesReorderedChanges",
+    "ProjectStatesReorderedChangesStateIds",
+    "ProjectUnarchivedChanges",
+    "ProjectUnarchivedChangesArchivedAt",
+    "ProjectUpdatedChanges",
+    "ProjectUpdatedChangesDescription",
+    "ProjectUpdatedChangesLeadId",
+    "ProjectUpdatedChangesName",
+    "RealtimeTicketOutput",
+    "ReasonEnum",
+    "RefreshTransportEnum",
+    "RegisterInputRequest",
+    "RoleEnum",
+    "StateCategoryEnum",
+    "StateCreatedChanges",
+    "StateCreatedChangesCategory",
+    "StateCreatedChangesColor",
+    "StateCreatedChangesName",
+    "StateCreateInputRequest",
+    "StateDeletedChanges",
+    "StateDeletedChangesCategory",
+    "StateDeletedChangesColor",
+    "StateDeletedChangesMovedIssues",
+    "StateDeletedChangesName",
+    "StateOutput",
+    "StateReorderInputRequest",
+    "StatesListOrdering",
+    "StateUpdatedChanges",
+    "StateUpdatedChangesCategory",
+    "StateUpdatedChangesColor",
+    "StateUpdatedChangesName",
+    "StatusEnum",
+    "SubscriptionInputRequest",
+    "SubscriptionOutput",
+    "TokenObtainInputRequest",
+    "TokenRefreshInputRequest",
+    "TokenScopeEnum",
+    "TokensListOrdering",
+    "UnreadCountOutput",
+    "UserSummaryOutput",
+    "WebhookAttemptOutput",
+    "WebhookDeliveryOutput",
+    "WebhookEndpointCreatedOutput",
+    "WebhookEndpointCreateInputRequest",
+    "WebhookEndpointOutput",
+    "WebhooksDeliveriesOrdering",
+    "WebhookSecretOutput",
+    "WebhooksListOrdering",
+    "WorkspaceCreatedChanges",
+    "WorkspaceCreatedChangesName",
+    "WorkspaceCreatedChangesSlug",
+    "WorkspaceCreateInputRequest",
+    "WorkspaceDeletedChanges",
+    "WorkspaceDeletedChangesSlug",
+    "WorkspaceIssuesListOrdering",
+    "WorkspaceOutput",
+    "WorkspacesListOrdering",
+    "WorkspaceUpdatedChanges",
+    "WorkspaceUpdatedChangesName",
+    "WorkspaceUpdatedChangesSlug",
+)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.state_category_enum import StateCategoryEnum
+
+T = TypeVar("T", bound="IssueStateOutput")
+
+
+@_attrs_define
+class IssueStateOutput:
+    """
+    Attributes:
+        id (UUID):
+        name (str):
+        category (StateCategoryEnum): * `backlog` - Backlog
+            * `unstarted` - Unstarted
+            * `started` - Started
+            * `completed` - Completed
+            * `canceled` - Canceled
+        color (str):
+    """
+
+    id: UUID
+    name: str
+    category: StateCategoryEnum
+    color: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        name = self.name
+
+        category = self.category.value
+
+        color = self.color
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "category": category,
+                "color": color,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        name = d.pop("name")
+
+        category = StateCategoryEnum(d.pop("category"))
+
+        color = d.pop("color")
+
+        issue_state_output = cls(
+            id=id,
+            name=name,
+            category=category,
+            color=color,
+        )
+
+        issue_state_output.additional_properties = d
+        return issue_state_output
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.label_created_changes_color import LabelCreatedChangesColor
+    from ..models.label_created_changes_name import LabelCreatedChangesName
+
+
+T = TypeVar("T", bound="LabelCreatedChanges")
+
+
+@_attrs_define
+class LabelCreatedChanges:
+    """`label.created` (subject: label). A label was created.
+
+    Attributes:
+        name (LabelCreatedChangesName | Unset):
+        color (LabelCreatedChangesColor | Unset):
+    """
+
+    name: LabelCreatedChangesName | Unset = UNSET
+    color: LabelCreatedChangesColor | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.name, Unset):
+            name = self.name.to_dict()
+
+        color: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.color, Unset):
+            color = self.color.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if color is not UNSET:
+            field_dict["color"] = color
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.label_created_changes_color import LabelCreatedChangesColor  # noqa: PLC0415
+        from ..models.label_created_changes_name import LabelCreatedChangesName  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _name = d.pop("name", UNSET)
+        name: LabelCreatedChangesName | Unset
+        if isinstance(_name, Unset):
+            name = UNSET
+        else:
+            name = LabelCreatedChangesName.from_dict(_name)
+
+        _color = d.pop("color", UNSET)
+        color: LabelCreatedChangesColor | Unset
+        if isinstance(_color, Unset):
+            color = UNSET
+        else:
+            color = LabelCreatedChangesColor.from_dict(_color)
+
+        label_created_changes = cls(
+            name=name,
+            color=color,
+        )
+
+        label_created_changes.additional_properties = d
+        return label_created_changes
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
