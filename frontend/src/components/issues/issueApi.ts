@@ -2,9 +2,9 @@
 import { ApiError, api, unwrap, unwrapEmpty } from "../../api/http";
 import type { Schemas, TaggedIssue } from "../../api/queries";
 
-export type IssueChanges = Schemas["PatchedIssueUpdateInputRequest"];
-export type IssueCreate = Schemas["IssueCreateInputRequest"];
-export type IssueMove = Schemas["IssueMoveInputRequest"];
+export type IssueChanges = Schemas["PatchedIssueUpdateInput"];
+export type IssueCreate = Schemas["IssueCreateInput"];
+export type IssueMove = Schemas["IssueMoveInput"];
 
 export async function createIssue(slug: string, projectKey: string, body: IssueCreate) {
   return unwrap(
