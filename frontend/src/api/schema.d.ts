@@ -4357,12 +4357,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
-            204: {
+            200: {
                 headers: {
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssueOutput"];
+                };
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
@@ -4859,12 +4862,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description No response body */
-            204: {
+            200: {
                 headers: {
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssueOutput"];
+                };
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {

@@ -357,7 +357,7 @@ class IssueLabelView(_IssueLinkView):
             "unchanged. The label must be one of the issue's project (else 404)."
         ),
         parameters=[IF_MATCH, ETAG_HEADER],
-        responses=IssueOutput,
+        responses={200: IssueOutput},
     )
     def delete(
         self, request: Request, workspace_slug: str, issue_key: str, label_id: UUID
@@ -400,7 +400,7 @@ class IssueAssigneeView(_IssueLinkView):
             "who is neither assigned nor assignable is a 404."
         ),
         parameters=[IF_MATCH, ETAG_HEADER],
-        responses=IssueOutput,
+        responses={200: IssueOutput},
     )
     def delete(
         self, request: Request, workspace_slug: str, issue_key: str, user_id: UUID

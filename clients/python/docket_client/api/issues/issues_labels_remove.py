@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.issue_output import IssueOutput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
 
@@ -37,10 +38,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ProblemOutput | None:
-    if response.status_code == 204:
-        response_204 = cast(Any, None)
-        return response_204
+) -> IssueOutput | ProblemOutput | None:
+    if response.status_code == 200:
+        response_200 = IssueOutput.from_dict(response.json())
+
+        return response_200
 
     if response.status_code == 401:
         response_401 = ProblemOutput.from_dict(response.json())
@@ -80,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ProblemOutput]:
+) -> Response[IssueOutput | ProblemOutput]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +98,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
-) -> Response[Any | ProblemOutput]:
+) -> Response[IssueOutput | ProblemOutput]:
     """Take one label off an issue, keeping the others (members)
 
      Idempotent: a label that is not on the issue answers 200 with the issue unchanged. The label must be
@@ -113,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemOutput]
+        Response[IssueOutput | ProblemOutput]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +139,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
-) -> Any | ProblemOutput | None:
+) -> IssueOutput | ProblemOutput | None:
     """Take one label off an issue, keeping the others (members)
 
      Idempotent: a label that is not on the issue answers 200 with the issue unchanged. The label must be
@@ -154,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemOutput
+        IssueOutput | ProblemOutput
     """
 
     return sync_detailed(
@@ -173,7 +175,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
-) -> Response[Any | ProblemOutput]:
+) -> Response[IssueOutput | ProblemOutput]:
     """Take one label off an issue, keeping the others (members)
 
      Idempotent: a label that is not on the issue answers 200 with the issue unchanged. The label must be
@@ -190,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ProblemOutput]
+        Response[IssueOutput | ProblemOutput]
     """
 
     kwargs = _get_kwargs(
@@ -212,7 +214,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     if_match: str | Unset = UNSET,
-) -> Any | ProblemOutput | None:
+) -> IssueOutput | ProblemOutput | None:
     """Take one label off an issue, keeping the others (members)
 
      Idempotent: a label that is not on the issue answers 200 with the issue unchanged. The label must be
@@ -229,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ProblemOutput
+        IssueOutput | ProblemOutput
     """
 
     return (
