@@ -1,3 +1,4 @@
+from typing import Any
 from uuid import UUID
 
 from django.db.models import F, Value
@@ -290,32 +291,27 @@ class IssueBulkCreateView(ProjectAPIView):
         data.is_valid(raise_exception=True)
         items = [IssueCreateInput(data=item) for item in data.validated_data["issues"]]
         valid = [item.validated_data for item in items if item.is_valid()]
-        created = iter(issue_bulk_create(access=self.access, project=self.project, items=valid))
-        results: list[dict] = []
-        for index, item in enumerate(items):
-            if item.errors:
-                error = item_problem(ValidationError(item.errors))
-                results.append({"index": index, "status": 400, "issue": None, "error": error})
-                continue
-            result = next(created)
-            if result.error is not None:
-                error = item_problem(result.error)
-                results.append(
-                    {"index": index, "status": error["status"], "issue": None, "error": error}
-                )
-            else:
-                results.append(
-                    {"index": index, "status": 201, "issue": result.issue, "error": None}
-                )
+        outcomes = issue_bulk_create(access=self.access, project=self.project, items=valid)
         fresh = {
             issue.pk: issue
             for issue in issue_list(access=self.access, project=self.project).filter(
-                pk__in=[r["issue"].pk for r in results if r["issue"] is not None]
+                pk__in=[outcome.issue.pk for outcome in outcomes if outcome.issue is not None]
             )
         }
-        for result in results:
-            if result["issue"] is not None:
-                result["issue"] = fresh[result["issue"].pk]
+        remaining = iter(outcomes)
+        results: list[dict[str, Any]] = []
+        for index, item in enumerate(items):
+            issue = None
+            if item.errors:
+                problem: dict[str, Any] | None = item_problem(ValidationError(item.errors))
+            else:
+                outcome = next(remaining)
+                problem = None if outcome.error is None else item_problem(outcome.error)
+                issue = None if outcome.issue is None else fresh[outcome.issue.pk]
+            status_code = status.HTTP_201_CREATED if problem is None else problem["status"]
+            results.append(
+                {"index": index, "status": status_code, "issue": issue, "error": problem}
+            )
         return Response(IssueBulkCreateOutput({"results": results}).data)
 
 

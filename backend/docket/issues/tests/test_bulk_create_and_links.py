@@ -1,6 +1,8 @@
 """Bulk create, and adding or removing one label or assignee without replacing the others:
 per-item results, events in the same transaction, constant query counts, conditional writes."""
 
+from typing import Any
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -26,7 +28,7 @@ BULK_CREATE_QUERIES = 18
 LINK_QUERIES = {"label_add": 17, "label_remove": 17, "assignee_add": 17, "assignee_remove": 17}
 
 
-def _queries(call) -> tuple[int, object]:
+def _queries(call) -> tuple[int, Any]:
     with CaptureQueriesContext(connection) as captured:
         response = call()
     assert response.status_code < 300, response.content
