@@ -208,13 +208,22 @@ chromium: ## Install Debian's Chromium for the browser tests, if missing
 client: frontend-deps ## Regenerate the SPA's typed API client from openapi/v1.yaml
 	cd $(FRONTEND) && npm run -s client
 
-client-check: frontend-deps ## Fail if the generated API client differs from openapi/v1.yaml
+client-check: frontend-deps ## Fail if the generated API client differs from openapi/v1.yaml, or if third parties' default-flag types refuse valid bodies
 	$(call header,client-check: frontend/src/api/schema.d.ts matches openapi/v1.yaml)
-	@tmp=$$(mktemp -d); \
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	cd $(FRONTEND) && npx openapi-typescript $(SCHEMA_FILE) --default-non-nullable false \
 		-o $$tmp/schema.d.ts >/dev/null 2>&1; \
 	if ! diff -u src/api/schema.d.ts $$tmp/schema.d.ts; then \
 		echo "the API client is stale: run 'make client' and commit the result" >&2; exit 1; \
+	fi; \
+	echo "==> client-check: request bodies type-check against openapi-typescript's default flags"; \
+	mkdir $$tmp/default-flags; \
+	npx openapi-typescript $(SCHEMA_FILE) -o $$tmp/default-flags/schema.d.ts >/dev/null 2>&1; \
+	cp client-check/default-flags.ts $$tmp/default-flags/; \
+	if ! npx tsc --noEmit --strict --target ES2022 --module ESNext --moduleResolution bundler \
+		$$tmp/default-flags/default-flags.ts; then \
+		echo "a request body fails under openapi-typescript's default flags (client-check/default-flags.ts)" >&2; \
+		exit 1; \
 	fi
 
 # The Python SDK: clients/python/docket_client is generated (openapi-python-client, pinned in

@@ -369,6 +369,7 @@ SPECTACULAR_SETTINGS = {
         "docket.core.api.event_schema.document_event_types",
         "docket.core.api.enum_names.name_enum_values",
         "docket.core.schema.document_rate_limit_headers",
+        "docket.core.schema.name_request_components",
     ],
     "SECURITY": [{"jwtAuth": []}],
     "AUTHENTICATION_WHITELIST": [],

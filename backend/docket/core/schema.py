@@ -1,6 +1,7 @@
 """The OpenAPI schema is a product: every operation documents its errors and has a real id."""
 
 import inspect
+import json
 from typing import Any
 
 from drf_spectacular.drainage import warn
@@ -208,3 +209,59 @@ def document_rate_limit_headers(result: dict, generator: Any, request: Any, publ
         RATE_LIMIT_HEADER_COMPONENTS
     )
     return result
+
+
+_SPLIT_SUFFIX = "Request"
+
+
+def _describe_defaults(schema: dict) -> None:
+    """A request field's default is the server's business, said in words: a declared `default`
+    makes generators (openapi-typescript with its default flags) type the field as required in
+    the request body, so a client could not leave it out."""
+    for prop in (schema.get("properties") or {}).values():
+        if "default" not in prop:
+            continue
+        default = prop.pop("default")
+        shown = json.dumps(default) if not isinstance(default, str) else default or '""'
+        words = f"Defaults to `{shown}`."
+        prop["description"] = f"{prop['description']} {words}" if prop.get("description") else words
+
+
+def name_request_components(result: dict, generator: Any, request: Any, public: Any) -> dict:
+    """drf-spectacular postprocessing hook: a request-only component keeps its serializer's name.
+
+    COMPONENT_SPLIT_REQUEST appends `Request` to every request component, so `IssueCreateInput`
+    became `IssueCreateInputRequest` in the schema and in every generated client. Where no
+    response component has the plain name, the suffix goes; where one does (a serializer used
+    both ways), the request side keeps it, so names stay unique. Request fields' defaults move
+    into their descriptions (see _describe_defaults)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    for name, schema in schemas.items():
+        if name.endswith(_SPLIT_SUFFIX):
+            _describe_defaults(schema)
+    renames = {
+        name: name.removesuffix(_SPLIT_SUFFIX)
+        for name in schemas
+        if name.endswith(_SPLIT_SUFFIX) and name.removesuffix(_SPLIT_SUFFIX) not in schemas
+    }
+    if not renames:
+        return result
+    # In place: the registry's order stays, and the diff of the schema stays small.
+    result["components"]["schemas"] = {
+        renames.get(name, name): schema for name, schema in schemas.items()
+    }
+    refs = {
+        f"#/components/schemas/{old}": f"#/components/schemas/{new}" for old, new in renames.items()
+    }
+
+    def rewrite(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                key: refs.get(value, value) if key == "$ref" else rewrite(value)
+                for key, value in node.items()
+            }
+        if isinstance(node, list):
+            return [rewrite(item) for item in node]
+        return node
+
+    return rewrite(result)

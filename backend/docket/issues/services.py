@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from docket.accounts.models import User
@@ -120,7 +120,13 @@ def _resolve_state(project: Project, state_id: Any, errors: _Errors) -> State | 
 
 
 def _default_state(project: Project) -> State:
-    states = list(State.objects.filter(project=project).order_by("position", "id"))
+    return _default_state_among(
+        list(State.objects.filter(project=project).order_by("position", "id"))
+    )
+
+
+def _default_state_among(states: Sequence[State]) -> State:
+    """Where a new issue goes when none is named: the first unstarted column, else backlog."""
     for category in (StateCategory.UNSTARTED, StateCategory.BACKLOG):
         for state in states:
             if state.category == category:
@@ -128,19 +134,21 @@ def _default_state(project: Project) -> State:
     return states[0]
 
 
-def _resolve_labels(project: Project, label_ids: Sequence[Any], errors: _Errors) -> list[Label]:
+def _resolve_labels(
+    project: Project, label_ids: Sequence[Any], errors: _Errors, *, field: str = "label_ids"
+) -> list[Label]:
     wanted = list(dict.fromkeys(label_ids))
     labels = list(Label.objects.filter(project=project, id__in=wanted))
     if len(labels) != len(wanted):
-        errors.add("label_ids", "invalid_label", "Labels must belong to the issue's project.")
+        errors.add(field, "invalid_label", "Labels must belong to the issue's project.")
     return labels
 
 
-def _resolve_assignees(project: Project, user_ids: Sequence[Any], errors: _Errors) -> list[User]:
-    wanted = list(dict.fromkeys(user_ids))
+def _assignable(project: Project, user_ids: Sequence[Any]) -> list[User]:
+    """Those of `user_ids` who may be assigned in `project`: workspace members who see it."""
     memberships = list(
         Membership.objects.filter(
-            workspace_id=project.workspace_id, user_id__in=wanted
+            workspace_id=project.workspace_id, user_id__in=user_ids
         ).select_related("user")
     )
     guests_in_project = set(
@@ -148,10 +156,17 @@ def _resolve_assignees(project: Project, user_ids: Sequence[Any], errors: _Error
             project=project, membership__in=[m for m in memberships if m.role == Role.GUEST]
         ).values_list("membership_id", flat=True)
     )
-    allowed = [m.user for m in memberships if m.role != Role.GUEST or m.id in guests_in_project]
+    return [m.user for m in memberships if m.role != Role.GUEST or m.id in guests_in_project]
+
+
+def _resolve_assignees(
+    project: Project, user_ids: Sequence[Any], errors: _Errors, *, field: str = "assignee_ids"
+) -> list[User]:
+    wanted = list(dict.fromkeys(user_ids))
+    allowed = _assignable(project, wanted)
     if len(allowed) != len(wanted):
         errors.add(
-            "assignee_ids",
+            field,
             "invalid_assignee",
             "Assignees must be workspace members who can see this project.",
         )
@@ -274,15 +289,16 @@ def ensure_open(project: Project) -> None:
 # --- Issues ----------------------------------------------------------------------------------
 
 
-def _allocate_number(project: Project) -> int:
-    """The next issue number, under the project row's lock until the transaction ends: no two
-    transactions get the same number, and a rolled-back one gives its number back (no gaps)."""
+def _allocate_numbers(project: Project, count: int = 1) -> int:
+    """Reserve the next `count` issue numbers in one statement and return the last of them,
+    under the project row's lock until the transaction ends: no two transactions get the same
+    number, and a rolled-back one gives its numbers back (no gaps)."""
     table = Project._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} SET last_issue_number = last_issue_number + 1 "  # noqa: S608
+            f"UPDATE {table} SET last_issue_number = last_issue_number + %s "  # noqa: S608
             "WHERE id = %s RETURNING last_issue_number",
-            [project.id],
+            [count, project.id],
         )
         return cursor.fetchone()[0]
 
@@ -315,7 +331,7 @@ def issue_create(
     assert state is not None  # noqa: S101 - errors.raise_if_any() ran
 
     with transaction.atomic():
-        number = _allocate_number(project)
+        number = _allocate_numbers(project)
         lock_states([state])
         issue = Issue.objects.create(
             workspace_id=project.workspace_id,
@@ -345,6 +361,163 @@ def issue_create(
     return issue
 
 
+@dataclass(frozen=True)
+class BulkCreateResult:
+    issue: Issue | None
+    error: ApplicationError | None
+
+
+@dataclass
+class _NewIssue:
+    fields: Mapping[str, Any]
+    state: State
+    labels: list[Label]
+    assignees: list[User]
+    parent: Issue | None
+
+
+def _plan_new_issues(
+    project: Project, items: Sequence[Mapping[str, Any]]
+) -> list[_NewIssue | ApplicationError]:
+    """Resolve every item's references with one query per kind for the whole batch, checked
+    as issue_create checks them; an item that names something outside the project gets its
+    error."""
+
+    def wanted(name: str) -> set[Any]:
+        return {value for item in items for value in item.get(name) or ()}
+
+    states = list(State.objects.filter(project=project).order_by("position", "id"))
+    states_by_id = {state.pk: state for state in states}
+    labels_by_id = {
+        label.pk: label
+        for label in Label.objects.filter(project=project, id__in=wanted("label_ids"))
+    }
+    users_by_id = {user.pk: user for user in _assignable(project, list(wanted("assignee_ids")))}
+    parent_ids = {item["parent_id"] for item in items if item.get("parent_id")}
+    parents_by_id = {
+        parent.pk: parent
+        for parent in Issue.objects.select_related("project").filter(
+            project=project, id__in=parent_ids
+        )
+    }
+    default = _default_state_among(states)
+
+    plans: list[_NewIssue | ApplicationError] = []
+    for item in items:
+        errors = _Errors()
+        state = states_by_id.get(item["state_id"]) if item.get("state_id") else default
+        if state is None:
+            errors.add("state_id", "invalid_state", "No such state in this project.")
+        label_ids = list(dict.fromkeys(item.get("label_ids") or ()))
+        labels = [labels_by_id[i] for i in label_ids if i in labels_by_id]
+        if len(labels) != len(label_ids):
+            errors.add("label_ids", "invalid_label", "Labels must belong to the issue's project.")
+        user_ids = list(dict.fromkeys(item.get("assignee_ids") or ()))
+        assignees = [users_by_id[i] for i in user_ids if i in users_by_id]
+        if len(assignees) != len(user_ids):
+            errors.add(
+                "assignee_ids",
+                "invalid_assignee",
+                "Assignees must be workspace members who can see this project.",
+            )
+        parent = parents_by_id.get(item["parent_id"]) if item.get("parent_id") else None
+        if item.get("parent_id") and parent is None:
+            errors.add(
+                "parent_id", "invalid_parent", "The parent must be an issue of this project."
+            )
+        error = errors.error()
+        if error is not None or state is None:
+            plans.append(error or ValidationFailed("The input is not valid."))
+        else:
+            plans.append(_NewIssue(item, state, labels, assignees, parent))
+    return plans
+
+
+def issue_bulk_create(
+    *, access: Access, project: Project, items: Sequence[Mapping[str, Any]]
+) -> list[BulkCreateResult]:
+    """Create up to MAX_BULK_ISSUES issues in one project, each as issue_create would: same
+    fields and checks, at the end of its state's column, the caller as reporter, one
+    `issue.created` each. An item whose references are not the project's gets its error and
+    the others are created, all in one transaction, numbered in item order from one block
+    reserved in one statement. Refusals of the whole request (role, visibility, an archived
+    project) raise. One result per item, in item order; queries do not grow with the items."""
+    ensure_can_contribute(access, action="create issues")
+    access.ensure_can_see(project)
+    ensure_open(project)
+    if len(items) > MAX_BULK_ISSUES:
+        raise ValidationFailed.for_field(
+            "issues", "max_length", f"Give at most {MAX_BULK_ISSUES} issues."
+        )
+    plans = _plan_new_issues(project, items)
+    planned = [plan for plan in plans if isinstance(plan, _NewIssue)]
+    created: dict[int, Issue] = {}
+    if planned:
+        with transaction.atomic():
+            first = _allocate_numbers(project, len(planned)) - len(planned) + 1
+            lock_states(plan.state for plan in planned)
+            # The end of each column, in one query: the batch is appended after it, in order.
+            ends: dict[uuid.UUID, str | None] = dict(
+                Issue.objects.filter(state__in={plan.state for plan in planned})
+                .values("state_id")
+                .annotate(last=Max("position"))
+                .values_list("state_id", "last")
+            )
+            issues = []
+            for offset, plan in enumerate(planned):
+                position = key_between(ends.get(plan.state.pk), None)
+                ends[plan.state.pk] = position
+                fields = plan.fields
+                issues.append(
+                    Issue(
+                        workspace_id=project.workspace_id,
+                        project=project,
+                        number=first + offset,
+                        title=fields["title"].strip(),
+                        description=fields.get("description", ""),
+                        state=plan.state,
+                        priority=Priority.from_name(fields.get("priority", "none")),
+                        estimate=fields.get("estimate"),
+                        due_date=fields.get("due_date"),
+                        parent=plan.parent,
+                        reporter=access.user,
+                        completed_at=completed_at_in(plan.state, None),
+                        position=position,
+                    )
+                )
+            Issue.objects.bulk_create(issues)
+            IssueAssignee.objects.bulk_create(
+                IssueAssignee(issue=issue, user=user)
+                for issue, plan in zip(issues, planned, strict=True)
+                for user in plan.assignees
+            )
+            IssueLabel.objects.bulk_create(
+                IssueLabel(issue=issue, label=label)
+                for issue, plan in zip(issues, planned, strict=True)
+                for label in plan.labels
+            )
+            emit(
+                *(
+                    issue_event(
+                        events.ISSUE_CREATED,
+                        access=access,
+                        issue=issue,
+                        changes=diff(
+                            {}, _snapshot(issue, assignees=plan.assignees, labels=plan.labels)
+                        ),
+                    )
+                    for issue, plan in zip(issues, planned, strict=True)
+                )
+            )
+        created = {id(plan): issue for plan, issue in zip(planned, issues, strict=True)}
+    return [
+        BulkCreateResult(created[id(plan)], None)
+        if isinstance(plan, _NewIssue)
+        else BulkCreateResult(None, plan)
+        for plan in plans
+    ]
+
+
 @dataclass
 class _Plan:
     """The resolved references of one project's share of an update."""
@@ -354,6 +527,19 @@ class _Plan:
     assignees: list[User] | None = None
     parent: Issue | None = None
     ancestors: set[uuid.UUID] | None = None
+    # Added to / taken from each issue's own links, after `labels` / `assignees` replaced them.
+    add_labels: list[Label] | None = None
+    remove_label_ids: set[uuid.UUID] | None = None
+    add_assignees: list[User] | None = None
+    remove_assignee_ids: set[uuid.UUID] | None = None
+
+    @property
+    def touches_labels(self) -> bool:
+        return (self.labels, self.add_labels, self.remove_label_ids) != (None, None, None)
+
+    @property
+    def touches_assignees(self) -> bool:
+        return (self.assignees, self.add_assignees, self.remove_assignee_ids) != (None, None, None)
 
 
 def _plan_for(project: Project, changes: dict[str, Any]) -> tuple[_Plan, ApplicationError | None]:
@@ -368,6 +554,20 @@ def _plan_for(project: Project, changes: dict[str, Any]) -> tuple[_Plan, Applica
         plan.labels = _resolve_labels(project, changes["label_ids"], errors)
     if changes.get("assignee_ids", UNSET) is not UNSET:
         plan.assignees = _resolve_assignees(project, changes["assignee_ids"], errors)
+    if changes.get("add_label_ids", UNSET) is not UNSET:
+        plan.add_labels = _resolve_labels(
+            project, changes["add_label_ids"], errors, field="add_label_ids"
+        )
+    if changes.get("add_assignee_ids", UNSET) is not UNSET:
+        plan.add_assignees = _resolve_assignees(
+            project, changes["add_assignee_ids"], errors, field="add_assignee_ids"
+        )
+    # Removing a link that is not there is a no-op, so removals need no lookup: a label of
+    # another project or a former member is simply not linked to this project's issues.
+    if changes.get("remove_label_ids", UNSET) is not UNSET:
+        plan.remove_label_ids = set(changes["remove_label_ids"])
+    if changes.get("remove_assignee_ids", UNSET) is not UNSET:
+        plan.remove_assignee_ids = set(changes["remove_assignee_ids"])
     if changes.get("parent_id", UNSET) is not UNSET:
         plan.parent = _resolve_parent(project, changes["parent_id"], errors)
         if plan.parent is not None:
@@ -412,6 +612,21 @@ def _replace_links(model: type[_Link], field: str, wanted: dict[uuid.UUID, set[u
         for issue_id, targets in wanted.items()
         for target_id in targets - existing[issue_id]
     )
+
+
+_Linked = TypeVar("_Linked", User, Label)
+
+
+def _final_links(
+    current: list[_Linked],
+    replacement: list[_Linked] | None,
+    added: list[_Linked] | None,
+    removed: set[uuid.UUID] | None,
+) -> list[_Linked]:
+    """An issue's assignees or labels after a change: replaced, then added to, then taken from."""
+    links = {link.pk: link for link in (current if replacement is None else replacement)}
+    links.update((link.pk, link) for link in added or ())
+    return [link for pk, link in links.items() if pk not in (removed or ())]
 
 
 def _update_issues(
@@ -476,11 +691,13 @@ def _update_issues(
                 issue.position = column_ends[plan.state.pk]
                 column_ends[plan.state.pk] = key_between(issue.position, None)
                 issue.completed_at = completed_at_in(plan.state, issue.completed_at)
-            after = _snapshot(
-                issue,
-                assignees=assignees[issue.pk] if plan.assignees is None else plan.assignees,
-                labels=labels[issue.pk] if plan.labels is None else plan.labels,
+            final_assignees = _final_links(
+                assignees[issue.pk], plan.assignees, plan.add_assignees, plan.remove_assignee_ids
             )
+            final_labels = _final_links(
+                labels[issue.pk], plan.labels, plan.add_labels, plan.remove_label_ids
+            )
+            after = _snapshot(issue, assignees=final_assignees, labels=final_labels)
             outcome[issue.pk] = issue
             difference = diff(before, after)
             if not difference:
@@ -488,10 +705,10 @@ def _update_issues(
             issue.updated_at = now  # bulk_update skips auto_now
             issue.version += 1  # the row is locked: no other writer can count the same one
             changed.append(issue)
-            if "assignees" in difference and plan.assignees is not None:
-                new_assignees[issue.pk] = {user.pk for user in plan.assignees}
-            if "labels" in difference and plan.labels is not None:
-                new_labels[issue.pk] = {label.pk for label in plan.labels}
+            if "assignees" in difference and plan.touches_assignees:
+                new_assignees[issue.pk] = {user.pk for user in final_assignees}
+            if "labels" in difference and plan.touches_labels:
+                new_labels[issue.pk] = {label.pk for label in final_labels}
             recorded.append(
                 issue_event(events.ISSUE_UPDATED, access=access, issue=issue, changes=difference)
             )
@@ -590,6 +807,112 @@ def issue_bulk_update(
         else:
             results.append(BulkResult(key, result, None))
     return results
+
+
+def _change_links(
+    *,
+    access: Access,
+    issue: Issue,
+    changes: dict[str, Any],
+    expected_versions: Collection[int] | None,
+) -> Issue:
+    ensure_can_contribute(access, action="edit issues")
+    access.ensure_can_see(issue.project)
+    result = _update_issues(
+        access=access, issues=[issue], changes=changes, expected_versions=expected_versions
+    )[issue.pk]
+    if isinstance(result, ValidationFailed) and result.errors:
+        # The id came from the URL: one that is not this project's reads as a missing one.
+        field = result.errors[0].field
+        if field == "add_label_ids":
+            raise NotFound("Label not found.", code="label_not_found")
+        if field == "add_assignee_ids":
+            raise NotFound("User not found.", code="user_not_found")
+    if isinstance(result, ApplicationError):
+        raise result
+    return result
+
+
+def issue_label_add(
+    *,
+    access: Access,
+    issue: Issue,
+    label_id: uuid.UUID,
+    expected_versions: Collection[int] | None = None,
+) -> Issue:
+    """Put one label on an issue, keeping its others. Members and above, in an open project.
+    Records `issue.updated` (labels) and bumps the version as a PATCH would; if the label was
+    already there, writes nothing. NotFound (`label_not_found`) if the label is not of the
+    issue's project; PreconditionFailed for a stale `expected_versions`."""
+    return _change_links(
+        access=access,
+        issue=issue,
+        changes={"add_label_ids": [label_id]},
+        expected_versions=expected_versions,
+    )
+
+
+def issue_label_remove(
+    *,
+    access: Access,
+    issue: Issue,
+    label_id: uuid.UUID,
+    expected_versions: Collection[int] | None = None,
+) -> Issue:
+    """Take one label off an issue, keeping its others; a label that was not there is a no-op
+    (nothing written). NotFound (`label_not_found`) if the label is not of the issue's
+    project. Otherwise as issue_label_add."""
+    ensure_can_contribute(access, action="edit issues")
+    access.ensure_can_see(issue.project)
+    if not Label.objects.filter(project_id=issue.project_id, id=label_id).exists():
+        raise NotFound("Label not found.", code="label_not_found")
+    return _change_links(
+        access=access,
+        issue=issue,
+        changes={"remove_label_ids": [label_id]},
+        expected_versions=expected_versions,
+    )
+
+
+def issue_assignee_add(
+    *,
+    access: Access,
+    issue: Issue,
+    user_id: uuid.UUID,
+    expected_versions: Collection[int] | None = None,
+) -> Issue:
+    """Assign one more person to an issue, keeping the others. They must be a workspace member
+    who sees the project, else NotFound (`user_not_found`). Records `issue.updated`
+    (assignees) unless they were already assigned. Otherwise as issue_label_add."""
+    return _change_links(
+        access=access,
+        issue=issue,
+        changes={"add_assignee_ids": [user_id]},
+        expected_versions=expected_versions,
+    )
+
+
+def issue_assignee_remove(
+    *,
+    access: Access,
+    issue: Issue,
+    user_id: uuid.UUID,
+    expected_versions: Collection[int] | None = None,
+) -> Issue:
+    """Unassign one person, keeping the others; someone not assigned is a no-op. NotFound
+    (`user_not_found`) for someone who is neither assigned nor assignable (a former member
+    who is still assigned can be unassigned). Otherwise as issue_label_add."""
+    ensure_can_contribute(access, action="edit issues")
+    access.ensure_can_see(issue.project)
+    assigned = IssueAssignee.objects.filter(issue_id=issue.pk, user_id=user_id).exists()
+    if not assigned and not _assignable(issue.project, [user_id]):
+        raise NotFound("User not found.", code="user_not_found")
+    return _change_links(
+        access=access,
+        issue=issue,
+        changes={"remove_assignee_ids": [user_id]},
+        expected_versions=expected_versions,
+    )
 
 
 def issue_move(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 
 from docket_client.api.issues import issues_create
-from docket_client.models import IssueCreateInputRequest, IssueOutput
+from docket_client.models import IssueCreateInput, IssueOutput
 from docket_sdk import Docket, RetryPolicy, parsed_as
 from tests.servers import FlakyProxy
 
@@ -91,6 +91,6 @@ def create_issue(docket: Docket, tenant: Tenant, title: str) -> IssueOutput:
         issues_create.sync_detailed,
         tenant.workspace,
         tenant.project,
-        body=IssueCreateInputRequest(title=title),
+        body=IssueCreateInput(title=title),
     )
     return parsed_as(response, IssueOutput)

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from docket_client.api.issues import issues_delete, issues_update
-from docket_client.models import EventName, FeedEventOutput, PatchedIssueUpdateInputRequest
+from docket_client.models import EventName, FeedEventOutput, PatchedIssueUpdateInput
 from docket_sdk import Docket
 from tests.conftest import Tenant, create_issue, unique
 
@@ -57,7 +57,7 @@ def test_catch_up_after_being_offline_sees_exactly_the_changes_in_order(
         issues_update.sync_detailed,
         tenant.workspace,
         first.key,
-        body=PatchedIssueUpdateInputRequest(title="Offline one, renamed"),
+        body=PatchedIssueUpdateInput(title="Offline one, renamed"),
     )
     docket.call(issues_delete.sync_detailed, tenant.workspace, second.key)
 

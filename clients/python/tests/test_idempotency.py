@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from docket_client.api.issues import issues_create, project_issues_list
-from docket_client.models import IssueCreateInputRequest, IssueOutput
+from docket_client.models import IssueCreateInput, IssueOutput
 from docket_sdk import ApiError, Docket, parsed_as, replayed
 from tests.conftest import Sleeps, Tenant, quick_policy, unique
 from tests.servers import FlakyProxy
@@ -31,7 +31,7 @@ def test_the_same_key_twice_creates_one_issue_and_replays(docket: Docket, tenant
             issues_create.sync_detailed,
             tenant.workspace,
             tenant.project,
-            body=IssueCreateInputRequest(title=title),
+            body=IssueCreateInput(title=title),
             idempotency_key=key,
         )
         for _ in range(2)
@@ -56,7 +56,7 @@ def test_a_lost_answer_is_retried_with_the_same_generated_key(
             issues_create.sync_detailed,
             tenant.workspace,
             tenant.project,
-            body=IssueCreateInputRequest(title=title),
+            body=IssueCreateInput(title=title),
         )
 
     # Then it retried with the key it generated, and the server replayed the first answer
@@ -81,7 +81,7 @@ def test_a_key_still_in_flight_is_retried_until_the_first_answer_can_be_replayed
             issues_create.sync_detailed,
             tenant.workspace,
             tenant.project,
-            body=IssueCreateInputRequest(title=title),
+            body=IssueCreateInput(title=title),
         )
 
     assert [seen.answered for seen in proxy.seen] == [503, 409, 201]
@@ -101,7 +101,7 @@ def test_another_conflict_is_not_retried(tenant: Tenant, proxy: FlakyProxy, slee
             issues_create.sync_detailed,
             tenant.workspace,
             tenant.project,
-            body=IssueCreateInputRequest(title=unique("Conflict")),
+            body=IssueCreateInput(title=unique("Conflict")),
         )
 
     assert (conflict.value.status, conflict.value.code) == (409, "conflict")

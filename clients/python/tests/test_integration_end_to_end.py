@@ -19,14 +19,14 @@ from docket_client.api.integrations import webhooks_create, webhooks_deliveries
 from docket_client.api.issues import issues_create, issues_get, issues_update, project_issues_list
 from docket_client.models import (
     EventName,
-    IssueCreateInputRequest,
+    IssueCreateInput,
     IssueOutput,
     PaginatedWebhookDeliveryOutputList,
-    PatchedIssueUpdateInputRequest,
+    PatchedIssueUpdateInput,
     PriorityEnum,
     WebhookDeliveryOutput,
     WebhookEndpointCreatedOutput,
-    WebhookEndpointCreateInputRequest,
+    WebhookEndpointCreateInput,
 )
 from docket_sdk import (
     Docket,
@@ -79,7 +79,7 @@ def test_an_integration_end_to_end(
         docket.call(
             webhooks_create.sync_detailed,
             ws,
-            body=WebhookEndpointCreateInputRequest(
+            body=WebhookEndpointCreateInput(
                 url=receiver.url, event_types=[EventName.ISSUE_CREATED, EventName.ISSUE_UPDATED]
             ),
         ),
@@ -93,7 +93,7 @@ def test_an_integration_end_to_end(
     # It creates an issue with an idempotency key, and the retry of that POST creates nothing
     key = str(uuid.uuid4())
     title = unique("Synced from the tracker")
-    body = IssueCreateInputRequest(title=title)
+    body = IssueCreateInput(title=title)
     first = docket.call(
         issues_create.sync_detailed, ws, tenant.project, body=body, idempotency_key=key
     )
@@ -120,7 +120,7 @@ def test_an_integration_end_to_end(
         issues_update.sync_detailed,
         ws,
         issue.key,
-        body=PatchedIssueUpdateInputRequest(priority=PriorityEnum.HIGH),
+        body=PatchedIssueUpdateInput(priority=PriorityEnum.HIGH),
         if_match=etag(current),
     )
     with pytest.raises(PreconditionFailed):
@@ -128,7 +128,7 @@ def test_an_integration_end_to_end(
             issues_update.sync_detailed,
             ws,
             issue.key,
-            body=PatchedIssueUpdateInputRequest(priority=PriorityEnum.LOW),
+            body=PatchedIssueUpdateInput(priority=PriorityEnum.LOW),
             if_match=etag(current),
         )
 
@@ -156,7 +156,7 @@ def test_an_integration_end_to_end(
         issues_update.sync_detailed,
         ws,
         issue.key,
-        body=PatchedIssueUpdateInputRequest(title=f"{title} (renamed)"),
+        body=PatchedIssueUpdateInput(title=f"{title} (renamed)"),
     )
     # Docket tried, and logged the failure (connection refused) for a retry
     deliveries_log = webhooks_deliveries.sync_detailed

@@ -13,9 +13,9 @@ from docket_client.api.issues import (
 )
 from docket_client.api.projects import states_list
 from docket_client.models import (
-    IssueMoveInputRequest,
+    IssueMoveInput,
     IssueOutput,
-    PatchedIssueUpdateInputRequest,
+    PatchedIssueUpdateInput,
 )
 from docket_client.models.project_issues_list_ordering import ProjectIssuesListOrdering
 from docket_sdk import Docket, NotFound, PreconditionFailed, etag, parsed_as
@@ -70,7 +70,7 @@ def test_edit_with_if_match_and_a_stale_etag_fails(docket: Docket, tenant: Tenan
         issues_update.sync_detailed,
         tenant.workspace,
         issue.key,
-        body=PatchedIssueUpdateInputRequest(title="Edited once"),
+        body=PatchedIssueUpdateInput(title="Edited once"),
         if_match=first_tag,
     )
     with pytest.raises(PreconditionFailed) as stale:
@@ -78,7 +78,7 @@ def test_edit_with_if_match_and_a_stale_etag_fails(docket: Docket, tenant: Tenan
             issues_update.sync_detailed,
             tenant.workspace,
             issue.key,
-            body=PatchedIssueUpdateInputRequest(title="Edited from a stale copy"),
+            body=PatchedIssueUpdateInput(title="Edited from a stale copy"),
             if_match=first_tag,
         )
 
@@ -99,7 +99,7 @@ def test_move_and_delete_with_if_match(docket: Docket, tenant: Tenant) -> None:
         issues_move.sync_detailed,
         tenant.workspace,
         issue.key,
-        body=IssueMoveInputRequest(state_id=target.id),
+        body=IssueMoveInput(state_id=target.id),
         if_match=tag,
     )
     with pytest.raises(PreconditionFailed):

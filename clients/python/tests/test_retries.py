@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from docket_client.api.issues import issues_update, project_issues_list
-from docket_client.models import PatchedIssueUpdateInputRequest
+from docket_client.models import PatchedIssueUpdateInput
 from docket_sdk import NO_RETRIES, Docket, RateLimited, RetryPolicy
 from docket_sdk.retry import retry_after_seconds
 from tests.conftest import Sleeps, Tenant, create_issue, quick_policy, unique
@@ -69,7 +69,7 @@ def test_a_patch_is_retried_on_503_and_not_after_it_may_have_been_applied(
             issues_update.sync_detailed,
             tenant.workspace,
             issue.key,
-            body=PatchedIssueUpdateInputRequest(title="Patched"),
+            body=PatchedIssueUpdateInput(title="Patched"),
         )
 
     assert [(seen.method, seen.answered) for seen in proxy.seen] == [

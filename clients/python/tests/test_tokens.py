@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from docket_client.api.issues import issues_create, project_issues_list
-from docket_client.models import IssueCreateInputRequest
+from docket_client.models import IssueCreateInput
 from docket_sdk import Docket, Forbidden, Unauthorized
 from tests.conftest import Tenant, create_issue, unique
 
@@ -19,7 +19,7 @@ def test_a_read_token_cannot_write(docket: Docket, reader: Docket, tenant: Tenan
             issues_create.sync_detailed,
             tenant.workspace,
             tenant.project,
-            body=IssueCreateInputRequest(title=title),
+            body=IssueCreateInput(title=title),
         )
 
     assert refused.value.code == "token_scope"

@@ -350,6 +350,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/assignees/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Assign one more person to an issue, keeping the others (members)
+         * @description Idempotent: someone already assigned changes nothing (no event, same version). They must be a workspace member who can see the project (else 404).
+         */
+        put: operations["issues_assignees_add"];
+        post?: never;
+        /**
+         * Unassign one person from an issue, keeping the others (members)
+         * @description Idempotent: someone not assigned answers 200 with the issue unchanged. A user who is neither assigned nor assignable is a 404.
+         */
+        delete: operations["issues_assignees_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/comments": {
         parameters: {
             query?: never;
@@ -384,6 +408,30 @@ export interface paths {
         head?: never;
         /** Edit one's own comment */
         patch: operations["comments_update"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/labels/{label_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put one label on an issue, keeping the others (members)
+         * @description Idempotent: if the label is already there, nothing changes (no event, same version). The label must be one of the issue's project (else 404).
+         */
+        put: operations["issues_labels_add"];
+        post?: never;
+        /**
+         * Take one label off an issue, keeping the others (members)
+         * @description Idempotent: a label that is not on the issue answers 200 with the issue unchanged. The label must be one of the issue's project (else 404).
+         */
+        delete: operations["issues_labels_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/move": {
@@ -435,7 +483,7 @@ export interface paths {
         put?: never;
         /**
          * Apply the same changes to up to 100 issues
-         * @description Each issue is updated in its own transaction. The response has one result per key, in request order: `ok` with the updated issue, or the error that refused it.
+         * @description Each issue is updated in its own transaction. The response has one result per key, in request order: `ok` with the updated issue, or the error that refused it. `label_ids` and `assignee_ids` replace each issue's labels and assignees; `add_label_ids`, `remove_label_ids`, `add_assignee_ids` and `remove_assignee_ids` change only the ids they name and keep the rest.
          */
         post: operations["issues_bulk_update"];
         delete?: never;
@@ -613,6 +661,26 @@ export interface paths {
         put?: never;
         /** Create an issue (members) */
         post: operations["issues_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/issues/bulk-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create up to 100 issues in one project (members)
+         * @description Each item has the fields of a single create and is checked on its own: the valid items are created (in one transaction, numbered in request order) even if others are refused. The response has one result per item, in request order: `status` 201 with the created `issue`, or the item's status with its `error` (a problem object). A body that is not a list of 1 to 100 items, a caller who may not create issues, or an archived project refuses the whole request.
+         */
+        post: operations["issues_bulk_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -888,7 +956,7 @@ export interface components {
             status: number;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        CommentCreateInputRequest: {
+        CommentCreateInput: {
             /** @description Markdown. */
             body: string;
         };
@@ -924,14 +992,14 @@ export interface components {
             readonly created_at: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        InvitationAcceptInputRequest: {
+        InvitationAcceptInput: {
             token: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        InvitationCreateInputRequest: {
+        InvitationCreateInput: {
             /** Format: email */
             email: string;
-            /** @default member */
+            /** @description Defaults to `member`. */
             role?: components["schemas"]["RoleEnum"];
         };
         InvitationCreatedOutput: {
@@ -960,11 +1028,63 @@ export interface components {
             /** Format: date-time */
             readonly expires_at: string;
         };
+        /**
+         * @description The changes of a bulk update: every field of a PATCH, plus additions and removals that
+         *     keep each issue's other labels and assignees. `label_ids` and `assignee_ids` replace (as in
+         *     a PATCH); the `add_*` ids are then added and the `remove_*` ids taken away.
+         */
+        IssueBulkChangesInput: {
+            title?: string;
+            /** @description Markdown. */
+            description?: string;
+            /** Format: uuid */
+            state_id?: string;
+            priority?: components["schemas"]["PriorityEnum"];
+            estimate?: number | null;
+            /** Format: date */
+            due_date?: string | null;
+            /**
+             * Format: uuid
+             * @description An issue of the same project.
+             */
+            parent_id?: string | null;
+            /** @description Workspace members. */
+            assignee_ids?: string[];
+            /** @description Labels of the same project. */
+            label_ids?: string[];
+            /** @description Labels of the issues' project to add; the others stay. */
+            add_label_ids?: string[];
+            /** @description Labels to take off; absent ones are ignored. */
+            remove_label_ids?: string[];
+            /** @description Workspace members to assign; the others stay. */
+            add_assignee_ids?: string[];
+            /** @description Users to unassign; absent ones are ignored. */
+            remove_assignee_ids?: string[];
+        };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        IssueBulkUpdateInputRequest: {
+        IssueBulkCreateInput: {
+            /** @description 1 to 100 issues, each with the fields of a single create. An invalid item gets its error in the results; the valid ones are created. */
+            issues: components["schemas"]["IssueCreateInput"][];
+        };
+        IssueBulkCreateOutput: {
+            /** @description One per item, in request order. */
+            results: components["schemas"]["IssueBulkCreateResultItem"][];
+        };
+        IssueBulkCreateResultItem: {
+            /** @description Position of the item in the request. */
+            index: number;
+            /** @description 201 if created, else the error's status. */
+            status: number;
+            /** @description The created issue; null on error. */
+            issue: components["schemas"]["IssueOutput"] | null;
+            /** @description Why this item was refused; null if created. */
+            error: components["schemas"]["ProblemOutput"] | null;
+        };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        IssueBulkUpdateInput: {
             /** @description Issue keys, at most 100. */
             keys: string[];
-            changes: components["schemas"]["IssueUpdateInputRequest"];
+            changes: components["schemas"]["IssueBulkChangesInput"];
         };
         IssueBulkUpdateOutput: {
             results: components["schemas"]["IssueBulkUpdateResultItem"][];
@@ -976,7 +1096,7 @@ export interface components {
             error: components["schemas"]["BulkItemErrorOutput"] | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        IssueCreateInputRequest: {
+        IssueCreateInput: {
             title: string;
             /** @description Markdown. */
             description?: string;
@@ -1023,7 +1143,7 @@ export interface components {
             readonly completed_at: string | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        IssueMoveInputRequest: {
+        IssueMoveInput: {
             /**
              * Format: uuid
              * @description The column to put the issue in.
@@ -1080,29 +1200,8 @@ export interface components {
             readonly category: components["schemas"]["StateCategoryEnum"];
             readonly color: string;
         };
-        /** @description Every field is optional; only the fields given change. */
-        IssueUpdateInputRequest: {
-            title?: string;
-            /** @description Markdown. */
-            description?: string;
-            /** Format: uuid */
-            state_id?: string;
-            priority?: components["schemas"]["PriorityEnum"];
-            estimate?: number | null;
-            /** Format: date */
-            due_date?: string | null;
-            /**
-             * Format: uuid
-             * @description An issue of the same project.
-             */
-            parent_id?: string | null;
-            /** @description Workspace members. */
-            assignee_ids?: string[];
-            /** @description Labels of the same project. */
-            label_ids?: string[];
-        };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        LabelCreateInputRequest: {
+        LabelCreateInput: {
             name: string;
             /** @description Hex color, `#rrggbb`. */
             color: string;
@@ -1114,7 +1213,7 @@ export interface components {
             readonly color: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        LogoutInputRequest: {
+        LogoutInput: {
             /** @description The refresh token; omit it when it travels in the cookie. */
             refresh?: string;
         };
@@ -1153,7 +1252,7 @@ export interface components {
             readonly read: boolean;
         };
         /** @description Each setting may be given alone; one not given keeps its value. */
-        NotificationSettingsInputRequest: {
+        NotificationSettingsInput: {
             email_enabled?: boolean;
             digest_enabled?: boolean;
         };
@@ -1239,17 +1338,17 @@ export interface components {
             next_cursor: string | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PasswordChangeInputRequest: {
+        PasswordChangeInput: {
             current_password: string;
             new_password: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PatchedCommentUpdateInputRequest: {
+        PatchedCommentUpdateInput: {
             /** @description Markdown. */
             body?: string;
         };
         /** @description Every field is optional; only the fields given change. */
-        PatchedIssueUpdateInputRequest: {
+        PatchedIssueUpdateInput: {
             title?: string;
             /** @description Markdown. */
             description?: string;
@@ -1270,36 +1369,36 @@ export interface components {
             label_ids?: string[];
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PatchedLabelUpdateInputRequest: {
+        PatchedLabelUpdateInput: {
             name?: string;
             /** @description Hex color, `#rrggbb`. */
             color?: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PatchedMeUpdateInputRequest: {
+        PatchedMeUpdateInput: {
             display_name?: string;
             timezone?: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PatchedMemberRoleUpdateInputRequest: {
+        PatchedMemberRoleUpdateInput: {
             role?: components["schemas"]["RoleEnum"];
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PatchedProjectUpdateInputRequest: {
+        PatchedProjectUpdateInput: {
             name?: string;
             description?: string;
             /** Format: uuid */
             lead_id?: string | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PatchedStateUpdateInputRequest: {
+        PatchedStateUpdateInput: {
             name?: string;
             category?: components["schemas"]["StateCategoryEnum"];
             /** @description Hex color, `#rrggbb`. */
             color?: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PatchedWebhookEndpointUpdateInputRequest: {
+        PatchedWebhookEndpointUpdateInput: {
             /** Format: uri */
             url?: string;
             /** @description Event names to deliver (see `EventName`); at least one. */
@@ -1309,12 +1408,12 @@ export interface components {
             is_active?: boolean;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PatchedWorkspaceUpdateInputRequest: {
+        PatchedWorkspaceUpdateInput: {
             slug?: string;
             name?: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        PersonalTokenCreateInputRequest: {
+        PersonalTokenCreateInput: {
             /** @description What the token is for, e.g. `CI bot`. */
             name: string;
             /** @description Slug of the one workspace the token may act in. */
@@ -1395,17 +1494,17 @@ export interface components {
             request_id?: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        ProjectCreateInputRequest: {
+        ProjectCreateInput: {
             /** @description 2-10 upper-case letters; prefixes issue keys (ENG-42). Cannot change. */
             key: string;
             name: string;
-            /** @default  */
+            /** @description Defaults to `""`. */
             description?: string;
             /** Format: uuid */
             lead_id?: string | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        ProjectMemberAddInputRequest: {
+        ProjectMemberAddInput: {
             /** Format: uuid */
             user_id: string;
         };
@@ -1459,19 +1558,18 @@ export interface components {
          */
         RefreshTransportEnum: "body" | "cookie";
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        RegisterInputRequest: {
+        RegisterInput: {
             /** Format: email */
             email: string;
             password: string;
             display_name: string;
-            /** @default UTC */
+            /** @description Defaults to `UTC`. */
             timezone?: string;
             /**
              * @description `cookie` sets the refresh token as an httpOnly cookie (browsers); `body` returns it in the response (mobile apps).
              *
              *     * `body` - body
-             *     * `cookie` - cookie
-             * @default body
+             *     * `cookie` - cookie Defaults to `body`.
              */
             refresh_transport?: components["schemas"]["RefreshTransportEnum"];
         };
@@ -1493,7 +1591,7 @@ export interface components {
          */
         StateCategoryEnum: "backlog" | "unstarted" | "started" | "completed" | "canceled";
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        StateCreateInputRequest: {
+        StateCreateInput: {
             name: string;
             category: components["schemas"]["StateCategoryEnum"];
             /** @description Hex color, `#rrggbb`. */
@@ -1508,7 +1606,7 @@ export interface components {
             readonly position: number;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        StateReorderInputRequest: {
+        StateReorderInput: {
             /** @description Every state, in the new order. */
             state_ids: string[];
         };
@@ -1521,14 +1619,14 @@ export interface components {
          */
         StatusEnum: "pending" | "sending" | "succeeded" | "failed";
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        SubscriptionInputRequest: {
+        SubscriptionInput: {
             subscribed: boolean;
         };
         SubscriptionOutput: {
             subscribed: boolean;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        TokenObtainInputRequest: {
+        TokenObtainInput: {
             /** Format: email */
             email: string;
             password: string;
@@ -1536,13 +1634,12 @@ export interface components {
              * @description `cookie` sets the refresh token as an httpOnly cookie (browsers); `body` returns it in the response (mobile apps).
              *
              *     * `body` - body
-             *     * `cookie` - cookie
-             * @default body
+             *     * `cookie` - cookie Defaults to `body`.
              */
             refresh_transport?: components["schemas"]["RefreshTransportEnum"];
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        TokenRefreshInputRequest: {
+        TokenRefreshInput: {
             /** @description The refresh token; omit it when it travels in the cookie. */
             refresh?: string;
         };
@@ -1590,7 +1687,7 @@ export interface components {
             attempts_log: components["schemas"]["WebhookAttemptOutput"][];
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        WebhookEndpointCreateInputRequest: {
+        WebhookEndpointCreateInput: {
             /**
              * Format: uri
              * @description Where deliveries are POSTed: https, on a public address.
@@ -1649,7 +1746,7 @@ export interface components {
             readonly previous_secret_expires_at: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
-        WorkspaceCreateInputRequest: {
+        WorkspaceCreateInput: {
             /** @description URL name: a-z, 0-9 and hyphens. */
             slug: string;
             name: string;
@@ -2162,7 +2259,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["LogoutInputRequest"];
+                "application/json": components["schemas"]["LogoutInput"];
             };
         };
         responses: {
@@ -2223,7 +2320,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterInputRequest"];
+                "application/json": components["schemas"]["RegisterInput"];
             };
         };
         responses: {
@@ -2276,7 +2373,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenObtainInputRequest"];
+                "application/json": components["schemas"]["TokenObtainInput"];
             };
         };
         responses: {
@@ -2338,7 +2435,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TokenRefreshInputRequest"];
+                "application/json": components["schemas"]["TokenRefreshInput"];
             };
         };
         responses: {
@@ -2403,7 +2500,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvitationAcceptInputRequest"];
+                "application/json": components["schemas"]["InvitationAcceptInput"];
             };
         };
         responses: {
@@ -2541,7 +2638,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedMeUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedMeUpdateInput"];
             };
         };
         responses: {
@@ -2661,7 +2758,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["NotificationSettingsInputRequest"];
+                "application/json": components["schemas"]["NotificationSettingsInput"];
             };
         };
         responses: {
@@ -2735,7 +2832,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordChangeInputRequest"];
+                "application/json": components["schemas"]["PasswordChangeInput"];
             };
         };
         responses: {
@@ -2888,7 +2985,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PersonalTokenCreateInputRequest"];
+                "application/json": components["schemas"]["PersonalTokenCreateInput"];
             };
         };
         responses: {
@@ -3144,7 +3241,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WorkspaceCreateInputRequest"];
+                "application/json": components["schemas"]["WorkspaceCreateInput"];
             };
         };
         responses: {
@@ -3345,7 +3442,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedWorkspaceUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedWorkspaceUpdateInput"];
             };
         };
         responses: {
@@ -3573,7 +3670,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["InvitationCreateInputRequest"];
+                "application/json": components["schemas"]["InvitationCreateInput"];
             };
         };
         responses: {
@@ -3982,7 +4079,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedIssueUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedIssueUpdateInput"];
             };
         };
         responses: {
@@ -4141,6 +4238,194 @@ export interface operations {
             };
         };
     };
+    issues_assignees_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the copy being changed. If the issue changed since, nothing is written and the answer is 412 `precondition_failed`. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                issue_key: string;
+                user_id: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description `If-Match` names a stale copy (`precondition_failed`); nothing was written. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_assignees_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the copy being changed. If the issue changed since, nothing is written and the answer is 412 `precondition_failed`. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                issue_key: string;
+                user_id: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description `If-Match` names a stale copy (`precondition_failed`); nothing was written. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
     comments_list: {
         parameters: {
             query?: {
@@ -4224,7 +4509,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CommentCreateInputRequest"];
+                "application/json": components["schemas"]["CommentCreateInput"];
             };
         };
         responses: {
@@ -4387,7 +4672,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedCommentUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedCommentUpdateInput"];
             };
         };
         responses: {
@@ -4458,6 +4743,194 @@ export interface operations {
             };
         };
     };
+    issues_labels_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the copy being changed. If the issue changed since, nothing is written and the answer is 412 `precondition_failed`. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                issue_key: string;
+                label_id: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description `If-Match` names a stale copy (`precondition_failed`); nothing was written. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_labels_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the copy being changed. If the issue changed since, nothing is written and the answer is 412 `precondition_failed`. Absent or `*`: no check. */
+                "If-Match"?: string;
+            };
+            path: {
+                issue_key: string;
+                label_id: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description `If-Match` names a stale copy (`precondition_failed`); nothing was written. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
     issues_move: {
         parameters: {
             query?: never;
@@ -4475,7 +4948,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IssueMoveInputRequest"];
+                "application/json": components["schemas"]["IssueMoveInput"];
             };
         };
         responses: {
@@ -4639,7 +5112,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SubscriptionInputRequest"];
+                "application/json": components["schemas"]["SubscriptionInput"];
             };
         };
         responses: {
@@ -4724,7 +5197,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IssueBulkUpdateInputRequest"];
+                "application/json": components["schemas"]["IssueBulkUpdateInput"];
             };
         };
         responses: {
@@ -4961,7 +5434,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedMemberRoleUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedMemberRoleUpdateInput"];
             };
         };
         responses: {
@@ -5444,7 +5917,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProjectCreateInputRequest"];
+                "application/json": components["schemas"]["ProjectCreateInput"];
             };
         };
         responses: {
@@ -5657,7 +6130,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedProjectUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedProjectUpdateInput"];
             };
         };
         responses: {
@@ -5933,7 +6406,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IssueCreateInputRequest"];
+                "application/json": components["schemas"]["IssueCreateInput"];
             };
         };
         responses: {
@@ -5943,6 +6416,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IssueOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_bulk_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                project_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueBulkCreateInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueBulkCreateOutput"];
                 };
             };
             /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
@@ -6105,7 +6682,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LabelCreateInputRequest"];
+                "application/json": components["schemas"]["LabelCreateInput"];
             };
         };
         responses: {
@@ -6268,7 +6845,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedLabelUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedLabelUpdateInput"];
             };
         };
         responses: {
@@ -6422,7 +6999,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProjectMemberAddInputRequest"];
+                "application/json": components["schemas"]["ProjectMemberAddInput"];
             };
         };
         responses: {
@@ -6655,7 +7232,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StateCreateInputRequest"];
+                "application/json": components["schemas"]["StateCreateInput"];
             };
         };
         responses: {
@@ -6830,7 +7407,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedStateUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedStateUpdateInput"];
             };
         };
         responses: {
@@ -6930,7 +7507,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StateReorderInputRequest"];
+                "application/json": components["schemas"]["StateReorderInput"];
             };
         };
         responses: {
@@ -7206,7 +7783,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEndpointCreateInputRequest"];
+                "application/json": components["schemas"]["WebhookEndpointCreateInput"];
             };
         };
         responses: {
@@ -7410,7 +7987,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedWebhookEndpointUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedWebhookEndpointUpdateInput"];
             };
         };
         responses: {

@@ -118,6 +118,24 @@ def _flatten_validation(detail: Any, prefix: str | None = None) -> list[FieldErr
     return [FieldError(prefix, str(code), str(detail))]
 
 
+def item_problem(error: ApplicationError | drf_exceptions.ValidationError) -> dict[str, Any]:
+    """The problem body of one refused item of a batch request, as it would be for the item
+    sent alone (without a request id: the whole answer has one)."""
+    if isinstance(error, drf_exceptions.ValidationError):
+        errors = _flatten_validation(error.detail)
+        error = ValidationFailed(
+            errors[0].message if len(errors) == 1 else "The input is not valid.", errors=errors
+        )
+    status_code, title = status_of(error)
+    return problem_body(
+        status_code=status_code,
+        code=error.code,
+        title=title,
+        detail=error.message,
+        errors=error.errors,
+    )
+
+
 def _request_id(context: Mapping[str, Any]) -> str | None:
     request = context.get("request")
     return getattr(request, "request_id", None) if request is not None else None

@@ -398,6 +398,20 @@ MATRIX: list[Row] = [
         archived,
         note="archived project",
     ),
+    Row(
+        "POST",
+        f"{PROJECT}/issues/bulk-create",
+        CONTRIBUTORS,
+        {"issues": [{"title": "New issue", "label_ids": ["{label}"]}, {"title": "Second"}]},
+    ),
+    Row(
+        "POST",
+        f"{PROJECT}/issues/bulk-create",
+        expect(403, 409, 409, 409),
+        {"issues": [{"title": "New issue"}]},
+        archived,
+        note="archived project",
+    ),
     Row("GET", f"{WS}/issues", ANYONE_IN_WORKSPACE),
     Row(
         "POST",
@@ -417,6 +431,17 @@ MATRIX: list[Row] = [
     ),
     Row("DELETE", ISSUE, CONTRIBUTORS_DELETE),
     Row("POST", f"{ISSUE}/move", CONTRIBUTORS, {"state_id": "{state}"}),
+    Row("PUT", f"{ISSUE}/labels/{{label}}", CONTRIBUTORS),
+    Row("DELETE", f"{ISSUE}/labels/{{label}}", CONTRIBUTORS),
+    Row(
+        "PUT",
+        f"{ISSUE}/labels/{{label}}",
+        expect(403, 409, 409, 409),
+        setup=archived,
+        note="archived",
+    ),
+    Row("PUT", f"{ISSUE}/assignees/{{member}}", CONTRIBUTORS),
+    Row("DELETE", f"{ISSUE}/assignees/{{member}}", CONTRIBUTORS),
     Row("GET", f"{ISSUE}/activity", ANYONE_IN_WORKSPACE),
     # Comments: anyone who sees the issue comments; authors edit; authors and admins delete.
     Row("GET", f"{ISSUE}/comments", ANYONE_IN_WORKSPACE),
@@ -745,6 +770,15 @@ FOREIGN: list[Row] = [
     Row("DELETE", f"{WS}/issues/ENG-2", NOT_FOUND),
     Row("POST", f"{WS}/issues/ENG-2/move", NOT_FOUND, {"state_id": "{state}"}),
     Row("GET", f"{WS}/issues/ENG-2/activity", NOT_FOUND),
+    Row("PUT", f"{WS}/issues/ENG-2/labels/{{their_label}}", NOT_FOUND),
+    Row("DELETE", f"{WS}/issues/ENG-2/assignees/{{outsider}}", NOT_FOUND),
+    # Ids in the path that are not the issue's project's: the same 404 as a missing one.
+    Row("PUT", f"{ISSUE}/labels/{{their_label}}", NOT_FOUND),
+    Row("DELETE", f"{ISSUE}/labels/{{their_label}}", NOT_FOUND),
+    Row("PUT", f"{ISSUE}/labels/{{ops_label}}", NOT_FOUND),
+    Row("DELETE", f"{ISSUE}/labels/{{ops_label}}", NOT_FOUND),
+    Row("PUT", f"{ISSUE}/assignees/{{outsider}}", NOT_FOUND),
+    Row("DELETE", f"{ISSUE}/assignees/{{outsider}}", NOT_FOUND),
     Row("GET", f"{WS}/issues/ENG-2/comments", NOT_FOUND),
     Row("POST", f"{WS}/issues/ENG-2/comments", NOT_FOUND, {"body": "Hello"}),
     Row("PATCH", f"{PROJECT}/states/{{ops_state}}", NOT_FOUND, {"name": "Mine now"}),
@@ -773,6 +807,35 @@ FOREIGN: list[Row] = [
         f"{WS}/issues/bulk-update",
         expect(200, 200, 200, 200),
         {"keys": ["ENG-2"], "changes": {"title": "Mine now"}},
+        unchanged=True,
+    ),
+    # In bulk bodies, each refused item is its own 400 and nothing is written.
+    Row(
+        "POST",
+        f"{WS}/issues/bulk-update",
+        expect(200, 200, 200, 200),
+        {"keys": ["{issue}"], "changes": {"add_label_ids": ["{their_label}"]}},
+        unchanged=True,
+    ),
+    Row(
+        "POST",
+        f"{WS}/issues/bulk-update",
+        expect(200, 200, 200, 200),
+        {"keys": ["{issue}"], "changes": {"add_assignee_ids": ["{outsider}"]}},
+        unchanged=True,
+    ),
+    Row(
+        "POST",
+        f"{PROJECT}/issues/bulk-create",
+        expect(200, 200, 200, 200),
+        {
+            "issues": [
+                {"title": "X", "state_id": "{their_state}"},
+                {"title": "X", "label_ids": ["{their_label}"]},
+                {"title": "X", "assignee_ids": ["{outsider}"]},
+                {"title": "X", "parent_id": "{their_issue_id}"},
+            ]
+        },
         unchanged=True,
     ),
 ]

@@ -84,6 +84,12 @@ def _then(setup: object, change: Callable[[], object]) -> None:
     change()
 
 
+def _ops_label(world: World):
+    return projects.label_create(
+        access=world.access("owner"), project=world.ops, name="ops", color="#010203"
+    )
+
+
 def _delete_a_parent(world: World) -> None:
     access = world.access("member")
     parent = issues.issue_create(access=access, project=world.eng, title="Parent")
@@ -215,6 +221,43 @@ SCENARIOS: dict[str, tuple[Scenario, Counter]] = {
             access=w.access("member"),
             issues_by_key={"ENG-1": w.eng_issue, "OPS-1": w.ops_issue, "ENG-99": None},
             changes={"priority": "high"},
+        ),
+        Counter({"issue.updated": 2}),
+    ),
+    "issues.issue_bulk_create": (
+        lambda w: issues.issue_bulk_create(
+            access=w.access("member"),
+            project=w.eng,
+            items=[{"title": "One"}, {"title": "Two", "label_ids": [w.eng_label.id]}],
+        ),
+        Counter({"issue.created": 2}),
+    ),
+    "issues.issue_label_add": (
+        lambda w: issues.issue_label_add(
+            access=w.access("member"), issue=w.ops_issue, label_id=_ops_label(w).id
+        ),
+        Counter({"label.created": 1, "issue.updated": 1}),
+    ),
+    "issues.issue_label_remove": (
+        lambda w: issues.issue_label_remove(
+            access=w.access("member"), issue=w.eng_issue, label_id=w.eng_label.id
+        ),
+        Counter({"issue.updated": 1}),
+    ),
+    "issues.issue_assignee_add": (
+        lambda w: issues.issue_assignee_add(
+            access=w.access("member"), issue=w.eng_issue, user_id=w.member.id
+        ),
+        Counter({"issue.updated": 1}),
+    ),
+    "issues.issue_assignee_remove": (
+        lambda w: _then(
+            issues.issue_assignee_add(
+                access=w.access("member"), issue=w.eng_issue, user_id=w.admin.id
+            ),
+            lambda: issues.issue_assignee_remove(
+                access=w.access("member"), issue=w.eng_issue, user_id=w.admin.id
+            ),
         ),
         Counter({"issue.updated": 2}),
     ),

@@ -1,7 +1,9 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from docket.core.api.refs import LabelOutput, ProjectRefOutput, UserSummaryOutput
 from docket.core.models import Event
+from docket.core.schema import ProblemOutput
 from docket.core.serializers import StrictSerializer
 from docket.issues.models import PRIORITY_API_CHOICES, Comment, Issue, Priority
 from docket.issues.services import MAX_BULK_ISSUES
@@ -118,6 +120,34 @@ class IssueMoveInput(StrictSerializer):
     )
 
 
+def _ids(help_text: str) -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.UUIDField(), max_length=20, required=False, help_text=help_text
+    )
+
+
+class IssueBulkChangesInput(IssueUpdateInput):
+    """The changes of a bulk update: every field of a PATCH, plus additions and removals that
+    keep each issue's other labels and assignees. `label_ids` and `assignee_ids` replace (as in
+    a PATCH); the `add_*` ids are then added and the `remove_*` ids taken away."""
+
+    add_label_ids = _ids("Labels of the issues' project to add; the others stay.")
+    remove_label_ids = _ids("Labels to take off; absent ones are ignored.")
+    add_assignee_ids = _ids("Workspace members to assign; the others stay.")
+    remove_assignee_ids = _ids("Users to unassign; absent ones are ignored.")
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        for kind in ("label", "assignee"):
+            both = set(attrs.get(f"add_{kind}_ids", ())) & set(attrs.get(f"remove_{kind}_ids", ()))
+            if both:
+                raise serializers.ValidationError(
+                    {f"remove_{kind}_ids": "An id cannot be both added and removed."},
+                    code="conflicting_ids",
+                )
+        return attrs
+
+
 class IssueBulkUpdateInput(StrictSerializer):
     keys = serializers.ListField(
         child=serializers.RegexField(r"^[A-Z]{2,10}-[0-9]{1,10}$", max_length=21),
@@ -125,7 +155,24 @@ class IssueBulkUpdateInput(StrictSerializer):
         max_length=MAX_BULK_ISSUES,
         help_text=f"Issue keys, at most {MAX_BULK_ISSUES}.",
     )
-    changes = IssueUpdateInput()
+    changes = IssueBulkChangesInput()
+
+
+@extend_schema_field(IssueCreateInput(many=True))
+class _IssueCreateItemsField(serializers.ListField):
+    """Each item is checked on its own by the view (an invalid one does not refuse the rest)."""
+
+
+class IssueBulkCreateInput(StrictSerializer):
+    issues = _IssueCreateItemsField(
+        child=serializers.JSONField(),
+        min_length=1,
+        max_length=MAX_BULK_ISSUES,
+        help_text=(
+            f"1 to {MAX_BULK_ISSUES} issues, each with the fields of a single create. An "
+            "invalid item gets its error in the results; the valid ones are created."
+        ),
+    )
 
 
 class BulkItemErrorOutput(serializers.Serializer):
@@ -143,6 +190,17 @@ class IssueBulkUpdateResultItem(serializers.Serializer):
 
 class IssueBulkUpdateOutput(serializers.Serializer):
     results = IssueBulkUpdateResultItem(many=True)
+
+
+class IssueBulkCreateResultItem(serializers.Serializer):
+    index = serializers.IntegerField(help_text="Position of the item in the request.")
+    status = serializers.IntegerField(help_text="201 if created, else the error's status.")
+    issue = IssueOutput(allow_null=True, help_text="The created issue; null on error.")
+    error = ProblemOutput(allow_null=True, help_text="Why this item was refused; null if created.")
+
+
+class IssueBulkCreateOutput(serializers.Serializer):
+    results = IssueBulkCreateResultItem(many=True, help_text="One per item, in request order.")
 
 
 class CommentOutput(serializers.ModelSerializer):

@@ -11,6 +11,11 @@ urlpatterns = [
         views.ProjectIssueListCreateView.as_view(),
         name="project-issues",
     ),
+    path(
+        f"{workspace}/projects/<project_key:project_key>/issues/bulk-create",
+        views.IssueBulkCreateView.as_view(),
+        name="issues-bulk-create",
+    ),
     path(f"{workspace}/issues", views.WorkspaceIssueListView.as_view(), name="workspace-issues"),
     path(
         f"{workspace}/issues/bulk-update",
@@ -19,6 +24,12 @@ urlpatterns = [
     ),
     path(issue, views.IssueDetailView.as_view(), name="issue"),
     path(f"{issue}/move", views.IssueMoveView.as_view(), name="issue-move"),
+    path(f"{issue}/labels/<uuid:label_id>", views.IssueLabelView.as_view(), name="issue-label"),
+    path(
+        f"{issue}/assignees/<uuid:user_id>",
+        views.IssueAssigneeView.as_view(),
+        name="issue-assignee",
+    ),
     path(f"{issue}/activity", views.IssueActivityView.as_view(), name="issue-activity"),
     path(f"{issue}/comments", views.CommentListCreateView.as_view(), name="comments"),
     path(

@@ -1,8 +1,12 @@
+from typing import Any
+from uuid import UUID
+
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -15,7 +19,7 @@ from docket.core.api.conditional import (
     if_match_versions,
     not_modified,
 )
-from docket.core.api.problems import status_of
+from docket.core.api.problems import item_problem, status_of
 from docket.core.api.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView
 from docket.core.models import Event
 from docket.issues.api.filters import IssueFilter, WorkspaceIssueFilter
@@ -24,6 +28,8 @@ from docket.issues.api.serializers import (
     CommentCreateInput,
     CommentOutput,
     CommentUpdateInput,
+    IssueBulkCreateInput,
+    IssueBulkCreateOutput,
     IssueBulkUpdateInput,
     IssueBulkUpdateOutput,
     IssueCreateInput,
@@ -42,12 +48,18 @@ from docket.issues.selectors import (
     issues_by_keys,
 )
 from docket.issues.services import (
+    MAX_BULK_ISSUES,
     comment_create,
     comment_delete,
     comment_update,
+    issue_assignee_add,
+    issue_assignee_remove,
+    issue_bulk_create,
     issue_bulk_update,
     issue_create,
     issue_delete,
+    issue_label_add,
+    issue_label_remove,
     issue_move,
     issue_update,
 )
@@ -209,7 +221,10 @@ class IssueBulkUpdateView(WorkspaceAPIView):
         summary="Apply the same changes to up to 100 issues",
         description=(
             "Each issue is updated in its own transaction. The response has one result per key, "
-            "in request order: `ok` with the updated issue, or the error that refused it."
+            "in request order: `ok` with the updated issue, or the error that refused it. "
+            "`label_ids` and `assignee_ids` replace each issue's labels and assignees; "
+            "`add_label_ids`, `remove_label_ids`, `add_assignee_ids` and `remove_assignee_ids` "
+            "change only the ids they name and keep the rest."
         ),
         request=IssueBulkUpdateInput,
         responses=IssueBulkUpdateOutput,
@@ -250,6 +265,149 @@ class IssueBulkUpdateView(WorkspaceAPIView):
             for result in results
         ]
         return Response(IssueBulkUpdateOutput({"results": items}).data)
+
+
+class IssueBulkCreateView(ProjectAPIView):
+    # 409: the project is archived (the whole request is refused).
+    extra_error_codes = (409,)
+
+    @extend_schema(
+        operation_id="issues_bulk_create",
+        summary=f"Create up to {MAX_BULK_ISSUES} issues in one project (members)",
+        description=(
+            "Each item has the fields of a single create and is checked on its own: the valid "
+            "items are created (in one transaction, numbered in request order) even if others "
+            "are refused. The response has one result per item, in request order: `status` "
+            "201 with the created `issue`, or the item's status with its `error` (a problem "
+            "object). A body that is not a list of 1 to 100 items, a caller who may not create "
+            "issues, or an archived project refuses the whole request."
+        ),
+        request=IssueBulkCreateInput,
+        responses={200: IssueBulkCreateOutput},
+        extensions={"x-idempotent": False},
+    )
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        data = IssueBulkCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        items = [IssueCreateInput(data=item) for item in data.validated_data["issues"]]
+        valid = [item.validated_data for item in items if item.is_valid()]
+        outcomes = issue_bulk_create(access=self.access, project=self.project, items=valid)
+        fresh = {
+            issue.pk: issue
+            for issue in issue_list(access=self.access, project=self.project).filter(
+                pk__in=[outcome.issue.pk for outcome in outcomes if outcome.issue is not None]
+            )
+        }
+        remaining = iter(outcomes)
+        results: list[dict[str, Any]] = []
+        for index, item in enumerate(items):
+            issue = None
+            if item.errors:
+                problem: dict[str, Any] | None = item_problem(ValidationError(item.errors))
+            else:
+                outcome = next(remaining)
+                problem = None if outcome.error is None else item_problem(outcome.error)
+                issue = None if outcome.issue is None else fresh[outcome.issue.pk]
+            status_code = status.HTTP_201_CREATED if problem is None else problem["status"]
+            results.append(
+                {"index": index, "status": status_code, "issue": issue, "error": problem}
+            )
+        return Response(IssueBulkCreateOutput({"results": results}).data)
+
+
+class _IssueLinkView(IssueAPIView):
+    """PUT adds one label or assignee, DELETE takes it away; both answer the issue."""
+
+    # 409: the project is archived; 412: `If-Match` names a stale copy.
+    extra_error_codes = (409, 412)
+
+
+class IssueLabelView(_IssueLinkView):
+    @extend_schema(
+        operation_id="issues_labels_add",
+        summary="Put one label on an issue, keeping the others (members)",
+        description=(
+            "Idempotent: if the label is already there, nothing changes (no event, same "
+            "version). The label must be one of the issue's project (else 404)."
+        ),
+        parameters=[IF_MATCH, ETAG_HEADER],
+        request=None,
+        responses=IssueOutput,
+    )
+    def put(
+        self, request: Request, workspace_slug: str, issue_key: str, label_id: UUID
+    ) -> Response:
+        issue_label_add(
+            access=self.access,
+            issue=self.issue,
+            label_id=label_id,
+            expected_versions=if_match_versions(request),
+        )
+        return issue_response(self.reloaded())
+
+    @extend_schema(
+        operation_id="issues_labels_remove",
+        summary="Take one label off an issue, keeping the others (members)",
+        description=(
+            "Idempotent: a label that is not on the issue answers 200 with the issue "
+            "unchanged. The label must be one of the issue's project (else 404)."
+        ),
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses={200: IssueOutput},
+    )
+    def delete(
+        self, request: Request, workspace_slug: str, issue_key: str, label_id: UUID
+    ) -> Response:
+        issue_label_remove(
+            access=self.access,
+            issue=self.issue,
+            label_id=label_id,
+            expected_versions=if_match_versions(request),
+        )
+        return issue_response(self.reloaded())
+
+
+class IssueAssigneeView(_IssueLinkView):
+    @extend_schema(
+        operation_id="issues_assignees_add",
+        summary="Assign one more person to an issue, keeping the others (members)",
+        description=(
+            "Idempotent: someone already assigned changes nothing (no event, same version). "
+            "They must be a workspace member who can see the project (else 404)."
+        ),
+        parameters=[IF_MATCH, ETAG_HEADER],
+        request=None,
+        responses=IssueOutput,
+    )
+    def put(self, request: Request, workspace_slug: str, issue_key: str, user_id: UUID) -> Response:
+        issue_assignee_add(
+            access=self.access,
+            issue=self.issue,
+            user_id=user_id,
+            expected_versions=if_match_versions(request),
+        )
+        return issue_response(self.reloaded())
+
+    @extend_schema(
+        operation_id="issues_assignees_remove",
+        summary="Unassign one person from an issue, keeping the others (members)",
+        description=(
+            "Idempotent: someone not assigned answers 200 with the issue unchanged. A user "
+            "who is neither assigned nor assignable is a 404."
+        ),
+        parameters=[IF_MATCH, ETAG_HEADER],
+        responses={200: IssueOutput},
+    )
+    def delete(
+        self, request: Request, workspace_slug: str, issue_key: str, user_id: UUID
+    ) -> Response:
+        issue_assignee_remove(
+            access=self.access,
+            issue=self.issue,
+            user_id=user_id,
+            expected_versions=if_match_versions(request),
+        )
+        return issue_response(self.reloaded())
 
 
 class IssueActivityView(IssueAPIView):

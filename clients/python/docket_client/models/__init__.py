@@ -3,7 +3,7 @@
 from .activity_event_output import ActivityEventOutput
 from .auth_tokens_output import AuthTokensOutput
 from .bulk_item_error_output import BulkItemErrorOutput
-from .comment_create_input_request import CommentCreateInputRequest
+from .comment_create_input import CommentCreateInput
 from .comment_created_changes import CommentCreatedChanges
 from .comment_created_changes_comment_id import CommentCreatedChangesCommentId
 from .comment_deleted_changes import CommentDeletedChanges
@@ -15,11 +15,11 @@ from .comments_list_ordering import CommentsListOrdering
 from .event_name import EventName
 from .events_feed_ordering import EventsFeedOrdering
 from .feed_event_output import FeedEventOutput
-from .invitation_accept_input_request import InvitationAcceptInputRequest
+from .invitation_accept_input import InvitationAcceptInput
 from .invitation_accepted_changes import InvitationAcceptedChanges
 from .invitation_accepted_changes_role import InvitationAcceptedChangesRole
 from .invitation_accepted_changes_user_id import InvitationAcceptedChangesUserId
-from .invitation_create_input_request import InvitationCreateInputRequest
+from .invitation_create_input import InvitationCreateInput
 from .invitation_created_changes import InvitationCreatedChanges
 from .invitation_created_changes_email import InvitationCreatedChangesEmail
 from .invitation_created_changes_role import InvitationCreatedChangesRole
@@ -27,10 +27,14 @@ from .invitation_created_output import InvitationCreatedOutput
 from .invitation_output import InvitationOutput
 from .invitation_revoked_changes import InvitationRevokedChanges
 from .invitations_list_ordering import InvitationsListOrdering
-from .issue_bulk_update_input_request import IssueBulkUpdateInputRequest
+from .issue_bulk_changes_input import IssueBulkChangesInput
+from .issue_bulk_create_input import IssueBulkCreateInput
+from .issue_bulk_create_output import IssueBulkCreateOutput
+from .issue_bulk_create_result_item import IssueBulkCreateResultItem
+from .issue_bulk_update_input import IssueBulkUpdateInput
 from .issue_bulk_update_output import IssueBulkUpdateOutput
 from .issue_bulk_update_result_item import IssueBulkUpdateResultItem
-from .issue_create_input_request import IssueCreateInputRequest
+from .issue_create_input import IssueCreateInput
 from .issue_created_changes import IssueCreatedChanges
 from .issue_created_changes_assignees import IssueCreatedChangesAssignees
 from .issue_created_changes_assignees_new_type_0_item import (
@@ -60,7 +64,7 @@ from .issue_created_changes_state_old_type_0 import IssueCreatedChangesStateOldT
 from .issue_created_changes_title import IssueCreatedChangesTitle
 from .issue_deleted_changes import IssueDeletedChanges
 from .issue_list_item import IssueListItem
-from .issue_move_input_request import IssueMoveInputRequest
+from .issue_move_input import IssueMoveInput
 from .issue_moved_changes import IssueMovedChanges
 from .issue_moved_changes_completed_at import IssueMovedChangesCompletedAt
 from .issue_moved_changes_position import IssueMovedChangesPosition
@@ -70,7 +74,6 @@ from .issue_moved_changes_state_old_type_0 import IssueMovedChangesStateOldType0
 from .issue_output import IssueOutput
 from .issue_ref_output import IssueRefOutput
 from .issue_state_output import IssueStateOutput
-from .issue_update_input_request import IssueUpdateInputRequest
 from .issue_updated_changes import IssueUpdatedChanges
 from .issue_updated_changes_assignees import IssueUpdatedChangesAssignees
 from .issue_updated_changes_assignees_new_type_0_item import (
@@ -99,7 +102,7 @@ from .issue_updated_changes_state_new_type_0 import IssueUpdatedChangesStateNewT
 from .issue_updated_changes_state_old_type_0 import IssueUpdatedChangesStateOldType0
 from .issue_updated_changes_title import IssueUpdatedChangesTitle
 from .issues_activity_ordering import IssuesActivityOrdering
-from .label_create_input_request import LabelCreateInputRequest
+from .label_create_input import LabelCreateInput
 from .label_created_changes import LabelCreatedChanges
 from .label_created_changes_color import LabelCreatedChangesColor
 from .label_created_changes_name import LabelCreatedChangesName
@@ -110,7 +113,7 @@ from .label_updated_changes import LabelUpdatedChanges
 from .label_updated_changes_color import LabelUpdatedChangesColor
 from .label_updated_changes_name import LabelUpdatedChangesName
 from .labels_list_ordering import LabelsListOrdering
-from .logout_input_request import LogoutInputRequest
+from .logout_input import LogoutInput
 from .marked_read_output import MarkedReadOutput
 from .me_output import MeOutput
 from .member_output import MemberOutput
@@ -122,7 +125,7 @@ from .member_role_changed_changes_role import MemberRoleChangedChangesRole
 from .member_role_changed_changes_user_id import MemberRoleChangedChangesUserId
 from .members_list_ordering import MembersListOrdering
 from .notification_output import NotificationOutput
-from .notification_settings_input_request import NotificationSettingsInputRequest
+from .notification_settings_input import NotificationSettingsInput
 from .notification_settings_output import NotificationSettingsOutput
 from .notifications_list_ordering import NotificationsListOrdering
 from .paginated_activity_event_output_list import PaginatedActivityEventOutputList
@@ -140,21 +143,17 @@ from .paginated_state_output_list import PaginatedStateOutputList
 from .paginated_webhook_delivery_output_list import PaginatedWebhookDeliveryOutputList
 from .paginated_webhook_endpoint_output_list import PaginatedWebhookEndpointOutputList
 from .paginated_workspace_output_list import PaginatedWorkspaceOutputList
-from .password_change_input_request import PasswordChangeInputRequest
-from .patched_comment_update_input_request import PatchedCommentUpdateInputRequest
-from .patched_issue_update_input_request import PatchedIssueUpdateInputRequest
-from .patched_label_update_input_request import PatchedLabelUpdateInputRequest
-from .patched_me_update_input_request import PatchedMeUpdateInputRequest
-from .patched_member_role_update_input_request import (
-    PatchedMemberRoleUpdateInputRequest,
-)
-from .patched_project_update_input_request import PatchedProjectUpdateInputRequest
-from .patched_state_update_input_request import PatchedStateUpdateInputRequest
-from .patched_webhook_endpoint_update_input_request import (
-    PatchedWebhookEndpointUpdateInputRequest,
-)
-from .patched_workspace_update_input_request import PatchedWorkspaceUpdateInputRequest
-from .personal_token_create_input_request import PersonalTokenCreateInputRequest
+from .password_change_input import PasswordChangeInput
+from .patched_comment_update_input import PatchedCommentUpdateInput
+from .patched_issue_update_input import PatchedIssueUpdateInput
+from .patched_label_update_input import PatchedLabelUpdateInput
+from .patched_me_update_input import PatchedMeUpdateInput
+from .patched_member_role_update_input import PatchedMemberRoleUpdateInput
+from .patched_project_update_input import PatchedProjectUpdateInput
+from .patched_state_update_input import PatchedStateUpdateInput
+from .patched_webhook_endpoint_update_input import PatchedWebhookEndpointUpdateInput
+from .patched_workspace_update_input import PatchedWorkspaceUpdateInput
+from .personal_token_create_input import PersonalTokenCreateInput
 from .personal_token_created_output import PersonalTokenCreatedOutput
 from .personal_token_output import PersonalTokenOutput
 from .priority_enum import PriorityEnum
@@ -162,7 +161,7 @@ from .problem_field_error_output import ProblemFieldErrorOutput
 from .problem_output import ProblemOutput
 from .project_archived_changes import ProjectArchivedChanges
 from .project_archived_changes_archived_at import ProjectArchivedChangesArchivedAt
-from .project_create_input_request import ProjectCreateInputRequest
+from .project_create_input import ProjectCreateInput
 from .project_created_changes import ProjectCreatedChanges
 from .project_created_changes_key import ProjectCreatedChangesKey
 from .project_created_changes_name import ProjectCreatedChangesName
@@ -170,7 +169,7 @@ from .project_deleted_changes import ProjectDeletedChanges
 from .project_deleted_changes_deleted_issues import ProjectDeletedChangesDeletedIssues
 from .project_deleted_changes_key import ProjectDeletedChangesKey
 from .project_issues_list_ordering import ProjectIssuesListOrdering
-from .project_member_add_input_request import ProjectMemberAddInputRequest
+from .project_member_add_input import ProjectMemberAddInput
 from .project_member_added_changes import ProjectMemberAddedChanges
 from .project_member_added_changes_user_id import ProjectMemberAddedChangesUserId
 from .project_member_output import ProjectMemberOutput
@@ -193,10 +192,10 @@ from .projects_list_ordering import ProjectsListOrdering
 from .realtime_ticket_output import RealtimeTicketOutput
 from .reason_enum import ReasonEnum
 from .refresh_transport_enum import RefreshTransportEnum
-from .register_input_request import RegisterInputRequest
+from .register_input import RegisterInput
 from .role_enum import RoleEnum
 from .state_category_enum import StateCategoryEnum
-from .state_create_input_request import StateCreateInputRequest
+from .state_create_input import StateCreateInput
 from .state_created_changes import StateCreatedChanges
 from .state_created_changes_category import StateCreatedChangesCategory
 from .state_created_changes_color import StateCreatedChangesColor
@@ -207,30 +206,30 @@ from .state_deleted_changes_color import StateDeletedChangesColor
 from .state_deleted_changes_moved_issues import StateDeletedChangesMovedIssues
 from .state_deleted_changes_name import StateDeletedChangesName
 from .state_output import StateOutput
-from .state_reorder_input_request import StateReorderInputRequest
+from .state_reorder_input import StateReorderInput
 from .state_updated_changes import StateUpdatedChanges
 from .state_updated_changes_category import StateUpdatedChangesCategory
 from .state_updated_changes_color import StateUpdatedChangesColor
 from .state_updated_changes_name import StateUpdatedChangesName
 from .states_list_ordering import StatesListOrdering
 from .status_enum import StatusEnum
-from .subscription_input_request import SubscriptionInputRequest
+from .subscription_input import SubscriptionInput
 from .subscription_output import SubscriptionOutput
-from .token_obtain_input_request import TokenObtainInputRequest
-from .token_refresh_input_request import TokenRefreshInputRequest
+from .token_obtain_input import TokenObtainInput
+from .token_refresh_input import TokenRefreshInput
 from .token_scope_enum import TokenScopeEnum
 from .tokens_list_ordering import TokensListOrdering
 from .unread_count_output import UnreadCountOutput
 from .user_summary_output import UserSummaryOutput
 from .webhook_attempt_output import WebhookAttemptOutput
 from .webhook_delivery_output import WebhookDeliveryOutput
-from .webhook_endpoint_create_input_request import WebhookEndpointCreateInputRequest
+from .webhook_endpoint_create_input import WebhookEndpointCreateInput
 from .webhook_endpoint_created_output import WebhookEndpointCreatedOutput
 from .webhook_endpoint_output import WebhookEndpointOutput
 from .webhook_secret_output import WebhookSecretOutput
 from .webhooks_deliveries_ordering import WebhooksDeliveriesOrdering
 from .webhooks_list_ordering import WebhooksListOrdering
-from .workspace_create_input_request import WorkspaceCreateInputRequest
+from .workspace_create_input import WorkspaceCreateInput
 from .workspace_created_changes import WorkspaceCreatedChanges
 from .workspace_created_changes_name import WorkspaceCreatedChangesName
 from .workspace_created_changes_slug import WorkspaceCreatedChangesSlug
@@ -249,7 +248,7 @@ __all__ = (
     "BulkItemErrorOutput",
     "CommentCreatedChanges",
     "CommentCreatedChangesCommentId",
-    "CommentCreateInputRequest",
+    "CommentCreateInput",
     "CommentDeletedChanges",
     "CommentDeletedChangesCommentId",
     "CommentOutput",
@@ -262,16 +261,20 @@ __all__ = (
     "InvitationAcceptedChanges",
     "InvitationAcceptedChangesRole",
     "InvitationAcceptedChangesUserId",
-    "InvitationAcceptInputRequest",
+    "InvitationAcceptInput",
     "InvitationCreatedChanges",
     "InvitationCreatedChangesEmail",
     "InvitationCreatedChangesRole",
     "InvitationCreatedOutput",
-    "InvitationCreateInputRequest",
+    "InvitationCreateInput",
     "InvitationOutput",
     "InvitationRevokedChanges",
     "InvitationsListOrdering",
-    "IssueBulkUpdateInputRequest",
+    "IssueBulkChangesInput",
+    "IssueBulkCreateInput",
+    "IssueBulkCreateOutput",
+    "IssueBulkCreateResultItem",
+    "IssueBulkUpdateInput",
     "IssueBulkUpdateOutput",
     "IssueBulkUpdateResultItem",
     "IssueCreatedChanges",
@@ -293,7 +296,7 @@ __all__ = (
     "IssueCreatedChangesStateNewType0",
     "IssueCreatedChangesStateOldType0",
     "IssueCreatedChangesTitle",
-    "IssueCreateInputRequest",
+    "IssueCreateInput",
     "IssueDeletedChanges",
     "IssueListItem",
     "IssueMovedChanges",
@@ -302,7 +305,7 @@ __all__ = (
     "IssueMovedChangesState",
     "IssueMovedChangesStateNewType0",
     "IssueMovedChangesStateOldType0",
-    "IssueMoveInputRequest",
+    "IssueMoveInput",
     "IssueOutput",
     "IssueRefOutput",
     "IssuesActivityOrdering",
@@ -326,11 +329,10 @@ __all__ = (
     "IssueUpdatedChangesStateNewType0",
     "IssueUpdatedChangesStateOldType0",
     "IssueUpdatedChangesTitle",
-    "IssueUpdateInputRequest",
     "LabelCreatedChanges",
     "LabelCreatedChangesColor",
     "LabelCreatedChangesName",
-    "LabelCreateInputRequest",
+    "LabelCreateInput",
     "LabelDeletedChanges",
     "LabelDeletedChangesName",
     "LabelOutput",
@@ -338,7 +340,7 @@ __all__ = (
     "LabelUpdatedChanges",
     "LabelUpdatedChangesColor",
     "LabelUpdatedChangesName",
-    "LogoutInputRequest",
+    "LogoutInput",
     "MarkedReadOutput",
     "MemberOutput",
     "MemberRemovedChanges",
@@ -350,7 +352,7 @@ __all__ = (
     "MembersListOrdering",
     "MeOutput",
     "NotificationOutput",
-    "NotificationSettingsInputRequest",
+    "NotificationSettingsInput",
     "NotificationSettingsOutput",
     "NotificationsListOrdering",
     "PaginatedActivityEventOutputList",
@@ -368,18 +370,18 @@ __all__ = (
     "PaginatedWebhookDeliveryOutputList",
     "PaginatedWebhookEndpointOutputList",
     "PaginatedWorkspaceOutputList",
-    "PasswordChangeInputRequest",
-    "PatchedCommentUpdateInputRequest",
-    "PatchedIssueUpdateInputRequest",
-    "PatchedLabelUpdateInputRequest",
-    "PatchedMemberRoleUpdateInputRequest",
-    "PatchedMeUpdateInputRequest",
-    "PatchedProjectUpdateInputRequest",
-    "PatchedStateUpdateInputRequest",
-    "PatchedWebhookEndpointUpdateInputRequest",
-    "PatchedWorkspaceUpdateInputRequest",
+    "PasswordChangeInput",
+    "PatchedCommentUpdateInput",
+    "PatchedIssueUpdateInput",
+    "PatchedLabelUpdateInput",
+    "PatchedMemberRoleUpdateInput",
+    "PatchedMeUpdateInput",
+    "PatchedProjectUpdateInput",
+    "PatchedStateUpdateInput",
+    "PatchedWebhookEndpointUpdateInput",
+    "PatchedWorkspaceUpdateInput",
     "PersonalTokenCreatedOutput",
-    "PersonalTokenCreateInputRequest",
+    "PersonalTokenCreateInput",
     "PersonalTokenOutput",
     "PriorityEnum",
     "ProblemFieldErrorOutput",
@@ -389,14 +391,14 @@ __all__ = (
     "ProjectCreatedChanges",
     "ProjectCreatedChangesKey",
     "ProjectCreatedChangesName",
-    "ProjectCreateInputRequest",
+    "ProjectCreateInput",
     "ProjectDeletedChanges",
     "ProjectDeletedChangesDeletedIssues",
     "ProjectDeletedChangesKey",
     "ProjectIssuesListOrdering",
     "ProjectMemberAddedChanges",
     "ProjectMemberAddedChangesUserId",
-    "ProjectMemberAddInputRequest",
+    "ProjectMemberAddInput",
     "ProjectMemberOutput",
     "ProjectMemberRemovedChanges",
     "ProjectMemberRemovedChangesUserId",
@@ -415,31 +417,31 @@ __all__ = (
     "RealtimeTicketOutput",
     "ReasonEnum",
     "RefreshTransportEnum",
-    "RegisterInputRequest",
+    "RegisterInput",
     "RoleEnum",
     "StateCategoryEnum",
     "StateCreatedChanges",
     "StateCreatedChangesCategory",
     "StateCreatedChangesColor",
     "StateCreatedChangesName",
-    "StateCreateInputRequest",
+    "StateCreateInput",
     "StateDeletedChanges",
     "StateDeletedChangesCategory",
     "StateDeletedChangesColor",
     "StateDeletedChangesMovedIssues",
     "StateDeletedChangesName",
     "StateOutput",
-    "StateReorderInputRequest",
+    "StateReorderInput",
     "StatesListOrdering",
     "StateUpdatedChanges",
     "StateUpdatedChangesCategory",
     "StateUpdatedChangesColor",
     "StateUpdatedChangesName",
     "StatusEnum",
-    "SubscriptionInputRequest",
+    "SubscriptionInput",
     "SubscriptionOutput",
-    "TokenObtainInputRequest",
-    "TokenRefreshInputRequest",
+    "TokenObtainInput",
+    "TokenRefreshInput",
     "TokenScopeEnum",
     "TokensListOrdering",
     "UnreadCountOutput",
@@ -447,7 +449,7 @@ __all__ = (
     "WebhookAttemptOutput",
     "WebhookDeliveryOutput",
     "WebhookEndpointCreatedOutput",
-    "WebhookEndpointCreateInputRequest",
+    "WebhookEndpointCreateInput",
     "WebhookEndpointOutput",
     "WebhooksDeliveriesOrdering",
     "WebhookSecretOutput",
@@ -455,7 +457,7 @@ __all__ = (
     "WorkspaceCreatedChanges",
     "WorkspaceCreatedChangesName",
     "WorkspaceCreatedChangesSlug",
-    "WorkspaceCreateInputRequest",
+    "WorkspaceCreateInput",
     "WorkspaceDeletedChanges",
     "WorkspaceDeletedChangesSlug",
     "WorkspaceIssuesListOrdering",

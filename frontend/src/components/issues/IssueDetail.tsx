@@ -10,7 +10,7 @@ import { IssueComments } from "./IssueComments";
 import { IssueFields } from "./IssueFields";
 import { Markdown } from "./Markdown";
 import { useRealtimeTopic } from "../../realtime/RealtimeProvider";
-import { STALE_ISSUE_MESSAGE, isStaleIssue, type IssueChanges } from "./issueApi";
+import { STALE_ISSUE_MESSAGE, isStaleIssue, type IssueChanges, type IssueEdit } from "./issueApi";
 import { useUpdateIssue } from "./useIssueMutations";
 
 type Save = (changes: IssueChanges) => void;
@@ -120,7 +120,7 @@ export function SaveError({ error }: { error: unknown }) {
 
 function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
   const update = useUpdateIssue(slug, issue.key, issue.project.key);
-  const save: Save = (changes) => update.mutate(changes);
+  const save = (edit: IssueEdit) => update.mutate(edit);
   return (
     <article className="issue-detail">
       <div className="issue-main">

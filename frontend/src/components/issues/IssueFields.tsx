@@ -3,13 +3,9 @@ import { useState } from "react";
 
 import { boardQuery, labelsQuery, membersQuery, statesQuery, type Issue } from "../../api/queries";
 import { PRIORITIES, type Priority } from "./display";
-import type { IssueChanges } from "./issueApi";
+import type { IssueEdit } from "./issueApi";
 
-type Props = { slug: string; issue: Issue; onChange: (changes: IssueChanges) => void };
-
-function toggle(ids: string[], id: string, on: boolean): string[] {
-  return on ? [...ids, id] : ids.filter((other) => other !== id);
-}
+type Props = { slug: string; issue: Issue; onChange: (edit: IssueEdit) => void };
 
 function EstimateInput({ value, onSave }: { value: number | null; onSave: (v: number | null) => void }) {
   const [draft, setDraft] = useState(value === null ? "" : String(value));
@@ -78,7 +74,7 @@ export function IssueFields({ slug, issue, onChange }: Props) {
               type="checkbox"
               checked={assigneeIds.includes(user.id)}
               onChange={(event) =>
-                onChange({ assignee_ids: toggle(assigneeIds, user.id, event.target.checked) })
+                onChange({ link: "assignees", id: user.id, on: event.target.checked })
               }
             />
             {user.display_name}
@@ -94,7 +90,7 @@ export function IssueFields({ slug, issue, onChange }: Props) {
               type="checkbox"
               checked={labelIds.includes(label.id)}
               onChange={(event) =>
-                onChange({ label_ids: toggle(labelIds, label.id, event.target.checked) })
+                onChange({ link: "labels", id: label.id, on: event.target.checked })
               }
             />
             <span className="state-dot" style={{ background: label.color }} aria-hidden="true" />

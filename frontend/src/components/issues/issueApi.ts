@@ -2,9 +2,9 @@
 import { ApiError, api, unwrap, unwrapEmpty } from "../../api/http";
 import type { Schemas, TaggedIssue } from "../../api/queries";
 
-export type IssueChanges = Schemas["PatchedIssueUpdateInputRequest"];
-export type IssueCreate = Schemas["IssueCreateInputRequest"];
-export type IssueMove = Schemas["IssueMoveInputRequest"];
+export type IssueChanges = Schemas["PatchedIssueUpdateInput"];
+export type IssueCreate = Schemas["IssueCreateInput"];
+export type IssueMove = Schemas["IssueMoveInput"];
 
 export async function createIssue(slug: string, projectKey: string, body: IssueCreate) {
   return unwrap(
@@ -48,6 +48,36 @@ export async function updateIssue(
       body,
     }),
   );
+}
+
+/** One label or assignee put on (`on`) or taken off an issue, the others kept. */
+export type LinkToggle = { link: "labels" | "assignees"; id: string; on: boolean };
+
+/** An edit of the side panel: some fields (PATCH), or one label or assignee (PUT / DELETE). */
+export type IssueEdit = IssueChanges | LinkToggle;
+
+export function isLinkToggle(edit: IssueEdit): edit is LinkToggle {
+  return "link" in edit;
+}
+
+/** PUT or DELETE one label or assignee: both answer the issue with its new ETag, and either is
+ * a no-op (same ETag) if the issue already was that way. */
+export async function setIssueLink(
+  slug: string,
+  issueKey: string,
+  { link, id, on }: LinkToggle,
+  etag?: string | null,
+): Promise<TaggedIssue> {
+  const base = { workspace_slug: slug, issue_key: issueKey };
+  const header = ifMatch(etag);
+  if (link === "labels") {
+    const path = "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/labels/{label_id}";
+    const params = { path: { ...base, label_id: id }, header };
+    return tagged(on ? await api.PUT(path, { params }) : await api.DELETE(path, { params }));
+  }
+  const path = "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/assignees/{user_id}";
+  const params = { path: { ...base, user_id: id }, header };
+  return tagged(on ? await api.PUT(path, { params }) : await api.DELETE(path, { params }));
 }
 
 export async function moveIssue(

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { issueQuery, keys } from "../../api/queries";
-import { updateIssue, type IssueChanges } from "./issueApi";
+import { isLinkToggle, setIssueLink, updateIssue, type IssueEdit } from "./issueApi";
 
 /**
  * PATCH an issue with If-Match (the ETag of the copy on screen), then refresh everything that
- * shows it. A 412 means someone else changed it: the refresh brings their copy on screen, and
+ * shows it. Ticking or unticking one label or assignee PUTs or DELETEs just that one, so two
+ * people editing other labels of the same issue do not overwrite each other. A 412 means someone else changed it: the refresh brings their copy on screen, and
  * the error says so (see isStaleIssue). Edits of one issue run one after another, so each
  * sends the ETag its predecessor brought back.
  */
@@ -14,8 +15,12 @@ export function useUpdateIssue(slug: string, issueKey: string, projectKey: strin
   const issueKeyOfQuery = issueQuery(slug, issueKey).queryKey;
   return useMutation({
     scope: { id: `issue-write:${slug}:${issueKey}` },
-    mutationFn: (changes: IssueChanges) =>
-      updateIssue(slug, issueKey, changes, queryClient.getQueryData(issueKeyOfQuery)?.etag),
+    mutationFn: (edit: IssueEdit) => {
+      const etag = queryClient.getQueryData(issueKeyOfQuery)?.etag;
+      return isLinkToggle(edit)
+        ? setIssueLink(slug, issueKey, edit, etag)
+        : updateIssue(slug, issueKey, edit, etag);
+    },
     onSuccess: (issue) => {
       queryClient.setQueryData(issueKeyOfQuery, issue);
     },

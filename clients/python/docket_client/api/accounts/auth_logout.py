@@ -5,14 +5,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.logout_input_request import LogoutInputRequest
+from ...models.logout_input import LogoutInput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: LogoutInputRequest | Unset = UNSET,
+    body: LogoutInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -77,13 +77,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: LogoutInputRequest | Unset = UNSET,
+    body: LogoutInput | Unset = UNSET,
 ) -> Response[Any | ProblemOutput]:
     """Sign out: revoke the refresh token's session
 
     Args:
-        body (LogoutInputRequest | Unset): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (LogoutInput | Unset): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,13 +107,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: LogoutInputRequest | Unset = UNSET,
+    body: LogoutInput | Unset = UNSET,
 ) -> Any | ProblemOutput | None:
     """Sign out: revoke the refresh token's session
 
     Args:
-        body (LogoutInputRequest | Unset): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (LogoutInput | Unset): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,13 +132,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: LogoutInputRequest | Unset = UNSET,
+    body: LogoutInput | Unset = UNSET,
 ) -> Response[Any | ProblemOutput]:
     """Sign out: revoke the refresh token's session
 
     Args:
-        body (LogoutInputRequest | Unset): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (LogoutInput | Unset): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,13 +160,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: LogoutInputRequest | Unset = UNSET,
+    body: LogoutInput | Unset = UNSET,
 ) -> Any | ProblemOutput | None:
     """Sign out: revoke the refresh token's session
 
     Args:
-        body (LogoutInputRequest | Unset): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (LogoutInput | Unset): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

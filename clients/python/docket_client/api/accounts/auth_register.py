@@ -7,13 +7,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.auth_tokens_output import AuthTokensOutput
 from ...models.problem_output import ProblemOutput
-from ...models.register_input_request import RegisterInputRequest
+from ...models.register_input import RegisterInput
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: RegisterInputRequest,
+    body: RegisterInput,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -73,13 +73,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RegisterInputRequest,
+    body: RegisterInput,
 ) -> Response[AuthTokensOutput | ProblemOutput]:
     """Create an account and sign in
 
     Args:
-        body (RegisterInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (RegisterInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -103,13 +103,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: RegisterInputRequest,
+    body: RegisterInput,
 ) -> AuthTokensOutput | ProblemOutput | None:
     """Create an account and sign in
 
     Args:
-        body (RegisterInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (RegisterInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,13 +128,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: RegisterInputRequest,
+    body: RegisterInput,
 ) -> Response[AuthTokensOutput | ProblemOutput]:
     """Create an account and sign in
 
     Args:
-        body (RegisterInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (RegisterInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,13 +156,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: RegisterInputRequest,
+    body: RegisterInput,
 ) -> AuthTokensOutput | ProblemOutput | None:
     """Create an account and sign in
 
     Args:
-        body (RegisterInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (RegisterInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,13 +7,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.auth_tokens_output import AuthTokensOutput
 from ...models.problem_output import ProblemOutput
-from ...models.token_obtain_input_request import TokenObtainInputRequest
+from ...models.token_obtain_input import TokenObtainInput
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: TokenObtainInputRequest,
+    body: TokenObtainInput,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -78,13 +78,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenObtainInputRequest,
+    body: TokenObtainInput,
 ) -> Response[AuthTokensOutput | ProblemOutput]:
     """Sign in with email and password
 
     Args:
-        body (TokenObtainInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (TokenObtainInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,13 +108,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenObtainInputRequest,
+    body: TokenObtainInput,
 ) -> AuthTokensOutput | ProblemOutput | None:
     """Sign in with email and password
 
     Args:
-        body (TokenObtainInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (TokenObtainInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,13 +133,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenObtainInputRequest,
+    body: TokenObtainInput,
 ) -> Response[AuthTokensOutput | ProblemOutput]:
     """Sign in with email and password
 
     Args:
-        body (TokenObtainInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (TokenObtainInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,13 +161,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenObtainInputRequest,
+    body: TokenObtainInput,
 ) -> AuthTokensOutput | ProblemOutput | None:
     """Sign in with email and password
 
     Args:
-        body (TokenObtainInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (TokenObtainInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

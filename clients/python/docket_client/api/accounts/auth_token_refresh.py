@@ -7,13 +7,13 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.auth_tokens_output import AuthTokensOutput
 from ...models.problem_output import ProblemOutput
-from ...models.token_refresh_input_request import TokenRefreshInputRequest
+from ...models.token_refresh_input import TokenRefreshInput
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: TokenRefreshInputRequest | Unset = UNSET,
+    body: TokenRefreshInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -79,7 +79,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRefreshInputRequest | Unset = UNSET,
+    body: TokenRefreshInput | Unset = UNSET,
 ) -> Response[AuthTokensOutput | ProblemOutput]:
     """Rotate the refresh token and get a new access token
 
@@ -89,8 +89,8 @@ def sync_detailed(
     token comes from the body or, if absent, the cookie; the new one goes back the same way.
 
     Args:
-        body (TokenRefreshInputRequest | Unset): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (TokenRefreshInput | Unset): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +114,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRefreshInputRequest | Unset = UNSET,
+    body: TokenRefreshInput | Unset = UNSET,
 ) -> AuthTokensOutput | ProblemOutput | None:
     """Rotate the refresh token and get a new access token
 
@@ -124,8 +124,8 @@ def sync(
     token comes from the body or, if absent, the cookie; the new one goes back the same way.
 
     Args:
-        body (TokenRefreshInputRequest | Unset): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (TokenRefreshInput | Unset): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +144,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRefreshInputRequest | Unset = UNSET,
+    body: TokenRefreshInput | Unset = UNSET,
 ) -> Response[AuthTokensOutput | ProblemOutput]:
     """Rotate the refresh token and get a new access token
 
@@ -154,8 +154,8 @@ async def asyncio_detailed(
     token comes from the body or, if absent, the cookie; the new one goes back the same way.
 
     Args:
-        body (TokenRefreshInputRequest | Unset): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (TokenRefreshInput | Unset): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +177,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: TokenRefreshInputRequest | Unset = UNSET,
+    body: TokenRefreshInput | Unset = UNSET,
 ) -> AuthTokensOutput | ProblemOutput | None:
     """Rotate the refresh token and get a new access token
 
@@ -187,8 +187,8 @@ async def asyncio(
     token comes from the body or, if absent, the cookie; the new one goes back the same way.
 
     Args:
-        body (TokenRefreshInputRequest | Unset): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (TokenRefreshInput | Unset): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

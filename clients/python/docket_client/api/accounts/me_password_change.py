@@ -5,14 +5,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.password_change_input_request import PasswordChangeInputRequest
+from ...models.password_change_input import PasswordChangeInput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: PasswordChangeInputRequest,
+    body: PasswordChangeInput,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -94,15 +94,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: PasswordChangeInputRequest,
+    body: PasswordChangeInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | ProblemOutput]:
     """Change the signed-in user's password (ends every session)
 
     Args:
         idempotency_key (str | Unset):
-        body (PasswordChangeInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (PasswordChangeInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,15 +127,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: PasswordChangeInputRequest,
+    body: PasswordChangeInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Any | ProblemOutput | None:
     """Change the signed-in user's password (ends every session)
 
     Args:
         idempotency_key (str | Unset):
-        body (PasswordChangeInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (PasswordChangeInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,15 +155,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: PasswordChangeInputRequest,
+    body: PasswordChangeInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[Any | ProblemOutput]:
     """Change the signed-in user's password (ends every session)
 
     Args:
         idempotency_key (str | Unset):
-        body (PasswordChangeInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (PasswordChangeInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,15 +186,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: PasswordChangeInputRequest,
+    body: PasswordChangeInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Any | ProblemOutput | None:
     """Change the signed-in user's password (ends every session)
 
     Args:
         idempotency_key (str | Unset):
-        body (PasswordChangeInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (PasswordChangeInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,14 +6,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.me_output import MeOutput
-from ...models.patched_me_update_input_request import PatchedMeUpdateInputRequest
+from ...models.patched_me_update_input import PatchedMeUpdateInput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: PatchedMeUpdateInputRequest | Unset = UNSET,
+    body: PatchedMeUpdateInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -84,13 +84,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: PatchedMeUpdateInputRequest | Unset = UNSET,
+    body: PatchedMeUpdateInput | Unset = UNSET,
 ) -> Response[MeOutput | ProblemOutput]:
     """Change the signed-in user's profile
 
     Args:
-        body (PatchedMeUpdateInputRequest | Unset): Input serializer that refuses fields it does
-            not know (no silent mass assignment).
+        body (PatchedMeUpdateInput | Unset): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,13 +114,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: PatchedMeUpdateInputRequest | Unset = UNSET,
+    body: PatchedMeUpdateInput | Unset = UNSET,
 ) -> MeOutput | ProblemOutput | None:
     """Change the signed-in user's profile
 
     Args:
-        body (PatchedMeUpdateInputRequest | Unset): Input serializer that refuses fields it does
-            not know (no silent mass assignment).
+        body (PatchedMeUpdateInput | Unset): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,13 +139,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: PatchedMeUpdateInputRequest | Unset = UNSET,
+    body: PatchedMeUpdateInput | Unset = UNSET,
 ) -> Response[MeOutput | ProblemOutput]:
     """Change the signed-in user's profile
 
     Args:
-        body (PatchedMeUpdateInputRequest | Unset): Input serializer that refuses fields it does
-            not know (no silent mass assignment).
+        body (PatchedMeUpdateInput | Unset): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,13 +167,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: PatchedMeUpdateInputRequest | Unset = UNSET,
+    body: PatchedMeUpdateInput | Unset = UNSET,
 ) -> MeOutput | ProblemOutput | None:
     """Change the signed-in user's profile
 
     Args:
-        body (PatchedMeUpdateInputRequest | Unset): Input serializer that refuses fields it does
-            not know (no silent mass assignment).
+        body (PatchedMeUpdateInput | Unset): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

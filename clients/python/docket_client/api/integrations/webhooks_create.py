@@ -7,9 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_output import ProblemOutput
-from ...models.webhook_endpoint_create_input_request import (
-    WebhookEndpointCreateInputRequest,
-)
+from ...models.webhook_endpoint_create_input import WebhookEndpointCreateInput
 from ...models.webhook_endpoint_created_output import WebhookEndpointCreatedOutput
 from ...types import Response
 
@@ -17,7 +15,7 @@ from ...types import Response
 def _get_kwargs(
     workspace_slug: str,
     *,
-    body: WebhookEndpointCreateInputRequest,
+    body: WebhookEndpointCreateInput,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -95,7 +93,7 @@ def sync_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: WebhookEndpointCreateInputRequest,
+    body: WebhookEndpointCreateInput,
 ) -> Response[ProblemOutput | WebhookEndpointCreatedOutput]:
     """Register a webhook endpoint (admins); its signing secret is shown once
 
@@ -103,8 +101,8 @@ def sync_detailed(
 
     Args:
         workspace_slug (str):
-        body (WebhookEndpointCreateInputRequest): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (WebhookEndpointCreateInput): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,7 +128,7 @@ def sync(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: WebhookEndpointCreateInputRequest,
+    body: WebhookEndpointCreateInput,
 ) -> ProblemOutput | WebhookEndpointCreatedOutput | None:
     """Register a webhook endpoint (admins); its signing secret is shown once
 
@@ -138,8 +136,8 @@ def sync(
 
     Args:
         workspace_slug (str):
-        body (WebhookEndpointCreateInputRequest): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (WebhookEndpointCreateInput): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,7 +158,7 @@ async def asyncio_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: WebhookEndpointCreateInputRequest,
+    body: WebhookEndpointCreateInput,
 ) -> Response[ProblemOutput | WebhookEndpointCreatedOutput]:
     """Register a webhook endpoint (admins); its signing secret is shown once
 
@@ -168,8 +166,8 @@ async def asyncio_detailed(
 
     Args:
         workspace_slug (str):
-        body (WebhookEndpointCreateInputRequest): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (WebhookEndpointCreateInput): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +191,7 @@ async def asyncio(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: WebhookEndpointCreateInputRequest,
+    body: WebhookEndpointCreateInput,
 ) -> ProblemOutput | WebhookEndpointCreatedOutput | None:
     """Register a webhook endpoint (admins); its signing secret is shown once
 
@@ -201,8 +199,8 @@ async def asyncio(
 
     Args:
         workspace_slug (str):
-        body (WebhookEndpointCreateInputRequest): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (WebhookEndpointCreateInput): Input serializer that refuses fields it does not know
+            (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.patched_webhook_endpoint_update_input_request import (
-    PatchedWebhookEndpointUpdateInputRequest,
+from ...models.patched_webhook_endpoint_update_input import (
+    PatchedWebhookEndpointUpdateInput,
 )
 from ...models.problem_output import ProblemOutput
 from ...models.webhook_endpoint_output import WebhookEndpointOutput
@@ -19,7 +19,7 @@ def _get_kwargs(
     workspace_slug: str,
     endpoint_id: UUID,
     *,
-    body: PatchedWebhookEndpointUpdateInputRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointUpdateInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -100,15 +100,15 @@ def sync_detailed(
     endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedWebhookEndpointUpdateInputRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointUpdateInput | Unset = UNSET,
 ) -> Response[ProblemOutput | WebhookEndpointOutput]:
     """Change a webhook endpoint, or turn it off or on again (admins)
 
     Args:
         workspace_slug (str):
         endpoint_id (UUID):
-        body (PatchedWebhookEndpointUpdateInputRequest | Unset): Input serializer that refuses
-            fields it does not know (no silent mass assignment).
+        body (PatchedWebhookEndpointUpdateInput | Unset): Input serializer that refuses fields it
+            does not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,15 +136,15 @@ def sync(
     endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedWebhookEndpointUpdateInputRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointUpdateInput | Unset = UNSET,
 ) -> ProblemOutput | WebhookEndpointOutput | None:
     """Change a webhook endpoint, or turn it off or on again (admins)
 
     Args:
         workspace_slug (str):
         endpoint_id (UUID):
-        body (PatchedWebhookEndpointUpdateInputRequest | Unset): Input serializer that refuses
-            fields it does not know (no silent mass assignment).
+        body (PatchedWebhookEndpointUpdateInput | Unset): Input serializer that refuses fields it
+            does not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,15 +167,15 @@ async def asyncio_detailed(
     endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedWebhookEndpointUpdateInputRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointUpdateInput | Unset = UNSET,
 ) -> Response[ProblemOutput | WebhookEndpointOutput]:
     """Change a webhook endpoint, or turn it off or on again (admins)
 
     Args:
         workspace_slug (str):
         endpoint_id (UUID):
-        body (PatchedWebhookEndpointUpdateInputRequest | Unset): Input serializer that refuses
-            fields it does not know (no silent mass assignment).
+        body (PatchedWebhookEndpointUpdateInput | Unset): Input serializer that refuses fields it
+            does not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,15 +201,15 @@ async def asyncio(
     endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedWebhookEndpointUpdateInputRequest | Unset = UNSET,
+    body: PatchedWebhookEndpointUpdateInput | Unset = UNSET,
 ) -> ProblemOutput | WebhookEndpointOutput | None:
     """Change a webhook endpoint, or turn it off or on again (admins)
 
     Args:
         workspace_slug (str):
         endpoint_id (UUID):
-        body (PatchedWebhookEndpointUpdateInputRequest | Unset): Input serializer that refuses
-            fields it does not know (no silent mass assignment).
+        body (PatchedWebhookEndpointUpdateInput | Unset): Input serializer that refuses fields it
+            does not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.comment_create_input_request import CommentCreateInputRequest
+from ...models.comment_create_input import CommentCreateInput
 from ...models.comment_output import CommentOutput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
@@ -16,7 +16,7 @@ def _get_kwargs(
     workspace_slug: str,
     issue_key: str,
     *,
-    body: CommentCreateInputRequest,
+    body: CommentCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -109,7 +109,7 @@ def sync_detailed(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: CommentCreateInputRequest,
+    body: CommentCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CommentOutput | ProblemOutput]:
     """Comment on an issue (anyone who can see it)
@@ -118,8 +118,8 @@ def sync_detailed(
         workspace_slug (str):
         issue_key (str):
         idempotency_key (str | Unset):
-        body (CommentCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (CommentCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +148,7 @@ def sync(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: CommentCreateInputRequest,
+    body: CommentCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> CommentOutput | ProblemOutput | None:
     """Comment on an issue (anyone who can see it)
@@ -157,8 +157,8 @@ def sync(
         workspace_slug (str):
         issue_key (str):
         idempotency_key (str | Unset):
-        body (CommentCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (CommentCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: CommentCreateInputRequest,
+    body: CommentCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CommentOutput | ProblemOutput]:
     """Comment on an issue (anyone who can see it)
@@ -191,8 +191,8 @@ async def asyncio_detailed(
         workspace_slug (str):
         issue_key (str):
         idempotency_key (str | Unset):
-        body (CommentCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (CommentCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,7 +219,7 @@ async def asyncio(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: CommentCreateInputRequest,
+    body: CommentCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> CommentOutput | ProblemOutput | None:
     """Comment on an issue (anyone who can see it)
@@ -228,8 +228,8 @@ async def asyncio(
         workspace_slug (str):
         issue_key (str):
         idempotency_key (str | Unset):
-        body (CommentCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (CommentCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

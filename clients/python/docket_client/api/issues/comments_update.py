@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.comment_output import CommentOutput
-from ...models.patched_comment_update_input_request import (
-    PatchedCommentUpdateInputRequest,
-)
+from ...models.patched_comment_update_input import PatchedCommentUpdateInput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
 
@@ -20,7 +18,7 @@ def _get_kwargs(
     issue_key: str,
     comment_id: UUID,
     *,
-    body: PatchedCommentUpdateInputRequest | Unset = UNSET,
+    body: PatchedCommentUpdateInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -103,7 +101,7 @@ def sync_detailed(
     comment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedCommentUpdateInputRequest | Unset = UNSET,
+    body: PatchedCommentUpdateInput | Unset = UNSET,
 ) -> Response[CommentOutput | ProblemOutput]:
     """Edit one's own comment
 
@@ -111,8 +109,8 @@ def sync_detailed(
         workspace_slug (str):
         issue_key (str):
         comment_id (UUID):
-        body (PatchedCommentUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedCommentUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +140,7 @@ def sync(
     comment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedCommentUpdateInputRequest | Unset = UNSET,
+    body: PatchedCommentUpdateInput | Unset = UNSET,
 ) -> CommentOutput | ProblemOutput | None:
     """Edit one's own comment
 
@@ -150,8 +148,8 @@ def sync(
         workspace_slug (str):
         issue_key (str):
         comment_id (UUID):
-        body (PatchedCommentUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedCommentUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +174,7 @@ async def asyncio_detailed(
     comment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedCommentUpdateInputRequest | Unset = UNSET,
+    body: PatchedCommentUpdateInput | Unset = UNSET,
 ) -> Response[CommentOutput | ProblemOutput]:
     """Edit one's own comment
 
@@ -184,8 +182,8 @@ async def asyncio_detailed(
         workspace_slug (str):
         issue_key (str):
         comment_id (UUID):
-        body (PatchedCommentUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedCommentUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,7 +211,7 @@ async def asyncio(
     comment_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedCommentUpdateInputRequest | Unset = UNSET,
+    body: PatchedCommentUpdateInput | Unset = UNSET,
 ) -> CommentOutput | ProblemOutput | None:
     """Edit one's own comment
 
@@ -221,8 +219,8 @@ async def asyncio(
         workspace_slug (str):
         issue_key (str):
         comment_id (UUID):
-        body (PatchedCommentUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedCommentUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.issue_bulk_update_input_request import IssueBulkUpdateInputRequest
+from ...models.issue_bulk_update_input import IssueBulkUpdateInput
 from ...models.issue_bulk_update_output import IssueBulkUpdateOutput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     workspace_slug: str,
     *,
-    body: IssueBulkUpdateInputRequest,
+    body: IssueBulkUpdateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -106,19 +106,21 @@ def sync_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: IssueBulkUpdateInputRequest,
+    body: IssueBulkUpdateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[IssueBulkUpdateOutput | ProblemOutput]:
     """Apply the same changes to up to 100 issues
 
      Each issue is updated in its own transaction. The response has one result per key, in request order:
-    `ok` with the updated issue, or the error that refused it.
+    `ok` with the updated issue, or the error that refused it. `label_ids` and `assignee_ids` replace
+    each issue's labels and assignees; `add_label_ids`, `remove_label_ids`, `add_assignee_ids` and
+    `remove_assignee_ids` change only the ids they name and keep the rest.
 
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (IssueBulkUpdateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (IssueBulkUpdateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,19 +147,21 @@ def sync(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: IssueBulkUpdateInputRequest,
+    body: IssueBulkUpdateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> IssueBulkUpdateOutput | ProblemOutput | None:
     """Apply the same changes to up to 100 issues
 
      Each issue is updated in its own transaction. The response has one result per key, in request order:
-    `ok` with the updated issue, or the error that refused it.
+    `ok` with the updated issue, or the error that refused it. `label_ids` and `assignee_ids` replace
+    each issue's labels and assignees; `add_label_ids`, `remove_label_ids`, `add_assignee_ids` and
+    `remove_assignee_ids` change only the ids they name and keep the rest.
 
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (IssueBulkUpdateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (IssueBulkUpdateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,19 +183,21 @@ async def asyncio_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: IssueBulkUpdateInputRequest,
+    body: IssueBulkUpdateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[IssueBulkUpdateOutput | ProblemOutput]:
     """Apply the same changes to up to 100 issues
 
      Each issue is updated in its own transaction. The response has one result per key, in request order:
-    `ok` with the updated issue, or the error that refused it.
+    `ok` with the updated issue, or the error that refused it. `label_ids` and `assignee_ids` replace
+    each issue's labels and assignees; `add_label_ids`, `remove_label_ids`, `add_assignee_ids` and
+    `remove_assignee_ids` change only the ids they name and keep the rest.
 
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (IssueBulkUpdateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (IssueBulkUpdateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,19 +222,21 @@ async def asyncio(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: IssueBulkUpdateInputRequest,
+    body: IssueBulkUpdateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> IssueBulkUpdateOutput | ProblemOutput | None:
     """Apply the same changes to up to 100 issues
 
      Each issue is updated in its own transaction. The response has one result per key, in request order:
-    `ok` with the updated issue, or the error that refused it.
+    `ok` with the updated issue, or the error that refused it. `label_ids` and `assignee_ids` replace
+    each issue's labels and assignees; `add_label_ids`, `remove_label_ids`, `add_assignee_ids` and
+    `remove_assignee_ids` change only the ids they name and keep the rest.
 
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (IssueBulkUpdateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (IssueBulkUpdateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

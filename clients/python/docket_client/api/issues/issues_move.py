@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.issue_move_input_request import IssueMoveInputRequest
+from ...models.issue_move_input import IssueMoveInput
 from ...models.issue_output import IssueOutput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
@@ -16,7 +16,7 @@ def _get_kwargs(
     workspace_slug: str,
     issue_key: str,
     *,
-    body: IssueMoveInputRequest,
+    body: IssueMoveInput,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -118,7 +118,7 @@ def sync_detailed(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: IssueMoveInputRequest,
+    body: IssueMoveInput,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Response[IssueOutput | ProblemOutput]:
@@ -132,8 +132,8 @@ def sync_detailed(
         issue_key (str):
         idempotency_key (str | Unset):
         if_match (str | Unset):
-        body (IssueMoveInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (IssueMoveInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,7 +163,7 @@ def sync(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: IssueMoveInputRequest,
+    body: IssueMoveInput,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> IssueOutput | ProblemOutput | None:
@@ -177,8 +177,8 @@ def sync(
         issue_key (str):
         idempotency_key (str | Unset):
         if_match (str | Unset):
-        body (IssueMoveInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (IssueMoveInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: IssueMoveInputRequest,
+    body: IssueMoveInput,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Response[IssueOutput | ProblemOutput]:
@@ -217,8 +217,8 @@ async def asyncio_detailed(
         issue_key (str):
         idempotency_key (str | Unset):
         if_match (str | Unset):
-        body (IssueMoveInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (IssueMoveInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,7 +246,7 @@ async def asyncio(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: IssueMoveInputRequest,
+    body: IssueMoveInput,
     idempotency_key: str | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> IssueOutput | ProblemOutput | None:
@@ -260,8 +260,8 @@ async def asyncio(
         issue_key (str):
         idempotency_key (str | Unset):
         if_match (str | Unset):
-        body (IssueMoveInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (IssueMoveInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

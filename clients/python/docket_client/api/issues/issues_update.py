@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.issue_output import IssueOutput
-from ...models.patched_issue_update_input_request import PatchedIssueUpdateInputRequest
+from ...models.patched_issue_update_input import PatchedIssueUpdateInput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +16,7 @@ def _get_kwargs(
     workspace_slug: str,
     issue_key: str,
     *,
-    body: PatchedIssueUpdateInputRequest | Unset = UNSET,
+    body: PatchedIssueUpdateInput | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -110,7 +110,7 @@ def sync_detailed(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedIssueUpdateInputRequest | Unset = UNSET,
+    body: PatchedIssueUpdateInput | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Response[IssueOutput | ProblemOutput]:
     """Change some fields of an issue (members)
@@ -119,8 +119,8 @@ def sync_detailed(
         workspace_slug (str):
         issue_key (str):
         if_match (str | Unset):
-        body (PatchedIssueUpdateInputRequest | Unset): Every field is optional; only the fields
-            given change.
+        body (PatchedIssueUpdateInput | Unset): Every field is optional; only the fields given
+            change.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +149,7 @@ def sync(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedIssueUpdateInputRequest | Unset = UNSET,
+    body: PatchedIssueUpdateInput | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> IssueOutput | ProblemOutput | None:
     """Change some fields of an issue (members)
@@ -158,8 +158,8 @@ def sync(
         workspace_slug (str):
         issue_key (str):
         if_match (str | Unset):
-        body (PatchedIssueUpdateInputRequest | Unset): Every field is optional; only the fields
-            given change.
+        body (PatchedIssueUpdateInput | Unset): Every field is optional; only the fields given
+            change.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +183,7 @@ async def asyncio_detailed(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedIssueUpdateInputRequest | Unset = UNSET,
+    body: PatchedIssueUpdateInput | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> Response[IssueOutput | ProblemOutput]:
     """Change some fields of an issue (members)
@@ -192,8 +192,8 @@ async def asyncio_detailed(
         workspace_slug (str):
         issue_key (str):
         if_match (str | Unset):
-        body (PatchedIssueUpdateInputRequest | Unset): Every field is optional; only the fields
-            given change.
+        body (PatchedIssueUpdateInput | Unset): Every field is optional; only the fields given
+            change.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,7 +220,7 @@ async def asyncio(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedIssueUpdateInputRequest | Unset = UNSET,
+    body: PatchedIssueUpdateInput | Unset = UNSET,
     if_match: str | Unset = UNSET,
 ) -> IssueOutput | ProblemOutput | None:
     """Change some fields of an issue (members)
@@ -229,8 +229,8 @@ async def asyncio(
         workspace_slug (str):
         issue_key (str):
         if_match (str | Unset):
-        body (PatchedIssueUpdateInputRequest | Unset): Every field is optional; only the fields
-            given change.
+        body (PatchedIssueUpdateInput | Unset): Every field is optional; only the fields given
+            change.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_output import ProblemOutput
-from ...models.subscription_input_request import SubscriptionInputRequest
+from ...models.subscription_input import SubscriptionInput
 from ...models.subscription_output import SubscriptionOutput
 from ...types import Response
 
@@ -16,7 +16,7 @@ def _get_kwargs(
     workspace_slug: str,
     issue_key: str,
     *,
-    body: SubscriptionInputRequest,
+    body: SubscriptionInput,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -96,15 +96,15 @@ def sync_detailed(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: SubscriptionInputRequest,
+    body: SubscriptionInput,
 ) -> Response[ProblemOutput | SubscriptionOutput]:
     """Follow or stop following the issue (anyone who can see it)
 
     Args:
         workspace_slug (str):
         issue_key (str):
-        body (SubscriptionInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (SubscriptionInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,15 +132,15 @@ def sync(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: SubscriptionInputRequest,
+    body: SubscriptionInput,
 ) -> ProblemOutput | SubscriptionOutput | None:
     """Follow or stop following the issue (anyone who can see it)
 
     Args:
         workspace_slug (str):
         issue_key (str):
-        body (SubscriptionInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (SubscriptionInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,15 +163,15 @@ async def asyncio_detailed(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: SubscriptionInputRequest,
+    body: SubscriptionInput,
 ) -> Response[ProblemOutput | SubscriptionOutput]:
     """Follow or stop following the issue (anyone who can see it)
 
     Args:
         workspace_slug (str):
         issue_key (str):
-        body (SubscriptionInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (SubscriptionInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,15 +197,15 @@ async def asyncio(
     issue_key: str,
     *,
     client: AuthenticatedClient,
-    body: SubscriptionInputRequest,
+    body: SubscriptionInput,
 ) -> ProblemOutput | SubscriptionOutput | None:
     """Follow or stop following the issue (anyone who can see it)
 
     Args:
         workspace_slug (str):
         issue_key (str):
-        body (SubscriptionInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (SubscriptionInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

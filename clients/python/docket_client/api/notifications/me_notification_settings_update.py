@@ -5,9 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.notification_settings_input_request import (
-    NotificationSettingsInputRequest,
-)
+from ...models.notification_settings_input import NotificationSettingsInput
 from ...models.notification_settings_output import NotificationSettingsOutput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
@@ -15,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: NotificationSettingsInputRequest | Unset = UNSET,
+    body: NotificationSettingsInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -86,13 +84,13 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: NotificationSettingsInputRequest | Unset = UNSET,
+    body: NotificationSettingsInput | Unset = UNSET,
 ) -> Response[NotificationSettingsOutput | ProblemOutput]:
     """Turn notification emails or the daily digest on or off (each field optional)
 
     Args:
-        body (NotificationSettingsInputRequest | Unset): Each setting may be given alone; one not
-            given keeps its value.
+        body (NotificationSettingsInput | Unset): Each setting may be given alone; one not given
+            keeps its value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,13 +114,13 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: NotificationSettingsInputRequest | Unset = UNSET,
+    body: NotificationSettingsInput | Unset = UNSET,
 ) -> NotificationSettingsOutput | ProblemOutput | None:
     """Turn notification emails or the daily digest on or off (each field optional)
 
     Args:
-        body (NotificationSettingsInputRequest | Unset): Each setting may be given alone; one not
-            given keeps its value.
+        body (NotificationSettingsInput | Unset): Each setting may be given alone; one not given
+            keeps its value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,13 +139,13 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: NotificationSettingsInputRequest | Unset = UNSET,
+    body: NotificationSettingsInput | Unset = UNSET,
 ) -> Response[NotificationSettingsOutput | ProblemOutput]:
     """Turn notification emails or the daily digest on or off (each field optional)
 
     Args:
-        body (NotificationSettingsInputRequest | Unset): Each setting may be given alone; one not
-            given keeps its value.
+        body (NotificationSettingsInput | Unset): Each setting may be given alone; one not given
+            keeps its value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,13 +167,13 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: NotificationSettingsInputRequest | Unset = UNSET,
+    body: NotificationSettingsInput | Unset = UNSET,
 ) -> NotificationSettingsOutput | ProblemOutput | None:
     """Turn notification emails or the daily digest on or off (each field optional)
 
     Args:
-        body (NotificationSettingsInputRequest | Unset): Each setting may be given alone; one not
-            given keeps its value.
+        body (NotificationSettingsInput | Unset): Each setting may be given alone; one not given
+            keeps its value.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.label_output import LabelOutput
-from ...models.patched_label_update_input_request import PatchedLabelUpdateInputRequest
+from ...models.patched_label_update_input import PatchedLabelUpdateInput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
 
@@ -18,7 +18,7 @@ def _get_kwargs(
     project_key: str,
     label_id: UUID,
     *,
-    body: PatchedLabelUpdateInputRequest | Unset = UNSET,
+    body: PatchedLabelUpdateInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -101,7 +101,7 @@ def sync_detailed(
     label_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedLabelUpdateInputRequest | Unset = UNSET,
+    body: PatchedLabelUpdateInput | Unset = UNSET,
 ) -> Response[LabelOutput | ProblemOutput]:
     """Rename or recolor a label (members)
 
@@ -109,8 +109,8 @@ def sync_detailed(
         workspace_slug (str):
         project_key (str):
         label_id (UUID):
-        body (PatchedLabelUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedLabelUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,7 +140,7 @@ def sync(
     label_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedLabelUpdateInputRequest | Unset = UNSET,
+    body: PatchedLabelUpdateInput | Unset = UNSET,
 ) -> LabelOutput | ProblemOutput | None:
     """Rename or recolor a label (members)
 
@@ -148,8 +148,8 @@ def sync(
         workspace_slug (str):
         project_key (str):
         label_id (UUID):
-        body (PatchedLabelUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedLabelUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,7 +174,7 @@ async def asyncio_detailed(
     label_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedLabelUpdateInputRequest | Unset = UNSET,
+    body: PatchedLabelUpdateInput | Unset = UNSET,
 ) -> Response[LabelOutput | ProblemOutput]:
     """Rename or recolor a label (members)
 
@@ -182,8 +182,8 @@ async def asyncio_detailed(
         workspace_slug (str):
         project_key (str):
         label_id (UUID):
-        body (PatchedLabelUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedLabelUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,7 +211,7 @@ async def asyncio(
     label_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedLabelUpdateInputRequest | Unset = UNSET,
+    body: PatchedLabelUpdateInput | Unset = UNSET,
 ) -> LabelOutput | ProblemOutput | None:
     """Rename or recolor a label (members)
 
@@ -219,8 +219,8 @@ async def asyncio(
         workspace_slug (str):
         project_key (str):
         label_id (UUID):
-        body (PatchedLabelUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedLabelUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

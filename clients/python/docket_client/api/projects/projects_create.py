@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_output import ProblemOutput
-from ...models.project_create_input_request import ProjectCreateInputRequest
+from ...models.project_create_input import ProjectCreateInput
 from ...models.project_output import ProjectOutput
 from ...types import UNSET, Response, Unset
 
@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     workspace_slug: str,
     *,
-    body: ProjectCreateInputRequest,
+    body: ProjectCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -106,7 +106,7 @@ def sync_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: ProjectCreateInputRequest,
+    body: ProjectCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | ProjectOutput]:
     """Create a project with the default workflow (members)
@@ -114,8 +114,8 @@ def sync_detailed(
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (ProjectCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (ProjectCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ def sync(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: ProjectCreateInputRequest,
+    body: ProjectCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | ProjectOutput | None:
     """Create a project with the default workflow (members)
@@ -150,8 +150,8 @@ def sync(
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (ProjectCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (ProjectCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: ProjectCreateInputRequest,
+    body: ProjectCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | ProjectOutput]:
     """Create a project with the default workflow (members)
@@ -181,8 +181,8 @@ async def asyncio_detailed(
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (ProjectCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (ProjectCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +207,7 @@ async def asyncio(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: ProjectCreateInputRequest,
+    body: ProjectCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | ProjectOutput | None:
     """Create a project with the default workflow (members)
@@ -215,8 +215,8 @@ async def asyncio(
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (ProjectCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (ProjectCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.patched_project_update_input_request import (
-    PatchedProjectUpdateInputRequest,
-)
+from ...models.patched_project_update_input import PatchedProjectUpdateInput
 from ...models.problem_output import ProblemOutput
 from ...models.project_output import ProjectOutput
 from ...types import UNSET, Response, Unset
@@ -18,7 +16,7 @@ def _get_kwargs(
     workspace_slug: str,
     project_key: str,
     *,
-    body: PatchedProjectUpdateInputRequest | Unset = UNSET,
+    body: PatchedProjectUpdateInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -99,15 +97,15 @@ def sync_detailed(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedProjectUpdateInputRequest | Unset = UNSET,
+    body: PatchedProjectUpdateInput | Unset = UNSET,
 ) -> Response[ProblemOutput | ProjectOutput]:
     """Change a project (admins and the lead)
 
     Args:
         workspace_slug (str):
         project_key (str):
-        body (PatchedProjectUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedProjectUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,15 +133,15 @@ def sync(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedProjectUpdateInputRequest | Unset = UNSET,
+    body: PatchedProjectUpdateInput | Unset = UNSET,
 ) -> ProblemOutput | ProjectOutput | None:
     """Change a project (admins and the lead)
 
     Args:
         workspace_slug (str):
         project_key (str):
-        body (PatchedProjectUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedProjectUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,15 +164,15 @@ async def asyncio_detailed(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedProjectUpdateInputRequest | Unset = UNSET,
+    body: PatchedProjectUpdateInput | Unset = UNSET,
 ) -> Response[ProblemOutput | ProjectOutput]:
     """Change a project (admins and the lead)
 
     Args:
         workspace_slug (str):
         project_key (str):
-        body (PatchedProjectUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedProjectUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,15 +198,15 @@ async def asyncio(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedProjectUpdateInputRequest | Unset = UNSET,
+    body: PatchedProjectUpdateInput | Unset = UNSET,
 ) -> ProblemOutput | ProjectOutput | None:
     """Change a project (admins and the lead)
 
     Args:
         workspace_slug (str):
         project_key (str):
-        body (PatchedProjectUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedProjectUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

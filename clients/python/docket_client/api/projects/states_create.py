@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_output import ProblemOutput
-from ...models.state_create_input_request import StateCreateInputRequest
+from ...models.state_create_input import StateCreateInput
 from ...models.state_output import StateOutput
 from ...types import UNSET, Response, Unset
 
@@ -16,7 +16,7 @@ def _get_kwargs(
     workspace_slug: str,
     project_key: str,
     *,
-    body: StateCreateInputRequest,
+    body: StateCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -109,7 +109,7 @@ def sync_detailed(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: StateCreateInputRequest,
+    body: StateCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | StateOutput]:
     """Add a workflow state at the end
@@ -118,8 +118,8 @@ def sync_detailed(
         workspace_slug (str):
         project_key (str):
         idempotency_key (str | Unset):
-        body (StateCreateInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (StateCreateInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -148,7 +148,7 @@ def sync(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: StateCreateInputRequest,
+    body: StateCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | StateOutput | None:
     """Add a workflow state at the end
@@ -157,8 +157,8 @@ def sync(
         workspace_slug (str):
         project_key (str):
         idempotency_key (str | Unset):
-        body (StateCreateInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (StateCreateInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: StateCreateInputRequest,
+    body: StateCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | StateOutput]:
     """Add a workflow state at the end
@@ -191,8 +191,8 @@ async def asyncio_detailed(
         workspace_slug (str):
         project_key (str):
         idempotency_key (str | Unset):
-        body (StateCreateInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (StateCreateInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -219,7 +219,7 @@ async def asyncio(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: StateCreateInputRequest,
+    body: StateCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | StateOutput | None:
     """Add a workflow state at the end
@@ -228,8 +228,8 @@ async def asyncio(
         workspace_slug (str):
         project_key (str):
         idempotency_key (str | Unset):
-        body (StateCreateInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (StateCreateInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.paginated_state_output_list import PaginatedStateOutputList
 from ...models.problem_output import ProblemOutput
-from ...models.state_reorder_input_request import StateReorderInputRequest
+from ...models.state_reorder_input import StateReorderInput
 from ...types import UNSET, Response, Unset
 
 
@@ -16,7 +16,7 @@ def _get_kwargs(
     workspace_slug: str,
     project_key: str,
     *,
-    body: StateReorderInputRequest,
+    body: StateReorderInput,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     idempotency_key: str | Unset = UNSET,
@@ -120,7 +120,7 @@ def sync_detailed(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: StateReorderInputRequest,
+    body: StateReorderInput,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     idempotency_key: str | Unset = UNSET,
@@ -133,8 +133,8 @@ def sync_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         idempotency_key (str | Unset):
-        body (StateReorderInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (StateReorderInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +165,7 @@ def sync(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: StateReorderInputRequest,
+    body: StateReorderInput,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     idempotency_key: str | Unset = UNSET,
@@ -178,8 +178,8 @@ def sync(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         idempotency_key (str | Unset):
-        body (StateReorderInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (StateReorderInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: StateReorderInputRequest,
+    body: StateReorderInput,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     idempotency_key: str | Unset = UNSET,
@@ -218,8 +218,8 @@ async def asyncio_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         idempotency_key (str | Unset):
-        body (StateReorderInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (StateReorderInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,7 +248,7 @@ async def asyncio(
     project_key: str,
     *,
     client: AuthenticatedClient,
-    body: StateReorderInputRequest,
+    body: StateReorderInput,
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     idempotency_key: str | Unset = UNSET,
@@ -261,8 +261,8 @@ async def asyncio(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         idempotency_key (str | Unset):
-        body (StateReorderInputRequest): Input serializer that refuses fields it does not know (no
-            silent mass assignment).
+        body (StateReorderInput): Input serializer that refuses fields it does not know (no silent
+            mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.patched_state_update_input_request import PatchedStateUpdateInputRequest
+from ...models.patched_state_update_input import PatchedStateUpdateInput
 from ...models.problem_output import ProblemOutput
 from ...models.state_output import StateOutput
 from ...types import UNSET, Response, Unset
@@ -18,7 +18,7 @@ def _get_kwargs(
     project_key: str,
     state_id: UUID,
     *,
-    body: PatchedStateUpdateInputRequest | Unset = UNSET,
+    body: PatchedStateUpdateInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -106,7 +106,7 @@ def sync_detailed(
     state_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedStateUpdateInputRequest | Unset = UNSET,
+    body: PatchedStateUpdateInput | Unset = UNSET,
 ) -> Response[ProblemOutput | StateOutput]:
     """Rename, recolor or recategorize a state
 
@@ -114,8 +114,8 @@ def sync_detailed(
         workspace_slug (str):
         project_key (str):
         state_id (UUID):
-        body (PatchedStateUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedStateUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +145,7 @@ def sync(
     state_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedStateUpdateInputRequest | Unset = UNSET,
+    body: PatchedStateUpdateInput | Unset = UNSET,
 ) -> ProblemOutput | StateOutput | None:
     """Rename, recolor or recategorize a state
 
@@ -153,8 +153,8 @@ def sync(
         workspace_slug (str):
         project_key (str):
         state_id (UUID):
-        body (PatchedStateUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedStateUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +179,7 @@ async def asyncio_detailed(
     state_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedStateUpdateInputRequest | Unset = UNSET,
+    body: PatchedStateUpdateInput | Unset = UNSET,
 ) -> Response[ProblemOutput | StateOutput]:
     """Rename, recolor or recategorize a state
 
@@ -187,8 +187,8 @@ async def asyncio_detailed(
         workspace_slug (str):
         project_key (str):
         state_id (UUID):
-        body (PatchedStateUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedStateUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +216,7 @@ async def asyncio(
     state_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedStateUpdateInputRequest | Unset = UNSET,
+    body: PatchedStateUpdateInput | Unset = UNSET,
 ) -> ProblemOutput | StateOutput | None:
     """Rename, recolor or recategorize a state
 
@@ -224,8 +224,8 @@ async def asyncio(
         workspace_slug (str):
         project_key (str):
         state_id (UUID):
-        body (PatchedStateUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedStateUpdateInput | Unset): Input serializer that refuses fields it does not
+            know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

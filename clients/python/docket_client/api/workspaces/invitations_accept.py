@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.invitation_accept_input_request import InvitationAcceptInputRequest
+from ...models.invitation_accept_input import InvitationAcceptInput
 from ...models.problem_output import ProblemOutput
 from ...models.workspace_output import WorkspaceOutput
 from ...types import UNSET, Response, Unset
@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: InvitationAcceptInputRequest,
+    body: InvitationAcceptInput,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -101,15 +101,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: InvitationAcceptInputRequest,
+    body: InvitationAcceptInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | WorkspaceOutput]:
     """Accept an invitation sent to the caller's email
 
     Args:
         idempotency_key (str | Unset):
-        body (InvitationAcceptInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (InvitationAcceptInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,15 +134,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: InvitationAcceptInputRequest,
+    body: InvitationAcceptInput,
     idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | WorkspaceOutput | None:
     """Accept an invitation sent to the caller's email
 
     Args:
         idempotency_key (str | Unset):
-        body (InvitationAcceptInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (InvitationAcceptInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,15 +162,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: InvitationAcceptInputRequest,
+    body: InvitationAcceptInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | WorkspaceOutput]:
     """Accept an invitation sent to the caller's email
 
     Args:
         idempotency_key (str | Unset):
-        body (InvitationAcceptInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (InvitationAcceptInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,15 +193,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: InvitationAcceptInputRequest,
+    body: InvitationAcceptInput,
     idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | WorkspaceOutput | None:
     """Accept an invitation sent to the caller's email
 
     Args:
         idempotency_key (str | Unset):
-        body (InvitationAcceptInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (InvitationAcceptInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.invitation_create_input_request import InvitationCreateInputRequest
+from ...models.invitation_create_input import InvitationCreateInput
 from ...models.invitation_created_output import InvitationCreatedOutput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     workspace_slug: str,
     *,
-    body: InvitationCreateInputRequest,
+    body: InvitationCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -106,7 +106,7 @@ def sync_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: InvitationCreateInputRequest,
+    body: InvitationCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[InvitationCreatedOutput | ProblemOutput]:
     """Invite someone by email (admins)
@@ -114,8 +114,8 @@ def sync_detailed(
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (InvitationCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (InvitationCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ def sync(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: InvitationCreateInputRequest,
+    body: InvitationCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> InvitationCreatedOutput | ProblemOutput | None:
     """Invite someone by email (admins)
@@ -150,8 +150,8 @@ def sync(
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (InvitationCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (InvitationCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ async def asyncio_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: InvitationCreateInputRequest,
+    body: InvitationCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[InvitationCreatedOutput | ProblemOutput]:
     """Invite someone by email (admins)
@@ -181,8 +181,8 @@ async def asyncio_detailed(
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (InvitationCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (InvitationCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -207,7 +207,7 @@ async def asyncio(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: InvitationCreateInputRequest,
+    body: InvitationCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> InvitationCreatedOutput | ProblemOutput | None:
     """Invite someone by email (admins)
@@ -215,8 +215,8 @@ async def asyncio(
     Args:
         workspace_slug (str):
         idempotency_key (str | Unset):
-        body (InvitationCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (InvitationCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.member_output import MemberOutput
-from ...models.patched_member_role_update_input_request import (
-    PatchedMemberRoleUpdateInputRequest,
-)
+from ...models.patched_member_role_update_input import PatchedMemberRoleUpdateInput
 from ...models.problem_output import ProblemOutput
 from ...types import UNSET, Response, Unset
 
@@ -19,7 +17,7 @@ def _get_kwargs(
     workspace_slug: str,
     user_id: UUID,
     *,
-    body: PatchedMemberRoleUpdateInputRequest | Unset = UNSET,
+    body: PatchedMemberRoleUpdateInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -105,15 +103,15 @@ def sync_detailed(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedMemberRoleUpdateInputRequest | Unset = UNSET,
+    body: PatchedMemberRoleUpdateInput | Unset = UNSET,
 ) -> Response[MemberOutput | ProblemOutput]:
     """Change a member's role (admins; owners for owners)
 
     Args:
         workspace_slug (str):
         user_id (UUID):
-        body (PatchedMemberRoleUpdateInputRequest | Unset): Input serializer that refuses fields
-            it does not know (no silent mass assignment).
+        body (PatchedMemberRoleUpdateInput | Unset): Input serializer that refuses fields it does
+            not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,15 +139,15 @@ def sync(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedMemberRoleUpdateInputRequest | Unset = UNSET,
+    body: PatchedMemberRoleUpdateInput | Unset = UNSET,
 ) -> MemberOutput | ProblemOutput | None:
     """Change a member's role (admins; owners for owners)
 
     Args:
         workspace_slug (str):
         user_id (UUID):
-        body (PatchedMemberRoleUpdateInputRequest | Unset): Input serializer that refuses fields
-            it does not know (no silent mass assignment).
+        body (PatchedMemberRoleUpdateInput | Unset): Input serializer that refuses fields it does
+            not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,15 +170,15 @@ async def asyncio_detailed(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedMemberRoleUpdateInputRequest | Unset = UNSET,
+    body: PatchedMemberRoleUpdateInput | Unset = UNSET,
 ) -> Response[MemberOutput | ProblemOutput]:
     """Change a member's role (admins; owners for owners)
 
     Args:
         workspace_slug (str):
         user_id (UUID):
-        body (PatchedMemberRoleUpdateInputRequest | Unset): Input serializer that refuses fields
-            it does not know (no silent mass assignment).
+        body (PatchedMemberRoleUpdateInput | Unset): Input serializer that refuses fields it does
+            not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,15 +204,15 @@ async def asyncio(
     user_id: UUID,
     *,
     client: AuthenticatedClient,
-    body: PatchedMemberRoleUpdateInputRequest | Unset = UNSET,
+    body: PatchedMemberRoleUpdateInput | Unset = UNSET,
 ) -> MemberOutput | ProblemOutput | None:
     """Change a member's role (admins; owners for owners)
 
     Args:
         workspace_slug (str):
         user_id (UUID):
-        body (PatchedMemberRoleUpdateInputRequest | Unset): Input serializer that refuses fields
-            it does not know (no silent mass assignment).
+        body (PatchedMemberRoleUpdateInput | Unset): Input serializer that refuses fields it does
+            not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

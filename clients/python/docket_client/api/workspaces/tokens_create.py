@@ -5,9 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.personal_token_create_input_request import (
-    PersonalTokenCreateInputRequest,
-)
+from ...models.personal_token_create_input import PersonalTokenCreateInput
 from ...models.personal_token_created_output import PersonalTokenCreatedOutput
 from ...models.problem_output import ProblemOutput
 from ...types import Response
@@ -15,7 +13,7 @@ from ...types import Response
 
 def _get_kwargs(
     *,
-    body: PersonalTokenCreateInputRequest,
+    body: PersonalTokenCreateInput,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -85,7 +83,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: PersonalTokenCreateInputRequest,
+    body: PersonalTokenCreateInput,
 ) -> Response[PersonalTokenCreatedOutput | ProblemOutput]:
     """Create a personal access token for one workspace; the secret is shown once
 
@@ -93,8 +91,8 @@ def sync_detailed(
     mint tokens (403 `session_required`).
 
     Args:
-        body (PersonalTokenCreateInputRequest): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (PersonalTokenCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +116,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: PersonalTokenCreateInputRequest,
+    body: PersonalTokenCreateInput,
 ) -> PersonalTokenCreatedOutput | ProblemOutput | None:
     """Create a personal access token for one workspace; the secret is shown once
 
@@ -126,8 +124,8 @@ def sync(
     mint tokens (403 `session_required`).
 
     Args:
-        body (PersonalTokenCreateInputRequest): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (PersonalTokenCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,7 +144,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: PersonalTokenCreateInputRequest,
+    body: PersonalTokenCreateInput,
 ) -> Response[PersonalTokenCreatedOutput | ProblemOutput]:
     """Create a personal access token for one workspace; the secret is shown once
 
@@ -154,8 +152,8 @@ async def asyncio_detailed(
     mint tokens (403 `session_required`).
 
     Args:
-        body (PersonalTokenCreateInputRequest): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (PersonalTokenCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,7 +175,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: PersonalTokenCreateInputRequest,
+    body: PersonalTokenCreateInput,
 ) -> PersonalTokenCreatedOutput | ProblemOutput | None:
     """Create a personal access token for one workspace; the secret is shown once
 
@@ -185,8 +183,8 @@ async def asyncio(
     mint tokens (403 `session_required`).
 
     Args:
-        body (PersonalTokenCreateInputRequest): Input serializer that refuses fields it does not
-            know (no silent mass assignment).
+        body (PersonalTokenCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,14 +6,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_output import ProblemOutput
-from ...models.workspace_create_input_request import WorkspaceCreateInputRequest
+from ...models.workspace_create_input import WorkspaceCreateInput
 from ...models.workspace_output import WorkspaceOutput
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: WorkspaceCreateInputRequest,
+    body: WorkspaceCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -96,15 +96,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: WorkspaceCreateInputRequest,
+    body: WorkspaceCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | WorkspaceOutput]:
     """Create a workspace (the caller becomes its owner)
 
     Args:
         idempotency_key (str | Unset):
-        body (WorkspaceCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (WorkspaceCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,15 +129,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: WorkspaceCreateInputRequest,
+    body: WorkspaceCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | WorkspaceOutput | None:
     """Create a workspace (the caller becomes its owner)
 
     Args:
         idempotency_key (str | Unset):
-        body (WorkspaceCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (WorkspaceCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,15 +157,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: WorkspaceCreateInputRequest,
+    body: WorkspaceCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | WorkspaceOutput]:
     """Create a workspace (the caller becomes its owner)
 
     Args:
         idempotency_key (str | Unset):
-        body (WorkspaceCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (WorkspaceCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,15 +188,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: WorkspaceCreateInputRequest,
+    body: WorkspaceCreateInput,
     idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | WorkspaceOutput | None:
     """Create a workspace (the caller becomes its owner)
 
     Args:
         idempotency_key (str | Unset):
-        body (WorkspaceCreateInputRequest): Input serializer that refuses fields it does not know
-            (no silent mass assignment).
+        body (WorkspaceCreateInput): Input serializer that refuses fields it does not know (no
+            silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

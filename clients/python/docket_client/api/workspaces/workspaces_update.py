@@ -6,9 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.patched_workspace_update_input_request import (
-    PatchedWorkspaceUpdateInputRequest,
-)
+from ...models.patched_workspace_update_input import PatchedWorkspaceUpdateInput
 from ...models.problem_output import ProblemOutput
 from ...models.workspace_output import WorkspaceOutput
 from ...types import UNSET, Response, Unset
@@ -17,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     workspace_slug: str,
     *,
-    body: PatchedWorkspaceUpdateInputRequest | Unset = UNSET,
+    body: PatchedWorkspaceUpdateInput | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -96,14 +94,14 @@ def sync_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedWorkspaceUpdateInputRequest | Unset = UNSET,
+    body: PatchedWorkspaceUpdateInput | Unset = UNSET,
 ) -> Response[ProblemOutput | WorkspaceOutput]:
     """Rename a workspace or change its slug (admins)
 
     Args:
         workspace_slug (str):
-        body (PatchedWorkspaceUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedWorkspaceUpdateInput | Unset): Input serializer that refuses fields it does
+            not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,14 +127,14 @@ def sync(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedWorkspaceUpdateInputRequest | Unset = UNSET,
+    body: PatchedWorkspaceUpdateInput | Unset = UNSET,
 ) -> ProblemOutput | WorkspaceOutput | None:
     """Rename a workspace or change its slug (admins)
 
     Args:
         workspace_slug (str):
-        body (PatchedWorkspaceUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedWorkspaceUpdateInput | Unset): Input serializer that refuses fields it does
+            not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,14 +155,14 @@ async def asyncio_detailed(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedWorkspaceUpdateInputRequest | Unset = UNSET,
+    body: PatchedWorkspaceUpdateInput | Unset = UNSET,
 ) -> Response[ProblemOutput | WorkspaceOutput]:
     """Rename a workspace or change its slug (admins)
 
     Args:
         workspace_slug (str):
-        body (PatchedWorkspaceUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedWorkspaceUpdateInput | Unset): Input serializer that refuses fields it does
+            not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,14 +186,14 @@ async def asyncio(
     workspace_slug: str,
     *,
     client: AuthenticatedClient,
-    body: PatchedWorkspaceUpdateInputRequest | Unset = UNSET,
+    body: PatchedWorkspaceUpdateInput | Unset = UNSET,
 ) -> ProblemOutput | WorkspaceOutput | None:
     """Rename a workspace or change its slug (admins)
 
     Args:
         workspace_slug (str):
-        body (PatchedWorkspaceUpdateInputRequest | Unset): Input serializer that refuses fields it
-            does not know (no silent mass assignment).
+        body (PatchedWorkspaceUpdateInput | Unset): Input serializer that refuses fields it does
+            not know (no silent mass assignment).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.state_category_enum import StateCategoryEnum
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PatchedStateUpdateInput")
+
+
+@_attrs_define
+class PatchedStateUpdateInput:
+    """Input serializer that refuses fields it does not know (no silent mass assignment).
+
+    Attributes:
+        name (str | Unset):
+        category (StateCategoryEnum | Unset): * `backlog` - Backlog
+            * `unstarted` - Unstarted
+            * `started` - Started
+            * `completed` - Completed
+            * `canceled` - Canceled
+        color (str | Unset): Hex color, `#rrggbb`.
+    """
+
+    name: str | Unset = UNSET
+    category: StateCategoryEnum | Unset = UNSET
+    color: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        category: str | Unset = UNSET
+        if not isinstance(self.category, Unset):
+            category = self.category.value
+
+        color = self.color
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if name is not UNSET:
+            field_dict["name"] = name
+        if category is not UNSET:
+            field_dict["category"] = category
+        if color is not UNSET:
+            field_dict["color"] = color
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        name = d.pop("name", UNSET)
+
+        _category = d.pop("category", UNSET)
+        category: StateCategoryEnum | Unset
+        if isinstance(_category, Unset):
+            category = UNSET
+        else:
+            category = StateCategoryEnum(_category)
+
+        color = d.pop("color", UNSET)
+
+        patched_state_update_input = cls(
+            name=name,
+            category=category,
+            color=color,
+        )
+
+        patched_state_update_input.additional_properties = d
+        return patched_state_update_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
