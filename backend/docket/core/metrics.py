@@ -155,11 +155,19 @@ def serve_worker_metrics() -> None:
     the pool's processes write to the multiprocess directory it reads."""
     if not settings.WORKER_METRICS_PORT:
         return
-    start_http_server(
-        settings.WORKER_METRICS_PORT,
-        addr=settings.WORKER_METRICS_ADDRESS,
-        registry=process_registry(),
-    )
+    try:
+        start_http_server(
+            settings.WORKER_METRICS_PORT,
+            addr=settings.WORKER_METRICS_ADDRESS,
+            registry=process_registry(),
+        )
+    except OSError:
+        # The port is taken (another worker on this host): the work matters more than its
+        # metrics, so this worker runs on without them.
+        logger.warning(
+            "worker_metrics_not_served", port=settings.WORKER_METRICS_PORT, exc_info=True
+        )
+        return
     logger.info(
         "worker_metrics_serving",
         address=settings.WORKER_METRICS_ADDRESS,
