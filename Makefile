@@ -122,6 +122,7 @@ serve: ## Serve what `make run` serves, without the setup steps
 	@printf '  Swagger UI   %s/api/v1/docs/\n' "$(API_URL)"
 	@printf '  Redoc        %s/api/v1/redoc/\n' "$(API_URL)"
 	@printf '  Health       %s/healthz  %s/readyz\n' "$(API_URL)" "$(API_URL)"
+	@printf '  Metrics      %s/metrics  (Bearer local-metrics-token)  worker: http://127.0.0.1:9808/\n' "$(API_URL)"
 	@printf '  Admin        %s/admin/   (staff@example.com)\n\n' "$(API_URL)"
 	@printf '  Demo logins  owner@ admin@ member@ guest@example.com\n'
 	@printf '  Password     docket-demo-password   (workspace "acme", projects ENG and OPS)\n\n'

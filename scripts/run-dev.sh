@@ -15,6 +15,12 @@ export VITE_API_URL="${VITE_API_URL:-http://localhost:$API_PORT}"
 
 pids=()
 
+# Each kind of process adds up its own processes' metrics from files in its own directory,
+# emptied at every start (docs/observability.md).
+METRICS_DIR="${METRICS_DIR:-$ROOT/.run/metrics}"
+rm -rf "$METRICS_DIR/api" "$METRICS_DIR/worker"
+mkdir -p "$METRICS_DIR/api" "$METRICS_DIR/worker"
+
 # start NAME DIR COMMAND...: run COMMAND in DIR in the background, output prefixed "[NAME] ".
 start() {
     local name="$1" dir="$2"
@@ -37,7 +43,7 @@ trap stop_all INT TERM EXIT
 # No proxy in front: the client address is the peer's, never a client-chosen X-Forwarded-For.
 # The admin is on for the local staff account (it is off unless enabled).
 export ADMIN_ENABLED="${ADMIN_ENABLED:-true}"
-start api "$ROOT/backend" \
+start api "$ROOT/backend" env PROMETHEUS_MULTIPROC_DIR="$METRICS_DIR/api" \
     "$VENV_BIN/uvicorn" config.asgi:application --host "$API_HOST" --port "$API_PORT" \
     --no-proxy-headers
 
@@ -46,7 +52,7 @@ start web "$ROOT/frontend" \
 
 # Background work: the outbox relay and everything after a request (one worker for every
 # queue locally; production runs a worker per queue), and beat for the periodic safety nets.
-start worker "$ROOT/backend" \
+start worker "$ROOT/backend" env PROMETHEUS_MULTIPROC_DIR="$METRICS_DIR/worker" \
     "$VENV_BIN/celery" -A config worker -Q relay,default,email,webhooks --concurrency 2 --loglevel INFO
 
 start beat "$ROOT/backend" \

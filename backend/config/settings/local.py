@@ -24,6 +24,11 @@ STATIC_ROOT = None  # type: ignore[assignment]
 WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=True)
 WEBHOOK_REQUIRE_HTTPS = env.bool("WEBHOOK_REQUIRE_HTTPS", default=False)
 
+# Metrics on a developer machine (docs/observability.md): a token everyone knows, on an API
+# bound to 127.0.0.1, and the worker's endpoint on a local port.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="local-metrics-token")
+WORKER_METRICS_PORT = env.int("WORKER_METRICS_PORT", default=9808)
+
 # Development tool: `manage.py lintmigrations` (make migrations-check).
 INSTALLED_APPS = [*INSTALLED_APPS, "django_migration_linter"]
 # Every migration after the first of each app must be safe to run before the new code deploys

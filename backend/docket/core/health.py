@@ -1,12 +1,20 @@
-"""Liveness and readiness probes, outside the versioned API and without authentication."""
+"""Operational endpoints outside the versioned API: liveness and readiness probes (without
+authentication) and the Prometheus metrics (with their own token)."""
 
 import redis
 from django.conf import settings
 from django.db import connections, transaction
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.http import require_GET
 
-from docket.core.api.problems import PROBLEM_CONTENT_TYPE, problem_body
+from docket.core import metrics as metrics_
+from docket.core.api.problems import (
+    PROBLEM_CONTENT_TYPE,
+    django_problem,
+    not_found_view,
+    problem_body,
+)
 
 _CHECK_TIMEOUT_SECONDS = 1
 
@@ -64,3 +72,26 @@ def readyz(request: HttpRequest) -> JsonResponse:
         }
         return JsonResponse(body, status=503, content_type=PROBLEM_CONTENT_TYPE)
     return JsonResponse({"status": "ok", "checks": {"database": "ok", "redis": "ok"}})
+
+
+PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8"
+
+
+@require_GET
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus exposition for the scraper holding METRICS_TOKEN. Without a token configured
+    the endpoint does not exist (404); a wrong or missing bearer token is a 401."""
+    token = settings.METRICS_TOKEN
+    if not token:
+        return not_found_view(request)
+    if not constant_time_compare(request.headers.get("Authorization", ""), f"Bearer {token}"):
+        response = django_problem(
+            request,
+            status_code=401,
+            code="not_authenticated",
+            title="Not authenticated",
+            detail="Metrics need `Authorization: Bearer` with the metrics token.",
+        )
+        response["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        return response
+    return HttpResponse(metrics_.api_exposition(), content_type=PROMETHEUS_TEXT)

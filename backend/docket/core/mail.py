@@ -18,6 +18,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from docket.core import metrics
 from docket.core.models import DeliveryStatus, MailDelivery
 
 logger = structlog.get_logger(__name__)
@@ -102,9 +103,12 @@ def mail_delivery_send(
         )
         if not retry:
             logger.warning("email_failed", delivery=delivery.message_id, error=repr(exc))
+            metrics.EMAILS.labels(outcome="failed").inc()
             return "failed"
+        metrics.EMAILS.labels(outcome="retrying").inc()
         raise EmailNotSentYet(repr(exc)) from exc
     rows.update(status=DeliveryStatus.SENT, sent_at=timezone.now())
+    metrics.EMAILS.labels(outcome="sent").inc()
     return "sent"
 
 

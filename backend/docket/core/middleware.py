@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from docket.core import db_routers, idempotency, ratelimit
+from docket.core import db_routers, idempotency, metrics, ratelimit
 
 access_logger = structlog.get_logger("docket.access")
 logger = structlog.get_logger(__name__)
@@ -39,8 +39,13 @@ class RequestIdMiddleware:
         return response
 
 
+# A label value per made-up method would grow the metrics without bound.
+_KNOWN_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
+
+
 class AccessLogMiddleware:
-    """One line per request with status and duration; user and workspace come from the view."""
+    """One line per request with status and duration (user and workspace come from the view),
+    and the same request counted in the metrics by its route pattern."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -49,17 +54,23 @@ class AccessLogMiddleware:
         started = time.perf_counter()
         structlog.contextvars.bind_contextvars(method=request.method, path=request.path)
         response = self.get_response(request)
-        duration_ms = round((time.perf_counter() - started) * 1000, 2)
+        duration = time.perf_counter() - started
         match = getattr(request, "resolver_match", None)
+        route = match.route if match else None
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             structlog.contextvars.bind_contextvars(user_id=str(user.pk))
         access_logger.info(
             "request",
-            route=match.route if match else None,
+            route=route,
             status=response.status_code,
-            duration_ms=duration_ms,
+            duration_ms=round(duration * 1000, 2),
         )
+        method = request.method if request.method in _KNOWN_METHODS else "other"
+        metrics.HTTP_REQUESTS.labels(
+            method=method, route=route or "unmatched", status=response.status_code
+        ).inc()
+        metrics.HTTP_DURATION.labels(method=method, route=route or "unmatched").observe(duration)
         structlog.contextvars.clear_contextvars()
         return response
 

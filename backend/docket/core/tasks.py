@@ -6,10 +6,14 @@ request that caused them, so a task's log lines join the request's.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import structlog
 from celery import Task, shared_task
+from celery.exceptions import Retry
+
+from docket.core import metrics
 
 logger = structlog.get_logger(__name__)
 
@@ -32,9 +36,20 @@ class DocketTask(Task):
         structlog.contextvars.bind_contextvars(task=self.name, task_id=self.request.id)
         if request_id:
             structlog.contextvars.bind_contextvars(request_id=request_id)
+        started, outcome = time.perf_counter(), "failed"
         try:
-            return super().__call__(*args, **kwargs)
+            result = super().__call__(*args, **kwargs)
+            outcome = "succeeded"
+            return result
+        except Retry:
+            outcome = "retried"
+            raise
         finally:
+            # One line per run, like the access log's one per request.
+            duration = time.perf_counter() - started
+            logger.info("task", outcome=outcome, duration_ms=round(duration * 1000, 2))
+            metrics.TASKS.labels(task=self.name, outcome=outcome).inc()
+            metrics.TASK_DURATION.labels(task=self.name).observe(duration)
             structlog.contextvars.clear_contextvars()
 
 

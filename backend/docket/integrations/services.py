@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from docket.core import metrics
 from docket.core.access import Access
 from docket.core.errors import ValidationFailed
 from docket.core.events import registered_event_types
@@ -350,11 +351,13 @@ def webhook_delivery_send(*, delivery_id: uuid.UUID) -> SendOutcome:
         error = f"refused: {exc}"
     except OSError as exc:
         error = repr(exc)
-    finished = timezone.now()
+    finished, took = timezone.now(), time.monotonic() - started
+    metrics.WEBHOOK_ATTEMPTS.labels(outcome="failed" if error else "delivered").inc()
+    metrics.WEBHOOK_ATTEMPT_DURATION.observe(took)
     WebhookAttempt.objects.create(
         delivery_id=delivery.pk,
         attempted_at=now,
-        duration_ms=int((time.monotonic() - started) * 1000),
+        duration_ms=int(took * 1000),
         status_code=status_code,
         error=error[:500],
         response_body=answer_text[:1000],

@@ -231,7 +231,10 @@ def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Res
     )
 
 
-def _django_problem(request: HttpRequest, *, status_code: int, code: str, title: str, detail: str):
+def django_problem(
+    request: HttpRequest, *, status_code: int, code: str, title: str, detail: str
+) -> JsonResponse:
+    """A problem+json answer from plain Django code (outside DRF views)."""
     body = problem_body(
         status_code=status_code,
         code=code,
@@ -259,7 +262,7 @@ def problem_json(
     request: HttpRequest, *, status_code: int, code: str, title: str, detail: str
 ) -> JsonResponse:
     """A problem+json answer from outside DRF (middleware)."""
-    return _django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
+    return django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
 
 
 def problem_json_response(request: HttpRequest, *, status_code: int) -> JsonResponse:
@@ -267,19 +270,19 @@ def problem_json_response(request: HttpRequest, *, status_code: int) -> JsonResp
     code, title, detail = _STATUS_PROBLEMS.get(
         status_code, ("error", _DRF_TITLES.get(status_code, "Error"), "The request failed.")
     )
-    return _django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
+    return django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
 
 
 @csrf_exempt  # answers every method with a 404; the CSRF check would answer POST with HTML
 def not_found_view(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     """handler404: unknown URLs answer in the API's error format, not an HTML page."""
-    return _django_problem(
+    return django_problem(
         request, status_code=404, code="not_found", title="Not found", detail="Not found."
     )
 
 
 def bad_request_view(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
-    return _django_problem(
+    return django_problem(
         request,
         status_code=400,
         code="bad_request",
@@ -292,7 +295,7 @@ def server_error_view(request: HttpRequest) -> JsonResponse:
     # Django calls handler500 while handling the exception; django.request is silenced (see
     # docket.core.logging), so without this line a crash outside DRF would leave no traceback.
     logger.error("unhandled_error", exc_info=sys.exc_info()[1])
-    return _django_problem(
+    return django_problem(
         request,
         status_code=500,
         code="internal_error",

@@ -16,6 +16,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from prometheus_client import REGISTRY
 
 from docket.core.models import Event
 from docket.integrations.models import (
@@ -80,6 +81,10 @@ def _plan_since(mark: int | None) -> list[WebhookDelivery]:
 
 def _mark() -> int:
     return Event.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def _attempts_counted(outcome: str) -> float:
+    return REGISTRY.get_sample_value("docket_webhook_attempts_total", {"outcome": outcome}) or 0
 
 
 def _due_now(delivery: WebhookDelivery) -> None:
@@ -168,6 +173,7 @@ def test_a_failing_receiver_is_retried_with_backoff_and_every_attempt_is_logged(
     issue_update(access=world.access("member"), issue=world.eng_issue, title="Retry me")
     (delivery,) = _plan_since(mark)
     receiver.answer(500, 503)
+    counted = {outcome: _attempts_counted(outcome) for outcome in ("failed", "delivered")}
 
     # When it is sent: a failure schedules the next attempt about 5 s later (±10%)
     first = webhook_delivery_send(delivery_id=delivery.pk)
@@ -193,6 +199,9 @@ def test_a_failing_receiver_is_retried_with_backoff_and_every_attempt_is_logged(
     assert [a.status_code for a in log] == [500, 503, 200]
     assert [a.error for a in log] == ["answered 500", "answered 503", ""]
     assert WebhookEndpoint.objects.get().failing_since is None  # the success ended the streak
+    # ...and the metrics counted the two failures and the delivery
+    assert _attempts_counted("failed") == counted["failed"] + 2
+    assert _attempts_counted("delivered") == counted["delivered"] + 1
 
 
 @pytest.mark.django_db
