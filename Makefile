@@ -23,7 +23,7 @@ export PGHOST ?= localhost
 export PGPORT ?= 5432
 export PGUSER ?= postgres
 DB_NAME ?= docket
-DB_NAMES ?= $(DB_NAME)
+DB_NAMES ?= $(DB_NAME) $(DB_NAME)_analytics
 export DATABASE_URL ?= postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/$(DB_NAME)
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -102,9 +102,9 @@ db: services ## Create the database(s) if missing
 		fi; \
 	done
 
-migrate: venv services db ## Apply migrations
+migrate: venv services db ## Apply migrations (the primary's, then the analytics database's)
 	$(call header,migrate)
-	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_databases
 
 demo: migrate ## Load the demo workspace (idempotent)
 	$(call header,demo: seed_demo)
@@ -312,7 +312,6 @@ bench-realtime: venv services db migrate demo ## Commit-to-websocket delay: API 
 
 bench-background: venv services ## Relay throughput per consumer and emails/s of one worker (own database)
 	$(call header,bench-background: bench/bench_background.py on docket_bench)
-	@$(MAKE) --no-print-directory STAGE=1 db DB_NAMES=docket_bench
 	@cd $(BACKEND) && export DATABASE_URL=postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/docket_bench; \
-		$(VENV_BIN)/python manage.py migrate --noinput -v 0 && \
+		$(VENV_BIN)/python manage.py setup_databases -v 0 && \
 		$(VENV_BIN)/python $(ROOT)/bench/bench_background.py $(BENCH_ARGS)

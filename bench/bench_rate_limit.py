@@ -32,15 +32,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def psql(env: dict[str, str], sql: str, *, check: bool = True) -> None:
-    command = ["psql", "-X", "-q", "-d", "postgres", "-c", sql]
-    subprocess.run(command, check=check, env=env)  # noqa: S603 - psql from PATH
-
-
 def prepare_database(env: dict[str, str], name: str) -> None:
-    psql(env, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    psql(env, f'CREATE DATABASE "{name}"')
-    for command in (["migrate", "--noinput", "-v", "0"], ["seed_demo"]):
+    for command in (["setup_databases", "--fresh", "-v", "0"], ["seed_demo"]):
         subprocess.run(  # noqa: S603
             [sys.executable, "manage.py", *command], cwd=BACKEND, env=env, check=True,
             stdout=subprocess.DEVNULL,
@@ -136,7 +129,10 @@ def main() -> None:
                     os.killpg(server.pid, signal.SIGTERM)
                     server.wait(30)
     finally:
-        psql(env, f'DROP DATABASE IF EXISTS "{args.database}" WITH (FORCE)', check=False)
+        subprocess.run(
+            [sys.executable, "manage.py", "setup_databases", "--drop", "-v", "0"],
+            cwd=BACKEND, env=env, check=False,
+        )  # fmt: skip
     for label, latencies in results.items():
         ordered = sorted(latencies)
         print(

@@ -31,15 +31,13 @@ export RATE_LIMIT_ANON=100000/minute
 server=""
 cleanup() {
     if [[ -n "$server" ]]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-    psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres \
-        -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" >/dev/null 2>&1 || true
+    (cd "$ROOT/backend" && "$VENV_BIN/python" manage.py setup_databases --drop -v0) || true
 }
 trap cleanup EXIT
 
-psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE DATABASE \"$DB\"" >/dev/null
 cd "$ROOT/backend"
-"$VENV_BIN/python" manage.py migrate -v0
+# Its own primary and analytics databases, fresh.
+"$VENV_BIN/python" manage.py setup_databases --fresh -v0
 TOKEN="$("$VENV_BIN/python" manage.py fuzz_seed)"
 PORT="$("$VENV_BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 

@@ -28,16 +28,14 @@ server=""
 worker=""
 cleanup() {
     for pid in $server $worker; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-    psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres \
-        -c "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" >/dev/null 2>&1 || true
+    (cd "$ROOT/backend" && "$VENV_BIN/python" manage.py setup_databases --drop -v0) || true
 }
 trap cleanup EXIT
 
 started=$(date +%s)
-psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -v ON_ERROR_STOP=1 \
-    -c "CREATE DATABASE \"$DB\"" >/dev/null
 cd "$ROOT/backend"
-"$VENV_BIN/python" manage.py migrate -v0
+# Its own primary and analytics databases, fresh.
+"$VENV_BIN/python" manage.py setup_databases --fresh -v0
 DOCKET_SDK_TENANT="$("$VENV_BIN/python" manage.py sdk_seed)"
 PORT="$("$VENV_BIN/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 

@@ -46,12 +46,6 @@ export const openPages = new Set();
 export const UI_TIMEOUT = 20_000;
 const NAVIGATION_TIMEOUT = 30_000;
 
-function psql(sql) {
-  execFileSync("psql", ["-h", PG.host, "-U", PG.user, "-d", "postgres", "-qc", sql], {
-    stdio: "inherit",
-  });
-}
-
 const backendEnv = {
   ...process.env,
   DJANGO_SETTINGS_MODULE: "config.settings.local",
@@ -152,9 +146,11 @@ function start(label, command, args, options) {
 
 export async function startStack() {
   mkdirSync(RESULTS, { recursive: true });
-  psql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-  psql(`CREATE DATABASE ${DB_NAME}`);
-  execFileSync(PYTHON, ["manage.py", "migrate", "-v0"], { cwd: BACKEND, env: backendEnv });
+  // Its own primary and analytics databases, fresh.
+  execFileSync(PYTHON, ["manage.py", "setup_databases", "--fresh", "-v0"], {
+    cwd: BACKEND,
+    env: backendEnv,
+  });
   purgeBroker();
   start(
     "worker",
@@ -218,7 +214,10 @@ export async function stopStack(browser) {
     }
   }
   try {
-    psql(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    execFileSync(PYTHON, ["manage.py", "setup_databases", "--drop", "-v0"], {
+      cwd: BACKEND,
+      env: backendEnv,
+    });
   } catch {
     // best effort
   }

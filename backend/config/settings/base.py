@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from celery.schedules import crontab
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "docket.realtime",
     "docket.notifications",
     "docket.integrations",
+    "docket.analytics",
     "docket.demo",
 ]
 
@@ -84,11 +86,24 @@ TEMPLATES = [
 ]
 
 # --- Databases -------------------------------------------------------------------------------
+
+
+def analytics_url_beside(database_url: str) -> str:
+    """The URL of a database on the same server as `database_url`, named `<name>_analytics`."""
+    parts = urlsplit(database_url)
+    return urlunsplit(parts._replace(path=parts.path.rstrip("/") + "_analytics"))
+
+
 # `replica` serves reads; locally and in tests it points at the same database as `default`.
 DATABASE_URL = env.str("DATABASE_URL", default="postgres://postgres@localhost:5432/docket")
 DATABASES = {
     "default": env.db_url_config(DATABASE_URL),
     "replica": env.db_url_config(env.str("REPLICA_DATABASE_URL", default=DATABASE_URL)),
+    # The analytics app's tables and nothing else (docket.analytics.routers). By default a
+    # database beside the primary's, named after it: `docket` -> `docket_analytics`.
+    "analytics": env.db_url_config(
+        env.str("ANALYTICS_DATABASE_URL", default=analytics_url_beside(DATABASE_URL))
+    ),
 }
 # Under ASGI every request runs its sync code in a fresh thread, so Django's per-thread persistent
 # connections would open (and strand) one connection per request. A psycopg pool per process
@@ -102,7 +117,12 @@ for _alias, _config in DATABASES.items():
         "pool": {"min_size": 1, "max_size": DB_POOL_MAX_SIZE, "timeout": 10},
     }
 DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-DATABASE_ROUTERS = ["docket.core.db_routers.PrimaryReplicaRouter"]
+DATABASE_ROUTERS = [
+    "docket.analytics.routers.AnalyticsRouter",
+    "docket.core.db_routers.PrimaryReplicaRouter",
+]
+# Databases `manage.py setup_databases` creates and migrates (the replica follows the primary).
+MIGRATED_DATABASES = ["default", "analytics"]
 # After a write, the writer's reads stay on the primary this long (longer than replica lag).
 REPLICA_STICKY_SECONDS = env.int("REPLICA_STICKY_SECONDS", default=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -172,6 +192,7 @@ RELAY_CONSUMERS: dict[str, str] = {
     "realtime": "docket.realtime.fanout.publish_events",
     "notifications": "docket.notifications.services.notify_for_events",
     "webhooks": "docket.integrations.services.plan_webhook_deliveries",
+    "analytics": "docket.analytics.services.record_issue_facts",
 }
 
 # --- Idempotency keys (docket.core.idempotency): kept 24 hours, expired ones deleted hourly ---

@@ -21,6 +21,7 @@ RATE_LIMIT_REDIS_URL = CACHES["default"]["LOCATION"]
 # A separate name lets two test runs share one PostgreSQL server (e.g. parallel CI jobs).
 TEST_DATABASE_NAME = env.str("TEST_DATABASE_NAME", default="test_docket")
 DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
+DATABASES["analytics"]["TEST"] = {"NAME": f"{TEST_DATABASE_NAME}_analytics"}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.db import router
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -50,6 +51,9 @@ NIL = str(uuid.UUID(int=0))
 METHODS = ("get", "post", "put", "patch", "delete")
 
 # --- The table ---------------------------------------------------------------------------------
+
+# The insight endpoints read the analytics database; the snapshot reads every database.
+pytestmark = pytest.mark.django_db(databases=["default", "replica", "analytics"])
 
 
 def expect(
@@ -301,6 +305,7 @@ MATRIX: list[Row] = [
     ),
     # Projects
     Row("GET", f"{WS}/projects", ANYONE_IN_WORKSPACE),
+    Row("GET", f"{WS}/insights", ANYONE_IN_WORKSPACE),
     Row("POST", f"{WS}/projects", CONTRIBUTORS_CREATE, {"key": "NEW", "name": "New"}),
     Row("GET", PROJECT, ANYONE_IN_WORKSPACE),
     Row("PATCH", PROJECT, MANAGERS, {"name": "Renamed", "description": "Now with words."}),
@@ -379,6 +384,7 @@ MATRIX: list[Row] = [
     ),
     # Labels
     Row("GET", f"{PROJECT}/labels", ANYONE_IN_WORKSPACE),
+    Row("GET", f"{PROJECT}/insights", ANYONE_IN_WORKSPACE),
     Row("POST", f"{PROJECT}/labels", CONTRIBUTORS_CREATE, {"name": "feature", "color": "#00ff00"}),
     Row("PATCH", f"{PROJECT}/labels/{{label}}", CONTRIBUTORS, {"name": "defect"}),
     Row("DELETE", f"{PROJECT}/labels/{{label}}", CONTRIBUTORS_DELETE),
@@ -528,7 +534,9 @@ def snapshot() -> dict[str, list[dict[str, Any]]]:
     ]
     assert Event in models
     return {
-        model._meta.label: list(model._default_manager.using("default").order_by("pk").values())
+        model._meta.label: list(
+            model._default_manager.using(router.db_for_write(model)).order_by("pk").values()
+        )
         for model in models
     }
 

@@ -1,0 +1,53 @@
+"""Create the databases Django migrates (settings.MIGRATED_DATABASES: the primary and analytics)
+if they are missing, then migrate each. `--fresh` drops them first; `--drop` only drops them.
+The test harnesses use it to give a run databases of its own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import psycopg
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connections
+from psycopg import sql
+
+
+def _maintenance_connection(alias: str) -> psycopg.Connection:
+    """A connection to the `postgres` database of the server that holds `alias`."""
+    params = connections[alias].get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    return psycopg.connect(**{**params, "dbname": "postgres"}, autocommit=True)
+
+
+class Command(BaseCommand):
+    help = "Create (or recreate with --fresh, or --drop) and migrate the project's databases."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--fresh", action="store_true", help="Drop each database first.")
+        parser.add_argument("--drop", action="store_true", help="Only drop them.")
+
+    def handle(self, *args: Any, fresh: bool, drop: bool, verbosity: int, **options: Any) -> None:
+        for alias in settings.MIGRATED_DATABASES:
+            name = connections[alias].settings_dict["NAME"]
+            connections[alias].close()
+            with _maintenance_connection(alias) as admin:
+                if fresh or drop:
+                    admin.execute(
+                        sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                            sql.Identifier(name)
+                        )
+                    )
+                if drop:
+                    continue
+                exists = admin.execute(
+                    "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+                ).fetchone()
+                if not exists:
+                    admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+                    if verbosity:
+                        self.stdout.write(f"database {name} ({alias}): created")
+            if not drop:
+                call_command("migrate", database=alias, interactive=False, verbosity=verbosity)
