@@ -262,6 +262,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_slug}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flow figures of every project the caller can see, together
+         * @description Computed from the analytics database, which the relay feeds from the event log a moment after each change (so a change made just now may not count yet). Deleted issues count nowhere.
+         */
+        get: operations["workspaces_insights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_slug}/invitations": {
         parameters: {
             query?: never;
@@ -649,6 +669,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Flow figures of a project: cycle and lead time, throughput, cumulative flow
+         * @description Computed from the analytics database, which the relay feeds from the event log a moment after each change (so a change made just now may not count yet). Deleted issues count nowhere.
+         */
+        get: operations["projects_insights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/issues": {
         parameters: {
             query?: never;
@@ -972,6 +1012,20 @@ export interface components {
             /** Format: date-time */
             readonly edited_at: string | null;
         };
+        CumulativeFlowDayOutput: {
+            /** Format: date */
+            date: string;
+            /** @description Issues in a `backlog` state at day's end. */
+            backlog: number;
+            /** @description Issues in a `unstarted` state at day's end. */
+            unstarted: number;
+            /** @description Issues in a `started` state at day's end. */
+            started: number;
+            /** @description Issues in a `completed` state at day's end. */
+            completed: number;
+            /** @description Issues in a `canceled` state at day's end. */
+            canceled: number;
+        };
         /**
          * @description One event of the change feed. `changes` has the shape of the event's name (see
          *     `EventName` and the `<Name>Changes` components).
@@ -990,6 +1044,28 @@ export interface components {
             changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
             /** Format: date-time */
             readonly created_at: string;
+        };
+        InsightsOutput: {
+            /**
+             * Format: date
+             * @description The window's first day (UTC).
+             */
+            since: string;
+            /**
+             * Format: date
+             * @description The window's last day: today (UTC).
+             */
+            until: string;
+            /** @description From the first start to completion, of the issues completed in the window. */
+            cycle_time_hours: components["schemas"]["PercentilesOutput"];
+            /** @description From creation to completion, of the issues completed in the window. */
+            lead_time_hours: components["schemas"]["PercentilesOutput"];
+            /** @description Age of the issues open now. */
+            open_age_days: components["schemas"]["PercentilesOutput"];
+            /** @description Completions per week. */
+            throughput: components["schemas"]["ThroughputWeekOutput"][];
+            /** @description Issues per state category at the end of each day. */
+            cumulative_flow: components["schemas"]["CumulativeFlowDayOutput"][];
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         InvitationAcceptInput: {
@@ -1412,6 +1488,19 @@ export interface components {
             slug?: string;
             name?: string;
         };
+        PercentilesOutput: {
+            /** @description How many issues the figures describe. */
+            count: number;
+            /**
+             * Format: double
+             * @description Median; null without issues.
+             */
+            p50: number | null;
+            /** Format: double */
+            p85: number | null;
+            /** Format: double */
+            p95: number | null;
+        };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         PersonalTokenCreateInput: {
             /** @description What the token is for, e.g. `CI bot`. */
@@ -1624,6 +1713,14 @@ export interface components {
         };
         SubscriptionOutput: {
             subscribed: boolean;
+        };
+        ThroughputWeekOutput: {
+            /**
+             * Format: date
+             * @description The Monday the ISO week starts on.
+             */
+            week: string;
+            completed: number;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         TokenObtainInput: {
@@ -3546,6 +3643,60 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    workspaces_insights: {
+        parameters: {
+            query?: {
+                /** @description The window, in days up to today. Defaults to 90. */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsOutput"];
                 };
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
@@ -6280,6 +6431,61 @@ export interface operations {
             };
             /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    projects_insights: {
+        parameters: {
+            query?: {
+                /** @description The window, in days up to today. Defaults to 90. */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                project_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

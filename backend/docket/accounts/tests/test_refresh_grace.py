@@ -89,7 +89,7 @@ def test_only_the_token_rotated_last_has_grace(api):
     assert api.post(REFRESH, {"refresh": third}).json()["code"] == "token_revoked"
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_two_concurrent_refreshes_get_the_same_successor():
     user = UserFactory()
     first = _sign_in(APIClient(), user)

@@ -26,7 +26,7 @@ def test_every_place_that_starts_the_api_refuses_forwarded_headers(path):
     assert "no-proxy-headers" in text, f"{path} starts uvicorn trusting X-Forwarded-For"
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_a_forged_forwarded_for_does_not_escape_the_sign_in_limit(world):
     env = {
         "THROTTLE_AUTH_IP": "3/minute",

@@ -23,7 +23,7 @@ def _moved(**changes):
     return new_event(ISSUE_MOVED, workspace_id=WORKSPACE, subject_id=SUBJECT, changes=changes)
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_recording_outside_a_transaction_is_refused():
     with pytest.raises(RuntimeError):
         emit(_moved())

@@ -212,7 +212,7 @@ def test_an_expired_key_runs_again_and_beat_deletes_expired_keys(world, as_user)
 # --- Concurrency, on real connections ------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_a_duplicate_sent_while_the_first_runs_is_409_and_one_issue_is_made(as_user):
     # Given the first request will be held inside its transaction (we hold the project row it
     # must lock to number the issue)

@@ -31,9 +31,11 @@ from docket.testing.world import access_of
 from docket.workspaces.models import Role
 
 TOKEN = "metrics-test-token"
-transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+transactional = pytest.mark.django_db(
+    transaction=True, databases=["default", "replica", "analytics"]
+)
 # A scrape reads the replica's lag too.
-with_db = pytest.mark.django_db(databases=["default", "replica"])
+with_db = pytest.mark.django_db(databases=["default", "replica", "analytics"])
 
 
 def samples(text: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

@@ -23,7 +23,7 @@ def live_server_with_pool():
         yield base
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_a_burst_of_hostile_requests_leaves_the_pool_whole(world, live_server_with_pool):
     base = live_server_with_pool
     token = {"Authorization": f"Bearer {AccessToken.for_user(world.member)}"}

@@ -247,7 +247,7 @@ def test_with_redis_down_requests_are_served_unlimited(world, as_user, settings,
     ratelimit.reset_backoff()
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_the_limit_holds_across_api_processes(world):
     """Two uvicorn workers, one budget: concurrent requests spread over both processes are
     allowed exactly as many times as the policy says."""

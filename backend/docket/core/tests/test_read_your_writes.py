@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from docket.testing.world import build_world
 
-pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 
 ISSUE = "/api/v1/workspaces/acme/issues/ENG-1"
 

@@ -23,7 +23,9 @@ from docket.testing.worker import start_worker, stop_worker, wait_for
 from docket.testing.world import access_of
 from docket.workspaces.models import Role
 
-transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+transactional = pytest.mark.django_db(
+    transaction=True, databases=["default", "replica", "analytics"]
+)
 
 
 def _make_changes(access, project, count: int, *, threads: int = 4) -> None:

@@ -12,7 +12,7 @@ from docket.projects.services import label_create
 BROKER_NOBODY_LISTENS_ON = "redis://127.0.0.1:9/0"
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 @override_settings(RELAY_ON_COMMIT=True)
 def test_a_write_succeeds_when_the_broker_is_unreachable(world):
     from config.celery import app

@@ -46,7 +46,7 @@ def _read_at_least(client, cursor: str | None, count: int) -> tuple[list[dict], 
     return events, cursor
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_an_event_committed_late_is_never_skipped(as_user):
     # Given a workspace, and a reader that has read the feed to its end
     owner = MembershipFactory(role=Role.OWNER, workspace__slug="acme")
@@ -106,7 +106,7 @@ def test_an_event_committed_late_is_never_skipped(as_user):
 
 
 # Transactional: the feed shows only committed events, never those of a transaction still open.
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_each_role_reads_what_it_may_see_with_deletions(world, as_user):
     # Given an invitation, a deleted comment, a deleted issue in ENG and a deleted project
     invitation_create(access=world.access("admin"), email="new@example.com", role=Role.MEMBER)

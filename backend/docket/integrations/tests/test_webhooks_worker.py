@@ -18,7 +18,9 @@ from docket.issues.services import issue_update
 from docket.testing.receiver import ReceiverServer
 from docket.testing.worker import purge_queues, start_worker, stop_worker, wait_for
 
-transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+transactional = pytest.mark.django_db(
+    transaction=True, databases=["default", "replica", "analytics"]
+)
 QUEUES = ("relay", "default", "email", "webhooks")
 
 

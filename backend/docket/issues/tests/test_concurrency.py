@@ -13,7 +13,7 @@ from docket.testing.world import access_of
 from docket.workspaces.models import Role
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_fifty_parallel_creates_get_fifty_consecutive_numbers():
     owner = MembershipFactory(role=Role.OWNER)
     project = project_create(access=access_of(owner), key="RACE", name="Race")

@@ -140,7 +140,7 @@ def test_a_conditional_write_costs_no_extra_query(world, as_user):
     assert len(conditional) == len(unconditional)
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_a_write_that_commits_while_a_conditional_patch_waits_for_the_lock_makes_it_412(as_user):
     # Given a client read the issue, and another transaction holds its row lock, about to change it
     world = build_world()

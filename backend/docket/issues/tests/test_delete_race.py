@@ -19,7 +19,9 @@ from docket.issues.models import Issue
 from docket.issues.services import issue_delete
 from docket.notifications.models import Notification, Reason, Subscription
 
-transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+transactional = pytest.mark.django_db(
+    transaction=True, databases=["default", "replica", "analytics"]
+)
 
 
 def _lock_waits() -> int:

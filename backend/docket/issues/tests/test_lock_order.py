@@ -15,7 +15,7 @@ from docket.workspaces.models import Role
 ROUNDS = 40
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 def test_patching_the_state_while_moving_the_same_issue_never_deadlocks():
     # Given an issue and two columns, and two writers that each switch it between them: one
     # through PATCH's service (issue_update), one through the board's (issue_move).

@@ -28,7 +28,9 @@ from docket.testing.smtp import SmtpServer
 from docket.testing.worker import purge_queues, start_worker, stop_worker, wait_for
 from docket.workspaces.models import Role
 
-transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+transactional = pytest.mark.django_db(
+    transaction=True, databases=["default", "replica", "analytics"]
+)
 APP = "https://app.example.com"
 _event_ids = itertools.count(10_000_000)
 

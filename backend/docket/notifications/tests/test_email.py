@@ -20,7 +20,9 @@ from docket.notifications.tasks import deliver_pending_emails, send_notification
 from docket.testing.smtp import SmtpServer
 from docket.testing.worker import purge_queues, start_worker, stop_worker, wait_for
 
-transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+transactional = pytest.mark.django_db(
+    transaction=True, databases=["default", "replica", "analytics"]
+)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.test import override_settings
 from docket.testing.worker import wait_for
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
 @override_settings(RELAY_ON_COMMIT=True)
 def test_a_comment_reaches_the_reporters_inbox(world, worker, as_user):
     # Given ENG-1, reported by the owner (so subscribed once the relay has seen its creation)

@@ -14,7 +14,9 @@ from docket.issues.models import Issue
 from docket.issues.services import issue_update
 from docket.realtime.tests.sockets import run, signed_in
 
-transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+transactional = pytest.mark.django_db(
+    transaction=True, databases=["default", "replica", "analytics"]
+)
 # Generous for a busy CI machine; beat (the 5-second safety net) does not run in tests, so an
 # event reaches the socket only through the after-commit relay and its follow-ups.
 DELIVERY_SECONDS = 15

@@ -24,7 +24,9 @@ from docket.workspaces.models import Membership, Role
 from docket.workspaces.services import invitation_create, member_remove, workspace_update
 
 UNAUTHENTICATED = 4401
-transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+transactional = pytest.mark.django_db(
+    transaction=True, databases=["default", "replica", "analytics"]
+)
 
 
 def _later(func, /, **kwargs):

@@ -22,7 +22,9 @@ from docket.workspaces.services import (
 )
 from docket.workspaces.tasks import send_invitation_email
 
-transactional = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+transactional = pytest.mark.django_db(
+    transaction=True, databases=["default", "replica", "analytics"]
+)
 ACME = "/api/v1/workspaces/acme"
 APP = "https://app.example.com"
 

@@ -12,9 +12,11 @@ from .comment_output import CommentOutput
 from .comment_updated_changes import CommentUpdatedChanges
 from .comment_updated_changes_comment_id import CommentUpdatedChangesCommentId
 from .comments_list_ordering import CommentsListOrdering
+from .cumulative_flow_day_output import CumulativeFlowDayOutput
 from .event_name import EventName
 from .events_feed_ordering import EventsFeedOrdering
 from .feed_event_output import FeedEventOutput
+from .insights_output import InsightsOutput
 from .invitation_accept_input import InvitationAcceptInput
 from .invitation_accepted_changes import InvitationAcceptedChanges
 from .invitation_accepted_changes_role import InvitationAcceptedChangesRole
@@ -153,6 +155,7 @@ from .patched_project_update_input import PatchedProjectUpdateInput
 from .patched_state_update_input import PatchedStateUpdateInput
 from .patched_webhook_endpoint_update_input import PatchedWebhookEndpointUpdateInput
 from .patched_workspace_update_input import PatchedWorkspaceUpdateInput
+from .percentiles_output import PercentilesOutput
 from .personal_token_create_input import PersonalTokenCreateInput
 from .personal_token_created_output import PersonalTokenCreatedOutput
 from .personal_token_output import PersonalTokenOutput
@@ -215,6 +218,7 @@ from .states_list_ordering import StatesListOrdering
 from .status_enum import StatusEnum
 from .subscription_input import SubscriptionInput
 from .subscription_output import SubscriptionOutput
+from .throughput_week_output import ThroughputWeekOutput
 from .token_obtain_input import TokenObtainInput
 from .token_refresh_input import TokenRefreshInput
 from .token_scope_enum import TokenScopeEnum
@@ -255,9 +259,11 @@ __all__ = (
     "CommentsListOrdering",
     "CommentUpdatedChanges",
     "CommentUpdatedChangesCommentId",
+    "CumulativeFlowDayOutput",
     "EventName",
     "EventsFeedOrdering",
     "FeedEventOutput",
+    "InsightsOutput",
     "InvitationAcceptedChanges",
     "InvitationAcceptedChangesRole",
     "InvitationAcceptedChangesUserId",
@@ -380,6 +386,7 @@ __all__ = (
     "PatchedStateUpdateInput",
     "PatchedWebhookEndpointUpdateInput",
     "PatchedWorkspaceUpdateInput",
+    "PercentilesOutput",
     "PersonalTokenCreatedOutput",
     "PersonalTokenCreateInput",
     "PersonalTokenOutput",
@@ -440,6 +447,7 @@ __all__ = (
     "StatusEnum",
     "SubscriptionInput",
     "SubscriptionOutput",
+    "ThroughputWeekOutput",
     "TokenObtainInput",
     "TokenRefreshInput",
     "TokenScopeEnum",
