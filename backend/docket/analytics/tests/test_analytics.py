@@ -16,10 +16,10 @@ from django.utils import timezone
 from docket.analytics.models import CategoryChange, IssueFact
 from docket.analytics.services import record_issue_facts
 from docket.core.models import Event
-from docket.core.relay import relay_once
 from docket.issues.models import Issue
 from docket.issues.services import issue_create, issue_delete, issue_update
 from docket.projects.models import State
+from docket.testing.relay import relay_everything
 
 ALL_DATABASES = ["default", "replica", "analytics"]
 transactional = pytest.mark.django_db(transaction=True, databases=ALL_DATABASES)
@@ -36,8 +36,7 @@ def _tables(alias: str) -> set[str]:
 
 
 def _relay_analytics() -> None:
-    while relay_once("analytics", record_issue_facts):
-        pass
+    relay_everything("analytics", record_issue_facts)
 
 
 @with_db

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from typing import Any
 
 from asgiref.testing import ApplicationCommunicator
 from channels.db import database_sync_to_async
 
 from config.asgi import application
-from docket.core.relay import events_waiting_on_horizon, relay_once
 from docket.realtime.fanout import publish_events
 from docket.realtime.tickets import ticket_issue
+from docket.testing.relay import relay_everything
 
 SPA_ORIGIN = b"http://localhost:5173"
 # Long enough for a busy CI machine; the assertions are about what arrives, not how fast.
@@ -90,20 +89,6 @@ async def signed_in(user: Any, *topics: tuple[str, str | None]) -> Socket:
         answer = await socket.subscribe(workspace, project)
         assert answer["type"] == "subscribed", answer
     return socket
-
-
-def relay_everything(name: str, handler: Any) -> int:
-    """Relay to one consumer, as the worker would, until every committed event is handed over.
-    The commit horizon is the server's: another connection's open transaction (another test
-    run's, a worker's) can hold an event back for a moment, so one pass is not enough."""
-    handed = 0
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        handed += relay_once(name, handler) or 0
-        if not events_waiting_on_horizon() and relay_once(name, handler) == 0:
-            return handed
-        time.sleep(0.02)
-    raise AssertionError(f"events stayed above the commit horizon for {TIMEOUT} s")
 
 
 async def relay() -> int:
