@@ -17,6 +17,7 @@ import { NotFoundScreen } from "../screens/NotFoundScreen";
 import { InboxScreen } from "../screens/InboxScreen";
 import { TokensScreen } from "../screens/TokensScreen";
 import { WebhooksScreen } from "../screens/WebhooksScreen";
+import { InsightsScreen } from "../screens/InsightsScreen";
 
 export const router = createBrowserRouter([
   { path: "/signin", element: <SignInScreen /> },
@@ -36,9 +37,11 @@ export const router = createBrowserRouter([
           { path: "members", element: <MembersScreen /> },
           { path: "tokens", element: <TokensScreen /> },
           { path: "webhooks", element: <WebhooksScreen /> },
+          { path: "insights", element: <InsightsScreen /> },
           { path: "p/:projectKey", element: <Navigate to="issues" replace /> },
           { path: "p/:projectKey/issues", element: <IssueListScreen /> },
           { path: "p/:projectKey/board", element: <IssueBoardScreen /> },
+          { path: "p/:projectKey/insights", element: <InsightsScreen /> },
           { path: "p/:projectKey/settings", element: <ProjectSettingsScreen /> },
           { path: "i/:issueKey", element: <IssueDetailScreen /> },
         ],
