@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { MemoryRouter, Route, Routes } from "react-router-dom";
+import { Link, MemoryRouter, Outlet, Route, Routes } from "react-router-dom";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { Insights } from "../api/queries";
@@ -65,7 +65,10 @@ const json = (body: unknown, status = 200) =>
  * A stand-in for the API at the fetch boundary. `answer(days)` gives the insights for a window
  * (a Response for a refusal); `hold` keeps the insight requests waiting until released.
  */
-function fakeApi(answer: (days: number) => Insights | Response, options: { hold?: boolean } = {}) {
+function fakeApi(
+  answer: (days: number, path: string) => Insights | Response,
+  options: { hold?: (days: number, path: string) => boolean } = {},
+) {
   const asked: { path: string; days: string | null }[] = [];
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => {
@@ -79,8 +82,9 @@ function fakeApi(answer: (days: number) => Insights | Response, options: { hold?
     }
     if (url.pathname === PROJECT || url.pathname === WORKSPACE) {
       asked.push({ path: url.pathname, days: url.searchParams.get("days") });
-      if (options.hold) await held;
-      const result = answer(Number(url.searchParams.get("days") ?? 90));
+      const days = Number(url.searchParams.get("days") ?? 90);
+      if (options.hold?.(days, url.pathname)) await held;
+      const result = answer(days, url.pathname);
       return result instanceof Response ? result : json(result);
     }
     return json({ code: "not_found", detail: `No fake for ${url.pathname}` }, 404);
@@ -94,8 +98,17 @@ function renderAt(path: string) {
     <QueryClientProvider client={queryClient}>
       <MemoryRouter initialEntries={[path]}>
         <Routes>
-          <Route path="/w/:slug/insights" element={<InsightsScreen />} />
-          <Route path="/w/:slug/p/:projectKey/insights" element={<InsightsScreen />} />
+          <Route
+            element={
+              <>
+                <Link to="/w/acme/insights">Workspace insights</Link>
+                <Outlet />
+              </>
+            }
+          >
+            <Route path="/w/:slug/insights" element={<InsightsScreen />} />
+            <Route path="/w/:slug/p/:projectKey/insights" element={<InsightsScreen />} />
+          </Route>
         </Routes>
       </MemoryRouter>
     </QueryClientProvider>,
@@ -120,7 +133,7 @@ describe("InsightsScreen", () => {
   });
 
   it("says it is loading until the figures arrive", async () => {
-    const api = fakeApi(() => figures(), { hold: true });
+    const api = fakeApi(() => figures(), { hold: () => true });
     renderAt("/w/acme/p/ENG/insights");
 
     expect((await screen.findByRole("status")).textContent).toBe("Loading insights…");
@@ -174,11 +187,13 @@ describe("InsightsScreen", () => {
     expect(tab.getAttribute("aria-current")).toBe("page");
   });
 
-  it("asks again for the window picked, and shows its figures", async () => {
-    const api = fakeApi((days) =>
-      days === 30
-        ? figures({ cycle_time_hours: { count: 2, p50: 0.25, p85: 1, p95: 2 } }, 30)
-        : figures(),
+  it("asks again for the window picked, showing the current figures until it arrives", async () => {
+    const api = fakeApi(
+      (days) =>
+        days === 30
+          ? figures({ cycle_time_hours: { count: 2, p50: 0.25, p85: 1, p95: 2 } }, 30)
+          : figures(),
+      { hold: (days) => days === 30 },
     );
     renderAt("/w/acme/p/ENG/insights");
 
@@ -189,12 +204,30 @@ describe("InsightsScreen", () => {
     );
     fireEvent.click(within(picker).getByRole("button", { name: "30 days" }));
 
+    expect((await screen.findByRole("status")).textContent).toBe("Loading the last 30 days…");
+    expect((await figuresIn("Cycle time"))["Median (p50)"]).toBe("5.5 h");
+    api.release();
+
     await waitFor(async () => expect((await figuresIn("Cycle time"))["Median (p50)"]).toBe("15 min"));
     expect(within(picker).getByRole("button", { name: "30 days" }).getAttribute("aria-pressed")).toBe(
       "true",
     );
     expect(within(await card("Cycle time")).getByText("2 completed issues")).toBeTruthy();
     expect(api.asked.map((call) => call.days)).toEqual(["90", "30"]);
+  });
+
+  it("never shows a project's figures as the workspace's while those load", async () => {
+    const api = fakeApi((_days, path) => (path === PROJECT ? figures() : quiet()), {
+      hold: (_days, path) => path === WORKSPACE,
+    });
+    renderAt("/w/acme/p/ENG/insights");
+
+    await card("Cycle time");
+    fireEvent.click(screen.getByRole("link", { name: "Workspace insights" }));
+    expect((await screen.findByRole("status")).textContent).toBe("Loading insights…");
+    expect(screen.queryByRole("region", { name: "Cycle time" })).toBeNull();
+    api.release();
+    expect(await screen.findByText("No completed issues in this window yet")).toBeTruthy();
   });
 
   it("says no issue was completed instead of drawing empty charts", async () => {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery, type QueryKey } from "@tanstack/react-query";
 import { useParams, useSearchParams } from "react-router-dom";
 
 import {
@@ -14,6 +14,10 @@ import { formatDays, formatHours, isEmptyWindow, noCompletions } from "../compon
 import { StatCard } from "../components/insights/StatCard";
 import { formatDate } from "../components/issues/display";
 import { ProjectTabs } from "../components/issues/ProjectTabs";
+
+/** Two insight keys for the same project or workspace (they differ only in the window, last). */
+const sameScope = (a: QueryKey, b: QueryKey) =>
+  a.length === b.length && a.slice(0, -1).every((part, i) => part === b[i]);
 
 const NO_COMPLETIONS = "No completed issues in this window yet";
 
@@ -63,10 +67,13 @@ export function InsightsScreen() {
   const { slug = "", projectKey } = useParams();
   const [days, setDays] = useWindow();
   const workspace = useQuery({ ...workspaceQuery(slug), enabled: !projectKey });
+  const query = insightsQuery(slug, projectKey, days);
   const insights = useQuery({
-    ...insightsQuery(slug, projectKey, days),
-    // Another window keeps the current figures on screen (marked as updating) until it arrives.
-    placeholderData: keepPreviousData,
+    ...query,
+    // Another window of the same project (or workspace) keeps the current figures on screen,
+    // marked as updating, until it arrives; another project's or the workspace's never stand in.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery && sameScope(previousQuery.queryKey, query.queryKey) ? previous : undefined,
   });
 
   return (
@@ -89,15 +96,21 @@ export function InsightsScreen() {
             </>
           )}
         </p>
-        <WindowPicker days={days} onChange={setDays} />
+        <div className="insights-window">
+          {insights.isPlaceholderData && (
+            <span className="muted small" role="status">
+              Loading the last {days} days…
+            </span>
+          )}
+          <WindowPicker days={days} onChange={setDays} />
+        </div>
       </div>
       {insights.isPending ? (
         <Loading label="Loading insights" />
       ) : insights.isError ? (
         <ErrorState error={insights.error} />
       ) : (
-        <div aria-busy={insights.isPlaceholderData}>
-          {insights.isPlaceholderData && <Loading label={`Loading the last ${days} days`} />}
+        <div className="insights-figures" aria-busy={insights.isPlaceholderData}>
           <InsightsFigures insights={insights.data} />
         </div>
       )}

@@ -45,8 +45,17 @@ function ChartFigure(props: { title: string; summary: string; children: ReactNod
   );
 }
 
+// In the text colour: the light category colours read as "turned off" in the legend.
+const legendText = (value: unknown) => <span className="chart-legend-text">{String(value)}</span>;
 const dayLabel = (value: unknown) => formatDate(String(value));
 const weekLabel = (value: unknown) => `Week of ${formatDate(String(value))}`;
+
+/** One tick a week (on Mondays, like the throughput's weeks), fewer on long windows. */
+function mondayTicks(dates: string[]): string[] {
+  const mondays = dates.filter((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 1);
+  const step = Math.ceil(mondays.length / 10);
+  return mondays.filter((_, i) => i % step === 0);
+}
 
 /** Issues per state category at the end of each day, stacked. */
 export function CumulativeFlowChart({ flow }: { flow: Insights["cumulative_flow"] }) {
@@ -60,10 +69,16 @@ export function CumulativeFlowChart({ flow }: { flow: Insights["cumulative_flow"
     <ChartFigure title="Cumulative flow" summary={summary}>
       <AreaChart data={flow} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={GRID} vertical={false} />
-        <XAxis dataKey="date" tickFormatter={dayLabel} tick={AXIS} minTickGap={24} />
+        <XAxis
+          dataKey="date"
+          ticks={mondayTicks(flow.map((day) => day.date))}
+          tickFormatter={dayLabel}
+          tick={AXIS}
+          minTickGap={16}
+        />
         <YAxis allowDecimals={false} tick={AXIS} width={40} />
         <Tooltip labelFormatter={dayLabel} itemSorter={inWorkflowOrder} />
-        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inWorkflowOrder} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inWorkflowOrder} formatter={legendText} />
         {FLOW_BANDS.map((category) => (
           <Area
             key={category.value}
