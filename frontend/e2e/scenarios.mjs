@@ -8,7 +8,7 @@
  * caught up. The one exception is waiting for the server's answer to a move, right before a
  * reload that reads the server's copy. ESLint (frontend/eslint.config.js) enforces this.
  */
-import { apiCall, newPage, restartApi, tokenFor, WEB } from "./harness.mjs";
+import { API, apiCall, newPage, restartApi, tokenFor, WEB } from "./harness.mjs";
 
 const PASSWORD = "a-long-browser-test-passphrase";
 const OWNER = { name: "Olga Owner", email: "olga@example.com" };
@@ -86,6 +86,35 @@ async function register(person) {
     body: { email: person.email, password: PASSWORD, display_name: person.name },
   });
   return tokenFor(person.email, PASSWORD);
+}
+
+/**
+ * Waits until the API's insights for a project count `completed` completions in the last 30
+ * days. The worker's analytics consumer records a change a moment after it is made (after the
+ * live update that would otherwise tell the page), so the page is opened once they count. The
+ * page asks the API, one request at a time, whenever Playwright polls the predicate.
+ */
+async function waitForCompletions(page, token, projectPath, completed) {
+  const url = `${API}${projectPath}/insights?days=30`;
+  try {
+    await page.waitForFunction(
+      ({ url, token, completed }) => {
+        const probe = (globalThis.insightsProbe ??= { pending: false, count: 0 });
+        if (!probe.pending) {
+          probe.pending = true;
+          fetch(url, { headers: { Authorization: `Bearer ${token}` } })
+            .then((response) => response.json())
+            .then((body) => (probe.count = body.cycle_time_hours.count))
+            .finally(() => (probe.pending = false));
+        }
+        return probe.count >= completed;
+      },
+      { url, token, completed },
+      { polling: 250 },
+    );
+  } catch (error) {
+    throw new Error(`timed out waiting until ${url} counts ${completed} completed`, { cause: error });
+  }
 }
 
 async function createIssue(page, title, priority) {
@@ -482,6 +511,68 @@ export const scenarios = {
       endpoints.results.length === 1 && endpoints.results[0].is_active === false,
       `endpoints: ${JSON.stringify(endpoints.results)}`,
     );
+    await page.context().close();
+  },
+
+  async "insights: a completed issue shows in the project's figures and charts"({ browser, problems, shot }) {
+    const token = await tokenFor(OWNER.email, PASSWORD);
+    const states = await apiCall("GET", "/api/v1/workspaces/rocket/projects/ENG/states", { token });
+    const done = states.results.find((state) => state.name === "Done");
+    // ENG-2 was started on the board in the first scenario; finishing it gives it a cycle time.
+    await apiCall("PATCH", "/api/v1/workspaces/rocket/issues/ENG-2", {
+      token,
+      body: { state_id: done.id },
+    });
+
+    const page = await newPage(browser, problems, { viewport: { width: 1280, height: 1000 } });
+    await signIn(page, OWNER.email);
+    await waitForCompletions(page, token, "/api/v1/workspaces/rocket/projects/ENG", 1);
+    await page.goto(`${WEB}/w/rocket/p/ENG/board`);
+    await page.getByRole("navigation", { name: "Project views" }).getByRole("link", { name: "Insights" }).click();
+    await page.waitForURL(`${WEB}/w/rocket/p/ENG/insights`);
+
+    const cycle = page.getByRole("region", { name: "Cycle time" });
+    await cycle.getByText("1 completed issue", { exact: true }).waitFor();
+    await cycle.getByText("Median (p50)").waitFor();
+    await page.getByRole("region", { name: "Lead time" }).getByText("1 completed issue", { exact: true }).waitFor();
+    // ENG-1 and ENG-3 are still open.
+    await page.getByRole("region", { name: "Open issue age" }).getByText("2 open issues").waitFor();
+    const flow = page.getByRole("figure", { name: "Cumulative flow" });
+    // Bands of categories no issue is in are flat (and so hidden): wait for one that is not.
+    await flow.locator('.recharts-area-area[name="Completed"]').waitFor();
+    check((await flow.locator(".recharts-area").count()) === 5, "the flow has five bands");
+    await flow.getByText(/1 completed, 0 canceled\.$/).waitFor();
+    const throughput = page.getByRole("figure", { name: "Weekly throughput" });
+    await throughput.locator(".recharts-bar-rectangle path").first().waitFor();
+    await throughput.getByText(/^1 issue completed over/).waitFor();
+    await shot(page, "1-project-90-days");
+
+    // Another window: asked for again, kept in the address.
+    const picker = page.getByRole("group", { name: "Window" });
+    await picker.getByRole("button", { name: "30 days" }).click();
+    await page.waitForURL(/insights\?days=30$/);
+    await picker.locator('button[aria-pressed="true"]').filter({ hasText: "30 days" }).waitFor();
+    // The 90 days' figures stay, marked as updating, until the 30 days' arrive.
+    await page.getByRole("status").filter({ hasText: "Loading the last 30 days" }).waitFor({ state: "detached" });
+    await cycle.getByText("1 completed issue", { exact: true }).waitFor();
+    const weeks = await throughput.getByText(/^1 issue completed over \d+ weeks\.$/).innerText();
+    check(Number(/over (\d+) weeks/.exec(weeks)[1]) <= 6, `30 days span ${weeks}`);
+    await shot(page, "2-project-30-days");
+
+    // The workspace's figures, from the workspace navigation.
+    // The sidebar's first "Insights" is the workspace's; the project's own follows under ENG.
+    await page.getByRole("complementary", { name: "Workspace navigation" }).getByRole("link", { name: "Insights", exact: true }).first().click();
+    await page.waitForURL(`${WEB}/w/rocket/insights`);
+    await page.getByRole("heading", { level: 1, name: "Insights" }).waitFor();
+    await page.getByRole("region", { name: "Cycle time" }).getByText("1 completed issue", { exact: true }).waitFor();
+    await page.getByRole("figure", { name: "Cumulative flow" }).locator('.recharts-area-area[name="Unstarted"]').waitFor();
+    await shot(page, "3-workspace");
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("figure", { name: "Weekly throughput" }).locator(".recharts-bar-rectangle path").first().waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 390, `insights are ${width}px wide on a 390px screen`);
+    await shot(page, "4-phone");
     await page.context().close();
   },
 };

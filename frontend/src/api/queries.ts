@@ -24,6 +24,12 @@ export type NotificationPage = Schemas["PaginatedNotificationOutputList"];
 export type PersonalToken = Schemas["PersonalTokenOutput"];
 export type WebhookEndpoint = Schemas["WebhookEndpointOutput"];
 export type WebhookDelivery = Schemas["WebhookDeliveryOutput"];
+export type Insights = Schemas["InsightsOutput"];
+export type Percentiles = Schemas["PercentilesOutput"];
+
+/** The windows the insights screens offer, in days up to today; the API takes 7 to 365. */
+export const INSIGHT_WINDOWS = [30, 90, 180] as const;
+export const DEFAULT_INSIGHT_WINDOW = 90;
 
 export type IssueFilters = {
   state?: string;
@@ -59,6 +65,10 @@ export const keys = {
   activity: (slug: string, issueKey: string) =>
     ["workspace", slug, "issue", issueKey, "activity"] as const,
   webhooks: (slug: string) => ["workspace", slug, "webhooks"] as const,
+  workspaceInsights: (slug: string, days: number) =>
+    ["workspace", slug, "insights", days] as const,
+  projectInsights: (slug: string, key: string, days: number) =>
+    ["workspace", slug, "project", key, "insights", days] as const,
   webhookDeliveries: (slug: string, endpointId: string) =>
     ["workspace", slug, "webhooks", endpointId, "deliveries"] as const,
 };
@@ -252,6 +262,29 @@ export const webhooksQuery = (slug: string) =>
           params: { path: { workspace_slug: slug }, query: ALL },
         }),
       ).results,
+  });
+
+/**
+ * Flow figures over the last `days` days: of one project, or (without a project key) of every
+ * project the caller can see in the workspace.
+ */
+export const insightsQuery = (slug: string, projectKey: string | undefined, days: number) =>
+  queryOptions({
+    queryKey: projectKey
+      ? keys.projectInsights(slug, projectKey, days)
+      : keys.workspaceInsights(slug, days),
+    queryFn: async () =>
+      projectKey
+        ? unwrap(
+            await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/insights", {
+              params: { path: { workspace_slug: slug, project_key: projectKey }, query: { days } },
+            }),
+          )
+        : unwrap(
+            await api.GET("/api/v1/workspaces/{workspace_slug}/insights", {
+              params: { path: { workspace_slug: slug }, query: { days } },
+            }),
+          ),
   });
 
 export const WEBHOOK_DELIVERY_PAGE_SIZE = 20;

@@ -82,6 +82,7 @@ export function AppLayout() {
           <NavLink end to={`/w/${slug}`}>
             Projects
           </NavLink>
+          <NavLink to={`/w/${slug}/insights`}>Insights</NavLink>
           <NavLink to={`/w/${slug}/members`}>Members</NavLink>
           <NavLink to={`/w/${slug}/tokens`}>API tokens</NavLink>
           {isAdmin && <NavLink to={`/w/${slug}/webhooks`}>Webhooks</NavLink>}
@@ -96,6 +97,7 @@ export function AppLayout() {
                 <div className="nav-sub">
                   <NavLink to={`/w/${slug}/p/${project.key}/issues`}>Issues</NavLink>
                   <NavLink to={`/w/${slug}/p/${project.key}/board`}>Board</NavLink>
+                  <NavLink to={`/w/${slug}/p/${project.key}/insights`}>Insights</NavLink>
                   <NavLink to={`/w/${slug}/p/${project.key}/settings`}>Settings</NavLink>
                 </div>
               )}

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { createBrowserRouter, Navigate } from "react-router-dom";
 
 import { AppLayout } from "./AppLayout";
@@ -17,6 +18,17 @@ import { NotFoundScreen } from "../screens/NotFoundScreen";
 import { InboxScreen } from "../screens/InboxScreen";
 import { TokensScreen } from "../screens/TokensScreen";
 import { WebhooksScreen } from "../screens/WebhooksScreen";
+import { Loading } from "../components/States";
+
+// The charts library is loaded only by the insights screens.
+const InsightsScreen = lazy(() =>
+  import("../screens/InsightsScreen").then((module) => ({ default: module.InsightsScreen })),
+);
+const insights = (
+  <Suspense fallback={<Loading label="Loading insights" />}>
+    <InsightsScreen />
+  </Suspense>
+);
 
 export const router = createBrowserRouter([
   { path: "/signin", element: <SignInScreen /> },
@@ -36,9 +48,11 @@ export const router = createBrowserRouter([
           { path: "members", element: <MembersScreen /> },
           { path: "tokens", element: <TokensScreen /> },
           { path: "webhooks", element: <WebhooksScreen /> },
+          { path: "insights", element: insights },
           { path: "p/:projectKey", element: <Navigate to="issues" replace /> },
           { path: "p/:projectKey/issues", element: <IssueListScreen /> },
           { path: "p/:projectKey/board", element: <IssueBoardScreen /> },
+          { path: "p/:projectKey/insights", element: insights },
           { path: "p/:projectKey/settings", element: <ProjectSettingsScreen /> },
           { path: "i/:issueKey", element: <IssueDetailScreen /> },
         ],

@@ -16,21 +16,10 @@ import {
   type State,
 } from "../api/queries";
 import { EmptyState, ErrorState, errorMessage, Loading } from "../components/States";
+import { CATEGORIES, categoryName, type Category } from "../components/issues/categories";
 
-type Category = Schemas["StateCategoryEnum"];
 type ProjectMember = Schemas["ProjectMemberOutput"];
 type Where = { slug: string; projectKey: string };
-
-const CATEGORIES: { value: Category; name: string; color: string }[] = [
-  { value: "backlog", name: "Backlog", color: "#94a3b8" },
-  { value: "unstarted", name: "Unstarted", color: "#64748b" },
-  { value: "started", name: "Started", color: "#f59e0b" },
-  { value: "completed", name: "Completed", color: "#16a34a" },
-  { value: "canceled", name: "Canceled", color: "#dc2626" },
-];
-
-const categoryName = (category: Category) =>
-  CATEGORIES.find((c) => c.value === category)?.name ?? category;
 
 const paths = ({ slug, projectKey }: Where) => ({ workspace_slug: slug, project_key: projectKey });
 
