@@ -3699,6 +3699,15 @@ export interface operations {
                     "application/json": components["schemas"]["InsightsOutput"];
                 };
             };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
                 headers: {
@@ -6473,6 +6482,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InsightsOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */

@@ -40,6 +40,21 @@ def test_a_status_the_server_returns_is_documented(operations, operation, status
     assert "application/problem+json" in content
 
 
+def test_an_operation_whose_query_can_be_refused_documents_the_400(operations):
+    """A query parameter with a range, a pattern or a closed set of values answers 400 when
+    the value is outside it; a client generated from the schema must expect that answer."""
+    constrained = {
+        name
+        for name, operation in operations.items()
+        for parameter in operation.get("parameters", [])
+        if parameter["in"] == "query"
+        and {"minimum", "maximum", "enum", "pattern", "maxLength"} & set(parameter["schema"])
+    }
+    assert {"projects_insights", "workspaces_insights", "project_issues_list"} <= constrained
+    undocumented = sorted(name for name in constrained if "400" not in operations[name]["responses"])
+    assert undocumented == []
+
+
 def test_a_list_does_not_claim_a_conflict(operations):
     assert "409" not in operations["project_issues_list"]["responses"]
 
