@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import connections, transaction
 from django.http import HttpRequest, HttpResponse
-from django.test import Client, RequestFactory
+from django.test import Client, RequestFactory, override_settings
 from django.urls import path
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -504,6 +504,13 @@ def admin_path() -> str:
     return "/" + settings.ADMIN_URL
 
 
+# The admin is off unless enabled; these tests enable it themselves, whatever ran before them.
+with_admin = override_settings(
+    ROOT_URLCONF="docket.core.tests.urls_with_admin", ADMIN_ENABLED=True
+)
+
+
+@with_admin
 def test_admin_is_reachable_for_staff(db):
     staff = UserFactory(is_staff=True)
     client = Client()
@@ -515,6 +522,7 @@ def test_admin_is_reachable_for_staff(db):
 
 
 @pytest.mark.parametrize("is_active_member", [True, False])
+@with_admin
 def test_admin_redirects_non_staff_to_login(world, is_active_member):
     client = Client()
     if is_active_member:
@@ -527,6 +535,7 @@ def test_admin_redirects_non_staff_to_login(world, is_active_member):
     assert f"next={admin_path()}" in response["Location"]
 
 
+@with_admin
 def test_admin_does_not_accept_an_api_token(db, as_user):
     staff = UserFactory(is_staff=True)
 
