@@ -3,12 +3,13 @@
 import random
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection, transaction
 from django.utils import timezone
 
 from docket.accounts.models import User
 from docket.core.access import Access
+from docket.demo.bulk import load_issues
 from docket.issues.models import Issue, Priority
 from docket.issues.services import comment_create, issue_create
 from docket.projects.access import access_from_membership
@@ -27,6 +28,8 @@ DEMO_USERS = [
 # Staff use the Django admin only; they are not members of any workspace.
 STAFF_EMAIL = "staff@example.com"
 ISSUES_PER_PROJECT = {"ENG": 140, "OPS": 60}
+LARGE_PROJECT_KEY = "BIG"
+MAX_LARGE_PROJECT_ISSUES = 10_000_000
 LABELS = [("bug", "#ef4444"), ("feature", "#3b82f6"), ("chore", "#a3a3a3"), ("docs", "#10b981")]
 VERBS = ["Fix", "Add", "Remove", "Refactor", "Document", "Speed up", "Investigate", "Polish"]
 NOUNS = [
@@ -61,7 +64,19 @@ COMMENTS = [
 
 
 class Command(BaseCommand):
-    help = "Create the demo workspace `acme` with users of every role and about 200 issues."
+    help = (
+        "Create the demo workspace `acme` with users of every role and about 200 issues; with "
+        "--issues N, also a project BIG holding N issues (bulk loaded, see docs/demo.md)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--issues",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also fill project BIG up to N issues (two labels and two assignees each).",
+        )
 
     def handle(self, *args, **options) -> None:
         rng = random.Random(42)  # the same demo data on every machine
@@ -80,6 +95,8 @@ class Command(BaseCommand):
                 )
             labels = self._labels(owner, project)
             self._issues(rng, project, accesses, labels, ISSUES_PER_PROJECT[key])
+        if options["issues"]:
+            self._large_project(workspace, accesses, options["issues"])
         if not User.objects.filter(email=STAFF_EMAIL).exists():
             User.objects.create_superuser(STAFF_EMAIL, DEMO_PASSWORD, display_name="Staff")
         self.stdout.write(self.style.SUCCESS("Demo data ready: workspace 'acme'."))
@@ -144,6 +161,29 @@ class Command(BaseCommand):
                 )
             self._progress(f"{project.key} issues", index + 1, target)
         self.stdout.write("")
+
+    def _large_project(self, workspace: Workspace, accesses: dict, target: int) -> None:
+        if not 0 < target <= MAX_LARGE_PROJECT_ISSUES:
+            raise CommandError(f"--issues takes 1 to {MAX_LARGE_PROJECT_ISSUES:,}.")
+        owner = accesses[Role.OWNER]
+        project = Project.objects.filter(workspace=workspace, key=LARGE_PROJECT_KEY).first()
+        if project is None:
+            project = project_create(
+                access=owner, key=LARGE_PROJECT_KEY, name="Large project", lead_id=owner.user_id
+            )
+        self._labels(owner, project)
+        people = [a.user_id for role, a in accesses.items() if role != Role.GUEST]
+        added = load_issues(
+            project,
+            target=target,
+            people=people,
+            progress=lambda done, total: self._progress(f"{project.key} issues", done, total),
+        )
+        if added:
+            self.stdout.write("")
+        # Fresh statistics, so the planner knows the table's size before the first page asks.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE issues_issue, issues_issuelabel, issues_issueassignee")
 
     def _progress(self, label: str, done: int, total: int) -> None:
         width = 30
