@@ -51,6 +51,14 @@ def _encode(value: Any) -> Any:
     return value
 
 
+def encode_cursor(ordering_name: str, sort_value: Any, row_id: Any) -> str:
+    """The cursor that continues a list in `ordering_name` after the row (sort_value, row_id):
+    what a page hands out, and what an endpoint that starts lists of its own (the board) gives
+    so that the list endpoint carries on from there."""
+    payload = {"o": ordering_name, "k": [_encode(sort_value), str(row_id)]}
+    return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+
+
 class KeysetPagination(BasePagination):
     """Views declare `keyset_orderings` ({name: expression}) and `default_ordering`."""
 
@@ -137,9 +145,7 @@ class KeysetPagination(BasePagination):
         self.next_cursor = None
         if rows and (self.has_more or self.cursor_at_end):
             last = rows[-1]
-            payload = {"o": ordering.name, "k": [_encode(getattr(last, _SORT_KEY)), str(last.pk)]}
-            encoded = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
-            self.next_cursor = encoded.rstrip("=")
+            self.next_cursor = encode_cursor(ordering.name, getattr(last, _SORT_KEY), last.pk)
         elif self.cursor_at_end:
             self.next_cursor = raw_cursor or None
         return rows

@@ -1,6 +1,7 @@
 """Reads for issues, comments and activity, always scoped to the caller's access."""
 
 import re
+from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -9,7 +10,7 @@ from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.models import Event
 from docket.issues.models import Comment, Issue
-from docket.projects.models import Project
+from docket.projects.models import Project, State
 from docket.projects.selectors import visible_projects
 
 ISSUE_KEY_PATTERN = re.compile(r"^(?P<project>[A-Z]{2,10})-(?P<number>[1-9][0-9]{0,9})$")
@@ -34,6 +35,38 @@ def issue_list(*, access: Access, project: Project | None = None) -> QuerySet[Is
     elif access.visible_project_ids is not None:
         issues = issues.filter(project_id__in=access.visible_project_ids)
     return _with_relations(issues)
+
+
+@dataclass(frozen=True)
+class BoardColumn:
+    state: State
+    issues: list[Issue]
+    has_more: bool
+
+
+def board_columns(*, project: Project, issues: QuerySet[Issue], limit: int) -> list[BoardColumn]:
+    """Every state of `project` in workflow order, each with its first `limit` cards by position.
+
+    `issues` is what the caller may see (issue_list), filters applied. The heads of all columns
+    come from one UNION ALL of per-column `ORDER BY position, id LIMIT n` scans, each an index
+    range on (state, position): the cost follows the page size, never the project's size. A
+    column's `has_more` says whether a card follows its last one.
+    """
+    states = list(State.objects.filter(project=project).order_by("position", "id"))
+    heads = [
+        issues.filter(state=state)
+        .order_by("position", "id")
+        .values_list("id", flat=True)[: limit + 1]
+        for state in states
+    ]
+    ids = list(heads[0].union(*heads[1:], all=True)) if heads else []
+    by_state: dict = {state.pk: [] for state in states}
+    for issue in issues.filter(pk__in=ids).order_by("position", "id"):
+        by_state[issue.state_id].append(issue)
+    return [
+        BoardColumn(state, by_state[state.pk][:limit], len(by_state[state.pk]) > limit)
+        for state in states
+    ]
 
 
 def issue_get(*, access: Access, key: str, with_relations: bool = True) -> Issue:

@@ -669,6 +669,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project's board: every column with its first cards
+         * @description The board in one request: each column's first cards, then each column pages on its own.
+         */
+        get: operations["projects_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/insights": {
         parameters: {
             query?: never;
@@ -989,6 +1009,17 @@ export interface components {
             /** Format: date-time */
             refresh_expires_at: string;
             user: components["schemas"]["MeOutput"];
+        };
+        BoardColumnOutput: {
+            state: components["schemas"]["IssueStateOutput"];
+            /** @description The column's first cards, by position. */
+            issues: components["schemas"]["IssueListItem"][];
+            /** @description Null when the column holds no more cards. Otherwise pass it as `cursor` to the project's issue list with `state=<this state's id>&ordering=position` (and the same filters) for the cards that follow. */
+            next_cursor: string | null;
+        };
+        BoardOutput: {
+            /** @description Every state of the project, in order. */
+            columns: components["schemas"]["BoardColumnOutput"][];
         };
         BulkItemErrorOutput: {
             code: string;
@@ -3995,7 +4026,7 @@ export interface operations {
                 /** @description Page size, 1 to 100. */
                 limit?: number;
                 /** @description Sort order; a leading `-` sorts descending. */
-                ordering?: "created" | "-created" | "due_date" | "-due_date" | "number" | "-number" | "priority" | "-priority" | "updated" | "-updated";
+                ordering?: "created" | "-created" | "due_date" | "-due_date" | "number" | "-number" | "position" | "-position" | "priority" | "-priority" | "updated" | "-updated";
                 /** @description Parent issue ids, or `none` for top-level issues. */
                 parent?: string;
                 /** @description Priorities, comma-separated: urgent, high, medium, low, none. */
@@ -6461,6 +6492,92 @@ export interface operations {
             };
         };
     };
+    projects_board: {
+        parameters: {
+            query?: {
+                /** @description User ids, `me` or `none` (unassigned), comma-separated; matches any. */
+                assignee?: string;
+                /** @description Due on or after this date. */
+                due_after?: string;
+                /** @description Due on or before this date. */
+                due_before?: string;
+                /** @description Label ids, comma-separated; matches any. */
+                label?: string;
+                /** @description Cards per column, 1 to 100; 50 if omitted. */
+                limit?: number;
+                /** @description Parent issue ids, or `none` for top-level issues. */
+                parent?: string;
+                /** @description Priorities, comma-separated: urgent, high, medium, low, none. */
+                priority?: string;
+                /** @description Full-text search in title and description (web search syntax). */
+                q?: string;
+                /** @description User ids or `me`, comma-separated. */
+                reporter?: string;
+                /** @description State ids, comma-separated. */
+                state?: string;
+                /** @description State categories, comma-separated: backlog, unstarted, started, completed, canceled. */
+                state_category?: string;
+                /** @description Updated at or after this time. */
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                project_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
     projects_insights: {
         parameters: {
             query?: {
@@ -6541,7 +6658,7 @@ export interface operations {
                 /** @description Page size, 1 to 100. */
                 limit?: number;
                 /** @description Sort order; a leading `-` sorts descending. */
-                ordering?: "created" | "-created" | "due_date" | "-due_date" | "number" | "-number" | "priority" | "-priority" | "updated" | "-updated";
+                ordering?: "created" | "-created" | "due_date" | "-due_date" | "number" | "-number" | "position" | "-position" | "priority" | "-priority" | "updated" | "-updated";
                 /** @description Parent issue ids, or `none` for top-level issues. */
                 parent?: string;
                 /** @description Priorities, comma-separated: urgent, high, medium, low, none. */

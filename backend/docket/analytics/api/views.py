@@ -24,6 +24,7 @@ def _days(request: Request) -> int:
 
 class ProjectInsightsView(ProjectAPIView):
     documents_bad_request = True  # `days` out of range
+
     @extend_schema(
         operation_id="projects_insights",
         summary="Flow figures of a project: cycle and lead time, throughput, cumulative flow",
@@ -38,6 +39,7 @@ class ProjectInsightsView(ProjectAPIView):
 
 class WorkspaceInsightsView(WorkspaceAPIView):
     documents_bad_request = True  # `days` out of range
+
     @extend_schema(
         operation_id="workspaces_insights",
         summary="Flow figures of every project the caller can see, together",

@@ -390,6 +390,7 @@ MATRIX: list[Row] = [
     Row("DELETE", f"{PROJECT}/labels/{{label}}", CONTRIBUTORS_DELETE),
     # Issues
     Row("GET", f"{PROJECT}/issues", ANYONE_IN_WORKSPACE),
+    Row("GET", f"{PROJECT}/board", ANYONE_IN_WORKSPACE),
     Row(
         "POST",
         f"{PROJECT}/issues",

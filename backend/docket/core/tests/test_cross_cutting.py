@@ -505,9 +505,7 @@ def admin_path() -> str:
 
 
 # The admin is off unless enabled; these tests enable it themselves, whatever ran before them.
-with_admin = override_settings(
-    ROOT_URLCONF="docket.core.tests.urls_with_admin", ADMIN_ENABLED=True
-)
+with_admin = override_settings(ROOT_URLCONF="docket.core.tests.urls_with_admin", ADMIN_ENABLED=True)
 
 
 @with_admin

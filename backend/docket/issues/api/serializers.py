@@ -9,6 +9,9 @@ from docket.issues.models import PRIORITY_API_CHOICES, Comment, Issue, Priority
 from docket.issues.services import MAX_BULK_ISSUES
 from docket.projects.models import State
 
+DEFAULT_BOARD_CARDS = 50
+MAX_BOARD_CARDS = 100
+
 
 class PriorityField(serializers.ChoiceField):
     """Priorities travel as names (`urgent`); the database stores their rank."""
@@ -69,6 +72,32 @@ class IssueListItem(serializers.ModelSerializer):
             "completed_at",
         ]
         read_only_fields = fields
+
+
+class BoardQuery(serializers.Serializer):
+    limit = serializers.IntegerField(
+        min_value=1,
+        max_value=MAX_BOARD_CARDS,
+        required=False,
+        help_text=f"Cards per column, 1 to {MAX_BOARD_CARDS}; {DEFAULT_BOARD_CARDS} if omitted.",
+    )
+
+
+class BoardColumnOutput(serializers.Serializer):
+    state = IssueStateOutput()
+    issues = IssueListItem(many=True, help_text="The column's first cards, by position.")
+    next_cursor = serializers.CharField(
+        allow_null=True,
+        help_text=(
+            "Null when the column holds no more cards. Otherwise pass it as `cursor` to the "
+            "project's issue list with `state=<this state's id>&ordering=position` (and the same "
+            "filters) for the cards that follow."
+        ),
+    )
+
+
+class BoardOutput(serializers.Serializer):
+    columns = BoardColumnOutput(many=True, help_text="Every state of the project, in order.")
 
 
 class IssueOutput(IssueListItem):

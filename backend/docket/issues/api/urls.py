@@ -16,6 +16,11 @@ urlpatterns = [
         views.IssueBulkCreateView.as_view(),
         name="issues-bulk-create",
     ),
+    path(
+        f"{workspace}/projects/<project_key:project_key>/board",
+        views.ProjectBoardView.as_view(),
+        name="project-board",
+    ),
     path(f"{workspace}/issues", views.WorkspaceIssueListView.as_view(), name="workspace-issues"),
     path(
         f"{workspace}/issues/bulk-update",

@@ -22,9 +22,13 @@ from docket.core.api.conditional import (
 from docket.core.api.problems import item_problem, status_of
 from docket.core.api.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView
 from docket.core.models import Event
+from docket.core.pagination import encode_cursor
 from docket.issues.api.filters import IssueFilter, WorkspaceIssueFilter
 from docket.issues.api.serializers import (
+    DEFAULT_BOARD_CARDS,
     ActivityEventOutput,
+    BoardOutput,
+    BoardQuery,
     CommentCreateInput,
     CommentOutput,
     CommentUpdateInput,
@@ -40,6 +44,7 @@ from docket.issues.api.serializers import (
 )
 from docket.issues.models import Comment, Issue
 from docket.issues.selectors import (
+    board_columns,
     comment_get,
     comment_list,
     issue_activity,
@@ -74,6 +79,8 @@ ISSUE_ORDERINGS = {
     # Issues without a due date sort after every dated one.
     "due_date": Coalesce("due_date", FAR_FUTURE, output_field=Issue._meta.get_field("due_date")),
     "number": F("number"),
+    # A board column's order; with `state=<id>` it continues the board's next_cursor.
+    "position": F("position"),
 }
 
 
@@ -114,6 +121,54 @@ class ProjectIssueListCreateView(ProjectAPIView):
         )
         issue = issue_get(access=self.access, key=issue.key)
         return Response(IssueOutput(issue).data, status=status.HTTP_201_CREATED)
+
+
+class ProjectBoardView(ProjectAPIView):
+    """The board in one request: each column's first cards, then each column pages on its own."""
+
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = IssueFilter
+    documents_bad_request = True  # a filter or `limit` out of range
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Issue.objects.none()
+        return issue_list(access=self.access, project=self.project)
+
+    @extend_schema(
+        operation_id="projects_board",
+        filters=True,
+        summary="The project's board: every column with its first cards",
+        parameters=[BoardQuery],
+        responses=BoardOutput,
+    )
+    def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+        query = BoardQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        limit = query.validated_data.get("limit", DEFAULT_BOARD_CARDS)
+        columns = board_columns(
+            project=self.project, issues=self.filter_queryset(self.get_queryset()), limit=limit
+        )
+        return Response(
+            BoardOutput(
+                {
+                    "columns": [
+                        {
+                            "state": column.state,
+                            "issues": column.issues,
+                            "next_cursor": (
+                                encode_cursor(
+                                    "position", column.issues[-1].position, column.issues[-1].pk
+                                )
+                                if column.has_more
+                                else None
+                            ),
+                        }
+                        for column in columns
+                    ]
+                }
+            ).data
+        )
 
 
 class WorkspaceIssueListView(WorkspaceAPIView):

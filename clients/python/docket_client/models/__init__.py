@@ -2,6 +2,8 @@
 
 from .activity_event_output import ActivityEventOutput
 from .auth_tokens_output import AuthTokensOutput
+from .board_column_output import BoardColumnOutput
+from .board_output import BoardOutput
 from .bulk_item_error_output import BulkItemErrorOutput
 from .comment_create_input import CommentCreateInput
 from .comment_created_changes import CommentCreatedChanges
@@ -249,6 +251,8 @@ from .workspaces_list_ordering import WorkspacesListOrdering
 __all__ = (
     "ActivityEventOutput",
     "AuthTokensOutput",
+    "BoardColumnOutput",
+    "BoardOutput",
     "BulkItemErrorOutput",
     "CommentCreatedChanges",
     "CommentCreatedChangesCommentId",

@@ -8,6 +8,8 @@ class WorkspaceIssuesListOrdering(StrEnum):
     DUE_DATE_DESC = "-due_date"
     NUMBER = "number"
     NUMBER_DESC = "-number"
+    POSITION = "position"
+    POSITION_DESC = "-position"
     PRIORITY = "priority"
     PRIORITY_DESC = "-priority"
     UPDATED = "updated"
