@@ -67,7 +67,7 @@ header = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help venv services db migrate demo run serve api-fuzz \
 	lint format schema schema-check migrations-check deploy-check config-check \
-	backend-test test pin bench bench-realtime bench-background frontend-deps chromium client client-check frontend-check \
+	backend-test test pin bench bench-realtime bench-large bench-background frontend-deps chromium client client-check frontend-check \
 	browser-test sdk sdk-check sdk-test
 
 help: ## List the targets
@@ -309,6 +309,22 @@ bench-realtime: venv services db migrate demo ## Commit-to-websocket delay: API 
 	$(VENV_BIN)/python $(ROOT)/bench/bench_realtime.py --base http://127.0.0.1:8001 --updates 200; \
 	$(VENV_BIN)/python $(ROOT)/bench/bench_realtime.py --base http://127.0.0.1:8001 --updates 200 \
 		--sockets 1000
+
+LARGE_ISSUES ?= 1000000
+
+bench-large: venv services ## A 1,000,000-issue project (own database): list pages 1 and 10,000, board, search, detail (p50/p99 + plans)
+	$(call header,bench-large: bench/bench_large.py on docket_large ($(LARGE_ISSUES) issues))
+	@mkdir -p $(ROOT)/.run
+	@cd $(BACKEND) && export DATABASE_URL=postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/docket_large \
+		DEBUG=false LOG_LEVEL=WARNING RATE_LIMIT_ENABLED=false; \
+	$(VENV_BIN)/python manage.py setup_databases -v 0 && \
+	$(VENV_BIN)/python manage.py seed_demo --issues $(LARGE_ISSUES) >/dev/null && \
+	{ $(VENV_BIN)/uvicorn config.asgi:application --host 127.0.0.1 --port 8002 --workers 2 \
+		--no-access-log --no-proxy-headers & server=$$!; \
+	trap 'kill $$server 2>/dev/null; wait' EXIT; \
+	for _ in $$(seq 50); do curl -sf http://127.0.0.1:8002/healthz >/dev/null && break; sleep 0.2; done; \
+	$(VENV_BIN)/python $(ROOT)/bench/bench_large.py --base http://127.0.0.1:8002 \
+		--plans $(ROOT)/.run/bench-large-plans.txt $(BENCH_ARGS); }
 
 bench-background: venv services ## Relay throughput per consumer and emails/s of one worker (own database)
 	$(call header,bench-background: bench/bench_background.py on docket_bench)
