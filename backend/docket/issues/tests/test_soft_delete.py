@@ -9,10 +9,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from docket.core.api.problems import PROBLEM_CONTENT_TYPE
+from docket.core.models import Event
 from docket.issues.services import issue_create
 from docket.notifications.models import Notification, Reason
 from docket.notifications.services import notify_for_events
-from docket.core.models import Event
 from docket.projects.models import Project
 from docket.testing.world import World
 from docket.workspaces.models import Workspace
