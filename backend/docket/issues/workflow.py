@@ -345,7 +345,7 @@ def _models_purged_with_projects() -> list[type[models.Model]]:
 
 def _purge_project_rows(project: Project, progress: PurgeProgress) -> bool:
     for model in _models_purged_with_projects():
-        if not _delete_all(model.objects.filter(project_id=project.pk), progress):
+        if not _delete_all(model._default_manager.filter(project_id=project.pk), progress):
             return False
     # Issues with their comments, assignees, labels and subscriptions (the batch's cascade).
     if not _delete_all(Issue.objects.filter(project_id=project.pk), progress):
@@ -381,7 +381,7 @@ def _cascading_relations(model: type[models.Model]) -> list[Any]:
         if relation.auto_created
         and not relation.concrete
         and (relation.one_to_many or relation.one_to_one)
-        and relation.on_delete is models.CASCADE
+        and getattr(relation, "on_delete", None) is models.CASCADE
     ]
 
 
@@ -416,7 +416,7 @@ def workspace_purge(*, workspace_id: uuid.UUID) -> PurgeProgress:
         if not _purge_project_rows(project, progress):
             return progress
     for model, path in _tenant_models():
-        if not _delete_all(model.objects.filter(**{path: workspace_id}), progress):
+        if not _delete_all(model._default_manager.filter(**{path: workspace_id}), progress):
             return progress
     with transaction.atomic():
         Workspace.objects.filter(pk=workspace_id).delete()

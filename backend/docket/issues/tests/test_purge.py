@@ -33,7 +33,9 @@ BATCH = 2
 def _snapshot() -> dict[str, dict]:
     """Every row of every table on the primary, by model and pk."""
     return {
-        model._meta.label: {row["pk"]: row for row in model.objects.values("pk", *_columns(model))}
+        model._meta.label: {
+            row["pk"]: row for row in model._default_manager.values("pk", *_columns(model))
+        }
         for model in apps.get_models()
         if router.db_for_write(model) == "default" and model._meta.managed
     }
@@ -64,7 +66,7 @@ def _grow_eng(world: World, issues: int) -> None:
     Notification.objects.create(
         workspace=world.workspace,
         recipient=world.member,
-        event_id=Event.objects.order_by("-id").values_list("id", flat=True).first(),
+        event_id=Event.objects.latest("id").id,
         reason=Reason.COMMENTED,
         issue=world.eng_issue,
         project_id=world.eng.pk,

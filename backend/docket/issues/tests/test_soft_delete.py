@@ -44,7 +44,7 @@ def _notify_member_about_eng_1(world: World) -> None:
     Notification.objects.create(
         workspace=world.workspace,
         recipient=world.member,
-        event_id=Event.objects.order_by("-id").values_list("id", flat=True).first(),
+        event_id=Event.objects.latest("id").id,
         reason=Reason.COMMENTED,
         actor=world.owner,
         issue=world.eng_issue,
@@ -127,7 +127,7 @@ def test_a_deleted_projects_key_is_free_at_once(world, as_user):
 
 def test_the_relay_tells_nobody_about_a_deleted_projects_issues(world, as_user):
     # Given an event about ENG-1 still waiting for the relay when ENG is deleted
-    event = Event.objects.filter(subject_id=world.eng_issue.pk).order_by("-id").first()
+    event = Event.objects.filter(subject_id=world.eng_issue.pk).latest("id")
     _delete_eng(world, as_user)
 
     # When the notifications consumer gets it
