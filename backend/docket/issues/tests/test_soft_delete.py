@@ -10,9 +10,15 @@ from django.test.utils import CaptureQueriesContext
 
 from docket.core.api.problems import PROBLEM_CONTENT_TYPE
 from docket.core.models import Event
+from docket.integrations.models import WebhookDelivery
+from docket.integrations.services import (
+    plan_webhook_deliveries,
+    webhook_delivery_send,
+    webhook_endpoint_create,
+)
 from docket.issues.services import issue_create
-from docket.notifications.models import Notification, Reason
-from docket.notifications.services import notify_for_events
+from docket.notifications.models import EmailDelivery, Notification, Reason
+from docket.notifications.services import email_delivery_send, notify_for_events
 from docket.projects.models import Project
 from docket.testing.world import World
 from docket.workspaces.models import Workspace
@@ -199,3 +205,51 @@ def test_a_deleted_workspace_is_gone_for_everyone_and_its_slug_is_free(world, as
     created = as_user(world.outsider).post(f"{API}/workspaces", {"slug": "acme", "name": "New"})
     assert created.status_code == 201
     assert Workspace.objects.filter(slug="acme").count() == 2
+
+
+def test_no_email_goes_out_about_a_deleted_project_or_workspace(world, as_user, mailoutbox):
+    # Given emails planned about ENG-1 (its project deleted) and OPS-1 (its workspace deleted)
+    _notify_member_about_eng_1(world)
+    eng_email = EmailDelivery.objects.create(notification=Notification.objects.get())
+    _delete_eng(world, as_user)
+
+    # When the email queue reaches them
+    outcome = email_delivery_send(delivery_id=eng_email.pk)
+
+    # Then neither is sent
+    assert outcome == "cancelled"
+    ops_notification = Notification.objects.create(
+        workspace=world.workspace,
+        recipient=world.member,
+        event_id=Event.objects.latest("id").id,
+        reason=Reason.COMMENTED,
+        issue=world.ops_issue,
+        project_id=world.ops.pk,
+        issue_key="OPS-1",
+        issue_title=world.ops_issue.title,
+    )
+    ops_email = EmailDelivery.objects.create(notification=ops_notification)
+    assert as_user(world.owner).delete(WS).status_code == 204
+    assert email_delivery_send(delivery_id=ops_email.pk) == "cancelled"
+    assert mailoutbox == []
+
+
+def test_no_webhook_goes_out_from_a_deleted_workspace(world, as_user):
+    # Given an endpoint with a delivery planned before the workspace is deleted
+    endpoint, _ = webhook_endpoint_create(
+        access=world.access("owner"),
+        url="https://example.com/hook",
+        event_types=["issue.created", "workspace.deleted"],
+    )
+    issue_create(access=world.access("owner"), project=world.ops, title="Heard")
+    plan_webhook_deliveries([Event.objects.latest("id")])
+    planned = WebhookDelivery.objects.get(endpoint=endpoint)
+    assert as_user(world.owner).delete(WS).status_code == 204
+
+    # When the sender reaches it, and the relay hands over the deletion
+    outcome = webhook_delivery_send(delivery_id=planned.pk)
+    plan_webhook_deliveries([Event.objects.latest("id")])
+
+    # Then nothing is sent, and nothing more is planned
+    assert outcome.result == "cancelled"
+    assert WebhookDelivery.objects.filter(endpoint=endpoint).count() == 1
