@@ -21,6 +21,7 @@ from docket.analytics.models import DELETED, CategoryChange, IssueFact
 from docket.analytics.routers import ANALYTICS
 from docket.core.models import Event
 from docket.issues import events as issue_events
+from docket.projects import events as project_events
 from docket.projects.models import StateCategory
 from docket.workspaces import events as workspace_events
 
@@ -74,6 +75,9 @@ def record_issue_facts(events: Sequence[Event]) -> None:
     changes = [change for change in map(category_change, events) if change is not None]
     keys = {event.subject_id: event.subject_label for event in events}
     gone = [e.subject_id for e in events if e.name == workspace_events.WORKSPACE_DELETED.name]
+    # A deleted project records no issue.deleted per issue: its facts go with it, as a
+    # workspace's do (its figures are unreachable from then on anyway).
+    gone_projects = [e.subject_id for e in events if e.name == project_events.PROJECT_DELETED.name]
     with transaction.atomic(using=ANALYTICS):
         if changes:
             CategoryChange.objects.bulk_create(changes, ignore_conflicts=True)
@@ -81,6 +85,9 @@ def record_issue_facts(events: Sequence[Event]) -> None:
         if gone:
             IssueFact.objects.filter(workspace_id__in=gone).delete()
             CategoryChange.objects.filter(workspace_id__in=gone).delete()
+        if gone_projects:
+            IssueFact.objects.filter(project_id__in=gone_projects).delete()
+            CategoryChange.objects.filter(project_id__in=gone_projects).delete()
 
 
 def rebuild_issue_facts(issue_ids: Iterable[uuid.UUID], *, keys: dict[uuid.UUID, str]) -> None:

@@ -24,6 +24,9 @@ class Access:
     role: Role
     # The projects of the workspace this caller may see; None means every one (non-guests).
     visible_project_ids: frozenset[uuid.UUID] | None
+    # Projects of the workspace deleted and awaiting their purge: gone for everyone, whatever
+    # the role. Few and short-lived, so they ride along rather than being joined everywhere.
+    deleted_project_ids: frozenset[uuid.UUID] = frozenset()
 
     @property
     def user_id(self) -> uuid.UUID:
@@ -40,6 +43,8 @@ class Access:
             )
 
     def can_see_project(self, project_id: uuid.UUID) -> bool:
+        if project_id in self.deleted_project_ids:
+            return False
         return self.visible_project_ids is None or project_id in self.visible_project_ids
 
     def ensure_in_workspace(self, obj: Any) -> None:

@@ -185,7 +185,10 @@ def plan_webhook_deliveries(events: Sequence[Event]) -> None:
     workspace_ids = {event.workspace_id for event in events}
     endpoints: dict[uuid.UUID, list[WebhookEndpoint]] = {}
     for endpoint in WebhookEndpoint.objects.filter(
-        workspace_id__in=workspace_ids, is_active=True
+        # A deleted workspace's endpoints hear nothing more; the purge removes them.
+        workspace_id__in=workspace_ids,
+        is_active=True,
+        workspace__deleted_at__isnull=True,
     ).only("id", "workspace_id", "event_types", "created_at"):
         endpoints.setdefault(endpoint.workspace_id, []).append(endpoint)
     if not endpoints:
@@ -315,12 +318,17 @@ def webhook_delivery_send(*, delivery_id: uuid.UUID) -> SendOutcome:
     )
     if not claimed:
         return SendOutcome("skipped")
-    delivery = rows.select_related("endpoint").get()
+    delivery = rows.select_related("endpoint__workspace").get()
     endpoint = delivery.endpoint
     # The attempt count is the claim's fencing token: a sender whose claim ran out and was taken
     # over must not record over its successor.
     mine = rows.filter(status=WebhookDeliveryStatus.SENDING, attempts=delivery.attempts)
     event = Event.objects.select_related("actor").filter(pk=delivery.event_id).first()
+    if endpoint.workspace.deleted_at is not None:
+        mine.update(
+            status=WebhookDeliveryStatus.FAILED, last_error="workspace deleted", claimed_until=None
+        )
+        return SendOutcome("cancelled")
     if not endpoint.is_active or event is None:
         reason = "endpoint disabled" if event else "event no longer exists"
         mine.update(status=WebhookDeliveryStatus.FAILED, last_error=reason, claimed_until=None)

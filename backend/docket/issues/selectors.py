@@ -34,6 +34,9 @@ def issue_list(*, access: Access, project: Project | None = None) -> QuerySet[Is
         issues = issues.filter(project=project)
     elif access.visible_project_ids is not None:
         issues = issues.filter(project_id__in=access.visible_project_ids)
+    if access.deleted_project_ids:
+        # A deleted project's issues go with it at once, though their rows wait for the purge.
+        issues = issues.exclude(project_id__in=access.deleted_project_ids)
     return _with_relations(issues)
 
 

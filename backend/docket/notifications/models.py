@@ -53,6 +53,10 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
+    # Its project is named by plain id (it outlives its issue), so no cascade reaches it: the
+    # purge of a deleted project finds it by this mark (docket.issues.workflow).
+    purged_with_project = True
+
     class Meta:
         constraints = [
             models.UniqueConstraint(

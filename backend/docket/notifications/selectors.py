@@ -23,6 +23,8 @@ def notification_list(*, access: Access, unread_only: bool = False) -> QuerySet[
     )
     if access.visible_project_ids is not None:
         notifications = notifications.filter(project_id__in=access.visible_project_ids)
+    if access.deleted_project_ids:
+        notifications = notifications.exclude(project_id__in=access.deleted_project_ids)
     if unread_only:
         notifications = notifications.filter(read_at__isnull=True)
     return notifications.select_related("actor")

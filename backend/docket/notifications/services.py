@@ -39,6 +39,7 @@ from docket.notifications.models import (
 )
 from docket.notifications.selectors import notification_list, notification_preference_get
 from docket.projects.access import accesses_of_user, project_audience
+from docket.projects.models import Project
 from docket.realtime.fanout import publish_notifications_changed
 
 logger = structlog.get_logger(__name__)
@@ -62,7 +63,10 @@ class _Batch:
         self.issues = {
             issue.pk: issue
             for issue in Issue.objects.filter(
-                pk__in={event.subject_id for event in events}
+                pk__in={event.subject_id for event in events},
+                # A deleted project's issues are gone for everyone (their rows await the purge).
+                project__deleted_at__isnull=True,
+                workspace__deleted_at__isnull=True,
             ).select_related("project")
         }
         comment_ids = [
@@ -237,6 +241,10 @@ def issue_link(*, workspace_slug: str, issue_key: str) -> str:
 
 def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
     notification = delivery.notification
+    if notification.workspace.deleted_at is not None:
+        raise NotToBeSent("the workspace was deleted")
+    if Project.objects.filter(pk=notification.project_id, deleted_at__isnull=False).exists():
+        raise NotToBeSent("the project was deleted")
     context = {
         "notification": notification,
         "actor": notification.actor.display_name if notification.actor else "Someone",

@@ -11,20 +11,29 @@ import uuid
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.roles import Role
-from docket.projects.models import ProjectMember
+from docket.projects.models import Project, ProjectMember
 from docket.workspaces.models import Membership, Workspace
 
 
 def _memberships_with_projects() -> QuerySet[Membership]:
-    # One query whatever the role: the ids of the projects a guest was added to ride along.
+    # One query whatever the role: the ids of the projects a guest was added to ride along, and
+    # those of the workspace's deleted projects (a partial index holds just those). A deleted
+    # workspace is no one's any more: the one place every access is built skips it.
     added_to = ProjectMember.objects.filter(membership=OuterRef("pk")).values("project_id")
-    return Membership.objects.select_related("workspace", "user").annotate(
-        added_project_ids=ArraySubquery(added_to)
+    deleted = Project.objects.filter(
+        workspace_id=OuterRef("workspace_id"), deleted_at__isnull=False
+    ).values("id")
+    return (
+        Membership.objects.select_related("workspace", "user")
+        .filter(workspace__deleted_at__isnull=True)
+        .annotate(
+            added_project_ids=ArraySubquery(added_to), deleted_project_ids=ArraySubquery(deleted)
+        )
     )
 
 
@@ -39,12 +48,18 @@ def access_from_membership(membership: Any) -> Access:
                 "project_id", flat=True
             )
         visible = frozenset(added)
+    deleted = getattr(membership, "deleted_project_ids", None)
+    if deleted is None:
+        deleted = Project.objects.filter(
+            workspace_id=membership.workspace_id, deleted_at__isnull=False
+        ).values_list("id", flat=True)
     return Access(
         user=membership.user,
         workspace_id=membership.workspace_id,
         membership_id=membership.pk,
         role=role,
         visible_project_ids=visible,
+        deleted_project_ids=frozenset(deleted),
     )
 
 
@@ -91,9 +106,14 @@ def accesses_of_user(*, user_id: uuid.UUID) -> list[tuple[Access, Workspace]]:
 
 def project_audience(*, workspace_id: uuid.UUID, project_id: uuid.UUID) -> set[uuid.UUID]:
     """Ids of the active users who may see a project (and so its issues): every non-guest member
-    of the workspace, and the guests added to the project. The mirror of `can_see_project`."""
+    of the workspace, and the guests added to the project; nobody once the project or its
+    workspace is deleted. The mirror of `can_see_project`."""
+    live = Project.objects.filter(
+        pk=project_id, deleted_at__isnull=True, workspace__deleted_at__isnull=True
+    )
     return set(
         Membership.objects.filter(workspace_id=workspace_id, user__is_active=True)
+        .filter(Exists(live))
         .filter(
             ~Q(role=Role.GUEST) | Q(project_memberships__project_id=project_id, role=Role.GUEST)
         )

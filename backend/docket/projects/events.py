@@ -29,7 +29,10 @@ PROJECT_UNARCHIVED = event_type(
 PROJECT_DELETED = event_type(
     "project.deleted",
     subject="project",
-    description="A project was deleted; each of its issues records issue.deleted too.",
+    description=(
+        "A project was deleted, and every issue in it with it: no issue.deleted is recorded "
+        "for them. Its rows are purged in the background; from this event on none is reachable."
+    ),
     fields={"key": STRING, "deleted_issues": INTEGER},
 )
 PROJECT_MEMBER_ADDED = event_type(

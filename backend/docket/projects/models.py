@@ -39,10 +39,26 @@ class Project(BaseModel):
     archived_at = models.DateTimeField(null=True, blank=True)
     # The last issue number handed out; incremented under the row lock by issue_create.
     last_issue_number = models.PositiveIntegerField(default=0)
+    # Set by project_delete: gone for everyone from then on; purged in batches in the background.
+    deleted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["workspace", "key"], name="project_key_unique"),
+            # Only live projects own their key: a deleted one's is reusable at once.
+            models.UniqueConstraint(
+                fields=["workspace", "key"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="project_key_live_unique",
+            ),
+        ]
+        indexes = [
+            # Every access resolution lists its workspace's deleted projects (to hide them), and
+            # the purge sweep scans them: only rows waiting for their purge are in it.
+            models.Index(
+                fields=["workspace", "deleted_at"],
+                condition=models.Q(deleted_at__isnull=False),
+                name="project_deleted_idx",
+            ),
         ]
 
     def __str__(self) -> str:

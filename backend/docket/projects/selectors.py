@@ -12,7 +12,8 @@ from docket.projects.models import Label, Project, ProjectMember, State
 
 
 def visible_projects(*, access: Access) -> QuerySet[Project]:
-    projects = Project.objects.filter(workspace_id=access.workspace_id)
+    # A deleted project is gone for everyone the moment its deletion commits (its purge follows).
+    projects = Project.objects.filter(workspace_id=access.workspace_id, deleted_at__isnull=True)
     if access.visible_project_ids is not None:
         projects = projects.filter(id__in=access.visible_project_ids)
     return projects

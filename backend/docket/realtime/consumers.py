@@ -125,9 +125,9 @@ def _recheck(
     except NotFound:
         return None, set()
     existing = set(
-        Project.objects.filter(pk__in=project_ids, workspace_id=workspace_id).values_list(
-            "pk", flat=True
-        )
+        Project.objects.filter(
+            pk__in=project_ids, workspace_id=workspace_id, deleted_at__isnull=True
+        ).values_list("pk", flat=True)
     )
     return access, existing
 

@@ -17,7 +17,10 @@ WORKSPACE_UPDATED = event_type(
 WORKSPACE_DELETED = event_type(
     "workspace.deleted",
     subject="workspace",
-    description="A workspace was deleted with everything in it.",
+    description=(
+        "A workspace was deleted with everything in it; its rows are purged in the background,"
+        " none reachable from this event on."
+    ),
     fields={"slug": STRING},
 )
 MEMBER_ROLE_CHANGED = event_type(

@@ -12,10 +12,33 @@ RESERVED_SLUGS = frozenset({"api", "admin", "auth", "me", "new", "settings", "st
 
 
 class Workspace(BaseModel):
-    """The tenant. Every tenant-owned row carries `workspace_id`."""
+    """The tenant. Every tenant-owned row carries `workspace_id`.
 
-    slug = models.CharField(max_length=40, unique=True, validators=[RegexValidator(SLUG_PATTERN)])
+    Deleting one sets `deleted_at`: from then on it is gone for everyone (access resolution
+    skips it) and its slug is free again, while a background task purges its rows in batches.
+    """
+
+    slug = models.CharField(max_length=40, validators=[RegexValidator(SLUG_PATTERN)])
     name = models.CharField(max_length=100)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            # Only live workspaces own their slug: a deleted one's is reusable at once.
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="workspace_slug_live_unique",
+            ),
+        ]
+        indexes = [
+            # The purge sweep's scan: only rows waiting for their purge are in it.
+            models.Index(
+                fields=["deleted_at"],
+                condition=models.Q(deleted_at__isnull=False),
+                name="workspace_deleted_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.slug

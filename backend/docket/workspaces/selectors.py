@@ -17,7 +17,7 @@ def workspace_list(
     """Workspaces the caller belongs to, each annotated with the caller's `role`; with
     `only_workspace_id` (a personal access token's workspace), that one at most."""
     role = Membership.objects.filter(workspace=OuterRef("pk"), user=actor).values("role")[:1]
-    workspaces = Workspace.objects.filter(memberships__user=actor)
+    workspaces = Workspace.objects.filter(memberships__user=actor, deleted_at__isnull=True)
     if only_workspace_id is not None:
         workspaces = workspaces.filter(pk=only_workspace_id)
     return workspaces.annotate(role=Subquery(role))
@@ -61,9 +61,9 @@ def invitation_get(*, access: Access, invitation_id: str) -> Invitation:
 def token_list(*, actor: User) -> QuerySet[PersonalAccessToken]:
     """The caller's personal access tokens that are not revoked (expired ones included, so the
     owner sees why a bot stopped), with their workspace."""
-    return PersonalAccessToken.objects.filter(user=actor, revoked_at__isnull=True).select_related(
-        "workspace"
-    )
+    return PersonalAccessToken.objects.filter(
+        user=actor, revoked_at__isnull=True, workspace__deleted_at__isnull=True
+    ).select_related("workspace")
 
 
 def token_get(*, actor: User, token_id: uuid.UUID) -> PersonalAccessToken:

@@ -2222,7 +2222,7 @@ export interface components {
                 new: string | null;
             };
         };
-        /** @description `project.deleted` (subject: project). A project was deleted; each of its issues records issue.deleted too. */
+        /** @description `project.deleted` (subject: project). A project was deleted, and every issue in it with it: no issue.deleted is recorded for them. Its rows are purged in the background; from this event on none is reachable. */
         ProjectDeletedChanges: {
             key?: {
                 old: string | null;
@@ -2344,7 +2344,7 @@ export interface components {
                 new: string | null;
             };
         };
-        /** @description `workspace.deleted` (subject: workspace). A workspace was deleted with everything in it. */
+        /** @description `workspace.deleted` (subject: workspace). A workspace was deleted with everything in it; its rows are purged in the background, none reachable from this event on. */
         WorkspaceDeletedChanges: {
             slug?: {
                 old: string | null;

@@ -20,11 +20,12 @@ T = TypeVar("T", bound="ProjectDeletedChanges")
 
 @_attrs_define
 class ProjectDeletedChanges:
-    """`project.deleted` (subject: project). A project was deleted; each of its issues records issue.deleted too.
+    """`project.deleted` (subject: project). A project was deleted, and every issue in it with it: no issue.deleted is
+    recorded for them. Its rows are purged in the background; from this event on none is reachable.
 
-    Attributes:
-        key (ProjectDeletedChangesKey | Unset):
-        deleted_issues (ProjectDeletedChangesDeletedIssues | Unset):
+        Attributes:
+            key (ProjectDeletedChangesKey | Unset):
+            deleted_issues (ProjectDeletedChangesDeletedIssues | Unset):
     """
 
     key: ProjectDeletedChangesKey | Unset = UNSET

@@ -17,10 +17,11 @@ T = TypeVar("T", bound="WorkspaceDeletedChanges")
 
 @_attrs_define
 class WorkspaceDeletedChanges:
-    """`workspace.deleted` (subject: workspace). A workspace was deleted with everything in it.
+    """`workspace.deleted` (subject: workspace). A workspace was deleted with everything in it; its rows are purged in the
+    background, none reachable from this event on.
 
-    Attributes:
-        slug (WorkspaceDeletedChangesSlug | Unset):
+        Attributes:
+            slug (WorkspaceDeletedChangesSlug | Unset):
     """
 
     slug: WorkspaceDeletedChangesSlug | Unset = UNSET
