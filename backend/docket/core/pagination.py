@@ -115,15 +115,15 @@ class KeysetPagination(BasePagination):
                 "The cursor is not valid for this list; start again without it.",
             ) from exc
 
-    def paginate_queryset(  # type: ignore[override]  # keyset pages need a queryset
-        self, queryset: QuerySet, request: Request, view: Any = None
-    ) -> list:
+    def _ordered(self, queryset: QuerySet, request: Request, view: Any) -> tuple[QuerySet, str]:
+        """The queryset in keyset order, continued after the cursor; and the ordering's name."""
         ordering = self._ordering(request, view)
         self.limit = self._limit(request)
         queryset = queryset.annotate(**{_SORT_KEY: ordering.expression})
         direction = "-" if ordering.descending else ""
         queryset = queryset.order_by(f"{direction}{_SORT_KEY}", f"{direction}id")
         raw_cursor = request.query_params.get("cursor")
+        self.raw_cursor = raw_cursor or None
         if raw_cursor:
             sort_value, row_id = self._decode_cursor(raw_cursor, ordering)
             output_field = queryset.query.annotations[_SORT_KEY].output_field
@@ -139,16 +139,32 @@ class KeysetPagination(BasePagination):
                 Q(**{f"{_SORT_KEY}__{after}": typed_value})
                 | Q(**{_SORT_KEY: typed_value, f"id__{after}": row_id})
             )
-        rows = list(queryset[: self.limit + 1])
+        return queryset, ordering.name
+
+    def _cut(self, rows: list, ordering_name: str, key_of: Any) -> list:
+        """Keep `limit` rows of the `limit + 1` read; set has_more and next_cursor."""
         self.has_more = len(rows) > self.limit
         rows = rows[: self.limit]
         self.next_cursor = None
         if rows and (self.has_more or self.cursor_at_end):
-            last = rows[-1]
-            self.next_cursor = encode_cursor(ordering.name, getattr(last, _SORT_KEY), last.pk)
+            self.next_cursor = encode_cursor(ordering_name, *key_of(rows[-1]))
         elif self.cursor_at_end:
-            self.next_cursor = raw_cursor or None
+            self.next_cursor = self.raw_cursor
         return rows
+
+    def paginate_queryset(  # type: ignore[override]  # keyset pages need a queryset
+        self, queryset: QuerySet, request: Request, view: Any = None
+    ) -> list:
+        queryset, ordering_name = self._ordered(queryset, request, view)
+        rows = list(queryset[: self.limit + 1])
+        return self._cut(rows, ordering_name, lambda row: (getattr(row, _SORT_KEY), row.pk))
+
+    def paginate_keys(self, queryset: QuerySet, request: Request, view: Any = None) -> list:
+        """The primary keys of the page, in order: for lists whose rows are rendered elsewhere
+        (by the database, see docket.issues.listing). Reads two columns per row, no instances."""
+        queryset, ordering_name = self._ordered(queryset, request, view)
+        rows = list(queryset.values_list("pk", _SORT_KEY)[: self.limit + 1])
+        return [pk for pk, _ in self._cut(rows, ordering_name, lambda row: (row[1], row[0]))]
 
     def get_paginated_response(self, data: Any) -> Response:
         return Response({"results": data, "next_cursor": self.next_cursor})

@@ -10,7 +10,7 @@ from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.models import Event
 from docket.issues.models import Comment, Issue
-from docket.projects.models import Project, State
+from docket.projects.models import Label, Project, State
 from docket.projects.selectors import visible_projects
 
 ISSUE_KEY_PATTERN = re.compile(r"^(?P<project>[A-Z]{2,10})-(?P<number>[1-9][0-9]{0,9})$")
@@ -22,7 +22,7 @@ def _with_relations(issues: QuerySet[Issue]) -> QuerySet[Issue]:
         "project", "state", "reporter", "parent__project"
     ).prefetch_related(
         Prefetch("assignees", queryset=User.objects.order_by("display_name", "id")),
-        "labels",
+        Prefetch("labels", queryset=Label.objects.order_by("name", "id")),
     )
 
 

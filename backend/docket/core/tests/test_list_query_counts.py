@@ -25,8 +25,8 @@ EXPECTED = {
     f"{ACME}/projects/ENG/members": 4,
     f"{ACME}/projects/ENG/states": 4,
     f"{ACME}/projects/ENG/labels": 4,
-    f"{ACME}/projects/ENG/issues": 6,
-    f"{ACME}/issues": 5,
+    f"{ACME}/projects/ENG/issues": 5,
+    f"{ACME}/issues": 4,
     f"{ISSUE}/comments": 4,
     f"{ISSUE}/activity": 4,
 }

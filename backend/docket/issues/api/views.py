@@ -1,8 +1,10 @@
+import json
 from typing import Any
 from uuid import UUID
 
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
+from django.http import HttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -42,6 +44,7 @@ from docket.issues.api.serializers import (
     IssueOutput,
     IssueUpdateInput,
 )
+from docket.issues.listing import issues_json
 from docket.issues.models import Comment, Issue
 from docket.issues.selectors import (
     board_columns,
@@ -84,6 +87,19 @@ ISSUE_ORDERINGS = {
 }
 
 
+def issue_page(view: Any, queryset: Any) -> HttpResponse:
+    """A page of an issue list, rendered by the database (docket.issues.listing): the page's ids
+    by keyset, then their JSON in one statement, then the envelope around it. The body is the
+    one `IssueListItem(many=True)` inside the paginator's envelope documents."""
+    ids = view.paginator.paginate_keys(queryset, view.request, view=view)
+    items = issues_json(ids, using=queryset.db)
+    cursor = json.dumps(view.paginator.next_cursor)
+    return HttpResponse(
+        '{"results":' + items + ',"next_cursor":' + cursor + "}",
+        content_type="application/json",
+    )
+
+
 class ProjectIssueListCreateView(ProjectAPIView):
     extra_error_codes = {"POST": (409,)}  # the project is archived
     filter_backends = [DjangoFilterBackend]
@@ -101,8 +117,8 @@ class ProjectIssueListCreateView(ProjectAPIView):
         summary="Issues of one project",
         responses=IssueListItem(many=True),
     )
-    def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
-        return self.paginated(self.filter_queryset(self.get_queryset()), IssueListItem)
+    def get(self, request: Request, workspace_slug: str, project_key: str) -> HttpResponse:
+        return issue_page(self, self.filter_queryset(self.get_queryset()))
 
     @extend_schema(
         operation_id="issues_create",
@@ -187,8 +203,8 @@ class WorkspaceIssueListView(WorkspaceAPIView):
         summary="Issues across every project the caller can see",
         responses=IssueListItem(many=True),
     )
-    def get(self, request: Request, workspace_slug: str) -> Response:
-        return self.paginated(self.filter_queryset(self.get_queryset()), IssueListItem)
+    def get(self, request: Request, workspace_slug: str) -> HttpResponse:
+        return issue_page(self, self.filter_queryset(self.get_queryset()))
 
 
 def issue_response(issue: Issue) -> Response:
