@@ -56,7 +56,7 @@ def test_cards_sort_in_number_order_within_each_column_and_new_issues_go_after_t
         column = list(loaded_issues.filter(state_id=state_id).order_by("position"))
         assert [issue.number for issue in column] == sorted(issue.number for issue in column)
         assert all(is_valid_key(issue.position) for issue in column)
-    state_id = loaded_issues.first().state_id
+    state_id = loaded_issues.values_list("state_id", flat=True)[0]
     new = issue_create(
         access=access_of(world.memberships["owner"]),
         project=world.eng,

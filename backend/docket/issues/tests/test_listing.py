@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 AWKWARD = 'Quote " backslash \\ tab \t newline \n bell \x07 emoji 🦆 accents éà 中文 </script>'
 
 
-def _as_json(data) -> object:
+def _as_json(data) -> list:
     return json.loads(JSONRenderer().render(data))
 
 
