@@ -46,6 +46,8 @@ for _config in DATABASES.values():
 # Tests own a broker database too; most tests relay explicitly (the worker tests turn it on).
 CELERY_BROKER_URL = env.str("TEST_CELERY_BROKER_URL", default="redis://localhost:6379/14")
 RELAY_ON_COMMIT = False
+# Tasks only tests enqueue (a worker started by a test registers them too).
+CELERY_IMPORTS = ["docket.testing.tasks"]
 # A consumer that only the relay tests read (the worker they start loads these settings too).
 RELAY_CONSUMERS = {**RELAY_CONSUMERS, "probe": "docket.core.tests.relay_probe.record"}
 # The channel layer's Redis database too.
