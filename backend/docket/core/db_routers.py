@@ -165,8 +165,13 @@ class ReplicaHealth:
     def _measure_lag(self) -> float:
         params = _probe_params()
         key = tuple(sorted(params.items()))
-        if self._probe is None or self._probe.closed or key != self._probe_key or (
-            self._probe_pid != os.getpid()  # a forked child never shares its parent's socket
+        if (
+            self._probe is None
+            or self._probe.closed
+            or key != self._probe_key
+            or (
+                self._probe_pid != os.getpid()  # a forked child never shares its parent's socket
+            )
         ):
             if self._probe_pid == os.getpid():
                 self._close_probe()
@@ -188,9 +193,9 @@ def _probe_params() -> dict[str, Any]:
         "connect_timeout": settings.REPLICA_CONNECT_TIMEOUT_SECONDS,
         "application_name": "docket-replica-health",
     }
-    for name, key in (("user", "USER"), ("password", "PASSWORD"), ("host", "HOST"), ("port", "PORT")):
-        if db.get(key):
-            params[name] = db[key]
+    for name in ("user", "password", "host", "port"):
+        if db.get(name.upper()):
+            params[name] = db[name.upper()]
     return params
 
 

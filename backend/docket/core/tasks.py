@@ -15,7 +15,6 @@ from typing import Any
 import structlog
 from celery import Task, shared_task
 from celery.exceptions import Retry
-
 from django.conf import settings
 
 from docket.core import db_routers, metrics
@@ -34,7 +33,8 @@ class DocketTask(Task):
             options.setdefault("headers", {}).setdefault(REQUEST_ID_HEADER, request_id)
         if db_routers.is_pinned():
             read_primary_until = time.time() + settings.REPLICA_STICKY_SECONDS
-            options.setdefault("headers", {}).setdefault(READ_PRIMARY_UNTIL_HEADER, read_primary_until)
+            headers = options.setdefault("headers", {})
+            headers.setdefault(READ_PRIMARY_UNTIL_HEADER, read_primary_until)
         return super().apply_async(args, kwargs, **options)
 
     def _header(self, name: str) -> Any:

@@ -14,7 +14,7 @@ def read_probe_key(token: str) -> str:
 
 
 @shared_task(name="docket.testing.read_probe", ignore_result=True)
-def read_probe(*, token: str, issue_id: int, write_title: str | None = None) -> None:
+def read_probe(*, token: str, issue_id: str, write_title: str | None = None) -> None:
     """Read an issue's title the way any task reads (through the router), optionally after
     writing it, and leave in the cache what was seen and which server answered."""
     if write_title is not None:

@@ -64,9 +64,7 @@ def _spawn(queues: str, env: dict[str, str] | None, name: str) -> subprocess.Pop
 
 def replica_url() -> str:
     replica = connections["replica"].settings_dict
-    return (
-        f"postgres://{replica['USER']}@{replica['HOST']}:{replica['PORT']}/{replica['NAME']}"
-    )
+    return f"postgres://{replica['USER']}@{replica['HOST']}:{replica['PORT']}/{replica['NAME']}"
 
 
 def stop_worker(worker: subprocess.Popen, sig: int = signal.SIGTERM) -> None:

@@ -134,13 +134,13 @@ def test_reads_go_to_the_primary_while_the_standby_lags_past_the_threshold(
     listing, _, on_replica = _get(member, LIST)
     assert "Behind on the standby" in _titles(listing)
     assert on_replica == 0
-    assert replica_health.state().lag_seconds >= 0.5
+    assert (replica_health.state().lag_seconds or 0) >= 0.5
 
     standby.resume_replay()
     standby.catch_up()
     _, on_primary, on_replica = _get(member, DETAIL)
     assert (on_primary, on_replica > 0) == (0, True)
-    assert replica_health.state().lag_seconds < 0.5
+    assert replica_health.state().usable
 
 
 def test_the_api_answers_from_the_primary_while_the_standby_is_down(
@@ -167,14 +167,14 @@ def test_the_api_answers_from_the_primary_while_the_standby_is_down(
 def test_a_live_server_answers_quickly_while_the_standby_is_down(standby, world, settings):
     # The ASGI server, with its connection pool: the dead standby costs one short probe, then
     # is left alone; every request answers from the primary.
-    token = {"Authorization": f"Bearer {AccessToken.for_user(world.member)}"}
+    authorization = f"Bearer {AccessToken.for_user(world.member)}"
     db = connections["default"].settings_dict
     closed = f"postgres://{db['USER']}@127.0.0.1:{free_port()}/{db['NAME']}"
     env = {"SECRET_KEY": settings.SECRET_KEY, "REPLICA_DATABASE_URL": closed}
     with live_api(env) as base:
         for path in (LIST, DETAIL, LIST, DETAIL):
             started = time.monotonic()
-            assert http_request(base, "GET", path, **token) == 200
+            assert http_request(base, "GET", path, Authorization=authorization) == 200
             assert time.monotonic() - started < 3
 
 
@@ -183,7 +183,7 @@ def test_a_live_server_answers_quickly_while_the_standby_is_down(standby, world,
 
 def _probe(issue: Issue, **kwargs) -> dict:
     token = uuid.uuid4().hex
-    read_probe.apply_async(kwargs={"token": token, "issue_id": issue.pk, **kwargs})
+    read_probe.apply_async(kwargs={"token": token, "issue_id": str(issue.pk), **kwargs})
     key = read_probe_key(token)
     wait_for(lambda: cache.get(key) is not None, seconds=30, what="the read probe task")
     return cache.get(key)
