@@ -7,7 +7,9 @@ are printed (`pytest -s`) and recorded as junit properties.
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
 
@@ -162,6 +164,17 @@ def test_the_api_answers_from_the_primary_while_the_standby_is_down(
     time.sleep(0.6)
     _, on_primary, on_replica = _get(member, DETAIL)
     assert (on_primary, on_replica > 0) == (0, True)
+
+
+def test_a_live_server_reads_from_the_standby_through_its_pool(standby, world, settings):
+    # The ASGI server as deployed (a psycopg pool per process), its replica the standby.
+    authorization = f"Bearer {AccessToken.for_user(world.member)}"
+    with live_api({"SECRET_KEY": settings.SECRET_KEY, "REPLICA_MAX_LAG_SECONDS": "60"}) as base:
+        standby.pause_replay()
+        _change_title_on_the_primary(world.eng_issue, "Not replayed yet")
+        request = urllib.request.Request(base + DETAIL, headers={"Authorization": authorization})
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            assert json.load(response)["title"] == "First ENG issue"
 
 
 def test_a_live_server_answers_quickly_while_the_standby_is_down(standby, world, settings):
