@@ -133,8 +133,7 @@ for _alias, _config in DATABASES.items():
 REPLICA_CONNECT_TIMEOUT_SECONDS = env.int("REPLICA_CONNECT_TIMEOUT_SECONDS", default=2)
 DATABASES["replica"]["OPTIONS"]["connect_timeout"] = REPLICA_CONNECT_TIMEOUT_SECONDS
 DATABASES["replica"]["OPTIONS"]["pool"]["timeout"] = REPLICA_CONNECT_TIMEOUT_SECONDS
-# Ordinary tests run inside a transaction no standby can see: `replica` mirrors `default` there,
-# and only the standby tests point it at the real standby (docket/core/tests/test_standby.py).
+# In tests `replica` reads the primary's test database (settings.test).
 DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = [
     "docket.analytics.routers.AnalyticsRouter",

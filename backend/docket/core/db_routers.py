@@ -227,6 +227,8 @@ class PrimaryReplicaRouter:
     def db_for_read(self, model: type, **hints: Any) -> str:
         if reads_go_to_primary():
             return PRIMARY
+        if _replica_is_the_primary():
+            return REPLICA
         if not replica_health.usable() or not _replica_connection_ready():
             return PRIMARY
         return REPLICA

@@ -28,7 +28,7 @@ def replica_pointed_at(port: int, host: str | None = None) -> Iterator[None]:
     replica = connections[REPLICA]
     original = replica.settings_dict
     replica.close()
-    # A copy: under the test mirror this dict is `default`'s own.
+    # A copy: the original comes back untouched.
     replica.settings_dict = {**original, "HOST": host or original["HOST"], "PORT": port}
     replica_health.forget()
     try:

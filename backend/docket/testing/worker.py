@@ -44,7 +44,7 @@ def _spawn(queues: str, env: dict[str, str] | None, name: str) -> subprocess.Pop
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         # Reads where this test process reads: the primary itself, or the standby under test.
-        "REPLICA_DATABASE_URL": replica_url(),
+        "TEST_REPLICA_DATABASE_URL": replica_url(),
         # The run's key, as a deployment's workers share the API's: invitation links rebuilt by
         # the worker must match the hashes the test process stored.
         "SECRET_KEY": settings.SECRET_KEY,

@@ -172,7 +172,9 @@ def test_a_live_server_reads_from_the_standby_through_its_pool(standby, world, s
     with live_api({"SECRET_KEY": settings.SECRET_KEY, "REPLICA_MAX_LAG_SECONDS": "60"}) as base:
         standby.pause_replay()
         _change_title_on_the_primary(world.eng_issue, "Not replayed yet")
-        request = urllib.request.Request(base + DETAIL, headers={"Authorization": authorization})
+        request = urllib.request.Request(  # noqa: S310 - a local test server
+            base + DETAIL, headers={"Authorization": authorization}
+        )
         with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
             assert json.load(response)["title"] == "First ENG issue"
 
