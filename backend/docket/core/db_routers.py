@@ -165,16 +165,10 @@ class ReplicaHealth:
     def _measure_lag(self) -> float:
         params = _probe_params()
         key = tuple(sorted(params.items()))
-        if (
-            self._probe is None
-            or self._probe.closed
-            or key != self._probe_key
-            or (
-                self._probe_pid != os.getpid()  # a forked child never shares its parent's socket
-            )
-        ):
-            if self._probe_pid == os.getpid():
-                self._close_probe()
+        # A forked child never uses its parent's socket, and new settings mean a new server.
+        current = self._probe_pid == os.getpid() and self._probe_key == key
+        if self._probe is None or self._probe.closed or not current:
+            self._close_probe()
             self._probe = psycopg.connect(**params, autocommit=True)
             self._probe_key, self._probe_pid = key, os.getpid()
         row = self._probe.execute(REPLICA_LAG_SQL).fetchone()
