@@ -1,7 +1,8 @@
 # Docket — every entry point. `make help` lists the targets.
 #
 # `make run` and `make test` work from a fresh clone: they create the virtualenv, start
-# PostgreSQL and Redis if they are down, and create the database before anything else.
+# PostgreSQL (and a local hot standby of it) and Redis if they are down, and create the
+# database before anything else.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -86,9 +87,10 @@ $(VENV)/.installed-%:
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-services: ## Start PostgreSQL and Redis if they are not answering, and wait for them
-	$(call header,services: PostgreSQL and Redis)
+services: ## Start PostgreSQL, its local hot standby (:5433) and Redis if they are not answering
+	$(call header,services: PostgreSQL, its standby and Redis)
 	@$(ROOT)/scripts/ensure-services.sh
+	@$(ROOT)/scripts/ensure-replica.sh
 
 db: services ## Create the database(s) if missing
 	$(call header,db: $(DB_NAMES) on $(PGHOST):$(PGPORT))

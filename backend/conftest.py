@@ -8,6 +8,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
+from docket.core import db_routers
 from docket.testing.worker import purge_queues, start_worker, stop_worker
 from docket.testing.world import World, build_world
 
@@ -16,6 +17,13 @@ from docket.testing.world import World, build_world
 def _clean_redis():
     # Throttle counters live in Redis; each test starts with none.
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _unpinned_reads():
+    # A write at a test's top level pins the thread's later reads to the primary (db_routers):
+    # the next test starts where a fresh request or task would.
+    db_routers.reset_pin()
 
 
 @pytest.fixture

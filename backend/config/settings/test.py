@@ -3,7 +3,16 @@
 import secrets
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, INSTALLED_APPS, LOGGING, RELAY_CONSUMERS, SIMPLE_JWT, env
+from .base import (
+    CACHES,
+    DATABASE_URL,
+    DATABASES,
+    INSTALLED_APPS,
+    LOGGING,
+    RELAY_CONSUMERS,
+    SIMPLE_JWT,
+    env,
+)
 
 # A new key per run, handed to its test workers: tokens from one run mean nothing to the next.
 SECRET_KEY = env("SECRET_KEY", default="") or secrets.token_urlsafe(64)
@@ -22,6 +31,12 @@ RATE_LIMIT_REDIS_URL = CACHES["default"]["LOCATION"]
 TEST_DATABASE_NAME = env.str("TEST_DATABASE_NAME", default="test_docket")
 DATABASES["default"]["TEST"] = {"NAME": TEST_DATABASE_NAME}
 DATABASES["analytics"]["TEST"] = {"NAME": f"{TEST_DATABASE_NAME}_analytics"}
+# Ordinary tests run inside a transaction that no standby can see: `replica` is the primary's
+# own test database there (the test MIRROR only renames the database, so the server must be the
+# primary's too). The standby tests point it at the standby themselves and hand the workers they
+# start the same through TEST_REPLICA_DATABASE_URL (docket/testing/standby.py).
+_replica = env.db_url_config(env.str("TEST_REPLICA_DATABASE_URL", default=DATABASE_URL))
+DATABASES["replica"].update({key: _replica[key] for key in ("HOST", "PORT", "USER", "PASSWORD")})
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -46,6 +61,8 @@ for _config in DATABASES.values():
 # Tests own a broker database too; most tests relay explicitly (the worker tests turn it on).
 CELERY_BROKER_URL = env.str("TEST_CELERY_BROKER_URL", default="redis://localhost:6379/14")
 RELAY_ON_COMMIT = False
+# Tasks only tests enqueue (a worker started by a test registers them too).
+CELERY_IMPORTS = ["docket.testing.tasks"]
 # A consumer that only the relay tests read (the worker they start loads these settings too).
 RELAY_CONSUMERS = {**RELAY_CONSUMERS, "probe": "docket.core.tests.relay_probe.record"}
 # The channel layer's Redis database too.

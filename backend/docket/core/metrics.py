@@ -41,6 +41,8 @@ from prometheus_client import (
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
+from docket.core import db_routers
+
 logger = structlog.get_logger(__name__)
 
 MULTIPROCESS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"
@@ -271,15 +273,7 @@ def replica_lag_seconds() -> float:
     """Seconds since the last transaction the standby replayed, counted only while it has WAL
     left to replay: an idle primary sends nothing, and that is not lag."""
     with connections["replica"].cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT CASE
-                WHEN NOT pg_is_in_recovery() THEN 0
-                WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
-                ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0)
-            END
-            """
-        )
+        cursor.execute(db_routers.REPLICA_LAG_SQL)
         return max(float(cursor.fetchone()[0]), 0.0)
 
 

@@ -1,7 +1,10 @@
 """The task base every Docket task uses, and the outbox relay's task.
 
 Tasks take ids, are enqueued on commit, are idempotent, and carry the request id of the
-request that caused them, so a task's log lines join the request's.
+request that caused them, so a task's log lines join the request's. A task follows the database
+routing rules of a request (docket.core.db_routers): it reads from the replica until it writes,
+and one enqueued by a caller that had to read from the primary (it wrote, or its user wrote a
+moment ago) reads from the primary too, for as long as that caller's stickiness would last.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ from typing import Any
 import structlog
 from celery import Task, shared_task
 from celery.exceptions import Retry
+from django.conf import settings
 
-from docket.core import metrics
+from docket.core import db_routers, metrics
 
 logger = structlog.get_logger(__name__)
 
 REQUEST_ID_HEADER = "docket_request_id"
+# Wall-clock time (epoch seconds) until which the task reads from the primary.
+READ_PRIMARY_UNTIL_HEADER = "docket_read_primary_until"
 
 
 class DocketTask(Task):
@@ -25,13 +31,21 @@ class DocketTask(Task):
         request_id = structlog.contextvars.get_contextvars().get("request_id")
         if request_id:
             options.setdefault("headers", {}).setdefault(REQUEST_ID_HEADER, request_id)
+        if db_routers.is_pinned():
+            read_primary_until = time.time() + settings.REPLICA_STICKY_SECONDS
+            headers = options.setdefault("headers", {})
+            headers.setdefault(READ_PRIMARY_UNTIL_HEADER, read_primary_until)
         return super().apply_async(args, kwargs, **options)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+    def _header(self, name: str) -> Any:
         headers = getattr(self.request, "headers", None) or {}
-        request_id = getattr(self.request, REQUEST_ID_HEADER, None) or headers.get(
-            REQUEST_ID_HEADER
-        )
+        return getattr(self.request, name, None) or headers.get(name)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        request_id = self._header(REQUEST_ID_HEADER)
+        pin = db_routers.reset_pin()  # nothing carried over from the task this process ran before
+        if float(self._header(READ_PRIMARY_UNTIL_HEADER) or 0) > time.time():
+            db_routers.pin()
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(task=self.name, task_id=self.request.id)
         if request_id:
@@ -51,6 +65,7 @@ class DocketTask(Task):
             metrics.TASKS.labels(task=self.name, outcome=outcome).inc()
             metrics.TASK_DURATION.labels(task=self.name).observe(duration)
             structlog.contextvars.clear_contextvars()
+            db_routers.restore_pin(pin)
 
 
 # While events wait (a consumer held by another relay, or an older transaction holding the

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-from docket.testing.worker import BACKEND
+from docket.testing.worker import BACKEND, replica_url
 
 
 def free_port() -> int:
@@ -44,6 +44,8 @@ def live_api(env: dict[str, str], *uvicorn_args: str) -> Iterator[str]:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.local",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        # Reads where this test process reads: the primary itself, or the standby under test.
+        "REPLICA_DATABASE_URL": replica_url(),
         "RELAY_ON_COMMIT": "false",
         "LOG_LEVEL": "CRITICAL",
         **env,

@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
 BACKEND = Path(__file__).resolve().parents[2]
 
@@ -43,6 +43,8 @@ def _spawn(queues: str, env: dict[str, str] | None, name: str) -> subprocess.Pop
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        # Reads where this test process reads: the primary itself, or the standby under test.
+        "TEST_REPLICA_DATABASE_URL": replica_url(),
         # The run's key, as a deployment's workers share the API's: invitation links rebuilt by
         # the worker must match the hashes the test process stored.
         "SECRET_KEY": settings.SECRET_KEY,
@@ -58,6 +60,11 @@ def _spawn(queues: str, env: dict[str, str] | None, name: str) -> subprocess.Pop
         env=env,
         start_new_session=True,
     )  # fmt: skip
+
+
+def replica_url() -> str:
+    replica = connections["replica"].settings_dict
+    return f"postgres://{replica['USER']}@{replica['HOST']}:{replica['PORT']}/{replica['NAME']}"
 
 
 def stop_worker(worker: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
