@@ -63,9 +63,9 @@ async function expectRows(page, titles) {
     page,
     async () =>
       `the issue list shows ${JSON.stringify(titles)}; ` +
-      `it shows ${JSON.stringify(await page.locator("tbody tr").allInnerTexts())}`,
+      `it shows ${JSON.stringify(await page.locator("tbody tr.issue-row").allInnerTexts())}`,
     (expected) => {
-      const rows = [...document.querySelectorAll("tbody tr")].map((row) => row.innerText);
+      const rows = [...document.querySelectorAll("tbody tr.issue-row")].map((row) => row.innerText);
       return rows.length === expected.length && expected.every((title, i) => rows[i].includes(title));
     },
     titles,
