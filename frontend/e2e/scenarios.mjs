@@ -575,4 +575,50 @@ export const scenarios = {
     await shot(page, "4-phone");
     await page.context().close();
   },
+
+  async "a long board column loads its next cards when scrolled to its end"({ browser, problems, shot }) {
+    // A project of its own, so the other scenarios' counts stay as they were.
+    const token = await tokenFor(OWNER.email, PASSWORD);
+    await apiCall("POST", "/api/v1/workspaces/rocket/projects", {
+      token,
+      body: { key: "LONG", name: "Long board" },
+    });
+    const issues = Array.from({ length: 70 }, (_, i) => ({ title: `Long card ${i + 1}` }));
+    await apiCall("POST", "/api/v1/workspaces/rocket/projects/LONG/issues/bulk-create", {
+      token,
+      body: { issues },
+    });
+
+    const page = await signedIn(browser, problems, OWNER.email);
+    const requests = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith("/api/v1/workspaces/rocket/projects/LONG/")) {
+        requests.push(url.pathname.split("/").pop());
+      }
+    });
+    await page.goto(`${WEB}/w/rocket/p/LONG/board`);
+    // The first page: 50 cards, and the column says more exist.
+    const todo = column(page, "Todo");
+    await todo.getByTestId("column-count").filter({ hasText: /^50\+$/ }).waitFor();
+    const cards = todo.getByTestId("issue-card");
+    check((await cards.count()) === 50, `Todo shows ${await cards.count()} cards before scrolling`);
+    check(!requests.includes("issues"), `issues asked before scrolling: ${requests.join(", ")}`);
+    await shot(page, "1-first-page");
+
+    // Scrolling to the column's end (no click) brings the other 20, each once.
+    await todo.getByTestId("column-more").scrollIntoViewIfNeeded();
+    await todo.getByTestId("column-count").filter({ hasText: /^70$/ }).waitFor();
+    await todo.getByTestId("column-more").waitFor({ state: "detached" });
+    const keys = await cards.evaluateAll((elements) => elements.map((card) => card.dataset.key));
+    check(keys.length === 70 && new Set(keys).size === 70, `Todo shows ${keys.length} cards, ${new Set(keys).size} distinct`);
+    check(requests.filter((name) => name === "board").length === 1, `requests: ${requests.join(", ")}`);
+    await shot(page, "2-scrolled");
+
+    // A card from the second page still moves like any other.
+    await cards.filter({ hasText: "Long card 70" }).getByLabel("Move to").selectOption({ label: "Done" });
+    await column(page, "Done").getByTestId("issue-card").filter({ hasText: "Long card 70" }).waitFor();
+    await todo.getByTestId("column-count").filter({ hasText: /^69$/ }).waitFor();
+    await page.context().close();
+  },
 };
