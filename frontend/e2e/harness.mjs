@@ -3,8 +3,10 @@
  * :8100, a Celery worker (the outbox relay: notifications exist only once it ran), the built SPA
  * (vite preview) on :5174, and a headless Debian Chromium.
  *
- * Two runs can share a machine when each has its own ports, database, cache prefix and broker
- * database: E2E_API_PORT, E2E_WEB_PORT, E2E_DB_NAME, E2E_CACHE_KEY_PREFIX, E2E_BROKER_URL.
+ * Two runs can share a machine when each has its own ports, database, Redis, cache prefix and
+ * broker database: E2E_API_PORT, E2E_WEB_PORT, E2E_DB_NAME, E2E_REDIS_URL (a server, without a
+ * database number: the cache, the broker and the channel layer take databases 0, 12 and 2 of it),
+ * E2E_CACHE_KEY_PREFIX, E2E_BROKER_URL.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -28,9 +30,10 @@ const DB_NAME = process.env.E2E_DB_NAME ?? "docket_e2e";
 const PG = { host: process.env.PGHOST ?? "localhost", user: process.env.PGUSER ?? "postgres" };
 export const DATABASE_URL = `postgres://${PG.user}@${PG.host}:${process.env.PGPORT ?? 5432}/${DB_NAME}`;
 const PYTHON = path.join(ROOT, ".venv", "bin", "python");
+const REDIS = (process.env.E2E_REDIS_URL ?? "redis://localhost:6379").replace(/\/+$/, "");
 // Its own Redis database, emptied at every start: a task left by an earlier run (for another
 // database) must not be replayed. Never the app's defaults (0 is the cache, 1 the dev broker).
-const BROKER_URL = process.env.E2E_BROKER_URL ?? "redis://localhost:6379/12";
+const BROKER_URL = process.env.E2E_BROKER_URL ?? `${REDIS}/12`;
 
 const children = [];
 let stopping = false;
@@ -53,6 +56,7 @@ const backendEnv = {
   DEBUG: "false",
   LOG_LEVEL: "WARNING",
   CORS_ALLOWED_ORIGINS: WEB,
+  REDIS_URL: `${REDIS}/0`,
   CACHE_KEY_PREFIX: process.env.E2E_CACHE_KEY_PREFIX ?? "docket-e2e",
   // Browser tests sign up and in many times from one address.
   THROTTLE_AUTH_IP: "1000/minute",
@@ -60,6 +64,7 @@ const backendEnv = {
   // Everything after a request (the relay: live updates, notifications) runs on a real worker.
   CELERY_BROKER_URL: BROKER_URL,
   RELAY_ON_COMMIT: "true",
+  CHANNEL_REDIS_URL: `${REDIS}/2`,
   CHANNEL_PREFIX: `${DB_NAME}-rt`,
   EMAIL_BACKEND: "django.core.mail.backends.locmem.EmailBackend",
 };

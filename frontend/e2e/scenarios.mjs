@@ -63,9 +63,9 @@ async function expectRows(page, titles) {
     page,
     async () =>
       `the issue list shows ${JSON.stringify(titles)}; ` +
-      `it shows ${JSON.stringify(await page.locator("tbody tr").allInnerTexts())}`,
+      `it shows ${JSON.stringify(await page.locator("tbody tr.issue-row").allInnerTexts())}`,
     (expected) => {
-      const rows = [...document.querySelectorAll("tbody tr")].map((row) => row.innerText);
+      const rows = [...document.querySelectorAll("tbody tr.issue-row")].map((row) => row.innerText);
       return rows.length === expected.length && expected.every((title, i) => rows[i].includes(title));
     },
     titles,
@@ -573,6 +573,54 @@ export const scenarios = {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     check(width <= 390, `insights are ${width}px wide on a 390px screen`);
     await shot(page, "4-phone");
+    await page.context().close();
+  },
+
+  async "a long board column loads its next cards when scrolled to its end"({ browser, problems, shot }) {
+    // A project of its own, so the other scenarios' counts stay as they were.
+    const token = await tokenFor(OWNER.email, PASSWORD);
+    await apiCall("POST", "/api/v1/workspaces/rocket/projects", {
+      token,
+      body: { key: "LONG", name: "Long board" },
+    });
+    const issues = Array.from({ length: 70 }, (_, i) => ({ title: `Long card ${i + 1}` }));
+    await apiCall("POST", "/api/v1/workspaces/rocket/projects/LONG/issues/bulk-create", {
+      token,
+      body: { issues },
+    });
+
+    const page = await signedIn(browser, problems, OWNER.email);
+    const requests = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith("/api/v1/workspaces/rocket/projects/LONG/")) {
+        requests.push(url.pathname.split("/").pop());
+      }
+    });
+    await page.goto(`${WEB}/w/rocket/p/LONG/board`);
+    // The first page: 25 cards, and the column says more exist.
+    const todo = column(page, "Todo");
+    await todo.getByTestId("column-count").filter({ hasText: /^25\+$/ }).waitFor();
+    const cards = todo.getByTestId("issue-card");
+    check((await cards.count()) === 25, `Todo shows ${await cards.count()} cards before scrolling`);
+    check(!requests.includes("issues"), `issues asked before scrolling: ${requests.join(", ")}`);
+    await shot(page, "1-first-page");
+
+    // Scrolling to the column's end (no click) brings the next 25, then the last 20, each once.
+    for (const loaded of [/^50\+$/, /^70$/]) {
+      await todo.getByTestId("column-more").scrollIntoViewIfNeeded();
+      await todo.getByTestId("column-count").filter({ hasText: loaded }).waitFor();
+    }
+    await todo.getByTestId("column-more").waitFor({ state: "detached" });
+    const keys = await cards.evaluateAll((elements) => elements.map((card) => card.dataset.key));
+    check(keys.length === 70 && new Set(keys).size === 70, `Todo shows ${keys.length} cards, ${new Set(keys).size} distinct`);
+    check(requests.filter((name) => name === "board").length === 1, `requests: ${requests.join(", ")}`);
+    await shot(page, "2-scrolled");
+
+    // A card from the last page moves like any other.
+    await cards.filter({ hasText: "Long card 70" }).getByLabel("Move to").selectOption({ label: "Done" });
+    await column(page, "Done").getByTestId("issue-card").filter({ hasText: "Long card 70" }).waitFor();
+    await todo.getByTestId("column-count").filter({ hasText: /^69$/ }).waitFor();
     await page.context().close();
   },
 };

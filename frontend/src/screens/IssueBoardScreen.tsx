@@ -1,21 +1,30 @@
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useEffect, useState, type DragEvent } from "react";
-import { useParams } from "react-router-dom";
+import { useCallback, useEffect, useRef, useState, type DragEvent, type RefObject } from "react";
+import { useParams, useSearchParams } from "react-router-dom";
 
-import { boardQuery, statesQuery, type IssueListItem, type State } from "../api/queries";
+import { boardCards, type BoardColumn, type StateRef } from "../api/boardCache";
+import { boardQuery, type BoardFilters, type IssueListItem } from "../api/queries";
 import { ErrorState, Loading } from "../components/States";
 import { Avatars, LabelChips, PriorityBadge, StateDot } from "../components/issues/display";
 import { IssuePanel, useOpenIssue } from "../components/issues/IssuePanel";
 import { ProjectTabs } from "../components/issues/ProjectTabs";
+import { useLoadMoreCards } from "../components/issues/useLoadMoreCards";
 import { useRealtimeTopic } from "../realtime/RealtimeProvider";
 import { useMoveIssue, type MoveRequest } from "../components/issues/useMoveIssue";
 
-type DropPoint = { stateId: string; index: number };
+const FILTER_NAMES = ["assignee", "label", "priority", "q"] as const;
 
-function byPosition(a: IssueListItem, b: IssueListItem): number {
-  if (a.position === b.position) return 0;
-  return a.position < b.position ? -1 : 1;
+/** The board's filters from the URL (`?assignee=me&priority=urgent`), as the issue list writes them. */
+function filtersFrom(params: URLSearchParams): BoardFilters {
+  const filters: BoardFilters = {};
+  for (const name of FILTER_NAMES) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  return filters;
 }
+
+type DropPoint = { stateId: string; index: number };
 
 /** Where in a column the pointer is: the index of the first card whose middle is below it. */
 function dropIndex(column: HTMLElement, clientY: number, draggedKey: string | null): number {
@@ -31,9 +40,9 @@ function dropIndex(column: HTMLElement, clientY: number, draggedKey: string | nu
 
 function IssueCard(props: {
   issue: IssueListItem;
-  states: State[];
+  states: StateRef[];
   onOpen: (key: string) => void;
-  onMoveTo: (state: State) => void;
+  onMoveTo: (state: StateRef) => void;
   onDragStart: (key: string) => void;
   onDragEnd: () => void;
   dragging: boolean;
@@ -100,29 +109,85 @@ function Toast({ message, onDismiss }: { message: string; onDismiss: () => void 
   );
 }
 
+/**
+ * Calls `onVisible` when `target` comes within 300px of the viewport, and again whenever `key`
+ * changes while it still is (a page that did not push it out of view). Nothing without
+ * IntersectionObserver: the "Load more" button beside it still works.
+ */
+function useWhenVisible(
+  target: RefObject<HTMLElement | null>,
+  onVisible: () => void,
+  key: string | null,
+) {
+  const callback = useRef(onVisible);
+  useEffect(() => {
+    callback.current = onVisible;
+  });
+  useEffect(() => {
+    const element = target.current;
+    if (!element || key === null || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) callback.current();
+      },
+      { rootMargin: "300px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [target, key]);
+}
+
+/** The end of a column: loads the next cards when scrolled into view, or on the button. */
+function ColumnMore(props: {
+  slug: string;
+  projectKey: string;
+  filters: BoardFilters;
+  column: BoardColumn;
+}) {
+  const { column } = props;
+  const loadMore = useLoadMoreCards(props.slug, props.projectKey, props.filters, column.state.id);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const cursor = column.next_cursor;
+  const load = () => {
+    if (cursor && !loadMore.isPending) loadMore.mutate(cursor);
+  };
+  // Keyed on the cursor and the pending flag: after each page (or a failed one), look again.
+  useWhenVisible(sentinel, load, cursor && !loadMore.isPending && !loadMore.isError ? cursor : null);
+  if (!cursor) return null;
+  return (
+    <div ref={sentinel} className="column-more" data-testid="column-more">
+      {loadMore.isError && (
+        <p className="muted" role="alert">
+          Could not load more cards: {loadMore.error.message}
+        </p>
+      )}
+      <button type="button" className="link" disabled={loadMore.isPending} onClick={load}>
+        {loadMore.isPending ? "Loading…" : `Load more ${column.state.name} cards`}
+      </button>
+    </div>
+  );
+}
+
 export function IssueBoardScreen() {
   const { slug = "", projectKey = "" } = useParams();
   useRealtimeTopic(slug, projectKey);
+  const [params] = useSearchParams();
+  const filters = filtersFrom(params);
   const { open } = useOpenIssue();
-  const states = useQuery(statesQuery(slug, projectKey));
-  const board = useQuery(boardQuery(slug, projectKey));
+  const board = useQuery(boardQuery(slug, projectKey, filters));
   const [toast, setToast] = useState<string | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
   const [dropPoint, setDropPoint] = useState<DropPoint | null>(null);
   const move = useMoveIssue(slug, projectKey, setToast);
   const dismissToast = useCallback(() => setToast(null), []);
 
-  if (states.isPending || board.isPending) return <Loading label="Loading board" />;
-  if (states.error || board.error) return <ErrorState error={states.error ?? board.error} />;
+  if (board.isPending) return <Loading label="Loading board" />;
+  if (board.error) return <ErrorState error={board.error} />;
 
-  const columns = [...states.data]
-    .sort((a, b) => a.position - b.position)
-    .map((state) => ({
-      state,
-      issues: board.data.filter((issue) => issue.state.id === state.id).sort(byPosition),
-    }));
+  const columns = board.data.columns;
+  const states = columns.map((column) => column.state);
 
-  function moveTo(issue: IssueListItem, state: State, index: number | null) {
+  function moveTo(issue: IssueListItem, state: StateRef, index: number | null) {
     const column = (columns.find((c) => c.state.id === state.id)?.issues ?? []).filter(
       (other) => other.id !== issue.id,
     );
@@ -147,10 +212,10 @@ export function IssueBoardScreen() {
     if (dropPoint?.stateId !== stateId || dropPoint.index !== index) setDropPoint({ stateId, index });
   }
 
-  function onDrop(event: DragEvent<HTMLElement>, state: State) {
+  function onDrop(event: DragEvent<HTMLElement>, state: StateRef) {
     event.preventDefault();
     const key = event.dataTransfer.getData("text/plain") || dragged;
-    const issue = board.data?.find((candidate) => candidate.key === key);
+    const issue = board.data && boardCards(board.data).find((candidate) => candidate.key === key);
     const index = dropIndex(event.currentTarget, event.clientY, key);
     setDragged(null);
     setDropPoint(null);
@@ -161,9 +226,11 @@ export function IssueBoardScreen() {
     <div className="board-screen">
       <ProjectTabs slug={slug} projectKey={projectKey} />
       <div className="board">
-        {columns.map(({ state, issues }) => {
+        {columns.map((column) => {
+          const { state, issues } = column;
           const visible = issues.filter((issue) => issue.key !== dragged);
           const lineAt = dropPoint?.stateId === state.id ? dropPoint.index : -1;
+          const more = column.next_cursor !== null;
           return (
             <section
               key={state.id}
@@ -179,7 +246,13 @@ export function IssueBoardScreen() {
             >
               <h2 className="column-head">
                 <StateDot color={state.color} /> {state.name}{" "}
-                <span className="muted">{issues.length}</span>
+                <span className="muted" data-testid="column-count">
+                  {issues.length}
+                  {more ? "+" : ""}
+                </span>
+                <span className="visually-hidden">
+                  {more ? "cards loaded, more to load" : issues.length === 1 ? "card" : "cards"}
+                </span>
               </h2>
               <div className="column-cards">
                 {issues.map((issue) => (
@@ -189,7 +262,7 @@ export function IssueBoardScreen() {
                     )}
                     <IssueCard
                       issue={issue}
-                      states={columns.map((column) => column.state)}
+                      states={states}
                       onOpen={open}
                       onMoveTo={(target) => moveTo(issue, target, null)}
                       onDragStart={setDragged}
@@ -203,6 +276,7 @@ export function IssueBoardScreen() {
                 ))}
                 {lineAt >= 0 && lineAt >= visible.length && <div className="drop-line" />}
               </div>
+              <ColumnMore slug={slug} projectKey={projectKey} filters={filters} column={column} />
             </section>
           );
         })}

@@ -8,18 +8,11 @@ import {
   membersQuery,
   statesQuery,
   type IssueFilters,
-  type IssueListItem,
 } from "../api/queries";
 import { EmptyState, ErrorState, Loading } from "../components/States";
-import {
-  Avatars,
-  LabelChips,
-  PRIORITIES,
-  PriorityBadge,
-  StateDot,
-  formatDate,
-} from "../components/issues/display";
+import { PRIORITIES } from "../components/issues/display";
 import { IssuePanel, useOpenIssue } from "../components/issues/IssuePanel";
+import { IssueTable } from "../components/issues/IssueTable";
 import { ProjectTabs } from "../components/issues/ProjectTabs";
 import { useRealtimeTopic } from "../realtime/RealtimeProvider";
 
@@ -65,34 +58,6 @@ function SearchInput({ value, onChange }: { value: string; onChange: (q: string)
         timer.current = window.setTimeout(() => onChange(next), 300);
       }}
     />
-  );
-}
-
-function IssueRow({ issue, onOpen }: { issue: IssueListItem; onOpen: (key: string) => void }) {
-  return (
-    <tr onClick={() => onOpen(issue.key)} className="issue-row">
-      <td className="cell-key">{issue.key}</td>
-      <td className="cell-title">
-        {/* The click bubbles to the row; the button makes the row reachable by keyboard. */}
-        <button type="button" className="row-link">
-          {issue.title}
-        </button>
-      </td>
-      <td className="cell-nowrap">
-        <StateDot color={issue.state.color} /> {issue.state.name}
-      </td>
-      <td>
-        <PriorityBadge priority={issue.priority} />
-      </td>
-      <td>
-        <Avatars people={issue.assignees} />
-      </td>
-      <td>
-        <LabelChips labels={issue.labels} />
-      </td>
-      <td className="cell-nowrap">{formatDate(issue.due_date)}</td>
-      <td className="cell-nowrap muted">{formatDate(issue.updated_at)}</td>
-    </tr>
   );
 }
 
@@ -199,27 +164,7 @@ export function IssueListScreen() {
         ) : issues.length === 0 ? (
           <EmptyState title="No issues match" />
         ) : (
-          <div className="table-wrap">
-            <table className="issue-table">
-              <thead>
-                <tr>
-                  <th scope="col">Key</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Priority</th>
-                  <th scope="col">Assignees</th>
-                  <th scope="col">Labels</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {issues.map((issue) => (
-                  <IssueRow key={issue.id} issue={issue} onOpen={open} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <IssueTable issues={issues} onOpen={open} />
         )}
         {list.hasNextPage && (
           <button

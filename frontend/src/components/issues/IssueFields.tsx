@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { boardQuery, labelsQuery, membersQuery, statesQuery, type Issue } from "../../api/queries";
+import { allIssuesQuery, labelsQuery, membersQuery, statesQuery, type Issue } from "../../api/queries";
 import { PRIORITIES, type Priority } from "./display";
 import type { IssueEdit } from "./issueApi";
 
@@ -35,7 +35,7 @@ export function IssueFields({ slug, issue, onChange }: Props) {
   const states = useQuery(statesQuery(slug, projectKey));
   const labels = useQuery(labelsQuery(slug, projectKey));
   const members = useQuery(membersQuery(slug));
-  const issues = useQuery(boardQuery(slug, projectKey));
+  const issues = useQuery(allIssuesQuery(slug, projectKey));
   const assigneeIds = issue.assignees.map((person) => person.id);
   const labelIds = issue.labels.map((label) => label.id);
 

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { boardQuery, issueQuery, keys, type IssueListItem, type State } from "../../api/queries";
+import { withCardMoved, type Board, type StateRef } from "../../api/boardCache";
+import { issueQuery, keys, type IssueListItem } from "../../api/queries";
 import { isStaleIssue, moveIssue } from "./issueApi";
 
 export type MoveRequest = {
   issue: IssueListItem;
-  state: State;
+  state: StateRef;
   after: IssueListItem | null;
   before: IssueListItem | null;
 };
@@ -19,13 +20,15 @@ function localPosition(after: IssueListItem | null, before: IssueListItem | null
 
 /**
  * Move a card on the board: optimistic, rolled back (and reported) if the server refuses.
+ * The local move applies to every cached board of the project (each set of filters), taking the
+ * card out of its column and putting it into the target one between its neighbours.
  * If-Match carries the ETag of the issue as last read (its detail), when that read shows the
  * same card the board shows (same `updated_at`); a card never opened moves unconditionally,
  * as the board's list carries no ETags.
  */
 export function useMoveIssue(slug: string, projectKey: string, onError: (message: string) => void) {
   const queryClient = useQueryClient();
-  const boardKey = boardQuery(slug, projectKey).queryKey;
+  const boardsKey = keys.boards(slug, projectKey);
   const etagOf = (card: IssueListItem): string | null => {
     const read = queryClient.getQueryData(issueQuery(slug, card.key).queryKey);
     return read && read.updated_at === card.updated_at ? read.etag : null;
@@ -42,20 +45,17 @@ export function useMoveIssue(slug: string, projectKey: string, onError: (message
       queryClient.setQueryData(issueQuery(slug, moved.key).queryKey, moved);
     },
     onMutate: async ({ issue, state, after, before }) => {
-      await queryClient.cancelQueries({ queryKey: boardKey });
-      const previous = queryClient.getQueryData(boardKey);
-      const { id, name, category, color } = state;
-      queryClient.setQueryData(boardKey, (issues) =>
-        issues?.map((other) =>
-          other.id === issue.id
-            ? { ...other, state: { id, name, category, color }, position: localPosition(after, before) }
-            : other,
-        ),
+      await queryClient.cancelQueries({ queryKey: boardsKey });
+      const previous = queryClient.getQueriesData<Board>({ queryKey: boardsKey });
+      const position = localPosition(after, before);
+      queryClient.setQueriesData<Board>(
+        { queryKey: boardsKey },
+        (board) => board && withCardMoved(board, { issue, state, after, before, position }),
       );
       return { previous };
     },
     onError: (error, { issue }, context) => {
-      if (context?.previous) queryClient.setQueryData(boardKey, context.previous);
+      for (const [key, board] of context?.previous ?? []) queryClient.setQueryData(key, board);
       onError(
         isStaleIssue(error)
           ? `Someone else changed ${issue.key}; it has been reloaded.`
