@@ -288,15 +288,24 @@ pin: venv ## Recompile the pinned requirements (UPGRADE=1 to move to newer versi
 			$(if $(UPGRADE),--upgrade) "$$name.in" -o "$$name.txt"; \
 	done
 
-bench: venv services db migrate demo ## Load the demo API on :8001 (2 workers): latency and req/s
-	$(call header,bench: bench/bench_api_load.py against uvicorn on :8001)
-	@(cd $(BACKEND) && DEBUG=false LOG_LEVEL=WARNING exec $(VENV_BIN)/uvicorn \
-		config.asgi:application --host 127.0.0.1 --port 8001 --workers 2 --no-access-log \
-		--no-proxy-headers) & \
-	server=$$!; \
-	trap 'kill $$server 2>/dev/null' EXIT; \
-	for _ in $$(seq 50); do curl -sf http://127.0.0.1:8001/healthz >/dev/null && break; sleep 0.2; done; \
-	$(VENV_BIN)/python $(ROOT)/bench/bench_api_load.py --base http://127.0.0.1:8001 $(BENCH_ARGS)
+BENCH_WORKERS ?= 2
+
+bench: venv services ## Hot reads (list, search, detail) beside the raw-SQL reference: gunicorn, $(BENCH_WORKERS) workers, 1,000-issue project
+	$(call header,bench: bench/bench_hot_paths.py: API (gunicorn) on :8001 and reference on :8003)
+	@cd $(BACKEND) && export DATABASE_URL=postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/docket_bench_hot \
+		DEBUG=false LOG_LEVEL=WARNING RATE_LIMIT_ENABLED=false; \
+	export REPLICA_DATABASE_URL=$$DATABASE_URL; \
+	$(VENV_BIN)/python manage.py setup_databases -v 0 && \
+	$(VENV_BIN)/python manage.py seed_demo --issues 1000 >/dev/null && \
+	{ BIND=127.0.0.1:8001 WEB_CONCURRENCY=$(BENCH_WORKERS) $(VENV_BIN)/gunicorn -c config/gunicorn.conf.py & \
+	api=$$!; \
+	(cd $(ROOT)/bench && exec $(VENV_BIN)/uvicorn reference_server:app --host 127.0.0.1 \
+		--port 8003 --workers $(BENCH_WORKERS) --no-access-log --log-level warning) & reference=$$!; \
+	trap 'kill $$api $$reference 2>/dev/null; wait' EXIT; \
+	for port in 8001 8003; do for _ in $$(seq 100); do \
+		curl -s -o /dev/null http://127.0.0.1:$$port/ && break; sleep 0.2; done; done; \
+	$(VENV_BIN)/python $(ROOT)/bench/bench_hot_paths.py --api http://127.0.0.1:8001 \
+		--reference http://127.0.0.1:8003 $(BENCH_ARGS); }
 
 bench-realtime: venv services db migrate demo ## Commit-to-websocket delay: API (2 workers) on :8001 + a Celery worker
 	$(call header,bench-realtime: bench/bench_realtime.py against uvicorn on :8001 and a worker)
@@ -318,6 +327,7 @@ bench-large: venv services ## A 1,000,000-issue project (own database): list pag
 	$(call header,bench-large: bench/bench_large.py on docket_large ($(LARGE_ISSUES) issues))
 	@mkdir -p $(ROOT)/.run
 	@cd $(BACKEND) && export DATABASE_URL=postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/docket_large \
+		REPLICA_DATABASE_URL=postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/docket_large \
 		DEBUG=false LOG_LEVEL=WARNING RATE_LIMIT_ENABLED=false; \
 	$(VENV_BIN)/python manage.py setup_databases -v 0 && \
 	$(VENV_BIN)/python manage.py seed_demo --issues $(LARGE_ISSUES) >/dev/null && \

@@ -65,7 +65,9 @@ class IssueAPIView(WorkspaceAPIView):
     """Endpoints under /issues/{issue_key}/: the issue is resolved once, visibility included."""
 
     issue: Issue
-    shows_issue = True  # False where the response never includes the issue itself
+    # False where the response never includes the issue, or renders it without the instance's
+    # relations (the detail GET, in the database)
+    shows_issue = True
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
