@@ -34,12 +34,12 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "")
 
 
-def pre_fork(server, worker) -> None:  # noqa: ARG001  # gunicorn's hook signature
+def pre_fork(server, worker) -> None:  # gunicorn's hook signature
     # The app is loaded: freeze what the imports made, so forked workers share those pages.
     gc.freeze()
 
 
-def child_exit(server, worker) -> None:  # noqa: ARG001  # gunicorn's hook signature
+def child_exit(server, worker) -> None:  # gunicorn's hook signature
     # A dead worker's live gauges (pool connections) must stop counting in /metrics.
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         from prometheus_client import multiprocess

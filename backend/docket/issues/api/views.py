@@ -227,7 +227,9 @@ class IssueDetailView(IssueAPIView):
         responses={200: IssueOutput, 304: NOT_MODIFIED},
     )
     def get(self, request: Request, workspace_slug: str, issue_key: str) -> HttpResponse:
-        body = issues_json([self.issue.pk], using=self.issue._state.db, with_description=True)
+        body = issues_json(
+            [self.issue.pk], using=self.issue._state.db or "default", with_description=True
+        )
         if body == "[]":  # deleted since it was looked up
             raise NotFound("Issue not found.", code="issue_not_found")
         item = body[1:-1]  # the one object of the array
