@@ -159,6 +159,21 @@ def main() -> None:
                 f" {ratio:>6}"
             )
 
+    # What every API read pays before its own work, for the note on what stands in the way:
+    # the middleware alone, then authentication, membership and the project lookup as well.
+    floors = {
+        "floor: /healthz (middleware only)": ("/healthz", {}),
+        "floor: project detail (auth, access)": (f"{ws}/projects/{args.project}", api_headers),
+    }
+    for name, (path, headers) in floors.items():
+        run(args.api, path, headers, max(20, args.requests // 20), args.concurrency)
+        sequential = run(args.api, path, headers, args.requests, 1)
+        concurrent = run(args.api, path, headers, args.requests, args.concurrency)
+        print(
+            f"{name:<37} {sequential['p50']:>8.1f} {sequential['p99']:>8.1f}"
+            f" {concurrent['rps']:>7.1f} {concurrent['p50']:>7.1f} {concurrent['p99']:>7.1f}"
+        )
+
 
 if __name__ == "__main__":
     main()
