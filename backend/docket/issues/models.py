@@ -49,6 +49,8 @@ class Issue(BaseModel):
         settings.AUTH_USER_MODEL, through="IssueAssignee", related_name="assigned_issues"
     )
     labels = models.ManyToManyField(Label, through="IssueLabel", related_name="issues")
+    # Issues this one is related to, both ways (see relations.py).
+    related = models.ManyToManyField("self", symmetrical=True, blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)
     # Fractional key within the state's column (see positions.py); byte order, not locale order.
     position = models.CharField(max_length=255, db_collation="C")

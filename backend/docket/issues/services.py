@@ -1023,11 +1023,29 @@ def _parent_cleared_events(*, access: Access, parents: Sequence[Issue]) -> list[
     ]
 
 
+def _relations_cleared_events(*, access: Access, issue: Issue) -> list[Event]:
+    """`issue.unlinked` on each issue related to `issue`, which is about to be deleted (its
+    relation rows go with it). Call inside the deleting transaction."""
+    return [
+        issue_event(
+            events.ISSUE_UNLINKED,
+            access=access,
+            issue=other,
+            changes={
+                "issue": {"old": {"id": str(issue.id), "key": issue.key}, "new": None},
+                "relation": {"old": "relates", "new": None},
+            },
+        )
+        for other in Issue.objects.filter(related=issue).select_related("project").order_by("pk")
+    ]
+
+
 def issue_delete(
     *, access: Access, issue: Issue, expected_versions: Collection[int] | None = None
 ) -> None:
     """Delete an issue with its comments. Members and above, in an open project. Records
-    `issue.deleted`, and `issue.updated` for each child issue that loses its parent. A stale
+    `issue.deleted`, `issue.updated` for each child issue that loses its parent and
+    `issue.unlinked` for each issue related to it. A stale
     `expected_versions` raises PreconditionFailed and deletes nothing."""
     ensure_can_contribute(access, action="delete issues")
     access.ensure_can_see(issue.project)
@@ -1040,6 +1058,7 @@ def issue_delete(
         emit(
             issue_event(events.ISSUE_DELETED, access=access, issue=issue),
             *_parent_cleared_events(access=access, parents=[issue]),
+            *_relations_cleared_events(access=access, issue=issue),
         )
         issue.delete()
 

@@ -975,7 +975,7 @@ export interface components {
             readonly subject_id: string;
             readonly subject_label: string;
             /** @description Changed fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the event's name (`<Name>Changes`). */
-            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
+            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueLinkedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUnlinkedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -1041,7 +1041,7 @@ export interface components {
             readonly subject_id: string;
             readonly subject_label: string;
             /** @description Changed fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the event's name (`<Name>Changes`). */
-            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
+            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueLinkedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUnlinkedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -1871,7 +1871,7 @@ export interface components {
          * @description Every kind of event the log records.
          * @enum {string}
          */
-        EventName: "comment.created" | "comment.deleted" | "comment.updated" | "invitation.accepted" | "invitation.created" | "invitation.revoked" | "issue.created" | "issue.deleted" | "issue.moved" | "issue.updated" | "label.created" | "label.deleted" | "label.updated" | "member.removed" | "member.role_changed" | "project.archived" | "project.created" | "project.deleted" | "project.member_added" | "project.member_removed" | "project.states_reordered" | "project.unarchived" | "project.updated" | "state.created" | "state.deleted" | "state.updated" | "workspace.created" | "workspace.deleted" | "workspace.updated";
+        EventName: "comment.created" | "comment.deleted" | "comment.updated" | "invitation.accepted" | "invitation.created" | "invitation.revoked" | "issue.created" | "issue.deleted" | "issue.linked" | "issue.moved" | "issue.unlinked" | "issue.updated" | "label.created" | "label.deleted" | "label.updated" | "member.removed" | "member.role_changed" | "project.archived" | "project.created" | "project.deleted" | "project.member_added" | "project.member_removed" | "project.states_reordered" | "project.unarchived" | "project.updated" | "state.created" | "state.deleted" | "state.updated" | "workspace.created" | "workspace.deleted" | "workspace.updated";
         /** @description `comment.created` (subject: issue). Someone commented on the issue. The text is the comment's, read from the comment itself: the log never holds it, so deleting the comment deletes what it said. */
         CommentCreatedChanges: {
             comment_id?: {
@@ -2008,6 +2008,25 @@ export interface components {
         };
         /** @description `issue.deleted` (subject: issue). An issue was deleted, alone or with its project. Records that it happened (the key is the subject label), not what it said. */
         IssueDeletedChanges: Record<string, never>;
+        /** @description `issue.linked` (subject: issue). The issue was related to another one. Recorded on both issues, each naming the other and the relation as seen from itself. */
+        IssueLinkedChanges: {
+            issue?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+            };
+            relation?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
         /** @description `issue.moved` (subject: issue). An issue moved on the board: a new place in its column, or another state. */
         IssueMovedChanges: {
             position?: {
@@ -2032,6 +2051,25 @@ export interface components {
                 /** Format: date-time */
                 old: string | null;
                 /** Format: date-time */
+                new: string | null;
+            };
+        };
+        /** @description `issue.unlinked` (subject: issue). A relation between the issue and another one was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists. */
+        IssueUnlinkedChanges: {
+            issue?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+            };
+            relation?: {
+                old: string | null;
                 new: string | null;
             };
         };

@@ -65,6 +65,11 @@ from .issue_created_changes_state_new_type_0 import IssueCreatedChangesStateNewT
 from .issue_created_changes_state_old_type_0 import IssueCreatedChangesStateOldType0
 from .issue_created_changes_title import IssueCreatedChangesTitle
 from .issue_deleted_changes import IssueDeletedChanges
+from .issue_linked_changes import IssueLinkedChanges
+from .issue_linked_changes_issue import IssueLinkedChangesIssue
+from .issue_linked_changes_issue_new_type_0 import IssueLinkedChangesIssueNewType0
+from .issue_linked_changes_issue_old_type_0 import IssueLinkedChangesIssueOldType0
+from .issue_linked_changes_relation import IssueLinkedChangesRelation
 from .issue_list_item import IssueListItem
 from .issue_move_input import IssueMoveInput
 from .issue_moved_changes import IssueMovedChanges
@@ -76,6 +81,11 @@ from .issue_moved_changes_state_old_type_0 import IssueMovedChangesStateOldType0
 from .issue_output import IssueOutput
 from .issue_ref_output import IssueRefOutput
 from .issue_state_output import IssueStateOutput
+from .issue_unlinked_changes import IssueUnlinkedChanges
+from .issue_unlinked_changes_issue import IssueUnlinkedChangesIssue
+from .issue_unlinked_changes_issue_new_type_0 import IssueUnlinkedChangesIssueNewType0
+from .issue_unlinked_changes_issue_old_type_0 import IssueUnlinkedChangesIssueOldType0
+from .issue_unlinked_changes_relation import IssueUnlinkedChangesRelation
 from .issue_updated_changes import IssueUpdatedChanges
 from .issue_updated_changes_assignees import IssueUpdatedChangesAssignees
 from .issue_updated_changes_assignees_new_type_0_item import (
@@ -304,6 +314,11 @@ __all__ = (
     "IssueCreatedChangesTitle",
     "IssueCreateInput",
     "IssueDeletedChanges",
+    "IssueLinkedChanges",
+    "IssueLinkedChangesIssue",
+    "IssueLinkedChangesIssueNewType0",
+    "IssueLinkedChangesIssueOldType0",
+    "IssueLinkedChangesRelation",
     "IssueListItem",
     "IssueMovedChanges",
     "IssueMovedChangesCompletedAt",
@@ -316,6 +331,11 @@ __all__ = (
     "IssueRefOutput",
     "IssuesActivityOrdering",
     "IssueStateOutput",
+    "IssueUnlinkedChanges",
+    "IssueUnlinkedChangesIssue",
+    "IssueUnlinkedChangesIssueNewType0",
+    "IssueUnlinkedChangesIssueOldType0",
+    "IssueUnlinkedChangesRelation",
     "IssueUpdatedChanges",
     "IssueUpdatedChangesAssignees",
     "IssueUpdatedChangesAssigneesNewType0Item",
