@@ -36,7 +36,14 @@ from docket.core.roles import Role
 from docket.core.rows import lock_existing
 from docket.core.types import UNSET, Maybe
 from docket.issues import events
-from docket.issues.models import Comment, Issue, IssueAssignee, IssueLabel, Priority
+from docket.issues.models import (
+    Comment,
+    Issue,
+    IssueAssignee,
+    IssueLabel,
+    IssueRelation,
+    Priority,
+)
 from docket.issues.positions import key_between
 from docket.projects.models import Label, Project, ProjectMember, State, StateCategory
 from docket.projects.permissions import ensure_can_contribute
@@ -1025,18 +1032,22 @@ def _parent_cleared_events(*, access: Access, parents: Sequence[Issue]) -> list[
 
 def _relations_cleared_events(*, access: Access, issue: Issue) -> list[Event]:
     """`issue.unlinked` on each issue related to `issue`, which is about to be deleted (its
-    relation rows go with it). Call inside the deleting transaction."""
+    relation rows go with it), with the relation as that issue saw it. Call inside the
+    deleting transaction."""
+    lost = {"id": str(issue.id), "key": issue.key}
     return [
         issue_event(
             events.ISSUE_UNLINKED,
             access=access,
-            issue=other,
+            issue=relation.from_issue,
             changes={
-                "issue": {"old": {"id": str(issue.id), "key": issue.key}, "new": None},
-                "relation": {"old": "relates", "new": None},
+                "issue": {"old": lost, "new": None},
+                "relation": {"old": relation.type, "new": None},
             },
         )
-        for other in Issue.objects.filter(related=issue).select_related("project").order_by("pk")
+        for relation in IssueRelation.objects.filter(to_issue=issue)
+        .select_related("from_issue__project")
+        .order_by("from_issue_id")
     ]
 
 

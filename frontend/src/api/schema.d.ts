@@ -474,6 +474,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The issue's relations to other issues (blocks, duplicates, ...)
+         * @description Each relation as seen from this issue. Relations to issues of projects the caller cannot see are left out.
+         */
+        get: operations["issues_relations_list"];
+        put?: never;
+        /**
+         * Relate the issue to another one (members)
+         * @description The other issue gets the inverse relation (`blocks` here is `blocked_by` there). Idempotent: the same relation again answers 200 and changes nothing; two issues already related another way answer 409 `already_related` (remove it first). An `issue_key` that names no issue the caller can see, or this issue itself, is a 400.
+         */
+        post: operations["issues_relations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/relations/{other_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove the relation between the issue and another one (members)
+         * @description Both directions go. Idempotent: issues that are not related answer 204.
+         */
+        delete: operations["issues_relations_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/subscription": {
         parameters: {
             query?: never;
@@ -1269,6 +1313,34 @@ export interface components {
             key: string;
             readonly title: string;
         };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        IssueRelationCreateInput: {
+            /** @description The other issue, by key (any project of the workspace). */
+            issue_key: string;
+            /**
+             * @description How this issue relates to the other; the other gets the inverse.
+             *
+             *     * `blocks` - Blocks
+             *     * `blocked_by` - Blocked By
+             *     * `duplicates` - Duplicates
+             *     * `duplicated_by` - Duplicated By
+             *     * `relates` - Relates Defaults to `relates`.
+             */
+            type?: components["schemas"]["TypeEnum"];
+        };
+        IssueRelationOutput: {
+            /**
+             * @description How this issue relates to `issue`: it blocks it, is blocked by it, ...
+             *
+             *     * `blocks` - Blocks
+             *     * `blocked_by` - Blocked By
+             *     * `duplicates` - Duplicates
+             *     * `duplicated_by` - Duplicated By
+             *     * `relates` - Relates
+             */
+            type: components["schemas"]["TypeEnum"];
+            issue: components["schemas"]["RelatedIssueOutput"];
+        };
         IssueStateOutput: {
             /** Format: uuid */
             readonly id: string;
@@ -1360,6 +1432,11 @@ export interface components {
         };
         PaginatedIssueListItemList: {
             results: components["schemas"]["IssueListItem"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
+        PaginatedIssueRelationOutputList: {
+            results: components["schemas"]["IssueRelationOutput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
@@ -1662,6 +1739,16 @@ export interface components {
              */
             refresh_transport?: components["schemas"]["RefreshTransportEnum"];
         };
+        RelatedIssueOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            /** @description Human key, e.g. OPS-7. */
+            key: string;
+            readonly title: string;
+            state: components["schemas"]["IssueStateOutput"];
+            /** Format: date-time */
+            readonly completed_at: string | null;
+        };
         /**
          * @description * `owner` - Owner
          *     * `admin` - Admin
@@ -1746,6 +1833,15 @@ export interface components {
          * @enum {string}
          */
         TokenScopeEnum: "read" | "write";
+        /**
+         * @description * `blocks` - Blocks
+         *     * `blocked_by` - Blocked By
+         *     * `duplicates` - Duplicates
+         *     * `duplicated_by` - Duplicated By
+         *     * `relates` - Relates
+         * @enum {string}
+         */
+        TypeEnum: "blocks" | "blocked_by" | "duplicates" | "duplicated_by" | "relates";
         UnreadCountOutput: {
             unread: number;
         };
@@ -5216,6 +5312,256 @@ export interface operations {
             };
             /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_relations_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "created" | "-created";
+            };
+            header?: never;
+            path: {
+                issue_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedIssueRelationOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_relations_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                issue_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueRelationCreateInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueRelationOutput"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueRelationOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_relations_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issue_key: string;
+                other_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

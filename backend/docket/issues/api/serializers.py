@@ -5,7 +5,14 @@ from docket.core.api.refs import LabelOutput, ProjectRefOutput, UserSummaryOutpu
 from docket.core.models import Event
 from docket.core.schema import ProblemOutput
 from docket.core.serializers import StrictSerializer
-from docket.issues.models import PRIORITY_API_CHOICES, Comment, Issue, Priority
+from docket.issues.models import (
+    PRIORITY_API_CHOICES,
+    Comment,
+    Issue,
+    IssueRelation,
+    Priority,
+    RelationKind,
+)
 from docket.issues.services import MAX_BULK_ISSUES
 from docket.projects.models import State
 
@@ -240,3 +247,37 @@ class ActivityEventOutput(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = fields
+
+
+class RelatedIssueOutput(serializers.ModelSerializer):
+    key = serializers.CharField(help_text="Human key, e.g. OPS-7.")
+    state = IssueStateOutput()
+
+    class Meta:
+        model = Issue
+        fields = ["id", "key", "title", "state", "completed_at"]
+        read_only_fields = fields
+
+
+class IssueRelationOutput(serializers.ModelSerializer):
+    type = serializers.ChoiceField(
+        choices=RelationKind.choices,
+        help_text="How this issue relates to `issue`: it blocks it, is blocked by it, ...",
+    )
+    issue = RelatedIssueOutput(source="to_issue")
+
+    class Meta:
+        model = IssueRelation
+        fields = ["type", "issue"]
+        read_only_fields = fields
+
+
+class IssueRelationCreateInput(StrictSerializer):
+    issue_key = serializers.CharField(
+        max_length=30, help_text="The other issue, by key (any project of the workspace)."
+    )
+    type = serializers.ChoiceField(
+        choices=RelationKind.choices,
+        default=RelationKind.RELATES,
+        help_text="How this issue relates to the other; the other gets the inverse.",
+    )

@@ -1,15 +1,20 @@
 """Relations between issues: services, events and refusals, on the real database."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from docket.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from docket.core.models import Event
+from docket.issues.models import IssueRelation
 from docket.issues.relations import issue_relate, issue_unrelate
 from docket.issues.services import issue_create, issue_delete
 from docket.projects.services import project_set_archived
 from docket.testing.world import access_of
 
 pytestmark = pytest.mark.django_db
+
+ACME = "/api/v1/workspaces/acme"
 
 
 def _related_keys(issue):
@@ -107,3 +112,163 @@ def test_deleting_an_issue_records_the_lost_relation_on_the_other(world):
     assert _related_keys(world.eng_issue) == []
     event = Event.objects.filter(name="issue.unlinked", subject_id=world.eng_issue.id).get()
     assert event.changes["issue"] == {"old": {"id": doomed_id, "key": "ENG-2"}, "new": None}
+
+
+# --- Kinds -----------------------------------------------------------------------------------
+
+
+def _kinds(issue):
+    return dict(
+        IssueRelation.objects.filter(from_issue=issue)
+        .select_related("to_issue__project")
+        .values_list("to_issue__number", "type")
+    )
+
+
+def test_a_kind_is_stored_with_its_inverse_on_the_other_end(world):
+    access = world.access("member")
+    issue_relate(access=access, issue=world.eng_issue, other=world.ops_issue, kind="blocks")
+
+    assert list(IssueRelation.objects.filter(from_issue=world.eng_issue).values_list("type")) == [
+        ("blocks",)
+    ]
+    assert list(IssueRelation.objects.filter(from_issue=world.ops_issue).values_list("type")) == [
+        ("blocked_by",)
+    ]
+    linked = {e.subject_id: e for e in Event.objects.filter(name="issue.linked")}
+    assert linked[world.eng_issue.id].changes["relation"]["new"] == "blocks"
+    assert linked[world.ops_issue.id].changes["relation"]["new"] == "blocked_by"
+
+
+def test_relating_two_issues_another_way_is_a_conflict(world):
+    access = world.access("member")
+    issue_relate(access=access, issue=world.eng_issue, other=world.ops_issue, kind="duplicates")
+    with pytest.raises(Conflict) as raised:
+        issue_relate(access=access, issue=world.eng_issue, other=world.ops_issue, kind="blocks")
+    assert raised.value.code == "already_related"
+    # The inverse from the other end is the same relation, so it is a no-op.
+    assert (
+        issue_relate(
+            access=access, issue=world.ops_issue, other=world.eng_issue, kind="duplicated_by"
+        )
+        is False
+    )
+    assert _kinds(world.eng_issue) == {1: "duplicates"}
+
+
+def test_deleting_an_issue_records_the_relation_as_the_other_saw_it(world):
+    access = world.access("member")
+    blocker = issue_create(access=access, project=world.eng, title="Blocker")
+    issue_relate(access=access, issue=blocker, other=world.eng_issue, kind="blocks")
+
+    issue_delete(access=access, issue=blocker)
+
+    event = Event.objects.filter(name="issue.unlinked", subject_id=world.eng_issue.id).get()
+    assert event.changes["relation"] == {"old": "blocked_by", "new": None}
+    assert not IssueRelation.objects.exists()
+
+
+# --- API -------------------------------------------------------------------------------------
+
+
+def test_api_creates_lists_and_deletes_a_relation(world, as_user):
+    client = as_user(world.member)
+
+    created = client.post(
+        f"{ACME}/issues/ENG-1/relations", {"issue_key": "OPS-1", "type": "blocks"}, format="json"
+    )
+    assert created.status_code == 201, created.content
+    assert created.json()["type"] == "blocks"
+    assert created.json()["issue"]["key"] == "OPS-1"
+    assert created.json()["issue"]["state"]["name"] == "Todo"
+
+    again = client.post(
+        f"{ACME}/issues/ENG-1/relations", {"issue_key": "OPS-1", "type": "blocks"}, format="json"
+    )
+    assert again.status_code == 200  # idempotent
+
+    listed = client.get(f"{ACME}/issues/OPS-1/relations")
+    assert listed.status_code == 200
+    assert [(r["type"], r["issue"]["key"]) for r in listed.json()["results"]] == [
+        ("blocked_by", "ENG-1")
+    ]
+
+    removed = client.delete(f"{ACME}/issues/OPS-1/relations/ENG-1")
+    assert removed.status_code == 204
+    assert client.get(f"{ACME}/issues/ENG-1/relations").json()["results"] == []
+    assert client.delete(f"{ACME}/issues/OPS-1/relations/ENG-1").status_code == 204
+
+
+@pytest.mark.parametrize(
+    ("body", "field_code"),
+    [
+        ({"issue_key": "ENG-99"}, "invalid_issue"),  # no such issue
+        ({"issue_key": "not a key"}, "invalid_issue"),
+        ({"issue_key": "ENG-1"}, "self_relation"),
+        ({"issue_key": "OPS-1", "type": "causes"}, "invalid_choice"),
+    ],
+)
+def test_api_refuses_a_bad_relation_with_a_validation_problem(world, as_user, body, field_code):
+    response = as_user(world.member).post(f"{ACME}/issues/ENG-1/relations", body, format="json")
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["errors"][0]["code"] == field_code
+    assert not IssueRelation.objects.exists()
+
+
+def test_api_never_relates_to_another_workspaces_issue(world, as_user):
+    # The other workspace has an ENG-1 too: acme's key space is the only one looked in.
+    their = world.other_issue
+    assert their.key == "ENG-1"
+    response = as_user(world.member).post(
+        f"{ACME}/issues/OPS-1/relations", {"issue_key": "ENG-1"}, format="json"
+    )
+    assert response.status_code == 201
+    assert response.json()["issue"]["id"] == str(world.eng_issue.id)
+    assert not IssueRelation.objects.filter(to_issue=their).exists()
+    # And the outsider cannot reach acme's issues at all.
+    outsider = as_user(world.outsider)
+    assert outsider.get(f"{ACME}/issues/OPS-1/relations").status_code == 404
+    assert outsider.delete(f"{ACME}/issues/OPS-1/relations/ENG-1").status_code == 404
+    assert IssueRelation.objects.count() == 2
+
+
+def test_api_already_related_another_way_is_a_409_problem(world, as_user):
+    client = as_user(world.member)
+    client.post(f"{ACME}/issues/ENG-1/relations", {"issue_key": "OPS-1"}, format="json")
+    response = client.post(
+        f"{ACME}/issues/ENG-1/relations", {"issue_key": "OPS-1", "type": "blocks"}, format="json"
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "already_related"
+
+
+def test_a_guest_does_not_see_relations_to_projects_they_were_not_added_to(world, as_user):
+    # Given ENG-1 (the guest sees ENG) related to OPS-1 (they do not see OPS).
+    issue_relate(access=world.access("member"), issue=world.eng_issue, other=world.ops_issue)
+
+    response = as_user(world.guest).get(f"{ACME}/issues/ENG-1/relations")
+
+    assert response.status_code == 200
+    assert response.json()["results"] == []
+    assert as_user(world.member).get(f"{ACME}/issues/ENG-1/relations").json()["results"] != []
+
+
+def test_listing_relations_costs_the_same_for_one_and_for_many(world, as_user):
+    access = world.access("member")
+    client = as_user(world.member)
+    others = [issue_create(access=access, project=world.eng, title=f"R{n}") for n in range(6)]
+    issue_relate(access=access, issue=world.ops_issue, other=others[0])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(f"{ACME}/issues/OPS-1/relations")
+        assert response.status_code == 200
+        return len(captured)
+
+    one = queries()
+    for other in others[1:]:
+        issue_relate(access=access, issue=world.ops_issue, other=other, kind="blocks")
+    # The JWT's user, the access, the issue, and one query for the page with the other issues,
+    # their projects and states.
+    assert one == queries() == 4

@@ -80,6 +80,8 @@ from .issue_moved_changes_state_new_type_0 import IssueMovedChangesStateNewType0
 from .issue_moved_changes_state_old_type_0 import IssueMovedChangesStateOldType0
 from .issue_output import IssueOutput
 from .issue_ref_output import IssueRefOutput
+from .issue_relation_create_input import IssueRelationCreateInput
+from .issue_relation_output import IssueRelationOutput
 from .issue_state_output import IssueStateOutput
 from .issue_unlinked_changes import IssueUnlinkedChanges
 from .issue_unlinked_changes_issue import IssueUnlinkedChangesIssue
@@ -114,6 +116,7 @@ from .issue_updated_changes_state_new_type_0 import IssueUpdatedChangesStateNewT
 from .issue_updated_changes_state_old_type_0 import IssueUpdatedChangesStateOldType0
 from .issue_updated_changes_title import IssueUpdatedChangesTitle
 from .issues_activity_ordering import IssuesActivityOrdering
+from .issues_relations_list_ordering import IssuesRelationsListOrdering
 from .label_create_input import LabelCreateInput
 from .label_created_changes import LabelCreatedChanges
 from .label_created_changes_color import LabelCreatedChangesColor
@@ -145,6 +148,7 @@ from .paginated_comment_output_list import PaginatedCommentOutputList
 from .paginated_feed_event_output_list import PaginatedFeedEventOutputList
 from .paginated_invitation_output_list import PaginatedInvitationOutputList
 from .paginated_issue_list_item_list import PaginatedIssueListItemList
+from .paginated_issue_relation_output_list import PaginatedIssueRelationOutputList
 from .paginated_label_output_list import PaginatedLabelOutputList
 from .paginated_member_output_list import PaginatedMemberOutputList
 from .paginated_notification_output_list import PaginatedNotificationOutputList
@@ -206,6 +210,7 @@ from .realtime_ticket_output import RealtimeTicketOutput
 from .reason_enum import ReasonEnum
 from .refresh_transport_enum import RefreshTransportEnum
 from .register_input import RegisterInput
+from .related_issue_output import RelatedIssueOutput
 from .role_enum import RoleEnum
 from .state_category_enum import StateCategoryEnum
 from .state_create_input import StateCreateInput
@@ -233,6 +238,7 @@ from .token_obtain_input import TokenObtainInput
 from .token_refresh_input import TokenRefreshInput
 from .token_scope_enum import TokenScopeEnum
 from .tokens_list_ordering import TokensListOrdering
+from .type_enum import TypeEnum
 from .unread_count_output import UnreadCountOutput
 from .user_summary_output import UserSummaryOutput
 from .webhook_attempt_output import WebhookAttemptOutput
@@ -329,7 +335,10 @@ __all__ = (
     "IssueMoveInput",
     "IssueOutput",
     "IssueRefOutput",
+    "IssueRelationCreateInput",
+    "IssueRelationOutput",
     "IssuesActivityOrdering",
+    "IssuesRelationsListOrdering",
     "IssueStateOutput",
     "IssueUnlinkedChanges",
     "IssueUnlinkedChangesIssue",
@@ -386,6 +395,7 @@ __all__ = (
     "PaginatedFeedEventOutputList",
     "PaginatedInvitationOutputList",
     "PaginatedIssueListItemList",
+    "PaginatedIssueRelationOutputList",
     "PaginatedLabelOutputList",
     "PaginatedMemberOutputList",
     "PaginatedNotificationOutputList",
@@ -445,6 +455,7 @@ __all__ = (
     "ReasonEnum",
     "RefreshTransportEnum",
     "RegisterInput",
+    "RelatedIssueOutput",
     "RoleEnum",
     "StateCategoryEnum",
     "StateCreatedChanges",
@@ -472,6 +483,7 @@ __all__ = (
     "TokenRefreshInput",
     "TokenScopeEnum",
     "TokensListOrdering",
+    "TypeEnum",
     "UnreadCountOutput",
     "UserSummaryOutput",
     "WebhookAttemptOutput",
