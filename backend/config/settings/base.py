@@ -22,6 +22,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    # migrate_with_timeouts (setup_databases) and the safer migration operations.
+    "django_pg_migration_tools",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -126,6 +128,13 @@ MIGRATED_DATABASES = ["default", "analytics"]
 # After a write, the writer's reads stay on the primary this long (longer than replica lag).
 REPLICA_STICKY_SECONDS = env.int("REPLICA_STICKY_SECONDS", default=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Migrations (setup_databases): how long a statement may wait for a lock before it gives up,
+# and how often a timed-out migration is retried, with backoff between the bounds. Short, so
+# that a migration stuck behind a long transaction never holds up the queries queued behind it.
+MIGRATION_LOCK_TIMEOUT_MS = env.int("MIGRATION_LOCK_TIMEOUT_MS", default=2000)
+MIGRATION_LOCK_RETRIES = env.int("MIGRATION_LOCK_RETRIES", default=10)
+MIGRATION_LOCK_RETRY_MIN_WAIT_MS = env.int("MIGRATION_LOCK_RETRY_MIN_WAIT_MS", default=1000)
+MIGRATION_LOCK_RETRY_MAX_WAIT_MS = env.int("MIGRATION_LOCK_RETRY_MAX_WAIT_MS", default=10_000)
 
 # --- Cache (Redis): throttling and shared state ----------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="redis://localhost:6379/0")

@@ -20,6 +20,7 @@ ISSUE_FIELDS = {
     "assignees": list_of(USER),
     "labels": list_of(LABEL),
     "completed_at": DATETIME,
+    "external_ref": STRING,
 }
 
 ISSUE_CREATED = event_type(

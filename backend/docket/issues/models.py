@@ -60,6 +60,11 @@ class Issue(BaseModel):
         related_name="+",
     )
     completed_at = models.DateTimeField(null=True, blank=True)
+    # The id an importer or integration knows the issue by (a GitHub issue number, ...),
+    # unique within the project; most issues have none. NULL, not "", for none: NULLs are
+    # distinct, so the unique constraint ignores issues without one, and adding a nullable
+    # column without a default never rewrites the table.
+    external_ref = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
     # Fractional key within the state's column (see positions.py); byte order, not locale order.
     position = models.CharField(max_length=255, db_collation="C")
     # Counts the writes to the issue, its state, place, labels and assignees: the part of its
@@ -75,6 +80,10 @@ class Issue(BaseModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["project", "number"], name="issue_number_unique"),
+            # Added by 0006 without blocking writes (a concurrent index, then the constraint).
+            models.UniqueConstraint(
+                fields=["project", "external_ref"], name="issue_external_ref_unique"
+            ),
             models.CheckConstraint(
                 condition=models.Q(priority__in=Priority.values), name="issue_priority_valid"
             ),

@@ -1235,6 +1235,8 @@ export interface components {
             assignee_ids?: string[];
             /** @description Labels of the same project. */
             label_ids?: string[];
+            /** @description The id an importer or integration knows the issue by (e.g. a GitHub issue number), unique within the project: one another issue has is a 409 `external_ref_taken`. Blank or null means none. */
+            external_ref?: string | null;
         };
         IssueListItem: {
             /** Format: uuid */
@@ -1261,6 +1263,7 @@ export interface components {
             readonly updated_at: string;
             /** Format: date-time */
             readonly completed_at: string | null;
+            readonly external_ref: string | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         IssueMoveInput: {
@@ -1305,6 +1308,7 @@ export interface components {
             readonly updated_at: string;
             /** Format: date-time */
             readonly completed_at: string | null;
+            readonly external_ref: string | null;
             readonly description: string;
         };
         IssueRefOutput: {
@@ -1520,6 +1524,8 @@ export interface components {
             assignee_ids?: string[];
             /** @description Labels of the same project. */
             label_ids?: string[];
+            /** @description The id an importer or integration knows the issue by (e.g. a GitHub issue number), unique within the project: one another issue has is a 409 `external_ref_taken`. Blank or null means none. */
+            external_ref?: string | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         PatchedLabelUpdateInput: {
@@ -2101,6 +2107,10 @@ export interface components {
                 /** Format: date-time */
                 new: string | null;
             };
+            external_ref?: {
+                old: string | null;
+                new: string | null;
+            };
         };
         /** @description `issue.deleted` (subject: issue). An issue was deleted, alone or with its project. Records that it happened (the key is the subject label), not what it said. */
         IssueDeletedChanges: Record<string, never>;
@@ -2247,6 +2257,10 @@ export interface components {
                 /** Format: date-time */
                 old: string | null;
                 /** Format: date-time */
+                new: string | null;
+            };
+            external_ref?: {
+                old: string | null;
                 new: string | null;
             };
         };
@@ -4115,6 +4129,8 @@ export interface operations {
                 due_after?: string;
                 /** @description Due on or before this date. */
                 due_before?: string;
+                /** @description The issue with this external reference (exact); in one project's list it is served by the unique index. */
+                external_ref?: string;
                 /** @description Label ids, comma-separated; matches any. */
                 label?: string;
                 /** @description Page size, 1 to 100. */
@@ -6902,6 +6918,8 @@ export interface operations {
                 due_after?: string;
                 /** @description Due on or before this date. */
                 due_before?: string;
+                /** @description The issue with this external reference (exact); in one project's list it is served by the unique index. */
+                external_ref?: string;
                 /** @description Label ids, comma-separated; matches any. */
                 label?: string;
                 /** @description Page size, 1 to 100. */

@@ -74,6 +74,7 @@ class IssueListItem(serializers.ModelSerializer):
             "created_at",
             "updated_at",
             "completed_at",
+            "external_ref",
         ]
         read_only_fields = fields
 
@@ -97,6 +98,16 @@ class _IssueFieldsMixin(StrictSerializer):
     )
     label_ids = serializers.ListField(
         child=serializers.UUIDField(), max_length=20, help_text="Labels of the same project."
+    )
+    external_ref = serializers.CharField(
+        max_length=100,
+        allow_null=True,
+        allow_blank=True,
+        help_text=(
+            "The id an importer or integration knows the issue by (e.g. a GitHub issue "
+            "number), unique within the project: one another issue has is a 409 "
+            "`external_ref_taken`. Blank or null means none."
+        ),
     )
 
 
@@ -138,6 +149,8 @@ class IssueBulkChangesInput(IssueUpdateInput):
     keep each issue's other labels and assignees. `label_ids` and `assignee_ids` replace (as in
     a PATCH); the `add_*` ids are then added and the `remove_*` ids taken away."""
 
+    # One issue's own reference, never set on many at once.
+    external_ref = None  # type: ignore[assignment]  # DRF's way to drop an inherited field
     add_label_ids = _ids("Labels of the issues' project to add; the others stay.")
     remove_label_ids = _ids("Labels to take off; absent ones are ignored.")
     add_assignee_ids = _ids("Workspace members to assign; the others stay.")

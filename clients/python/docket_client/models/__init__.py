@@ -49,6 +49,7 @@ from .issue_created_changes_completed_at import IssueCreatedChangesCompletedAt
 from .issue_created_changes_description import IssueCreatedChangesDescription
 from .issue_created_changes_due_date import IssueCreatedChangesDueDate
 from .issue_created_changes_estimate import IssueCreatedChangesEstimate
+from .issue_created_changes_external_ref import IssueCreatedChangesExternalRef
 from .issue_created_changes_labels import IssueCreatedChangesLabels
 from .issue_created_changes_labels_new_type_0_item import (
     IssueCreatedChangesLabelsNewType0Item,
@@ -100,6 +101,7 @@ from .issue_updated_changes_completed_at import IssueUpdatedChangesCompletedAt
 from .issue_updated_changes_description import IssueUpdatedChangesDescription
 from .issue_updated_changes_due_date import IssueUpdatedChangesDueDate
 from .issue_updated_changes_estimate import IssueUpdatedChangesEstimate
+from .issue_updated_changes_external_ref import IssueUpdatedChangesExternalRef
 from .issue_updated_changes_labels import IssueUpdatedChangesLabels
 from .issue_updated_changes_labels_new_type_0_item import (
     IssueUpdatedChangesLabelsNewType0Item,
@@ -307,6 +309,7 @@ __all__ = (
     "IssueCreatedChangesDescription",
     "IssueCreatedChangesDueDate",
     "IssueCreatedChangesEstimate",
+    "IssueCreatedChangesExternalRef",
     "IssueCreatedChangesLabels",
     "IssueCreatedChangesLabelsNewType0Item",
     "IssueCreatedChangesLabelsOldType0Item",
@@ -353,6 +356,7 @@ __all__ = (
     "IssueUpdatedChangesDescription",
     "IssueUpdatedChangesDueDate",
     "IssueUpdatedChangesEstimate",
+    "IssueUpdatedChangesExternalRef",
     "IssueUpdatedChangesLabels",
     "IssueUpdatedChangesLabelsNewType0Item",
     "IssueUpdatedChangesLabelsOldType0Item",
