@@ -393,6 +393,7 @@ SPECTACULAR_SETTINGS = {
         "PriorityEnum": "docket.issues.models.PRIORITY_API_CHOICES",
         "StateCategoryEnum": "docket.projects.models.StateCategory",
         "TokenScopeEnum": "docket.workspaces.models.TokenScope",
+        "RelationKindEnum": "docket.issues.models.RelationKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1330,7 +1330,7 @@ export interface components {
              *     * `duplicated_by` - Duplicated By
              *     * `relates` - Relates Defaults to `relates`.
              */
-            type?: components["schemas"]["TypeEnum"];
+            type?: components["schemas"]["RelationKindEnum"];
         };
         IssueRelationOutput: {
             /**
@@ -1342,7 +1342,7 @@ export interface components {
              *     * `duplicated_by` - Duplicated By
              *     * `relates` - Relates
              */
-            type: components["schemas"]["TypeEnum"];
+            type: components["schemas"]["RelationKindEnum"];
             issue: components["schemas"]["RelatedIssueOutput"];
         };
         IssueStateOutput: {
@@ -1756,6 +1756,15 @@ export interface components {
             readonly completed_at: string | null;
         };
         /**
+         * @description * `blocks` - Blocks
+         *     * `blocked_by` - Blocked By
+         *     * `duplicates` - Duplicates
+         *     * `duplicated_by` - Duplicated By
+         *     * `relates` - Relates
+         * @enum {string}
+         */
+        RelationKindEnum: "blocks" | "blocked_by" | "duplicates" | "duplicated_by" | "relates";
+        /**
          * @description * `owner` - Owner
          *     * `admin` - Admin
          *     * `member` - Member
@@ -1839,15 +1848,6 @@ export interface components {
          * @enum {string}
          */
         TokenScopeEnum: "read" | "write";
-        /**
-         * @description * `blocks` - Blocks
-         *     * `blocked_by` - Blocked By
-         *     * `duplicates` - Duplicates
-         *     * `duplicated_by` - Duplicated By
-         *     * `relates` - Relates
-         * @enum {string}
-         */
-        TypeEnum: "blocks" | "blocked_by" | "duplicates" | "duplicated_by" | "relates";
         UnreadCountOutput: {
             unread: number;
         };

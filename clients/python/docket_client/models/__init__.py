@@ -213,6 +213,7 @@ from .reason_enum import ReasonEnum
 from .refresh_transport_enum import RefreshTransportEnum
 from .register_input import RegisterInput
 from .related_issue_output import RelatedIssueOutput
+from .relation_kind_enum import RelationKindEnum
 from .role_enum import RoleEnum
 from .state_category_enum import StateCategoryEnum
 from .state_create_input import StateCreateInput
@@ -240,7 +241,6 @@ from .token_obtain_input import TokenObtainInput
 from .token_refresh_input import TokenRefreshInput
 from .token_scope_enum import TokenScopeEnum
 from .tokens_list_ordering import TokensListOrdering
-from .type_enum import TypeEnum
 from .unread_count_output import UnreadCountOutput
 from .user_summary_output import UserSummaryOutput
 from .webhook_attempt_output import WebhookAttemptOutput
@@ -460,6 +460,7 @@ __all__ = (
     "RefreshTransportEnum",
     "RegisterInput",
     "RelatedIssueOutput",
+    "RelationKindEnum",
     "RoleEnum",
     "StateCategoryEnum",
     "StateCreatedChanges",
@@ -487,7 +488,6 @@ __all__ = (
     "TokenRefreshInput",
     "TokenScopeEnum",
     "TokensListOrdering",
-    "TypeEnum",
     "UnreadCountOutput",
     "UserSummaryOutput",
     "WebhookAttemptOutput",

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.type_enum import TypeEnum
+from ..models.relation_kind_enum import RelationKindEnum
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="IssueRelationCreateInput")
@@ -18,7 +18,7 @@ class IssueRelationCreateInput:
 
     Attributes:
         issue_key (str): The other issue, by key (any project of the workspace).
-        type_ (TypeEnum | Unset): * `blocks` - Blocks
+        type_ (RelationKindEnum | Unset): * `blocks` - Blocks
             * `blocked_by` - Blocked By
             * `duplicates` - Duplicates
             * `duplicated_by` - Duplicated By
@@ -26,7 +26,7 @@ class IssueRelationCreateInput:
     """
 
     issue_key: str
-    type_: TypeEnum | Unset = UNSET
+    type_: RelationKindEnum | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,11 +54,11 @@ class IssueRelationCreateInput:
         issue_key = d.pop("issue_key")
 
         _type_ = d.pop("type", UNSET)
-        type_: TypeEnum | Unset
+        type_: RelationKindEnum | Unset
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = TypeEnum(_type_)
+            type_ = RelationKindEnum(_type_)
 
         issue_relation_create_input = cls(
             issue_key=issue_key,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.type_enum import TypeEnum
+from ..models.relation_kind_enum import RelationKindEnum
 
 if TYPE_CHECKING:
     from ..models.related_issue_output import RelatedIssueOutput
@@ -19,7 +19,7 @@ T = TypeVar("T", bound="IssueRelationOutput")
 class IssueRelationOutput:
     """
     Attributes:
-        type_ (TypeEnum): * `blocks` - Blocks
+        type_ (RelationKindEnum): * `blocks` - Blocks
             * `blocked_by` - Blocked By
             * `duplicates` - Duplicates
             * `duplicated_by` - Duplicated By
@@ -27,7 +27,7 @@ class IssueRelationOutput:
         issue (RelatedIssueOutput):
     """
 
-    type_: TypeEnum
+    type_: RelationKindEnum
     issue: RelatedIssueOutput
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,7 +52,7 @@ class IssueRelationOutput:
         from ..models.related_issue_output import RelatedIssueOutput  # noqa: PLC0415
 
         d = dict(src_dict)
-        type_ = TypeEnum(d.pop("type"))
+        type_ = RelationKindEnum(d.pop("type"))
 
         issue = RelatedIssueOutput.from_dict(d.pop("issue"))
 

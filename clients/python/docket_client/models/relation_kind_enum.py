@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class TypeEnum(StrEnum):
+class RelationKindEnum(StrEnum):
     BLOCKED_BY = "blocked_by"
     BLOCKS = "blocks"
     DUPLICATED_BY = "duplicated_by"
