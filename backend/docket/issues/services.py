@@ -1149,24 +1149,27 @@ def _parent_cleared_events(*, access: Access, parents: Sequence[Issue]) -> list[
     ]
 
 
-def _relations_cleared_events(*, access: Access, issue: Issue) -> list[Event]:
-    """`issue.unlinked` on each issue related to `issue`, which is about to be deleted (its
-    relation rows go with it), with the relation as that issue saw it. Call inside the
-    deleting transaction."""
-    lost = {"id": str(issue.id), "key": issue.key}
+def relations_cleared_events(issues: Sequence[Issue], *, access: Access) -> list[Event]:
+    """`issue.unlinked` on each issue related to one of `issues` (and not one of them), which
+    are about to be deleted: their relation rows go with them. Each names the issue it lost and
+    the relation as it saw it. One query; call inside the deleting transaction."""
     return [
         issue_event(
             events.ISSUE_UNLINKED,
             access=access,
             issue=relation.from_issue,
             changes={
-                "issue": {"old": lost, "new": None},
+                "issue": {
+                    "old": {"id": str(relation.to_issue.id), "key": relation.to_issue.key},
+                    "new": None,
+                },
                 "relation": {"old": relation.type, "new": None},
             },
         )
-        for relation in IssueRelation.objects.filter(to_issue=issue)
-        .select_related("from_issue__project")
-        .order_by("from_issue_id")
+        for relation in IssueRelation.objects.filter(to_issue__in=list(issues))
+        .exclude(from_issue__in=list(issues))
+        .select_related("from_issue__project", "to_issue__project")
+        .order_by("from_issue_id", "to_issue_id")
     ]
 
 
@@ -1188,7 +1191,7 @@ def issue_delete(
         emit(
             issue_event(events.ISSUE_DELETED, access=access, issue=issue),
             *_parent_cleared_events(access=access, parents=[issue]),
-            *_relations_cleared_events(access=access, issue=issue),
+            *relations_cleared_events([issue], access=access),
         )
         issue.delete()
 

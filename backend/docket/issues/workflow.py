@@ -28,6 +28,7 @@ from docket.issues.services import (
     completed_at_in,
     end_of_column,
     issue_event,
+    relations_cleared_events,
     state_ref,
 )
 from docket.projects import events as project_events
@@ -229,7 +230,8 @@ def label_delete(*, access: Access, label: Label) -> None:
 
 def project_delete(*, access: Access, project: Project) -> None:
     """Delete a project with all its issues. Admins and owners only (not the lead). Records
-    `project.deleted` and `issue.deleted` for each of its issues, in one INSERT."""
+    `project.deleted`, `issue.deleted` for each of its issues and `issue.unlinked` for each
+    issue of another project related to one of them, in one INSERT."""
     access.ensure_role(Role.ADMIN, action="delete projects")
     access.ensure_can_see(project)
     with transaction.atomic():
@@ -260,5 +262,6 @@ def project_delete(*, access: Access, project: Project) -> None:
                 issue_event(issue_events.ISSUE_DELETED, access=access, issue=issue)
                 for issue in issues
             ),
+            *relations_cleared_events(issues, access=access),
         )
         project.delete()

@@ -9,6 +9,7 @@ from docket.core.models import Event
 from docket.issues.models import IssueRelation
 from docket.issues.relations import issue_relate, issue_unrelate
 from docket.issues.services import issue_create, issue_delete
+from docket.issues.workflow import project_delete
 from docket.projects.services import project_set_archived
 from docket.testing.world import access_of
 
@@ -165,6 +166,31 @@ def test_deleting_an_issue_records_the_relation_as_the_other_saw_it(world):
 
     event = Event.objects.filter(name="issue.unlinked", subject_id=world.eng_issue.id).get()
     assert event.changes["relation"] == {"old": "blocked_by", "new": None}
+    assert not IssueRelation.objects.exists()
+
+
+def test_deleting_a_project_records_the_lost_relations_on_other_projects_issues(world):
+    # Given OPS-1 blocked by ENG-1, and ENG-1 related to another ENG issue.
+    access = world.access("member")
+    sibling = issue_create(access=access, project=world.eng, title="Sibling")
+    issue_relate(access=access, issue=world.eng_issue, other=world.ops_issue, kind="blocks")
+    issue_relate(access=access, issue=world.eng_issue, other=sibling)
+    eng_issue_id = str(world.eng_issue.id)
+
+    # When ENG is deleted with its issues.
+    project_delete(access=world.access("admin"), project=world.eng)
+
+    # Then only OPS-1's history records a lost relation (ENG's issues are gone), as it saw it.
+    unlinked = list(Event.objects.filter(name="issue.unlinked"))
+    assert [(e.subject_id, e.changes) for e in unlinked] == [
+        (
+            world.ops_issue.id,
+            {
+                "issue": {"old": {"id": eng_issue_id, "key": "ENG-1"}, "new": None},
+                "relation": {"old": "blocked_by", "new": None},
+            },
+        )
+    ]
     assert not IssueRelation.objects.exists()
 
 
