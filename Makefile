@@ -43,7 +43,7 @@ SCHEMA_FILE := $(ROOT)/openapi/v1.yaml
 PYTEST_ARGS ?=
 
 # Stages of `make test`, in order. Each is also a target of its own.
-TEST_STAGES := lint migrations-check schema-check client-check sdk-check deploy-check config-check \
+TEST_STAGES := lint migrations-check compat-check schema-check client-check sdk-check deploy-check config-check \
 	backend-test api-fuzz sdk-test frontend-check browser-test
 
 # `make test` runs venv/services/db once, then each stage with STAGE=1 so the stages do not
@@ -67,7 +67,7 @@ DEPLOY_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
 header = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help venv services db migrate demo run serve api-fuzz \
-	lint format schema schema-check migrations-check deploy-check config-check \
+	lint format schema schema-check migrations-check compat-check deploy-check config-check \
 	backend-test test pin bench bench-realtime bench-large bench-background frontend-deps chromium client client-check frontend-check \
 	browser-test sdk sdk-check sdk-test
 
@@ -171,6 +171,10 @@ migrations-check: $(SETUP_DB) ## No missing migrations; lint all migrations
 	$(call header,migrations-check: makemigrations --check + lintmigrations)
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) lintmigrations
+
+compat-check: $(SETUP_DB) ## The previous release's tests pass on a database the new migrations migrated
+	$(call header,compat-check: the previous release (deploy/previous-release) on the new schema)
+	@VENV_BIN=$(VENV_BIN) $(ROOT)/scripts/compat-check.sh
 
 deploy-check: $(SETUP) ## manage.py check --deploy under production settings
 	$(call header,deploy-check: check --deploy with production settings)

@@ -52,7 +52,8 @@ def _item(extra: str = "") -> str:
         'position', i.position,
         'created_at', {_TIME.format("i.created_at")},
         'updated_at', {_TIME.format("i.updated_at")},
-        'completed_at', {_TIME.format("i.completed_at")}{extra})"""
+        'completed_at', {_TIME.format("i.completed_at")},
+        'external_ref', i.external_ref{extra})"""
 
 
 _JOINS = """

@@ -22,6 +22,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    # migrate_with_timeouts (setup_databases) and the safer migration operations.
+    "django_pg_migration_tools",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -151,6 +153,13 @@ REPLICA_MAX_LAG_SECONDS = env.float("REPLICA_MAX_LAG_SECONDS", default=2.0)
 REPLICA_HEALTH_CHECK_SECONDS = env.float("REPLICA_HEALTH_CHECK_SECONDS", default=1.0)
 REPLICA_RETRY_AFTER_SECONDS = env.float("REPLICA_RETRY_AFTER_SECONDS", default=5.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Migrations (setup_databases): how long a statement may wait for a lock before it gives up,
+# and how often a timed-out migration is retried, with backoff between the bounds. Short, so
+# that a migration stuck behind a long transaction never holds up the queries queued behind it.
+MIGRATION_LOCK_TIMEOUT_MS = env.int("MIGRATION_LOCK_TIMEOUT_MS", default=2000)
+MIGRATION_LOCK_RETRIES = env.int("MIGRATION_LOCK_RETRIES", default=10)
+MIGRATION_LOCK_RETRY_MIN_WAIT_MS = env.int("MIGRATION_LOCK_RETRY_MIN_WAIT_MS", default=1000)
+MIGRATION_LOCK_RETRY_MAX_WAIT_MS = env.int("MIGRATION_LOCK_RETRY_MAX_WAIT_MS", default=10_000)
 
 # --- Cache (Redis): throttling and shared state ----------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="redis://localhost:6379/0")
@@ -416,6 +425,7 @@ SPECTACULAR_SETTINGS = {
         "PriorityEnum": "docket.issues.models.PRIORITY_API_CHOICES",
         "StateCategoryEnum": "docket.projects.models.StateCategory",
         "TokenScopeEnum": "docket.workspaces.models.TokenScope",
+        "RelationKindEnum": "docket.issues.models.RelationKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -20,6 +20,7 @@ ISSUE_FIELDS = {
     "assignees": list_of(USER),
     "labels": list_of(LABEL),
     "completed_at": DATETIME,
+    "external_ref": STRING,
 }
 
 ISSUE_CREATED = event_type(
@@ -68,4 +69,26 @@ COMMENT_DELETED = event_type(
     subject="issue",
     description="A comment on the issue was deleted. What it said is not kept.",
     fields={"comment_id": ID},
+)
+
+# The other end of a relation, and the relation as seen from the subject ("relates", ...).
+RELATION_FIELDS = {"issue": PARENT, "relation": STRING}
+
+ISSUE_LINKED = event_type(
+    "issue.linked",
+    subject="issue",
+    description=(
+        "The issue was related to another one. Recorded on both issues, each naming the other "
+        "and the relation as seen from itself."
+    ),
+    fields=RELATION_FIELDS,
+)
+ISSUE_UNLINKED = event_type(
+    "issue.unlinked",
+    subject="issue",
+    description=(
+        "A relation between the issue and another one was removed, by hand or because the "
+        "other issue was deleted. Recorded on each issue that still exists."
+    ),
+    fields=RELATION_FIELDS,
 )

@@ -79,7 +79,8 @@ def _item(*, with_description: bool) -> str:
         'position', i.position,
         'created_at', {_time("i.created_at")},
         'updated_at', {_time("i.updated_at")},
-        'completed_at', {_time("i.completed_at")}{description})"""  # noqa: S608
+        'completed_at', {_time("i.completed_at")},
+        'external_ref', i.external_ref{description})"""  # noqa: S608
 
 
 def _statement(*, with_description: bool) -> str:

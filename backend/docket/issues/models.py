@@ -49,7 +49,22 @@ class Issue(BaseModel):
         settings.AUTH_USER_MODEL, through="IssueAssignee", related_name="assigned_issues"
     )
     labels = models.ManyToManyField(Label, through="IssueLabel", related_name="issues")
+    # Issues this one is related to, with the kind of relation (see relations.py). Each
+    # relation is two rows, one from each end, so `related` lists it from either issue.
+    related = models.ManyToManyField(
+        "self",
+        through="IssueRelation",
+        through_fields=("from_issue", "to_issue"),
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+    )
     completed_at = models.DateTimeField(null=True, blank=True)
+    # The id an importer or integration knows the issue by (a GitHub issue number, ...),
+    # unique within the project; most issues have none. NULL, not "", for none: NULLs are
+    # distinct, so the unique constraint ignores issues without one, and adding a nullable
+    # column without a default never rewrites the table.
+    external_ref = models.CharField(max_length=100, null=True, blank=True)  # noqa: DJ001
     # Fractional key within the state's column (see positions.py); byte order, not locale order.
     position = models.CharField(max_length=255, db_collation="C")
     # Counts the writes to the issue, its state, place, labels and assignees: the part of its
@@ -65,6 +80,10 @@ class Issue(BaseModel):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["project", "number"], name="issue_number_unique"),
+            # Added by 0006 without blocking writes (a concurrent index, then the constraint).
+            models.UniqueConstraint(
+                fields=["project", "external_ref"], name="issue_external_ref_unique"
+            ),
             models.CheckConstraint(
                 condition=models.Q(priority__in=Priority.values), name="issue_priority_valid"
             ),
@@ -109,6 +128,48 @@ class IssueLabel(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label_id} on {self.issue_id}"
+
+
+class RelationKind(models.TextChoices):
+    """How `from_issue` relates to `to_issue`; the mirror row holds the inverse."""
+
+    BLOCKS = "blocks"
+    BLOCKED_BY = "blocked_by"
+    DUPLICATES = "duplicates"
+    DUPLICATED_BY = "duplicated_by"
+    RELATES = "relates"
+
+
+INVERSE_RELATION = {
+    RelationKind.BLOCKS: RelationKind.BLOCKED_BY,
+    RelationKind.BLOCKED_BY: RelationKind.BLOCKS,
+    RelationKind.DUPLICATES: RelationKind.DUPLICATED_BY,
+    RelationKind.DUPLICATED_BY: RelationKind.DUPLICATES,
+    RelationKind.RELATES: RelationKind.RELATES,
+}
+
+
+class IssueRelation(models.Model):
+    """One end of a relation between two issues. The table is the one the plain many-to-many
+    of the first release created (migration 0004 took it over without rewriting it), hence
+    its name; rows written before `type` existed read as `relates`."""
+
+    from_issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="+")
+    to_issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="+")
+    type = models.CharField(
+        max_length=20, choices=RelationKind.choices, db_default=RelationKind.RELATES
+    )
+
+    class Meta:
+        db_table = "issues_issue_related"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_issue", "to_issue"], name="issue_relation_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_issue_id} {self.type} {self.to_issue_id}"
 
 
 class Comment(BaseModel):

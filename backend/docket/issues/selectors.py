@@ -9,7 +9,7 @@ from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.models import Event
-from docket.issues.models import Comment, Issue
+from docket.issues.models import Comment, Issue, IssueRelation
 from docket.projects.models import Label, Project, State
 from docket.projects.selectors import visible_projects
 
@@ -140,3 +140,19 @@ def issue_activity(*, access: Access, issue: Issue) -> QuerySet[Event]:
     return Event.objects.filter(
         workspace_id=issue.workspace_id, subject_type="issue", subject_id=issue.id
     ).select_related("actor")
+
+
+def issue_relation_list(*, access: Access, issue: Issue) -> QuerySet[IssueRelation]:
+    """The relations of `issue`, each from its side (`type` says how `issue` relates to
+    `to_issue`), to issues the caller may see: a guest does not learn of issues in projects
+    they were not added to. The other issue, its project and state come in the same query."""
+    _ensure_can_see_issue(access, issue)
+    relations = IssueRelation.objects.filter(from_issue=issue).select_related(
+        "to_issue__project", "to_issue__state"
+    )
+    if access.visible_project_ids is not None:
+        relations = relations.filter(to_issue__project_id__in=access.visible_project_ids)
+    if access.deleted_project_ids:
+        # Until the purge removes them, links to a deleted project's issues lead nowhere.
+        relations = relations.exclude(to_issue__project_id__in=access.deleted_project_ids)
+    return relations

@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
@@ -36,7 +36,14 @@ from docket.core.roles import Role
 from docket.core.rows import lock_existing
 from docket.core.types import UNSET, Maybe
 from docket.issues import events
-from docket.issues.models import Comment, Issue, IssueAssignee, IssueLabel, Priority
+from docket.issues.models import (
+    Comment,
+    Issue,
+    IssueAssignee,
+    IssueLabel,
+    IssueRelation,
+    Priority,
+)
 from docket.issues.positions import key_between
 from docket.projects.models import Label, Project, ProjectMember, State, StateCategory
 from docket.projects.permissions import ensure_can_contribute
@@ -73,6 +80,7 @@ def _snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label
             key=lambda ref: ref["id"],
         ),
         "completed_at": issue.completed_at.isoformat() if issue.completed_at else None,
+        "external_ref": issue.external_ref,
     }
 
 
@@ -286,6 +294,45 @@ def ensure_open(project: Project) -> None:
         raise error
 
 
+# --- External references -----------------------------------------------------------------------
+
+EXTERNAL_REF_CONSTRAINT = "issue_external_ref_unique"
+
+
+def _external_ref_taken(ref: str) -> Conflict:
+    return Conflict(
+        f"Another issue of this project has the external reference {ref!r}.",
+        code="external_ref_taken",
+    )
+
+
+def _clean_external_ref(value: str | None) -> str | None:
+    """Blank means none: an importer that sends "" has no reference to keep unique."""
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+def _ensure_external_ref_free(project: Project, ref: str | None, *, issue: Issue | None) -> None:
+    """Refuse a reference another issue of the project has. The unique constraint decides in
+    the end (see _external_ref_race): this check only gives the common case its clear answer
+    without a failed INSERT."""
+    if ref is None:
+        return
+    taken = Issue.objects.filter(project=project, external_ref=ref)
+    if issue is not None:
+        taken = taken.exclude(pk=issue.pk)
+    if taken.exists():
+        raise _external_ref_taken(ref)
+
+
+def _is_external_ref_race(error: IntegrityError) -> bool:
+    """True if `error` is the external_ref constraint refusing a write: another transaction
+    took the reference between our check and our write."""
+    diag = getattr(error.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None) == EXTERNAL_REF_CONSTRAINT
+
+
 # --- Issues ----------------------------------------------------------------------------------
 
 
@@ -316,9 +363,12 @@ def issue_create(
     parent_id: uuid.UUID | None = None,
     assignee_ids: Sequence[uuid.UUID] = (),
     label_ids: Sequence[uuid.UUID] = (),
+    external_ref: str | None = None,
 ) -> Issue:
     """Create an issue at the end of its state's column. Members and above, in an open project
-    they can see; the caller is the reporter. Records `issue.created` with every field set."""
+    they can see; the caller is the reporter. Records `issue.created` with every field set.
+    Conflict (`external_ref_taken`) if another issue of the project has `external_ref`, even
+    when a concurrent create takes it first."""
     ensure_can_contribute(access, action="create issues")
     access.ensure_can_see(project)
     ensure_open(project)
@@ -329,7 +379,40 @@ def issue_create(
     parent = _resolve_parent(project, parent_id, errors)
     errors.raise_if_any()
     assert state is not None  # noqa: S101 - errors.raise_if_any() ran
+    external_ref = _clean_external_ref(external_ref)
+    _ensure_external_ref_free(project, external_ref, issue=None)
+    try:
+        return _insert_issue(
+            access=access,
+            project=project,
+            state=state,
+            labels=labels,
+            assignees=assignees,
+            fields={
+                "title": title.strip(),
+                "description": description,
+                "priority": Priority.from_name(priority),
+                "estimate": estimate,
+                "due_date": due_date,
+                "parent": parent,
+                "external_ref": external_ref,
+            },
+        )
+    except IntegrityError as error:
+        if external_ref is not None and _is_external_ref_race(error):
+            raise _external_ref_taken(external_ref) from error
+        raise
 
+
+def _insert_issue(
+    *,
+    access: Access,
+    project: Project,
+    state: State,
+    labels: list[Label],
+    assignees: list[User],
+    fields: Mapping[str, Any],
+) -> Issue:
     with transaction.atomic():
         number = _allocate_numbers(project)
         lock_states([state])
@@ -337,16 +420,11 @@ def issue_create(
             workspace_id=project.workspace_id,
             project=project,
             number=number,
-            title=title.strip(),
-            description=description,
             state=state,
-            priority=Priority.from_name(priority),
-            estimate=estimate,
-            due_date=due_date,
-            parent=parent,
             reporter=access.user,
             completed_at=completed_at_in(state, None),
             position=end_of_column(state),
+            **fields,
         )
         IssueAssignee.objects.bulk_create(IssueAssignee(issue=issue, user=u) for u in assignees)
         IssueLabel.objects.bulk_create(IssueLabel(issue=issue, label=lb) for lb in labels)
@@ -374,6 +452,7 @@ class _NewIssue:
     labels: list[Label]
     assignees: list[User]
     parent: Issue | None
+    external_ref: str | None
 
 
 def _plan_new_issues(
@@ -401,9 +480,19 @@ def _plan_new_issues(
         )
     }
     default = _default_state_among(states)
+    refs = [_clean_external_ref(item.get("external_ref")) for item in items]
+    taken_refs = (
+        set(
+            Issue.objects.filter(
+                project=project, external_ref__in=[ref for ref in refs if ref]
+            ).values_list("external_ref", flat=True)
+        )
+        if any(refs)
+        else set()
+    )
 
     plans: list[_NewIssue | ApplicationError] = []
-    for item in items:
+    for item, ref in zip(items, refs, strict=True):
         errors = _Errors()
         state = states_by_id.get(item["state_id"]) if item.get("state_id") else default
         if state is None:
@@ -428,8 +517,13 @@ def _plan_new_issues(
         error = errors.error()
         if error is not None or state is None:
             plans.append(error or ValidationFailed("The input is not valid."))
+        elif ref is not None and ref in taken_refs:
+            # Taken before, or by an earlier item of this batch.
+            plans.append(_external_ref_taken(ref))
         else:
-            plans.append(_NewIssue(item, state, labels, assignees, parent))
+            if ref is not None:
+                taken_refs.add(ref)
+            plans.append(_NewIssue(item, state, labels, assignees, parent, ref))
     return plans
 
 
@@ -441,7 +535,10 @@ def issue_bulk_create(
     `issue.created` each. An item whose references are not the project's gets its error and
     the others are created, all in one transaction, numbered in item order from one block
     reserved in one statement. Refusals of the whole request (role, visibility, an archived
-    project) raise. One result per item, in item order; queries do not grow with the items."""
+    project) raise. One result per item, in item order; queries do not grow with the items.
+    An item whose external_ref another issue (or an earlier item) has gets a Conflict
+    (`external_ref_taken`); if a concurrent write takes one of the batch's references first,
+    the whole batch is refused with that Conflict and nothing is created."""
     ensure_can_contribute(access, action="create issues")
     access.ensure_can_see(project)
     ensure_open(project)
@@ -453,62 +550,15 @@ def issue_bulk_create(
     planned = [plan for plan in plans if isinstance(plan, _NewIssue)]
     created: dict[int, Issue] = {}
     if planned:
-        with transaction.atomic():
-            first = _allocate_numbers(project, len(planned)) - len(planned) + 1
-            lock_states(plan.state for plan in planned)
-            # The end of each column, in one query: the batch is appended after it, in order.
-            ends: dict[uuid.UUID, str | None] = dict(
-                Issue.objects.filter(state__in={plan.state for plan in planned})
-                .values("state_id")
-                .annotate(last=Max("position"))
-                .values_list("state_id", "last")
-            )
-            issues = []
-            for offset, plan in enumerate(planned):
-                position = key_between(ends.get(plan.state.pk), None)
-                ends[plan.state.pk] = position
-                fields = plan.fields
-                issues.append(
-                    Issue(
-                        workspace_id=project.workspace_id,
-                        project=project,
-                        number=first + offset,
-                        title=fields["title"].strip(),
-                        description=fields.get("description", ""),
-                        state=plan.state,
-                        priority=Priority.from_name(fields.get("priority", "none")),
-                        estimate=fields.get("estimate"),
-                        due_date=fields.get("due_date"),
-                        parent=plan.parent,
-                        reporter=access.user,
-                        completed_at=completed_at_in(plan.state, None),
-                        position=position,
-                    )
-                )
-            Issue.objects.bulk_create(issues)
-            IssueAssignee.objects.bulk_create(
-                IssueAssignee(issue=issue, user=user)
-                for issue, plan in zip(issues, planned, strict=True)
-                for user in plan.assignees
-            )
-            IssueLabel.objects.bulk_create(
-                IssueLabel(issue=issue, label=label)
-                for issue, plan in zip(issues, planned, strict=True)
-                for label in plan.labels
-            )
-            emit(
-                *(
-                    issue_event(
-                        events.ISSUE_CREATED,
-                        access=access,
-                        issue=issue,
-                        changes=diff(
-                            {}, _snapshot(issue, assignees=plan.assignees, labels=plan.labels)
-                        ),
-                    )
-                    for issue, plan in zip(issues, planned, strict=True)
-                )
-            )
+        try:
+            issues = _insert_planned(access=access, project=project, planned=planned)
+        except IntegrityError as error:
+            if _is_external_ref_race(error):
+                raise Conflict(
+                    "Another write took one of these external references; nothing was created.",
+                    code="external_ref_taken",
+                ) from error
+            raise
         created = {id(plan): issue for plan, issue in zip(planned, issues, strict=True)}
     return [
         BulkCreateResult(created[id(plan)], None)
@@ -516,6 +566,68 @@ def issue_bulk_create(
         else BulkCreateResult(None, plan)
         for plan in plans
     ]
+
+
+def _insert_planned(*, access: Access, project: Project, planned: list[_NewIssue]) -> list[Issue]:
+    """Insert the planned issues, their links and events in one transaction."""
+    with transaction.atomic():
+        first = _allocate_numbers(project, len(planned)) - len(planned) + 1
+        lock_states(plan.state for plan in planned)
+        # The end of each column, in one query: the batch is appended after it, in order.
+        ends: dict[uuid.UUID, str | None] = dict(
+            Issue.objects.filter(state__in={plan.state for plan in planned})
+            .values("state_id")
+            .annotate(last=Max("position"))
+            .values_list("state_id", "last")
+        )
+        issues = []
+        for offset, plan in enumerate(planned):
+            position = key_between(ends.get(plan.state.pk), None)
+            ends[plan.state.pk] = position
+            fields = plan.fields
+            issues.append(
+                Issue(
+                    workspace_id=project.workspace_id,
+                    project=project,
+                    number=first + offset,
+                    title=fields["title"].strip(),
+                    description=fields.get("description", ""),
+                    state=plan.state,
+                    priority=Priority.from_name(fields.get("priority", "none")),
+                    estimate=fields.get("estimate"),
+                    due_date=fields.get("due_date"),
+                    parent=plan.parent,
+                    reporter=access.user,
+                    completed_at=completed_at_in(plan.state, None),
+                    position=position,
+                    external_ref=plan.external_ref,
+                )
+            )
+        Issue.objects.bulk_create(issues)
+        IssueAssignee.objects.bulk_create(
+            IssueAssignee(issue=issue, user=user)
+            for issue, plan in zip(issues, planned, strict=True)
+            for user in plan.assignees
+        )
+        IssueLabel.objects.bulk_create(
+            IssueLabel(issue=issue, label=label)
+            for issue, plan in zip(issues, planned, strict=True)
+            for label in plan.labels
+        )
+        emit(
+            *(
+                issue_event(
+                    events.ISSUE_CREATED,
+                    access=access,
+                    issue=issue,
+                    changes=diff(
+                        {}, _snapshot(issue, assignees=plan.assignees, labels=plan.labels)
+                    ),
+                )
+                for issue, plan in zip(issues, planned, strict=True)
+            )
+        )
+    return issues
 
 
 @dataclass
@@ -584,6 +696,8 @@ def _apply(issue: Issue, plan: _Plan, changes: dict[str, Any]) -> None:
         issue.priority = Priority.from_name(changes["priority"])
     if changes.get("parent_id", UNSET) is not UNSET:
         issue.parent = plan.parent
+    if changes.get("external_ref", UNSET) is not UNSET:
+        issue.external_ref = changes["external_ref"]
 
 
 # One link model per call, so bulk_create gets rows of the model it is called on.
@@ -725,6 +839,7 @@ def _update_issues(
                     "state",
                     "position",
                     "completed_at",
+                    "external_ref",
                     "updated_at",
                     "version",
                 ],
@@ -748,15 +863,20 @@ def issue_update(
     parent_id: Maybe[uuid.UUID | None] = UNSET,
     assignee_ids: Maybe[Sequence[uuid.UUID]] = UNSET,
     label_ids: Maybe[Sequence[uuid.UUID]] = UNSET,
+    external_ref: Maybe[str | None] = UNSET,
     expected_versions: Collection[int] | None = None,
 ) -> Issue:
     """Change some fields of an issue. Members and above, in an open project. A new state puts
     the issue at the end of that column and sets or clears completed_at. Records
     `issue.updated` with old and new values of the fields that changed; nothing if none did.
     With `expected_versions`, raises PreconditionFailed (writing nothing) if the issue's version
-    is none of them once its row is locked."""
+    is none of them once its row is locked. Conflict (`external_ref_taken`) if another issue
+    of the project has `external_ref`."""
     ensure_can_contribute(access, action="edit issues")
     access.ensure_can_see(issue.project)
+    if external_ref is not UNSET:
+        external_ref = _clean_external_ref(external_ref)
+        _ensure_external_ref_free(issue.project, external_ref, issue=issue)
     changes = {
         "title": title,
         "description": description,
@@ -767,10 +887,16 @@ def issue_update(
         "parent_id": parent_id,
         "assignee_ids": assignee_ids,
         "label_ids": label_ids,
+        "external_ref": external_ref,
     }
-    result = _update_issues(
-        access=access, issues=[issue], changes=changes, expected_versions=expected_versions
-    )[issue.pk]
+    try:
+        result = _update_issues(
+            access=access, issues=[issue], changes=changes, expected_versions=expected_versions
+        )[issue.pk]
+    except IntegrityError as error:
+        if isinstance(external_ref, str) and _is_external_ref_race(error):
+            raise _external_ref_taken(external_ref) from error
+        raise
     if isinstance(result, ApplicationError):
         raise result
     # Prefetched relations are stale now; readers reload through the selector.
@@ -1023,11 +1149,46 @@ def _parent_cleared_events(*, access: Access, parents: Sequence[Issue]) -> list[
     ]
 
 
+def relations_cleared_events(
+    issues: Sequence[Issue] = (), *, project: Project | None = None, access: Access
+) -> list[Event]:
+    """`issue.unlinked` on each issue related to one of `issues` (or to an issue of `project`)
+    and not itself one of them, which are about to be deleted: their relation rows go with them.
+    Each names the issue it lost and the relation as it saw it. One query; call inside the
+    deleting transaction."""
+    if project is not None:
+        relations = IssueRelation.objects.filter(to_issue__project=project).exclude(
+            from_issue__project=project
+        )
+    else:
+        relations = IssueRelation.objects.filter(to_issue__in=list(issues)).exclude(
+            from_issue__in=list(issues)
+        )
+    return [
+        issue_event(
+            events.ISSUE_UNLINKED,
+            access=access,
+            issue=relation.from_issue,
+            changes={
+                "issue": {
+                    "old": {"id": str(relation.to_issue.id), "key": relation.to_issue.key},
+                    "new": None,
+                },
+                "relation": {"old": relation.type, "new": None},
+            },
+        )
+        for relation in relations.select_related(
+            "from_issue__project", "to_issue__project"
+        ).order_by("from_issue_id", "to_issue_id")
+    ]
+
+
 def issue_delete(
     *, access: Access, issue: Issue, expected_versions: Collection[int] | None = None
 ) -> None:
     """Delete an issue with its comments. Members and above, in an open project. Records
-    `issue.deleted`, and `issue.updated` for each child issue that loses its parent. A stale
+    `issue.deleted`, `issue.updated` for each child issue that loses its parent and
+    `issue.unlinked` for each issue related to it. A stale
     `expected_versions` raises PreconditionFailed and deletes nothing."""
     ensure_can_contribute(access, action="delete issues")
     access.ensure_can_see(issue.project)
@@ -1040,6 +1201,7 @@ def issue_delete(
         emit(
             issue_event(events.ISSUE_DELETED, access=access, issue=issue),
             *_parent_cleared_events(access=access, parents=[issue]),
+            *relations_cleared_events([issue], access=access),
         )
         issue.delete()
 

@@ -35,6 +35,7 @@ from docket.issues.services import (
     completed_at_in,
     end_of_column,
     issue_event,
+    relations_cleared_events,
     state_ref,
 )
 from docket.projects import events as project_events
@@ -242,9 +243,11 @@ def project_delete(*, access: Access, project: Project) -> None:
 
     A soft delete that answers at once, whatever the project's size: it sets `deleted_at`, after
     which the project and its issues are gone for everyone (selectors and the access skip it)
-    and its key is free again. Records `project.deleted` alone, the one event consumers need:
-    it means every issue of the project is gone (no `issue.deleted` per issue). Once this
-    commits, `purge_project` removes the rows in batches. NotFound if it is already deleted.
+    and its key is free again. Records `project.deleted`, the one event consumers of the project
+    need: it means every issue of the project is gone (no `issue.deleted` per issue); and
+    `issue.unlinked` on each issue of another project that was related to one of them, whose
+    relations change. Once this commits, `purge_project` removes the rows in batches. NotFound
+    if it is already deleted.
     """
     access.ensure_role(Role.ADMIN, action="delete projects")
     access.ensure_can_see(project)
@@ -267,7 +270,8 @@ def project_delete(*, access: Access, project: Project) -> None:
                     "key": {"old": project.key, "new": None},
                     "deleted_issues": {"old": project.issues.count(), "new": None},
                 },
-            )
+            ),
+            *relations_cleared_events(project=project, access=access),
         )
         project_id = project.pk
         transaction.on_commit(lambda: enqueue_purge("docket.purge_project", project_id))

@@ -20,6 +20,8 @@ export type Member = Schemas["MemberOutput"];
 export type Workspace = Schemas["WorkspaceOutput"];
 export type Comment = Schemas["CommentOutput"];
 export type ActivityEvent = Schemas["ActivityEventOutput"];
+export type IssueRelation = Schemas["IssueRelationOutput"];
+export type RelationKind = Schemas["RelationKindEnum"];
 export type Notification = Schemas["NotificationOutput"];
 export type NotificationPage = Schemas["PaginatedNotificationOutputList"];
 export type PersonalToken = Schemas["PersonalTokenOutput"];
@@ -72,6 +74,8 @@ export const keys = {
     ["workspace", slug, "issue", issueKey, "comments"] as const,
   activity: (slug: string, issueKey: string) =>
     ["workspace", slug, "issue", issueKey, "activity"] as const,
+  relations: (slug: string, issueKey: string) =>
+    ["workspace", slug, "issue", issueKey, "relations"] as const,
   webhooks: (slug: string) => ["workspace", slug, "webhooks"] as const,
   workspaceInsights: (slug: string, days: number) =>
     ["workspace", slug, "insights", days] as const,
@@ -339,6 +343,17 @@ export const activityQuery = (slug: string, issueKey: string) =>
     queryFn: async () =>
       unwrap(
         await api.GET("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/activity", {
+          params: { path: { workspace_slug: slug, issue_key: issueKey }, query: ALL },
+        }),
+      ).results,
+  });
+
+export const relationsQuery = (slug: string, issueKey: string) =>
+  queryOptions({
+    queryKey: keys.relations(slug, issueKey),
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/relations", {
           params: { path: { workspace_slug: slug, issue_key: issueKey }, query: ALL },
         }),
       ).results,

@@ -474,6 +474,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The issue's relations to other issues (blocks, duplicates, ...)
+         * @description Each relation as seen from this issue. Relations to issues of projects the caller cannot see are left out.
+         */
+        get: operations["issues_relations_list"];
+        put?: never;
+        /**
+         * Relate the issue to another one (members)
+         * @description The other issue gets the inverse relation (`blocks` here is `blocked_by` there). Idempotent: the same relation again answers 200 and changes nothing; two issues already related another way answer 409 `already_related` (remove it first). An `issue_key` that names no issue the caller can see, or this issue itself, is a 400.
+         */
+        post: operations["issues_relations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/relations/{other_key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove the relation between the issue and another one (members)
+         * @description Both directions go. Idempotent: issues that are not related answer 204.
+         */
+        delete: operations["issues_relations_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/subscription": {
         parameters: {
             query?: never;
@@ -995,7 +1039,7 @@ export interface components {
             readonly subject_id: string;
             readonly subject_label: string;
             /** @description Changed fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the event's name (`<Name>Changes`). */
-            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
+            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueLinkedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUnlinkedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -1072,7 +1116,7 @@ export interface components {
             readonly subject_id: string;
             readonly subject_label: string;
             /** @description Changed fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the event's name (`<Name>Changes`). */
-            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
+            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueLinkedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUnlinkedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
             /** Format: date-time */
             readonly created_at: string;
         };
@@ -1222,6 +1266,8 @@ export interface components {
             assignee_ids?: string[];
             /** @description Labels of the same project. */
             label_ids?: string[];
+            /** @description The id an importer or integration knows the issue by (e.g. a GitHub issue number), unique within the project: one another issue has is a 409 `external_ref_taken`. Blank or null means none. */
+            external_ref?: string | null;
         };
         IssueListItem: {
             /** Format: uuid */
@@ -1248,6 +1294,7 @@ export interface components {
             readonly updated_at: string;
             /** Format: date-time */
             readonly completed_at: string | null;
+            readonly external_ref: string | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         IssueMoveInput: {
@@ -1292,6 +1339,7 @@ export interface components {
             readonly updated_at: string;
             /** Format: date-time */
             readonly completed_at: string | null;
+            readonly external_ref: string | null;
             readonly description: string;
         };
         IssueRefOutput: {
@@ -1299,6 +1347,34 @@ export interface components {
             readonly id: string;
             key: string;
             readonly title: string;
+        };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        IssueRelationCreateInput: {
+            /** @description The other issue, by key (any project of the workspace). */
+            issue_key: string;
+            /**
+             * @description How this issue relates to the other; the other gets the inverse.
+             *
+             *     * `blocks` - Blocks
+             *     * `blocked_by` - Blocked By
+             *     * `duplicates` - Duplicates
+             *     * `duplicated_by` - Duplicated By
+             *     * `relates` - Relates Defaults to `relates`.
+             */
+            type?: components["schemas"]["RelationKindEnum"];
+        };
+        IssueRelationOutput: {
+            /**
+             * @description How this issue relates to `issue`: it blocks it, is blocked by it, ...
+             *
+             *     * `blocks` - Blocks
+             *     * `blocked_by` - Blocked By
+             *     * `duplicates` - Duplicates
+             *     * `duplicated_by` - Duplicated By
+             *     * `relates` - Relates
+             */
+            type: components["schemas"]["RelationKindEnum"];
+            issue: components["schemas"]["RelatedIssueOutput"];
         };
         IssueStateOutput: {
             /** Format: uuid */
@@ -1394,6 +1470,11 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
+        PaginatedIssueRelationOutputList: {
+            results: components["schemas"]["IssueRelationOutput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
         PaginatedLabelOutputList: {
             results: components["schemas"]["LabelOutput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
@@ -1474,6 +1555,8 @@ export interface components {
             assignee_ids?: string[];
             /** @description Labels of the same project. */
             label_ids?: string[];
+            /** @description The id an importer or integration knows the issue by (e.g. a GitHub issue number), unique within the project: one another issue has is a 409 `external_ref_taken`. Blank or null means none. */
+            external_ref?: string | null;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         PatchedLabelUpdateInput: {
@@ -1693,6 +1776,25 @@ export interface components {
              */
             refresh_transport?: components["schemas"]["RefreshTransportEnum"];
         };
+        RelatedIssueOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            /** @description Human key, e.g. OPS-7. */
+            key: string;
+            readonly title: string;
+            state: components["schemas"]["IssueStateOutput"];
+            /** Format: date-time */
+            readonly completed_at: string | null;
+        };
+        /**
+         * @description * `blocks` - Blocks
+         *     * `blocked_by` - Blocked By
+         *     * `duplicates` - Duplicates
+         *     * `duplicated_by` - Duplicated By
+         *     * `relates` - Relates
+         * @enum {string}
+         */
+        RelationKindEnum: "blocks" | "blocked_by" | "duplicates" | "duplicated_by" | "relates";
         /**
          * @description * `owner` - Owner
          *     * `admin` - Admin
@@ -1902,7 +2004,7 @@ export interface components {
          * @description Every kind of event the log records.
          * @enum {string}
          */
-        EventName: "comment.created" | "comment.deleted" | "comment.updated" | "invitation.accepted" | "invitation.created" | "invitation.revoked" | "issue.created" | "issue.deleted" | "issue.moved" | "issue.updated" | "label.created" | "label.deleted" | "label.updated" | "member.removed" | "member.role_changed" | "project.archived" | "project.created" | "project.deleted" | "project.member_added" | "project.member_removed" | "project.states_reordered" | "project.unarchived" | "project.updated" | "state.created" | "state.deleted" | "state.updated" | "workspace.created" | "workspace.deleted" | "workspace.updated";
+        EventName: "comment.created" | "comment.deleted" | "comment.updated" | "invitation.accepted" | "invitation.created" | "invitation.revoked" | "issue.created" | "issue.deleted" | "issue.linked" | "issue.moved" | "issue.unlinked" | "issue.updated" | "label.created" | "label.deleted" | "label.updated" | "member.removed" | "member.role_changed" | "project.archived" | "project.created" | "project.deleted" | "project.member_added" | "project.member_removed" | "project.states_reordered" | "project.unarchived" | "project.updated" | "state.created" | "state.deleted" | "state.updated" | "workspace.created" | "workspace.deleted" | "workspace.updated";
         /** @description `comment.created` (subject: issue). Someone commented on the issue. The text is the comment's, read from the comment itself: the log never holds it, so deleting the comment deletes what it said. */
         CommentCreatedChanges: {
             comment_id?: {
@@ -2036,9 +2138,32 @@ export interface components {
                 /** Format: date-time */
                 new: string | null;
             };
+            external_ref?: {
+                old: string | null;
+                new: string | null;
+            };
         };
         /** @description `issue.deleted` (subject: issue). An issue was deleted, alone or with its project. Records that it happened (the key is the subject label), not what it said. */
         IssueDeletedChanges: Record<string, never>;
+        /** @description `issue.linked` (subject: issue). The issue was related to another one. Recorded on both issues, each naming the other and the relation as seen from itself. */
+        IssueLinkedChanges: {
+            issue?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+            };
+            relation?: {
+                old: string | null;
+                new: string | null;
+            };
+        };
         /** @description `issue.moved` (subject: issue). An issue moved on the board: a new place in its column, or another state. */
         IssueMovedChanges: {
             position?: {
@@ -2063,6 +2188,25 @@ export interface components {
                 /** Format: date-time */
                 old: string | null;
                 /** Format: date-time */
+                new: string | null;
+            };
+        };
+        /** @description `issue.unlinked` (subject: issue). A relation between the issue and another one was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists. */
+        IssueUnlinkedChanges: {
+            issue?: {
+                old: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+                new: {
+                    /** Format: uuid */
+                    id: string;
+                    key: string;
+                } | null;
+            };
+            relation?: {
+                old: string | null;
                 new: string | null;
             };
         };
@@ -2144,6 +2288,10 @@ export interface components {
                 /** Format: date-time */
                 old: string | null;
                 /** Format: date-time */
+                new: string | null;
+            };
+            external_ref?: {
+                old: string | null;
                 new: string | null;
             };
         };
@@ -4021,6 +4169,8 @@ export interface operations {
                 due_after?: string;
                 /** @description Due on or before this date. */
                 due_before?: string;
+                /** @description The issue with this external reference (exact); in one project's list it is served by the unique index. */
+                external_ref?: string;
                 /** @description Label ids, comma-separated; matches any. */
                 label?: string;
                 /** @description Page size, 1 to 100. */
@@ -5218,6 +5368,256 @@ export interface operations {
             };
             /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_relations_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "created" | "-created";
+            };
+            header?: never;
+            path: {
+                issue_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedIssueRelationOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_relations_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                issue_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueRelationCreateInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueRelationOutput"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssueRelationOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    issues_relations_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issue_key: string;
+                other_key: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6501,6 +6901,8 @@ export interface operations {
                 due_after?: string;
                 /** @description Due on or before this date. */
                 due_before?: string;
+                /** @description The issue with this external reference (exact); in one project's list it is served by the unique index. */
+                external_ref?: string;
                 /** @description Label ids, comma-separated; matches any. */
                 label?: string;
                 /** @description Cards per column, 1 to 100; 50 if omitted. */
@@ -6653,6 +7055,8 @@ export interface operations {
                 due_after?: string;
                 /** @description Due on or before this date. */
                 due_before?: string;
+                /** @description The issue with this external reference (exact); in one project's list it is served by the unique index. */
+                external_ref?: string;
                 /** @description Label ids, comma-separated; matches any. */
                 label?: string;
                 /** @description Page size, 1 to 100. */

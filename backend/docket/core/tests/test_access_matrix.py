@@ -29,6 +29,7 @@ from docket.core.models import Event
 from docket.integrations.models import WebhookDelivery
 from docket.integrations.services import webhook_endpoint_create
 from docket.issues.models import Issue
+from docket.issues.relations import issue_relate
 from docket.issues.services import comment_create, issue_create
 from docket.projects.models import Label, Project, State
 from docket.projects.services import (
@@ -127,6 +128,13 @@ def with_invitation(ctx: Ctx) -> None:
         role=Role.MEMBER,
     )
     ctx.ids["invitation"] = str(invitation.id)
+
+
+def with_relation(ctx: Ctx) -> None:
+    """The issue related to OPS-1 (or, when the issue is OPS-1, to ENG-1)."""
+    world = ctx.world
+    other = world.eng_issue if ctx.issue.pk == world.ops_issue.pk else world.ops_issue
+    issue_relate(access=access_of(ctx.owner_membership), issue=ctx.issue, other=other)
 
 
 def with_webhook(ctx: Ctx) -> None:
@@ -450,6 +458,9 @@ MATRIX: list[Row] = [
     Row("PUT", f"{ISSUE}/assignees/{{member}}", CONTRIBUTORS),
     Row("DELETE", f"{ISSUE}/assignees/{{member}}", CONTRIBUTORS),
     Row("GET", f"{ISSUE}/activity", ANYONE_IN_WORKSPACE),
+    Row("GET", f"{ISSUE}/relations", ANYONE_IN_WORKSPACE),
+    Row("POST", f"{ISSUE}/relations", CONTRIBUTORS_CREATE, {"issue_key": "OPS-1"}),
+    Row("DELETE", f"{ISSUE}/relations/OPS-1", CONTRIBUTORS_DELETE, setup=with_relation),
     # Comments: anyone who sees the issue comments; authors edit; authors and admins delete.
     Row("GET", f"{ISSUE}/comments", ANYONE_IN_WORKSPACE),
     Row("POST", f"{ISSUE}/comments", COMMENTERS, {"body": "Me too."}),
@@ -790,6 +801,9 @@ FOREIGN: list[Row] = [
     Row("DELETE", f"{ISSUE}/assignees/{{outsider}}", NOT_FOUND),
     Row("GET", f"{WS}/issues/ENG-2/comments", NOT_FOUND),
     Row("POST", f"{WS}/issues/ENG-2/comments", NOT_FOUND, {"body": "Hello"}),
+    Row("GET", f"{WS}/issues/ENG-2/relations", NOT_FOUND),
+    Row("DELETE", f"{ISSUE}/relations/ENG-2", NOT_FOUND),
+    Row("POST", f"{ISSUE}/relations", INVALID, {"issue_key": "ENG-2"}),
     Row("PATCH", f"{PROJECT}/states/{{ops_state}}", NOT_FOUND, {"name": "Mine now"}),
     Row("DELETE", f"{PROJECT}/labels/{{ops_label}}", NOT_FOUND),
     Row("DELETE", f"{ISSUE}/comments/{{ops_comment}}", NOT_FOUND),

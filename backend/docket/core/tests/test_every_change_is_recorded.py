@@ -1,9 +1,9 @@
 """Every state-changing service records its events, cascades included.
 
-The walk discovers every service (a public function of a services or workflow module whose
-parameters are keyword-only and include the caller): a new service without a scenario here
-fails the first test, and a scenario whose change records no event, or other events than
-declared, fails the second.
+The walk discovers every service (a public function of a services, workflow or relations
+module whose parameters are keyword-only and include the caller): a new service without a
+scenario here fails the first test, and a scenario whose change records no event, or other
+events than declared, fails the second.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from collections.abc import Callable
 import pytest
 
 from docket.core.models import Event
+from docket.issues import relations, workflow
 from docket.issues import services as issues
-from docket.issues import workflow
 from docket.issues.models import Issue
 from docket.projects import services as projects
 from docket.projects.models import ProjectMember, State
@@ -33,6 +33,7 @@ SERVICE_MODULES = {
     "docket.projects.services": "projects",
     "docket.issues.services": "issues",
     "docket.issues.workflow": "workflow",
+    "docket.issues.relations": "relations",
 }
 # Account services act on a person, not in a workspace: the tenant event log does not hold them.
 NOT_TENANT_SERVICES = {"docket.accounts.services"}
@@ -63,6 +64,12 @@ def _discover() -> set[str]:
 
 def _state(world: World, name: str) -> State:
     return State.objects.get(project=world.eng, name=name)
+
+
+def _relate_then_unrelate(world: World) -> None:
+    access = world.access("member")
+    relations.issue_relate(access=access, issue=world.eng_issue, other=world.ops_issue)
+    relations.issue_unrelate(access=access, issue=world.ops_issue, other=world.eng_issue)
 
 
 def _three_issues_in(world: World, state_name: str) -> list[Issue]:
@@ -271,6 +278,17 @@ SCENARIOS: dict[str, tuple[Scenario, Counter]] = {
         lambda w: _delete_a_parent(w),
         # The child (ENG-1) loses its parent: issue.updated besides the setup's two events.
         Counter({"issue.created": 1, "issue.updated": 2, "issue.deleted": 1}),
+    ),
+    "relations.issue_relate": (
+        lambda w: relations.issue_relate(
+            access=w.access("member"), issue=w.eng_issue, other=w.ops_issue, kind="blocks"
+        ),
+        # One on each end.
+        Counter({"issue.linked": 2}),
+    ),
+    "relations.issue_unrelate": (
+        lambda w: _relate_then_unrelate(w),
+        Counter({"issue.linked": 2, "issue.unlinked": 2}),
     ),
     "issues.comment_create": (
         lambda w: issues.comment_create(access=w.access("guest"), issue=w.eng_issue, body="Hi"),

@@ -120,6 +120,14 @@ class IssueFilter(django_filters.FilterSet):
     updated_since = _UtcDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Updated at or after this time."
     )
+    external_ref = django_filters.CharFilter(
+        field_name="external_ref",
+        max_length=100,
+        help_text=(
+            "The issue with this external reference (exact); in one project's list it is "
+            "served by the unique index."
+        ),
+    )
     q = django_filters.CharFilter(
         method="filter_search",
         max_length=200,

@@ -5,7 +5,14 @@ from docket.core.api.refs import LabelOutput, ProjectRefOutput, UserSummaryOutpu
 from docket.core.models import Event
 from docket.core.schema import ProblemOutput
 from docket.core.serializers import StrictSerializer
-from docket.issues.models import PRIORITY_API_CHOICES, Comment, Issue, Priority
+from docket.issues.models import (
+    PRIORITY_API_CHOICES,
+    Comment,
+    Issue,
+    IssueRelation,
+    Priority,
+    RelationKind,
+)
 from docket.issues.services import MAX_BULK_ISSUES
 from docket.projects.models import State
 
@@ -70,6 +77,7 @@ class IssueListItem(serializers.ModelSerializer):
             "created_at",
             "updated_at",
             "completed_at",
+            "external_ref",
         ]
         read_only_fields = fields
 
@@ -120,6 +128,16 @@ class _IssueFieldsMixin(StrictSerializer):
     label_ids = serializers.ListField(
         child=serializers.UUIDField(), max_length=20, help_text="Labels of the same project."
     )
+    external_ref = serializers.CharField(
+        max_length=100,
+        allow_null=True,
+        allow_blank=True,
+        help_text=(
+            "The id an importer or integration knows the issue by (e.g. a GitHub issue "
+            "number), unique within the project: one another issue has is a 409 "
+            "`external_ref_taken`. Blank or null means none."
+        ),
+    )
 
 
 class IssueCreateInput(_IssueFieldsMixin):
@@ -160,6 +178,8 @@ class IssueBulkChangesInput(IssueUpdateInput):
     keep each issue's other labels and assignees. `label_ids` and `assignee_ids` replace (as in
     a PATCH); the `add_*` ids are then added and the `remove_*` ids taken away."""
 
+    # One issue's own reference, never set on many at once.
+    external_ref = None  # type: ignore[assignment]  # DRF's way to drop an inherited field
     add_label_ids = _ids("Labels of the issues' project to add; the others stay.")
     remove_label_ids = _ids("Labels to take off; absent ones are ignored.")
     add_assignee_ids = _ids("Workspace members to assign; the others stay.")
@@ -269,3 +289,37 @@ class ActivityEventOutput(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = fields
+
+
+class RelatedIssueOutput(serializers.ModelSerializer):
+    key = serializers.CharField(help_text="Human key, e.g. OPS-7.")
+    state = IssueStateOutput()
+
+    class Meta:
+        model = Issue
+        fields = ["id", "key", "title", "state", "completed_at"]
+        read_only_fields = fields
+
+
+class IssueRelationOutput(serializers.ModelSerializer):
+    type = serializers.ChoiceField(
+        choices=RelationKind.choices,
+        help_text="How this issue relates to `issue`: it blocks it, is blocked by it, ...",
+    )
+    issue = RelatedIssueOutput(source="to_issue")
+
+    class Meta:
+        model = IssueRelation
+        fields = ["type", "issue"]
+        read_only_fields = fields
+
+
+class IssueRelationCreateInput(StrictSerializer):
+    issue_key = serializers.CharField(
+        max_length=30, help_text="The other issue, by key (any project of the workspace)."
+    )
+    type = serializers.ChoiceField(
+        choices=RelationKind.choices,
+        default=RelationKind.RELATES,
+        help_text="How this issue relates to the other; the other gets the inverse.",
+    )

@@ -35,6 +35,12 @@ urlpatterns = [
         views.IssueAssigneeView.as_view(),
         name="issue-assignee",
     ),
+    path(f"{issue}/relations", views.IssueRelationListCreateView.as_view(), name="issue-relations"),
+    path(
+        f"{issue}/relations/<issue_key:other_key>",
+        views.IssueRelationDetailView.as_view(),
+        name="issue-relation",
+    ),
     path(f"{issue}/activity", views.IssueActivityView.as_view(), name="issue-activity"),
     path(f"{issue}/comments", views.CommentListCreateView.as_view(), name="comments"),
     path(

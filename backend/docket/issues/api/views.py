@@ -23,7 +23,7 @@ from docket.core.api.conditional import (
 )
 from docket.core.api.problems import item_problem, status_of
 from docket.core.api.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView
-from docket.core.errors import NotFound
+from docket.core.errors import NotFound, ValidationFailed
 from docket.core.models import Event
 from docket.core.pagination import encode_cursor
 from docket.issues.api.filters import IssueFilter, WorkspaceIssueFilter
@@ -43,10 +43,13 @@ from docket.issues.api.serializers import (
     IssueListItem,
     IssueMoveInput,
     IssueOutput,
+    IssueRelationCreateInput,
+    IssueRelationOutput,
     IssueUpdateInput,
 )
 from docket.issues.listing import issues_json
-from docket.issues.models import Comment, Issue
+from docket.issues.models import Comment, Issue, IssueRelation
+from docket.issues.relations import issue_relate, issue_unrelate
 from docket.issues.selectors import (
     board_columns,
     comment_get,
@@ -54,6 +57,7 @@ from docket.issues.selectors import (
     issue_activity,
     issue_get,
     issue_list,
+    issue_relation_list,
     issues_by_keys,
 )
 from docket.issues.services import (
@@ -72,6 +76,7 @@ from docket.issues.services import (
     issue_move,
     issue_update,
 )
+from docket.projects.permissions import ensure_can_contribute
 
 NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
 FAR_FUTURE = Value("9999-12-31")
@@ -490,6 +495,81 @@ class IssueAssigneeView(_IssueLinkView):
             expected_versions=if_match_versions(request),
         )
         return issue_response(self.reloaded())
+
+
+class IssueRelationListCreateView(IssueAPIView):
+    queryset = IssueRelation.objects.none()
+    shows_issue = False
+    keyset_orderings = {"created": F("id")}
+    default_ordering = "created"
+    # 409: a project is archived, or the two are already related another way.
+    extra_error_codes = {"POST": (409,)}
+
+    @extend_schema(
+        operation_id="issues_relations_list",
+        summary="The issue's relations to other issues (blocks, duplicates, ...)",
+        description=(
+            "Each relation as seen from this issue. Relations to issues of projects the caller "
+            "cannot see are left out."
+        ),
+        responses=IssueRelationOutput(many=True),
+    )
+    def get(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+        return self.paginated(
+            issue_relation_list(access=self.access, issue=self.issue), IssueRelationOutput
+        )
+
+    @extend_schema(
+        operation_id="issues_relations_create",
+        summary="Relate the issue to another one (members)",
+        description=(
+            "The other issue gets the inverse relation (`blocks` here is `blocked_by` there). "
+            "Idempotent: the same relation again answers 200 and changes nothing; two issues "
+            "already related another way answer 409 `already_related` (remove it first). An "
+            "`issue_key` that names no issue the caller can see, or this issue itself, is a "
+            "400."
+        ),
+        request=IssueRelationCreateInput,
+        responses={201: IssueRelationOutput, 200: IssueRelationOutput},
+    )
+    def post(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+        # The role first: a guest is refused as such, whatever issue the body names.
+        ensure_can_contribute(self.access, action="relate issues")
+        data = IssueRelationCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        other_key = data.validated_data["issue_key"]
+        other = issues_by_keys(access=self.access, keys=[other_key])[other_key]
+        if other is None:
+            raise ValidationFailed.for_field(
+                "issue_key", "invalid_issue", "No such issue in this workspace."
+            )
+        created = issue_relate(
+            access=self.access, issue=self.issue, other=other, kind=data.validated_data["type"]
+        )
+        relation = issue_relation_list(access=self.access, issue=self.issue).get(to_issue=other)
+        return Response(
+            IssueRelationOutput(relation).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+class IssueRelationDetailView(IssueAPIView):
+    shows_issue = False
+    extra_error_codes = (409,)  # a project is archived
+
+    @extend_schema(
+        operation_id="issues_relations_delete",
+        summary="Remove the relation between the issue and another one (members)",
+        description="Both directions go. Idempotent: issues that are not related answer 204.",
+        responses=NO_CONTENT,
+    )
+    def delete(
+        self, request: Request, workspace_slug: str, issue_key: str, other_key: str
+    ) -> Response:
+        ensure_can_contribute(self.access, action="relate issues")
+        other = issue_get(access=self.access, key=other_key, with_relations=False)
+        issue_unrelate(access=self.access, issue=self.issue, other=other)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class IssueActivityView(IssueAPIView):

@@ -51,6 +51,7 @@ from .issue_created_changes_completed_at import IssueCreatedChangesCompletedAt
 from .issue_created_changes_description import IssueCreatedChangesDescription
 from .issue_created_changes_due_date import IssueCreatedChangesDueDate
 from .issue_created_changes_estimate import IssueCreatedChangesEstimate
+from .issue_created_changes_external_ref import IssueCreatedChangesExternalRef
 from .issue_created_changes_labels import IssueCreatedChangesLabels
 from .issue_created_changes_labels_new_type_0_item import (
     IssueCreatedChangesLabelsNewType0Item,
@@ -67,6 +68,11 @@ from .issue_created_changes_state_new_type_0 import IssueCreatedChangesStateNewT
 from .issue_created_changes_state_old_type_0 import IssueCreatedChangesStateOldType0
 from .issue_created_changes_title import IssueCreatedChangesTitle
 from .issue_deleted_changes import IssueDeletedChanges
+from .issue_linked_changes import IssueLinkedChanges
+from .issue_linked_changes_issue import IssueLinkedChangesIssue
+from .issue_linked_changes_issue_new_type_0 import IssueLinkedChangesIssueNewType0
+from .issue_linked_changes_issue_old_type_0 import IssueLinkedChangesIssueOldType0
+from .issue_linked_changes_relation import IssueLinkedChangesRelation
 from .issue_list_item import IssueListItem
 from .issue_move_input import IssueMoveInput
 from .issue_moved_changes import IssueMovedChanges
@@ -77,7 +83,14 @@ from .issue_moved_changes_state_new_type_0 import IssueMovedChangesStateNewType0
 from .issue_moved_changes_state_old_type_0 import IssueMovedChangesStateOldType0
 from .issue_output import IssueOutput
 from .issue_ref_output import IssueRefOutput
+from .issue_relation_create_input import IssueRelationCreateInput
+from .issue_relation_output import IssueRelationOutput
 from .issue_state_output import IssueStateOutput
+from .issue_unlinked_changes import IssueUnlinkedChanges
+from .issue_unlinked_changes_issue import IssueUnlinkedChangesIssue
+from .issue_unlinked_changes_issue_new_type_0 import IssueUnlinkedChangesIssueNewType0
+from .issue_unlinked_changes_issue_old_type_0 import IssueUnlinkedChangesIssueOldType0
+from .issue_unlinked_changes_relation import IssueUnlinkedChangesRelation
 from .issue_updated_changes import IssueUpdatedChanges
 from .issue_updated_changes_assignees import IssueUpdatedChangesAssignees
 from .issue_updated_changes_assignees_new_type_0_item import (
@@ -90,6 +103,7 @@ from .issue_updated_changes_completed_at import IssueUpdatedChangesCompletedAt
 from .issue_updated_changes_description import IssueUpdatedChangesDescription
 from .issue_updated_changes_due_date import IssueUpdatedChangesDueDate
 from .issue_updated_changes_estimate import IssueUpdatedChangesEstimate
+from .issue_updated_changes_external_ref import IssueUpdatedChangesExternalRef
 from .issue_updated_changes_labels import IssueUpdatedChangesLabels
 from .issue_updated_changes_labels_new_type_0_item import (
     IssueUpdatedChangesLabelsNewType0Item,
@@ -106,6 +120,7 @@ from .issue_updated_changes_state_new_type_0 import IssueUpdatedChangesStateNewT
 from .issue_updated_changes_state_old_type_0 import IssueUpdatedChangesStateOldType0
 from .issue_updated_changes_title import IssueUpdatedChangesTitle
 from .issues_activity_ordering import IssuesActivityOrdering
+from .issues_relations_list_ordering import IssuesRelationsListOrdering
 from .label_create_input import LabelCreateInput
 from .label_created_changes import LabelCreatedChanges
 from .label_created_changes_color import LabelCreatedChangesColor
@@ -137,6 +152,7 @@ from .paginated_comment_output_list import PaginatedCommentOutputList
 from .paginated_feed_event_output_list import PaginatedFeedEventOutputList
 from .paginated_invitation_output_list import PaginatedInvitationOutputList
 from .paginated_issue_list_item_list import PaginatedIssueListItemList
+from .paginated_issue_relation_output_list import PaginatedIssueRelationOutputList
 from .paginated_label_output_list import PaginatedLabelOutputList
 from .paginated_member_output_list import PaginatedMemberOutputList
 from .paginated_notification_output_list import PaginatedNotificationOutputList
@@ -198,6 +214,8 @@ from .realtime_ticket_output import RealtimeTicketOutput
 from .reason_enum import ReasonEnum
 from .refresh_transport_enum import RefreshTransportEnum
 from .register_input import RegisterInput
+from .related_issue_output import RelatedIssueOutput
+from .relation_kind_enum import RelationKindEnum
 from .role_enum import RoleEnum
 from .state_category_enum import StateCategoryEnum
 from .state_create_input import StateCreateInput
@@ -295,6 +313,7 @@ __all__ = (
     "IssueCreatedChangesDescription",
     "IssueCreatedChangesDueDate",
     "IssueCreatedChangesEstimate",
+    "IssueCreatedChangesExternalRef",
     "IssueCreatedChangesLabels",
     "IssueCreatedChangesLabelsNewType0Item",
     "IssueCreatedChangesLabelsOldType0Item",
@@ -308,6 +327,11 @@ __all__ = (
     "IssueCreatedChangesTitle",
     "IssueCreateInput",
     "IssueDeletedChanges",
+    "IssueLinkedChanges",
+    "IssueLinkedChangesIssue",
+    "IssueLinkedChangesIssueNewType0",
+    "IssueLinkedChangesIssueOldType0",
+    "IssueLinkedChangesRelation",
     "IssueListItem",
     "IssueMovedChanges",
     "IssueMovedChangesCompletedAt",
@@ -318,8 +342,16 @@ __all__ = (
     "IssueMoveInput",
     "IssueOutput",
     "IssueRefOutput",
+    "IssueRelationCreateInput",
+    "IssueRelationOutput",
     "IssuesActivityOrdering",
+    "IssuesRelationsListOrdering",
     "IssueStateOutput",
+    "IssueUnlinkedChanges",
+    "IssueUnlinkedChangesIssue",
+    "IssueUnlinkedChangesIssueNewType0",
+    "IssueUnlinkedChangesIssueOldType0",
+    "IssueUnlinkedChangesRelation",
     "IssueUpdatedChanges",
     "IssueUpdatedChangesAssignees",
     "IssueUpdatedChangesAssigneesNewType0Item",
@@ -328,6 +360,7 @@ __all__ = (
     "IssueUpdatedChangesDescription",
     "IssueUpdatedChangesDueDate",
     "IssueUpdatedChangesEstimate",
+    "IssueUpdatedChangesExternalRef",
     "IssueUpdatedChangesLabels",
     "IssueUpdatedChangesLabelsNewType0Item",
     "IssueUpdatedChangesLabelsOldType0Item",
@@ -370,6 +403,7 @@ __all__ = (
     "PaginatedFeedEventOutputList",
     "PaginatedInvitationOutputList",
     "PaginatedIssueListItemList",
+    "PaginatedIssueRelationOutputList",
     "PaginatedLabelOutputList",
     "PaginatedMemberOutputList",
     "PaginatedNotificationOutputList",
@@ -429,6 +463,8 @@ __all__ = (
     "ReasonEnum",
     "RefreshTransportEnum",
     "RegisterInput",
+    "RelatedIssueOutput",
+    "RelationKindEnum",
     "RoleEnum",
     "StateCategoryEnum",
     "StateCreatedChanges",

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from ..models.invitation_revoked_changes import InvitationRevokedChanges
     from ..models.issue_created_changes import IssueCreatedChanges
     from ..models.issue_deleted_changes import IssueDeletedChanges
+    from ..models.issue_linked_changes import IssueLinkedChanges
     from ..models.issue_moved_changes import IssueMovedChanges
+    from ..models.issue_unlinked_changes import IssueUnlinkedChanges
     from ..models.issue_updated_changes import IssueUpdatedChanges
     from ..models.label_created_changes import LabelCreatedChanges
     from ..models.label_deleted_changes import LabelDeletedChanges
@@ -58,12 +60,13 @@ class ActivityEventOutput:
         subject_label (str):
         changes (CommentCreatedChanges | CommentDeletedChanges | CommentUpdatedChanges | InvitationAcceptedChanges |
             InvitationCreatedChanges | InvitationRevokedChanges | IssueCreatedChanges | IssueDeletedChanges |
-            IssueMovedChanges | IssueUpdatedChanges | LabelCreatedChanges | LabelDeletedChanges | LabelUpdatedChanges |
-            MemberRemovedChanges | MemberRoleChangedChanges | ProjectArchivedChanges | ProjectCreatedChanges |
-            ProjectDeletedChanges | ProjectMemberAddedChanges | ProjectMemberRemovedChanges | ProjectStatesReorderedChanges
-            | ProjectUnarchivedChanges | ProjectUpdatedChanges | StateCreatedChanges | StateDeletedChanges |
-            StateUpdatedChanges | WorkspaceCreatedChanges | WorkspaceDeletedChanges | WorkspaceUpdatedChanges): Changed
-            fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the event's name (`<Name>Changes`).
+            IssueLinkedChanges | IssueMovedChanges | IssueUnlinkedChanges | IssueUpdatedChanges | LabelCreatedChanges |
+            LabelDeletedChanges | LabelUpdatedChanges | MemberRemovedChanges | MemberRoleChangedChanges |
+            ProjectArchivedChanges | ProjectCreatedChanges | ProjectDeletedChanges | ProjectMemberAddedChanges |
+            ProjectMemberRemovedChanges | ProjectStatesReorderedChanges | ProjectUnarchivedChanges | ProjectUpdatedChanges |
+            StateCreatedChanges | StateDeletedChanges | StateUpdatedChanges | WorkspaceCreatedChanges |
+            WorkspaceDeletedChanges | WorkspaceUpdatedChanges): Changed fields as {"field": {"old": ..., "new": ...}}; its
+            shape is the one of the event's name (`<Name>Changes`).
         created_at (datetime.datetime):
     """
 
@@ -82,7 +85,9 @@ class ActivityEventOutput:
         | InvitationRevokedChanges
         | IssueCreatedChanges
         | IssueDeletedChanges
+        | IssueLinkedChanges
         | IssueMovedChanges
+        | IssueUnlinkedChanges
         | IssueUpdatedChanges
         | LabelCreatedChanges
         | LabelDeletedChanges
@@ -116,7 +121,9 @@ class ActivityEventOutput:
         from ..models.invitation_revoked_changes import InvitationRevokedChanges  # noqa: PLC0415
         from ..models.issue_created_changes import IssueCreatedChanges  # noqa: PLC0415
         from ..models.issue_deleted_changes import IssueDeletedChanges  # noqa: PLC0415
+        from ..models.issue_linked_changes import IssueLinkedChanges  # noqa: PLC0415
         from ..models.issue_moved_changes import IssueMovedChanges  # noqa: PLC0415
+        from ..models.issue_unlinked_changes import IssueUnlinkedChanges  # noqa: PLC0415
         from ..models.issue_updated_changes import IssueUpdatedChanges  # noqa: PLC0415
         from ..models.label_created_changes import LabelCreatedChanges  # noqa: PLC0415
         from ..models.label_deleted_changes import LabelDeletedChanges  # noqa: PLC0415
@@ -173,7 +180,11 @@ class ActivityEventOutput:
             changes = self.changes.to_dict()
         elif isinstance(self.changes, IssueDeletedChanges):
             changes = self.changes.to_dict()
+        elif isinstance(self.changes, IssueLinkedChanges):
+            changes = self.changes.to_dict()
         elif isinstance(self.changes, IssueMovedChanges):
+            changes = self.changes.to_dict()
+        elif isinstance(self.changes, IssueUnlinkedChanges):
             changes = self.changes.to_dict()
         elif isinstance(self.changes, IssueUpdatedChanges):
             changes = self.changes.to_dict()
@@ -245,7 +256,9 @@ class ActivityEventOutput:
         from ..models.invitation_revoked_changes import InvitationRevokedChanges  # noqa: PLC0415
         from ..models.issue_created_changes import IssueCreatedChanges  # noqa: PLC0415
         from ..models.issue_deleted_changes import IssueDeletedChanges  # noqa: PLC0415
+        from ..models.issue_linked_changes import IssueLinkedChanges  # noqa: PLC0415
         from ..models.issue_moved_changes import IssueMovedChanges  # noqa: PLC0415
+        from ..models.issue_unlinked_changes import IssueUnlinkedChanges  # noqa: PLC0415
         from ..models.issue_updated_changes import IssueUpdatedChanges  # noqa: PLC0415
         from ..models.label_created_changes import LabelCreatedChanges  # noqa: PLC0415
         from ..models.label_deleted_changes import LabelDeletedChanges  # noqa: PLC0415
@@ -307,7 +320,9 @@ class ActivityEventOutput:
             | InvitationRevokedChanges
             | IssueCreatedChanges
             | IssueDeletedChanges
+            | IssueLinkedChanges
             | IssueMovedChanges
+            | IssueUnlinkedChanges
             | IssueUpdatedChanges
             | LabelCreatedChanges
             | LabelDeletedChanges
@@ -396,7 +411,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_8 = IssueMovedChanges.from_dict(data)
+                changes_type_8 = IssueLinkedChanges.from_dict(data)
 
                 return changes_type_8
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -404,7 +419,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_9 = IssueUpdatedChanges.from_dict(data)
+                changes_type_9 = IssueMovedChanges.from_dict(data)
 
                 return changes_type_9
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -412,7 +427,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_10 = LabelCreatedChanges.from_dict(data)
+                changes_type_10 = IssueUnlinkedChanges.from_dict(data)
 
                 return changes_type_10
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -420,7 +435,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_11 = LabelDeletedChanges.from_dict(data)
+                changes_type_11 = IssueUpdatedChanges.from_dict(data)
 
                 return changes_type_11
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -428,7 +443,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_12 = LabelUpdatedChanges.from_dict(data)
+                changes_type_12 = LabelCreatedChanges.from_dict(data)
 
                 return changes_type_12
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -436,7 +451,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_13 = MemberRemovedChanges.from_dict(data)
+                changes_type_13 = LabelDeletedChanges.from_dict(data)
 
                 return changes_type_13
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -444,7 +459,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_14 = MemberRoleChangedChanges.from_dict(data)
+                changes_type_14 = LabelUpdatedChanges.from_dict(data)
 
                 return changes_type_14
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -452,7 +467,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_15 = ProjectArchivedChanges.from_dict(data)
+                changes_type_15 = MemberRemovedChanges.from_dict(data)
 
                 return changes_type_15
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -460,7 +475,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_16 = ProjectCreatedChanges.from_dict(data)
+                changes_type_16 = MemberRoleChangedChanges.from_dict(data)
 
                 return changes_type_16
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -468,7 +483,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_17 = ProjectDeletedChanges.from_dict(data)
+                changes_type_17 = ProjectArchivedChanges.from_dict(data)
 
                 return changes_type_17
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -476,7 +491,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_18 = ProjectMemberAddedChanges.from_dict(data)
+                changes_type_18 = ProjectCreatedChanges.from_dict(data)
 
                 return changes_type_18
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -484,7 +499,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_19 = ProjectMemberRemovedChanges.from_dict(data)
+                changes_type_19 = ProjectDeletedChanges.from_dict(data)
 
                 return changes_type_19
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -492,7 +507,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_20 = ProjectStatesReorderedChanges.from_dict(data)
+                changes_type_20 = ProjectMemberAddedChanges.from_dict(data)
 
                 return changes_type_20
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -500,7 +515,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_21 = ProjectUnarchivedChanges.from_dict(data)
+                changes_type_21 = ProjectMemberRemovedChanges.from_dict(data)
 
                 return changes_type_21
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -508,7 +523,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_22 = ProjectUpdatedChanges.from_dict(data)
+                changes_type_22 = ProjectStatesReorderedChanges.from_dict(data)
 
                 return changes_type_22
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -516,7 +531,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_23 = StateCreatedChanges.from_dict(data)
+                changes_type_23 = ProjectUnarchivedChanges.from_dict(data)
 
                 return changes_type_23
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -524,7 +539,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_24 = StateDeletedChanges.from_dict(data)
+                changes_type_24 = ProjectUpdatedChanges.from_dict(data)
 
                 return changes_type_24
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -532,7 +547,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_25 = StateUpdatedChanges.from_dict(data)
+                changes_type_25 = StateCreatedChanges.from_dict(data)
 
                 return changes_type_25
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -540,7 +555,7 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_26 = WorkspaceCreatedChanges.from_dict(data)
+                changes_type_26 = StateDeletedChanges.from_dict(data)
 
                 return changes_type_26
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -548,16 +563,32 @@ class ActivityEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_27 = WorkspaceDeletedChanges.from_dict(data)
+                changes_type_27 = StateUpdatedChanges.from_dict(data)
 
                 return changes_type_27
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                changes_type_28 = WorkspaceCreatedChanges.from_dict(data)
+
+                return changes_type_28
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                changes_type_29 = WorkspaceDeletedChanges.from_dict(data)
+
+                return changes_type_29
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            changes_type_28 = WorkspaceUpdatedChanges.from_dict(data)
+            changes_type_30 = WorkspaceUpdatedChanges.from_dict(data)
 
-            return changes_type_28
+            return changes_type_30
 
         changes = _parse_changes(d.pop("changes"))
 

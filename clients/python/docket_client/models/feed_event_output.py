@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from ..models.invitation_revoked_changes import InvitationRevokedChanges
     from ..models.issue_created_changes import IssueCreatedChanges
     from ..models.issue_deleted_changes import IssueDeletedChanges
+    from ..models.issue_linked_changes import IssueLinkedChanges
     from ..models.issue_moved_changes import IssueMovedChanges
+    from ..models.issue_unlinked_changes import IssueUnlinkedChanges
     from ..models.issue_updated_changes import IssueUpdatedChanges
     from ..models.label_created_changes import LabelCreatedChanges
     from ..models.label_deleted_changes import LabelDeletedChanges
@@ -61,12 +63,13 @@ class FeedEventOutput:
             subject_label (str):
             changes (CommentCreatedChanges | CommentDeletedChanges | CommentUpdatedChanges | InvitationAcceptedChanges |
                 InvitationCreatedChanges | InvitationRevokedChanges | IssueCreatedChanges | IssueDeletedChanges |
-                IssueMovedChanges | IssueUpdatedChanges | LabelCreatedChanges | LabelDeletedChanges | LabelUpdatedChanges |
-                MemberRemovedChanges | MemberRoleChangedChanges | ProjectArchivedChanges | ProjectCreatedChanges |
-                ProjectDeletedChanges | ProjectMemberAddedChanges | ProjectMemberRemovedChanges | ProjectStatesReorderedChanges
-                | ProjectUnarchivedChanges | ProjectUpdatedChanges | StateCreatedChanges | StateDeletedChanges |
-                StateUpdatedChanges | WorkspaceCreatedChanges | WorkspaceDeletedChanges | WorkspaceUpdatedChanges): Changed
-                fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the event's name (`<Name>Changes`).
+                IssueLinkedChanges | IssueMovedChanges | IssueUnlinkedChanges | IssueUpdatedChanges | LabelCreatedChanges |
+                LabelDeletedChanges | LabelUpdatedChanges | MemberRemovedChanges | MemberRoleChangedChanges |
+                ProjectArchivedChanges | ProjectCreatedChanges | ProjectDeletedChanges | ProjectMemberAddedChanges |
+                ProjectMemberRemovedChanges | ProjectStatesReorderedChanges | ProjectUnarchivedChanges | ProjectUpdatedChanges |
+                StateCreatedChanges | StateDeletedChanges | StateUpdatedChanges | WorkspaceCreatedChanges |
+                WorkspaceDeletedChanges | WorkspaceUpdatedChanges): Changed fields as {"field": {"old": ..., "new": ...}}; its
+                shape is the one of the event's name (`<Name>Changes`).
             created_at (datetime.datetime):
     """
 
@@ -86,7 +89,9 @@ class FeedEventOutput:
         | InvitationRevokedChanges
         | IssueCreatedChanges
         | IssueDeletedChanges
+        | IssueLinkedChanges
         | IssueMovedChanges
+        | IssueUnlinkedChanges
         | IssueUpdatedChanges
         | LabelCreatedChanges
         | LabelDeletedChanges
@@ -120,7 +125,9 @@ class FeedEventOutput:
         from ..models.invitation_revoked_changes import InvitationRevokedChanges  # noqa: PLC0415
         from ..models.issue_created_changes import IssueCreatedChanges  # noqa: PLC0415
         from ..models.issue_deleted_changes import IssueDeletedChanges  # noqa: PLC0415
+        from ..models.issue_linked_changes import IssueLinkedChanges  # noqa: PLC0415
         from ..models.issue_moved_changes import IssueMovedChanges  # noqa: PLC0415
+        from ..models.issue_unlinked_changes import IssueUnlinkedChanges  # noqa: PLC0415
         from ..models.issue_updated_changes import IssueUpdatedChanges  # noqa: PLC0415
         from ..models.label_created_changes import LabelCreatedChanges  # noqa: PLC0415
         from ..models.label_deleted_changes import LabelDeletedChanges  # noqa: PLC0415
@@ -183,7 +190,11 @@ class FeedEventOutput:
             changes = self.changes.to_dict()
         elif isinstance(self.changes, IssueDeletedChanges):
             changes = self.changes.to_dict()
+        elif isinstance(self.changes, IssueLinkedChanges):
+            changes = self.changes.to_dict()
         elif isinstance(self.changes, IssueMovedChanges):
+            changes = self.changes.to_dict()
+        elif isinstance(self.changes, IssueUnlinkedChanges):
             changes = self.changes.to_dict()
         elif isinstance(self.changes, IssueUpdatedChanges):
             changes = self.changes.to_dict()
@@ -256,7 +267,9 @@ class FeedEventOutput:
         from ..models.invitation_revoked_changes import InvitationRevokedChanges  # noqa: PLC0415
         from ..models.issue_created_changes import IssueCreatedChanges  # noqa: PLC0415
         from ..models.issue_deleted_changes import IssueDeletedChanges  # noqa: PLC0415
+        from ..models.issue_linked_changes import IssueLinkedChanges  # noqa: PLC0415
         from ..models.issue_moved_changes import IssueMovedChanges  # noqa: PLC0415
+        from ..models.issue_unlinked_changes import IssueUnlinkedChanges  # noqa: PLC0415
         from ..models.issue_updated_changes import IssueUpdatedChanges  # noqa: PLC0415
         from ..models.label_created_changes import LabelCreatedChanges  # noqa: PLC0415
         from ..models.label_deleted_changes import LabelDeletedChanges  # noqa: PLC0415
@@ -333,7 +346,9 @@ class FeedEventOutput:
             | InvitationRevokedChanges
             | IssueCreatedChanges
             | IssueDeletedChanges
+            | IssueLinkedChanges
             | IssueMovedChanges
+            | IssueUnlinkedChanges
             | IssueUpdatedChanges
             | LabelCreatedChanges
             | LabelDeletedChanges
@@ -422,7 +437,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_8 = IssueMovedChanges.from_dict(data)
+                changes_type_8 = IssueLinkedChanges.from_dict(data)
 
                 return changes_type_8
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -430,7 +445,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_9 = IssueUpdatedChanges.from_dict(data)
+                changes_type_9 = IssueMovedChanges.from_dict(data)
 
                 return changes_type_9
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -438,7 +453,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_10 = LabelCreatedChanges.from_dict(data)
+                changes_type_10 = IssueUnlinkedChanges.from_dict(data)
 
                 return changes_type_10
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -446,7 +461,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_11 = LabelDeletedChanges.from_dict(data)
+                changes_type_11 = IssueUpdatedChanges.from_dict(data)
 
                 return changes_type_11
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -454,7 +469,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_12 = LabelUpdatedChanges.from_dict(data)
+                changes_type_12 = LabelCreatedChanges.from_dict(data)
 
                 return changes_type_12
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -462,7 +477,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_13 = MemberRemovedChanges.from_dict(data)
+                changes_type_13 = LabelDeletedChanges.from_dict(data)
 
                 return changes_type_13
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -470,7 +485,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_14 = MemberRoleChangedChanges.from_dict(data)
+                changes_type_14 = LabelUpdatedChanges.from_dict(data)
 
                 return changes_type_14
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -478,7 +493,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_15 = ProjectArchivedChanges.from_dict(data)
+                changes_type_15 = MemberRemovedChanges.from_dict(data)
 
                 return changes_type_15
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -486,7 +501,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_16 = ProjectCreatedChanges.from_dict(data)
+                changes_type_16 = MemberRoleChangedChanges.from_dict(data)
 
                 return changes_type_16
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -494,7 +509,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_17 = ProjectDeletedChanges.from_dict(data)
+                changes_type_17 = ProjectArchivedChanges.from_dict(data)
 
                 return changes_type_17
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -502,7 +517,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_18 = ProjectMemberAddedChanges.from_dict(data)
+                changes_type_18 = ProjectCreatedChanges.from_dict(data)
 
                 return changes_type_18
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -510,7 +525,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_19 = ProjectMemberRemovedChanges.from_dict(data)
+                changes_type_19 = ProjectDeletedChanges.from_dict(data)
 
                 return changes_type_19
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -518,7 +533,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_20 = ProjectStatesReorderedChanges.from_dict(data)
+                changes_type_20 = ProjectMemberAddedChanges.from_dict(data)
 
                 return changes_type_20
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -526,7 +541,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_21 = ProjectUnarchivedChanges.from_dict(data)
+                changes_type_21 = ProjectMemberRemovedChanges.from_dict(data)
 
                 return changes_type_21
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -534,7 +549,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_22 = ProjectUpdatedChanges.from_dict(data)
+                changes_type_22 = ProjectStatesReorderedChanges.from_dict(data)
 
                 return changes_type_22
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -542,7 +557,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_23 = StateCreatedChanges.from_dict(data)
+                changes_type_23 = ProjectUnarchivedChanges.from_dict(data)
 
                 return changes_type_23
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -550,7 +565,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_24 = StateDeletedChanges.from_dict(data)
+                changes_type_24 = ProjectUpdatedChanges.from_dict(data)
 
                 return changes_type_24
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -558,7 +573,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_25 = StateUpdatedChanges.from_dict(data)
+                changes_type_25 = StateCreatedChanges.from_dict(data)
 
                 return changes_type_25
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -566,7 +581,7 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_26 = WorkspaceCreatedChanges.from_dict(data)
+                changes_type_26 = StateDeletedChanges.from_dict(data)
 
                 return changes_type_26
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -574,16 +589,32 @@ class FeedEventOutput:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                changes_type_27 = WorkspaceDeletedChanges.from_dict(data)
+                changes_type_27 = StateUpdatedChanges.from_dict(data)
 
                 return changes_type_27
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                changes_type_28 = WorkspaceCreatedChanges.from_dict(data)
+
+                return changes_type_28
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                changes_type_29 = WorkspaceDeletedChanges.from_dict(data)
+
+                return changes_type_29
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            changes_type_28 = WorkspaceUpdatedChanges.from_dict(data)
+            changes_type_30 = WorkspaceUpdatedChanges.from_dict(data)
 
-            return changes_type_28
+            return changes_type_30
 
         changes = _parse_changes(d.pop("changes"))
 

@@ -32,6 +32,9 @@ class IssueCreateInput:
         parent_id (None | Unset | UUID): An issue of the same project.
         assignee_ids (list[UUID] | Unset): Workspace members.
         label_ids (list[UUID] | Unset): Labels of the same project.
+        external_ref (None | str | Unset): The id an importer or integration knows the issue by (e.g. a GitHub issue
+            number), unique within the project: one another issue has is a 409 `external_ref_taken`. Blank or null means
+            none.
     """
 
     title: str
@@ -43,6 +46,7 @@ class IssueCreateInput:
     parent_id: None | Unset | UUID = UNSET
     assignee_ids: list[UUID] | Unset = UNSET
     label_ids: list[UUID] | Unset = UNSET
+    external_ref: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +98,12 @@ class IssueCreateInput:
                 label_ids_item = str(label_ids_item_data)
                 label_ids.append(label_ids_item)
 
+        external_ref: None | str | Unset
+        if isinstance(self.external_ref, Unset):
+            external_ref = UNSET
+        else:
+            external_ref = self.external_ref
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -117,6 +127,8 @@ class IssueCreateInput:
             field_dict["assignee_ids"] = assignee_ids
         if label_ids is not UNSET:
             field_dict["label_ids"] = label_ids
+        if external_ref is not UNSET:
+            field_dict["external_ref"] = external_ref
 
         return field_dict
 
@@ -202,6 +214,15 @@ class IssueCreateInput:
 
                 label_ids.append(label_ids_item)
 
+        def _parse_external_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_ref = _parse_external_ref(d.pop("external_ref", UNSET))
+
         issue_create_input = cls(
             title=title,
             description=description,
@@ -212,6 +233,7 @@ class IssueCreateInput:
             parent_id=parent_id,
             assignee_ids=assignee_ids,
             label_ids=label_ids,
+            external_ref=external_ref,
         )
 
         issue_create_input.additional_properties = d

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.issue_created_changes_description import IssueCreatedChangesDescription
     from ..models.issue_created_changes_due_date import IssueCreatedChangesDueDate
     from ..models.issue_created_changes_estimate import IssueCreatedChangesEstimate
+    from ..models.issue_created_changes_external_ref import IssueCreatedChangesExternalRef
     from ..models.issue_created_changes_labels import IssueCreatedChangesLabels
     from ..models.issue_created_changes_parent import IssueCreatedChangesParent
     from ..models.issue_created_changes_priority import IssueCreatedChangesPriority
@@ -39,6 +40,7 @@ class IssueCreatedChanges:
         assignees (IssueCreatedChangesAssignees | Unset):
         labels (IssueCreatedChangesLabels | Unset):
         completed_at (IssueCreatedChangesCompletedAt | Unset):
+        external_ref (IssueCreatedChangesExternalRef | Unset):
     """
 
     title: IssueCreatedChangesTitle | Unset = UNSET
@@ -51,6 +53,7 @@ class IssueCreatedChanges:
     assignees: IssueCreatedChangesAssignees | Unset = UNSET
     labels: IssueCreatedChangesLabels | Unset = UNSET
     completed_at: IssueCreatedChangesCompletedAt | Unset = UNSET
+    external_ref: IssueCreatedChangesExternalRef | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +97,10 @@ class IssueCreatedChanges:
         if not isinstance(self.completed_at, Unset):
             completed_at = self.completed_at.to_dict()
 
+        external_ref: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.external_ref, Unset):
+            external_ref = self.external_ref.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -117,6 +124,8 @@ class IssueCreatedChanges:
             field_dict["labels"] = labels
         if completed_at is not UNSET:
             field_dict["completed_at"] = completed_at
+        if external_ref is not UNSET:
+            field_dict["external_ref"] = external_ref
 
         return field_dict
 
@@ -133,6 +142,9 @@ class IssueCreatedChanges:
         )
         from ..models.issue_created_changes_due_date import IssueCreatedChangesDueDate  # noqa: PLC0415
         from ..models.issue_created_changes_estimate import IssueCreatedChangesEstimate  # noqa: PLC0415
+        from ..models.issue_created_changes_external_ref import (
+            IssueCreatedChangesExternalRef,  # noqa: PLC0415
+        )
         from ..models.issue_created_changes_labels import IssueCreatedChangesLabels  # noqa: PLC0415
         from ..models.issue_created_changes_parent import IssueCreatedChangesParent  # noqa: PLC0415
         from ..models.issue_created_changes_priority import IssueCreatedChangesPriority  # noqa: PLC0415
@@ -210,6 +222,13 @@ class IssueCreatedChanges:
         else:
             completed_at = IssueCreatedChangesCompletedAt.from_dict(_completed_at)
 
+        _external_ref = d.pop("external_ref", UNSET)
+        external_ref: IssueCreatedChangesExternalRef | Unset
+        if isinstance(_external_ref, Unset):
+            external_ref = UNSET
+        else:
+            external_ref = IssueCreatedChangesExternalRef.from_dict(_external_ref)
+
         issue_created_changes = cls(
             title=title,
             description=description,
@@ -221,6 +240,7 @@ class IssueCreatedChanges:
             assignees=assignees,
             labels=labels,
             completed_at=completed_at,
+            external_ref=external_ref,
         )
 
         issue_created_changes.additional_properties = d

@@ -46,6 +46,7 @@ class IssueListItem:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         completed_at (datetime.datetime | None):
+        external_ref (None | str):
     """
 
     id: UUID
@@ -65,6 +66,7 @@ class IssueListItem:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     completed_at: datetime.datetime | None
+    external_ref: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -128,6 +130,9 @@ class IssueListItem:
         else:
             completed_at = self.completed_at
 
+        external_ref: None | str
+        external_ref = self.external_ref
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -149,6 +154,7 @@ class IssueListItem:
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "completed_at": completed_at,
+                "external_ref": external_ref,
             }
         )
 
@@ -264,6 +270,13 @@ class IssueListItem:
 
         completed_at = _parse_completed_at(d.pop("completed_at"))
 
+        def _parse_external_ref(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        external_ref = _parse_external_ref(d.pop("external_ref"))
+
         issue_list_item = cls(
             id=id,
             key=key,
@@ -282,6 +295,7 @@ class IssueListItem:
             created_at=created_at,
             updated_at=updated_at,
             completed_at=completed_at,
+            external_ref=external_ref,
         )
 
         issue_list_item.additional_properties = d

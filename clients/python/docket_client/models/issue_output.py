@@ -46,6 +46,7 @@ class IssueOutput:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         completed_at (datetime.datetime | None):
+        external_ref (None | str):
         description (str):
     """
 
@@ -66,6 +67,7 @@ class IssueOutput:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     completed_at: datetime.datetime | None
+    external_ref: None | str
     description: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -130,6 +132,9 @@ class IssueOutput:
         else:
             completed_at = self.completed_at
 
+        external_ref: None | str
+        external_ref = self.external_ref
+
         description = self.description
 
         field_dict: dict[str, Any] = {}
@@ -153,6 +158,7 @@ class IssueOutput:
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "completed_at": completed_at,
+                "external_ref": external_ref,
                 "description": description,
             }
         )
@@ -269,6 +275,13 @@ class IssueOutput:
 
         completed_at = _parse_completed_at(d.pop("completed_at"))
 
+        def _parse_external_ref(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        external_ref = _parse_external_ref(d.pop("external_ref"))
+
         description = d.pop("description")
 
         issue_output = cls(
@@ -289,6 +302,7 @@ class IssueOutput:
             created_at=created_at,
             updated_at=updated_at,
             completed_at=completed_at,
+            external_ref=external_ref,
             description=description,
         )
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.issue_updated_changes_description import IssueUpdatedChangesDescription
     from ..models.issue_updated_changes_due_date import IssueUpdatedChangesDueDate
     from ..models.issue_updated_changes_estimate import IssueUpdatedChangesEstimate
+    from ..models.issue_updated_changes_external_ref import IssueUpdatedChangesExternalRef
     from ..models.issue_updated_changes_labels import IssueUpdatedChangesLabels
     from ..models.issue_updated_changes_parent import IssueUpdatedChangesParent
     from ..models.issue_updated_changes_priority import IssueUpdatedChangesPriority
@@ -40,6 +41,7 @@ class IssueUpdatedChanges:
             assignees (IssueUpdatedChangesAssignees | Unset):
             labels (IssueUpdatedChangesLabels | Unset):
             completed_at (IssueUpdatedChangesCompletedAt | Unset):
+            external_ref (IssueUpdatedChangesExternalRef | Unset):
     """
 
     title: IssueUpdatedChangesTitle | Unset = UNSET
@@ -52,6 +54,7 @@ class IssueUpdatedChanges:
     assignees: IssueUpdatedChangesAssignees | Unset = UNSET
     labels: IssueUpdatedChangesLabels | Unset = UNSET
     completed_at: IssueUpdatedChangesCompletedAt | Unset = UNSET
+    external_ref: IssueUpdatedChangesExternalRef | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -95,6 +98,10 @@ class IssueUpdatedChanges:
         if not isinstance(self.completed_at, Unset):
             completed_at = self.completed_at.to_dict()
 
+        external_ref: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.external_ref, Unset):
+            external_ref = self.external_ref.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -118,6 +125,8 @@ class IssueUpdatedChanges:
             field_dict["labels"] = labels
         if completed_at is not UNSET:
             field_dict["completed_at"] = completed_at
+        if external_ref is not UNSET:
+            field_dict["external_ref"] = external_ref
 
         return field_dict
 
@@ -134,6 +143,9 @@ class IssueUpdatedChanges:
         )
         from ..models.issue_updated_changes_due_date import IssueUpdatedChangesDueDate  # noqa: PLC0415
         from ..models.issue_updated_changes_estimate import IssueUpdatedChangesEstimate  # noqa: PLC0415
+        from ..models.issue_updated_changes_external_ref import (
+            IssueUpdatedChangesExternalRef,  # noqa: PLC0415
+        )
         from ..models.issue_updated_changes_labels import IssueUpdatedChangesLabels  # noqa: PLC0415
         from ..models.issue_updated_changes_parent import IssueUpdatedChangesParent  # noqa: PLC0415
         from ..models.issue_updated_changes_priority import IssueUpdatedChangesPriority  # noqa: PLC0415
@@ -211,6 +223,13 @@ class IssueUpdatedChanges:
         else:
             completed_at = IssueUpdatedChangesCompletedAt.from_dict(_completed_at)
 
+        _external_ref = d.pop("external_ref", UNSET)
+        external_ref: IssueUpdatedChangesExternalRef | Unset
+        if isinstance(_external_ref, Unset):
+            external_ref = UNSET
+        else:
+            external_ref = IssueUpdatedChangesExternalRef.from_dict(_external_ref)
+
         issue_updated_changes = cls(
             title=title,
             description=description,
@@ -222,6 +241,7 @@ class IssueUpdatedChanges:
             assignees=assignees,
             labels=labels,
             completed_at=completed_at,
+            external_ref=external_ref,
         )
 
         issue_updated_changes.additional_properties = d

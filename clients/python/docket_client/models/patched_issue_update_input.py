@@ -32,6 +32,9 @@ class PatchedIssueUpdateInput:
         parent_id (None | Unset | UUID): An issue of the same project.
         assignee_ids (list[UUID] | Unset): Workspace members.
         label_ids (list[UUID] | Unset): Labels of the same project.
+        external_ref (None | str | Unset): The id an importer or integration knows the issue by (e.g. a GitHub issue
+            number), unique within the project: one another issue has is a 409 `external_ref_taken`. Blank or null means
+            none.
     """
 
     title: str | Unset = UNSET
@@ -43,6 +46,7 @@ class PatchedIssueUpdateInput:
     parent_id: None | Unset | UUID = UNSET
     assignee_ids: list[UUID] | Unset = UNSET
     label_ids: list[UUID] | Unset = UNSET
+    external_ref: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +98,12 @@ class PatchedIssueUpdateInput:
                 label_ids_item = str(label_ids_item_data)
                 label_ids.append(label_ids_item)
 
+        external_ref: None | str | Unset
+        if isinstance(self.external_ref, Unset):
+            external_ref = UNSET
+        else:
+            external_ref = self.external_ref
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -115,6 +125,8 @@ class PatchedIssueUpdateInput:
             field_dict["assignee_ids"] = assignee_ids
         if label_ids is not UNSET:
             field_dict["label_ids"] = label_ids
+        if external_ref is not UNSET:
+            field_dict["external_ref"] = external_ref
 
         return field_dict
 
@@ -200,6 +212,15 @@ class PatchedIssueUpdateInput:
 
                 label_ids.append(label_ids_item)
 
+        def _parse_external_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_ref = _parse_external_ref(d.pop("external_ref", UNSET))
+
         patched_issue_update_input = cls(
             title=title,
             description=description,
@@ -210,6 +231,7 @@ class PatchedIssueUpdateInput:
             parent_id=parent_id,
             assignee_ids=assignee_ids,
             label_ids=label_ids,
+            external_ref=external_ref,
         )
 
         patched_issue_update_input.additional_properties = d

@@ -8,6 +8,7 @@ import { describeEvent } from "./describeEvent";
 import { formatDateTime } from "./display";
 import { IssueComments } from "./IssueComments";
 import { IssueFields } from "./IssueFields";
+import { IssueRelations } from "./IssueRelations";
 import { Markdown } from "./Markdown";
 import { useRealtimeTopic } from "../../realtime/RealtimeProvider";
 import { STALE_ISSUE_MESSAGE, isStaleIssue, type IssueChanges, type IssueEdit } from "./issueApi";
@@ -143,6 +144,7 @@ function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
       </div>
       <aside className="issue-side" aria-label="Properties">
         <IssueFields slug={slug} issue={issue} onChange={save} />
+        <IssueRelations slug={slug} issueKey={issue.key} />
         <p className="muted small">
           Created by {issue.reporter?.display_name ?? "someone"} · {formatDateTime(issue.created_at)}
           <br />

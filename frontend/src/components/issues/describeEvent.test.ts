@@ -32,6 +32,25 @@ describe("describeEvent", () => {
     expect(describeEvent(moved, "ENG-4")).toBe("Ana moved ENG-4 from Todo to In Progress");
   });
 
+  it("describes relating and unrelating issues", () => {
+    const other = { id: "i2", key: "OPS-7" };
+    const linked = event("issue.linked", "Ana", {
+      issue: { old: null, new: other },
+      relation: { old: null, new: "relates" },
+    });
+    expect(describeEvent(linked, "ENG-4")).toBe("Ana related this issue to OPS-7");
+    const blocking = event("issue.linked", "Ana", {
+      issue: { old: null, new: other },
+      relation: { old: null, new: "blocked_by" },
+    });
+    expect(describeEvent(blocking, "ENG-4")).toBe("Ana marked this issue as blocked by OPS-7");
+    const unlinked = event("issue.unlinked", "Max", {
+      issue: { old: other, new: null },
+      relation: { old: "blocks", new: null },
+    });
+    expect(describeEvent(unlinked, "ENG-4")).toBe("Max removed the relation to OPS-7");
+  });
+
   it("describes a reorder within a column", () => {
     const moved = event("issue.moved", "Ana", { position: { old: "a0", new: "a1" } });
     expect(describeEvent(moved, "ENG-4")).toBe("Ana reordered ENG-4");

@@ -75,6 +75,34 @@ function describeField(field: string, change: Change, issueKey: string): string 
   }
 }
 
+/** A new relation as seen from the issue whose history shows it, e.g. "blocks ENG-7". */
+function linkedPhrase(relation: string, other: string): string {
+  switch (relation) {
+    case "blocks":
+      return `marked this issue as blocking ${other}`;
+    case "blocked_by":
+      return `marked this issue as blocked by ${other}`;
+    case "duplicates":
+      return `marked this issue as a duplicate of ${other}`;
+    case "duplicated_by":
+      return `marked ${other} as a duplicate of this issue`;
+    default:
+      return `related this issue to ${other}`;
+  }
+}
+
+function describeRelation(event: ActivityEvent, actor: string): string {
+  const changes = (event.changes ?? {}) as Record<string, unknown>;
+  const side = event.name === "issue.linked" ? "new" : "old";
+  const pick = (field: string): unknown => {
+    const change = changes[field];
+    return isChange(change) ? change[side] : null;
+  };
+  const other = refName(pick("issue")) || "another issue";
+  if (event.name === "issue.unlinked") return `${actor} removed the relation to ${other}`;
+  return `${actor} ${linkedPhrase(String(pick("relation") ?? "relates"), other)}`;
+}
+
 /** One activity event as a sentence: "Ana moved ENG-4 from Todo to In Progress". */
 export function describeEvent(event: ActivityEvent, issueKey: string): string {
   const actor = event.actor?.display_name ?? "Someone";
@@ -83,6 +111,9 @@ export function describeEvent(event: ActivityEvent, issueKey: string): string {
       return `${actor} created the issue`;
     case "issue.deleted":
       return `${actor} deleted the issue`;
+    case "issue.linked":
+    case "issue.unlinked":
+      return describeRelation(event, actor);
     case "comment.created":
       return `${actor} commented`;
     case "comment.updated":

@@ -119,3 +119,23 @@ export async function deleteComment(slug: string, issueKey: string, id: string) 
     }),
   );
 }
+
+export type RelationCreate = Schemas["IssueRelationCreateInput"];
+
+/** Relate the issue to another (by key); the other gets the inverse kind. */
+export async function addRelation(slug: string, issueKey: string, body: RelationCreate) {
+  return unwrap(
+    await api.POST("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/relations", {
+      params: { path: { workspace_slug: slug, issue_key: issueKey } },
+      body,
+    }),
+  );
+}
+
+export async function removeRelation(slug: string, issueKey: string, otherKey: string) {
+  unwrapEmpty(
+    await api.DELETE("/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/relations/{other_key}", {
+      params: { path: { workspace_slug: slug, issue_key: issueKey, other_key: otherKey } },
+    }),
+  );
+}

@@ -1,6 +1,11 @@
 """Create the databases Django migrates (settings.MIGRATED_DATABASES: the primary and analytics)
 if they are missing, then migrate each. `--fresh` drops them first; `--drop` only drops them.
-The test harnesses use it to give a run databases of its own."""
+The test harnesses use it to give a run databases of its own.
+
+Migrations run through django-pg-migration-tools' migrate_with_timeouts: every statement waits
+at most settings.MIGRATION_LOCK_TIMEOUT_MS for a lock (a migration queued behind a long
+transaction would otherwise block every query queued behind it), and a timed-out migration is
+retried up to settings.MIGRATION_LOCK_RETRIES times with backoff."""
 
 from __future__ import annotations
 
@@ -50,4 +55,13 @@ class Command(BaseCommand):
                     if verbosity:
                         self.stdout.write(f"database {name} ({alias}): created")
             if not drop:
-                call_command("migrate", database=alias, interactive=False, verbosity=verbosity)
+                call_command(
+                    "migrate_with_timeouts",
+                    database=alias,
+                    interactive=False,
+                    verbosity=verbosity,
+                    lock_timeout_in_ms=settings.MIGRATION_LOCK_TIMEOUT_MS,
+                    lock_timeout_max_retries=settings.MIGRATION_LOCK_RETRIES,
+                    lock_timeout_retry_min_wait_in_ms=settings.MIGRATION_LOCK_RETRY_MIN_WAIT_MS,
+                    lock_timeout_retry_max_wait_in_ms=settings.MIGRATION_LOCK_RETRY_MAX_WAIT_MS,
+                )

@@ -21,6 +21,7 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: ProjectIssuesListOrdering | Unset = ProjectIssuesListOrdering.CREATED_DESC,
@@ -48,6 +49,8 @@ def _get_kwargs(
     if not isinstance(due_before, Unset):
         json_due_before = due_before.isoformat()
     params["due_before"] = json_due_before
+
+    params["external_ref"] = external_ref
 
     params["label"] = label
 
@@ -144,6 +147,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: ProjectIssuesListOrdering | Unset = ProjectIssuesListOrdering.CREATED_DESC,
@@ -164,6 +168,7 @@ def sync_detailed(
         cursor (str | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
+        external_ref (str | Unset):
         label (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (ProjectIssuesListOrdering | Unset):  Default:
@@ -191,6 +196,7 @@ def sync_detailed(
         cursor=cursor,
         due_after=due_after,
         due_before=due_before,
+        external_ref=external_ref,
         label=label,
         limit=limit,
         ordering=ordering,
@@ -219,6 +225,7 @@ def sync(
     cursor: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: ProjectIssuesListOrdering | Unset = ProjectIssuesListOrdering.CREATED_DESC,
@@ -239,6 +246,7 @@ def sync(
         cursor (str | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
+        external_ref (str | Unset):
         label (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (ProjectIssuesListOrdering | Unset):  Default:
@@ -267,6 +275,7 @@ def sync(
         cursor=cursor,
         due_after=due_after,
         due_before=due_before,
+        external_ref=external_ref,
         label=label,
         limit=limit,
         ordering=ordering,
@@ -289,6 +298,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: ProjectIssuesListOrdering | Unset = ProjectIssuesListOrdering.CREATED_DESC,
@@ -309,6 +319,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
+        external_ref (str | Unset):
         label (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (ProjectIssuesListOrdering | Unset):  Default:
@@ -336,6 +347,7 @@ async def asyncio_detailed(
         cursor=cursor,
         due_after=due_after,
         due_before=due_before,
+        external_ref=external_ref,
         label=label,
         limit=limit,
         ordering=ordering,
@@ -362,6 +374,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: ProjectIssuesListOrdering | Unset = ProjectIssuesListOrdering.CREATED_DESC,
@@ -382,6 +395,7 @@ async def asyncio(
         cursor (str | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
+        external_ref (str | Unset):
         label (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (ProjectIssuesListOrdering | Unset):  Default:
@@ -411,6 +425,7 @@ async def asyncio(
             cursor=cursor,
             due_after=due_after,
             due_before=due_before,
+            external_ref=external_ref,
             label=label,
             limit=limit,
             ordering=ordering,

@@ -19,6 +19,7 @@ def _get_kwargs(
     assignee: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     parent: str | Unset = UNSET,
@@ -43,6 +44,8 @@ def _get_kwargs(
     if not isinstance(due_before, Unset):
         json_due_before = due_before.isoformat()
     params["due_before"] = json_due_before
+
+    params["external_ref"] = external_ref
 
     params["label"] = label
 
@@ -132,6 +135,7 @@ def sync_detailed(
     assignee: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     parent: str | Unset = UNSET,
@@ -152,6 +156,7 @@ def sync_detailed(
         assignee (str | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
+        external_ref (str | Unset):
         label (str | Unset):
         limit (int | Unset):
         parent (str | Unset):
@@ -176,6 +181,7 @@ def sync_detailed(
         assignee=assignee,
         due_after=due_after,
         due_before=due_before,
+        external_ref=external_ref,
         label=label,
         limit=limit,
         parent=parent,
@@ -202,6 +208,7 @@ def sync(
     assignee: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     parent: str | Unset = UNSET,
@@ -222,6 +229,7 @@ def sync(
         assignee (str | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
+        external_ref (str | Unset):
         label (str | Unset):
         limit (int | Unset):
         parent (str | Unset):
@@ -247,6 +255,7 @@ def sync(
         assignee=assignee,
         due_after=due_after,
         due_before=due_before,
+        external_ref=external_ref,
         label=label,
         limit=limit,
         parent=parent,
@@ -267,6 +276,7 @@ async def asyncio_detailed(
     assignee: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     parent: str | Unset = UNSET,
@@ -287,6 +297,7 @@ async def asyncio_detailed(
         assignee (str | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
+        external_ref (str | Unset):
         label (str | Unset):
         limit (int | Unset):
         parent (str | Unset):
@@ -311,6 +322,7 @@ async def asyncio_detailed(
         assignee=assignee,
         due_after=due_after,
         due_before=due_before,
+        external_ref=external_ref,
         label=label,
         limit=limit,
         parent=parent,
@@ -335,6 +347,7 @@ async def asyncio(
     assignee: str | Unset = UNSET,
     due_after: datetime.date | Unset = UNSET,
     due_before: datetime.date | Unset = UNSET,
+    external_ref: str | Unset = UNSET,
     label: str | Unset = UNSET,
     limit: int | Unset = UNSET,
     parent: str | Unset = UNSET,
@@ -355,6 +368,7 @@ async def asyncio(
         assignee (str | Unset):
         due_after (datetime.date | Unset):
         due_before (datetime.date | Unset):
+        external_ref (str | Unset):
         label (str | Unset):
         limit (int | Unset):
         parent (str | Unset):
@@ -381,6 +395,7 @@ async def asyncio(
             assignee=assignee,
             due_after=due_after,
             due_before=due_before,
+            external_ref=external_ref,
             label=label,
             limit=limit,
             parent=parent,

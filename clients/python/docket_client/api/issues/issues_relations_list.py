@@ -1,0 +1,264 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.issues_relations_list_ordering import IssuesRelationsListOrdering
+from ...models.paginated_issue_relation_output_list import (
+    PaginatedIssueRelationOutputList,
+)
+from ...models.problem_output import ProblemOutput
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    workspace_slug: str,
+    issue_key: str,
+    *,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    ordering: IssuesRelationsListOrdering | Unset = IssuesRelationsListOrdering.CREATED,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["cursor"] = cursor
+
+    params["limit"] = limit
+
+    json_ordering: str | Unset = UNSET
+    if not isinstance(ordering, Unset):
+        json_ordering = ordering.value
+
+    params["ordering"] = json_ordering
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/workspaces/{workspace_slug}/issues/{issue_key}/relations".format(
+            workspace_slug=quote(str(workspace_slug), safe=""),
+            issue_key=quote(str(issue_key), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PaginatedIssueRelationOutputList | ProblemOutput | None:
+    if response.status_code == 200:
+        response_200 = PaginatedIssueRelationOutputList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemOutput.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemOutput.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ProblemOutput.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ProblemOutput.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PaginatedIssueRelationOutputList | ProblemOutput]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace_slug: str,
+    issue_key: str,
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    ordering: IssuesRelationsListOrdering | Unset = IssuesRelationsListOrdering.CREATED,
+) -> Response[PaginatedIssueRelationOutputList | ProblemOutput]:
+    """The issue's relations to other issues (blocks, duplicates, ...)
+
+     Each relation as seen from this issue. Relations to issues of projects the caller cannot see are
+    left out.
+
+    Args:
+        workspace_slug (str):
+        issue_key (str):
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 50.
+        ordering (IssuesRelationsListOrdering | Unset):  Default:
+            IssuesRelationsListOrdering.CREATED.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedIssueRelationOutputList | ProblemOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+        issue_key=issue_key,
+        cursor=cursor,
+        limit=limit,
+        ordering=ordering,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace_slug: str,
+    issue_key: str,
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    ordering: IssuesRelationsListOrdering | Unset = IssuesRelationsListOrdering.CREATED,
+) -> PaginatedIssueRelationOutputList | ProblemOutput | None:
+    """The issue's relations to other issues (blocks, duplicates, ...)
+
+     Each relation as seen from this issue. Relations to issues of projects the caller cannot see are
+    left out.
+
+    Args:
+        workspace_slug (str):
+        issue_key (str):
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 50.
+        ordering (IssuesRelationsListOrdering | Unset):  Default:
+            IssuesRelationsListOrdering.CREATED.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedIssueRelationOutputList | ProblemOutput
+    """
+
+    return sync_detailed(
+        workspace_slug=workspace_slug,
+        issue_key=issue_key,
+        client=client,
+        cursor=cursor,
+        limit=limit,
+        ordering=ordering,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace_slug: str,
+    issue_key: str,
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    ordering: IssuesRelationsListOrdering | Unset = IssuesRelationsListOrdering.CREATED,
+) -> Response[PaginatedIssueRelationOutputList | ProblemOutput]:
+    """The issue's relations to other issues (blocks, duplicates, ...)
+
+     Each relation as seen from this issue. Relations to issues of projects the caller cannot see are
+    left out.
+
+    Args:
+        workspace_slug (str):
+        issue_key (str):
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 50.
+        ordering (IssuesRelationsListOrdering | Unset):  Default:
+            IssuesRelationsListOrdering.CREATED.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PaginatedIssueRelationOutputList | ProblemOutput]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_slug=workspace_slug,
+        issue_key=issue_key,
+        cursor=cursor,
+        limit=limit,
+        ordering=ordering,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace_slug: str,
+    issue_key: str,
+    *,
+    client: AuthenticatedClient,
+    cursor: str | Unset = UNSET,
+    limit: int | Unset = 50,
+    ordering: IssuesRelationsListOrdering | Unset = IssuesRelationsListOrdering.CREATED,
+) -> PaginatedIssueRelationOutputList | ProblemOutput | None:
+    """The issue's relations to other issues (blocks, duplicates, ...)
+
+     Each relation as seen from this issue. Relations to issues of projects the caller cannot see are
+    left out.
+
+    Args:
+        workspace_slug (str):
+        issue_key (str):
+        cursor (str | Unset):
+        limit (int | Unset):  Default: 50.
+        ordering (IssuesRelationsListOrdering | Unset):  Default:
+            IssuesRelationsListOrdering.CREATED.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PaginatedIssueRelationOutputList | ProblemOutput
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace_slug=workspace_slug,
+            issue_key=issue_key,
+            client=client,
+            cursor=cursor,
+            limit=limit,
+            ordering=ordering,
+        )
+    ).parsed
