@@ -109,7 +109,7 @@ def _explain(cursor, queries: list[dict]) -> list[str]:
     explained = []
     for query in queries:
         sql = query["sql"]
-        if '"issues_issue"' not in sql or not sql.lstrip("( ").upper().startswith("SELECT"):
+        if '"issues_issue"' not in sql or not sql.lstrip("( \n\t").upper().startswith("SELECT"):
             continue
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {sql}")
         plan = "\n".join(row[0] for row in cursor.fetchall())

@@ -83,10 +83,9 @@ def _item(*, with_description: bool) -> str:
         'external_ref', i.external_ref{description})"""  # noqa: S608
 
 
-def _statement(*, with_description: bool) -> str:
+def _page_joins() -> str:
+    # The ids in the order given, with every row an item shows.
     return f"""
-        SELECT coalesce(json_agg({_item(with_description=with_description)} ORDER BY page.n),
-                        '[]')::text
         FROM unnest(%s::uuid[]) WITH ORDINALITY AS page(id, n)
         JOIN {_table(Issue)} i ON i.id = page.id
         JOIN {_table(Project)} p ON p.id = i.project_id
@@ -94,11 +93,23 @@ def _statement(*, with_description: bool) -> str:
         LEFT JOIN {_table(Issue)} parent ON parent.id = i.parent_id
         LEFT JOIN {_table(Project)} parent_project ON parent_project.id = parent.project_id
         LEFT JOIN {_table(User)} r ON r.id = i.reporter_id
-    """  # noqa: S608
+    """
+
+
+def _statement(*, with_description: bool) -> str:
+    return f"""
+        SELECT coalesce(json_agg({_item(with_description=with_description)} ORDER BY page.n),
+                        '[]')::text
+        {_page_joins()}
+    """
 
 
 _LIST_ITEMS = _statement(with_description=False)
 _DETAILS = _statement(with_description=True)
+_EACH_ITEM = f"""
+    SELECT page.id, {_item(with_description=False)}::text
+    {_page_joins()}
+"""
 
 
 def issues_json(ids: Sequence[uuid.UUID], *, using: str, with_description: bool = False) -> str:
@@ -114,3 +125,13 @@ def issues_json(ids: Sequence[uuid.UUID], *, using: str, with_description: bool 
         cursor.execute(_DETAILS if with_description else _LIST_ITEMS, [list(ids)])
         row = cursor.fetchone()
     return row[0]
+
+
+def issue_items(ids: Sequence[uuid.UUID], *, using: str) -> dict[uuid.UUID, str]:
+    """Each issue's list JSON (an `IssueListItem`) by id, for answers that place the items
+    themselves (the board, column by column). Ids that match no row are left out."""
+    if not ids:
+        return {}
+    with connections[using].cursor() as cursor:
+        cursor.execute(_EACH_ITEM, [list(ids)])
+        return dict(cursor.fetchall())

@@ -1,6 +1,7 @@
 """Reads for issues, comments and activity, always scoped to the caller's access."""
 
 import re
+import uuid
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -43,7 +44,7 @@ def issue_list(*, access: Access, project: Project | None = None) -> QuerySet[Is
 @dataclass(frozen=True)
 class BoardColumn:
     state: State
-    issues: list[Issue]
+    cards: list[tuple[uuid.UUID, str]]  # (id, position) of the column's first cards, in order
     has_more: bool
 
 
@@ -53,19 +54,20 @@ def board_columns(*, project: Project, issues: QuerySet[Issue], limit: int) -> l
     `issues` is what the caller may see (issue_list), filters applied. The heads of all columns
     come from one UNION ALL of per-column `ORDER BY position, id LIMIT n` scans, each an index
     range on (state, position): the cost follows the page size, never the project's size. A
-    column's `has_more` says whether a card follows its last one.
+    column's `has_more` says whether a card follows its last one. Cards come as keys; the caller
+    renders them (docket.issues.listing.issue_items).
     """
     states = list(State.objects.filter(project=project).order_by("position", "id"))
     heads = [
         issues.filter(state=state)
         .order_by("position", "id")
-        .values_list("id", flat=True)[: limit + 1]
+        .values_list("state_id", "position", "id")[: limit + 1]
         for state in states
     ]
-    ids = list(heads[0].union(*heads[1:], all=True)) if heads else []
-    by_state: dict = {state.pk: [] for state in states}
-    for issue in issues.filter(pk__in=ids).order_by("position", "id"):
-        by_state[issue.state_id].append(issue)
+    rows = sorted(heads[0].union(*heads[1:], all=True)) if heads else []
+    by_state: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {state.pk: [] for state in states}
+    for state_id, position, issue_id in rows:
+        by_state[state_id].append((issue_id, position))
     return [
         BoardColumn(state, by_state[state.pk][:limit], len(by_state[state.pk]) > limit)
         for state in states

@@ -45,9 +45,10 @@ from docket.issues.api.serializers import (
     IssueOutput,
     IssueRelationCreateInput,
     IssueRelationOutput,
+    IssueStateOutput,
     IssueUpdateInput,
 )
-from docket.issues.listing import issues_json
+from docket.issues.listing import issue_items, issues_json
 from docket.issues.models import Comment, Issue, IssueRelation
 from docket.issues.relations import issue_relate, issue_unrelate
 from docket.issues.selectors import (
@@ -164,32 +165,35 @@ class ProjectBoardView(ProjectAPIView):
         parameters=[BoardQuery],
         responses=BoardOutput,
     )
-    def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+    def get(self, request: Request, workspace_slug: str, project_key: str) -> HttpResponse:
         query = BoardQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         limit = query.validated_data.get("limit", DEFAULT_BOARD_CARDS)
-        columns = board_columns(
-            project=self.project, issues=self.filter_queryset(self.get_queryset()), limit=limit
+        issues = self.filter_queryset(self.get_queryset())
+        columns = board_columns(project=self.project, issues=issues, limit=limit)
+        # The cards are rendered by the database (as the lists are); the envelope is
+        # BoardOutput's, written out around them.
+        items = issue_items(
+            [issue_id for column in columns for issue_id, _ in column.cards], using=issues.db
         )
-        return Response(
-            BoardOutput(
-                {
-                    "columns": [
-                        {
-                            "state": column.state,
-                            "issues": column.issues,
-                            "next_cursor": (
-                                encode_cursor(
-                                    "position", column.issues[-1].position, column.issues[-1].pk
-                                )
-                                if column.has_more
-                                else None
-                            ),
-                        }
-                        for column in columns
-                    ]
-                }
-            ).data
+        rendered = []
+        for column in columns:
+            cards = [items[issue_id] for issue_id, _ in column.cards if issue_id in items]
+            cursor = None
+            if column.has_more:
+                last_id, last_position = column.cards[-1]
+                cursor = encode_cursor("position", last_position, last_id)
+            rendered.append(
+                '{"state":'
+                + json.dumps(IssueStateOutput(column.state).data)
+                + ',"issues":['
+                + ",".join(cards)
+                + '],"next_cursor":'
+                + json.dumps(cursor)
+                + "}"
+            )
+        return HttpResponse(
+            '{"columns":[' + ",".join(rendered) + "]}", content_type="application/json"
         )
 
 
