@@ -36,8 +36,9 @@ def http_request(base: str, method: str, path: str, body: bytes | None = None, *
 
 
 @contextmanager
-def live_api(env: dict[str, str], *uvicorn_args: str) -> Iterator[str]:
-    """Serve the API (local settings, the test database) and yield its base URL."""
+def live_api(env: dict[str, str], *uvicorn_args: str, gunicorn: bool = False) -> Iterator[str]:
+    """Serve the API (local settings, the test database) and yield its base URL: with uvicorn
+    as `make run` does, or with gunicorn and its config as the image does (`gunicorn=True`)."""
     db = connection.settings_dict
     port = free_port()
     environment = {
@@ -50,9 +51,13 @@ def live_api(env: dict[str, str], *uvicorn_args: str) -> Iterator[str]:
         "LOG_LEVEL": "CRITICAL",
         **env,
     }
+    command = [sys.executable, "-m", "uvicorn", "config.asgi:application", "--port", str(port),
+               *uvicorn_args]  # fmt: skip
+    if gunicorn:
+        command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py"]
+        environment.update(BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1")
     server = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-        [sys.executable, "-m", "uvicorn", "config.asgi:application", "--port", str(port),
-         *uvicorn_args],
+        command,
         cwd=BACKEND, env=environment, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
