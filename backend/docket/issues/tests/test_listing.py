@@ -5,6 +5,8 @@ import json
 import uuid
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.renderers import JSONRenderer
 
 from docket.accounts.models import User
@@ -90,3 +92,22 @@ def test_the_order_is_the_order_of_the_ids_and_unknown_ids_are_left_out(world):
     built = json.loads(issues_json([*ids, gone], using="default"))
     assert [item["id"] for item in built] == [str(pk) for pk in ids]
     assert issues_json([], using="default") == "[]"
+
+
+def test_an_issues_detail_runs_a_fixed_number_of_queries_whatever_it_holds(world, as_user):
+    client = as_user(world.member)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/api/v1/workspaces/acme/issues/ENG-1")
+        assert response.status_code == 200
+        return len(captured)
+
+    bare = queries()
+    owner = access_of(world.memberships["owner"])
+    for name in ("one", "two", "three"):
+        label = label_create(access=owner, project=world.eng, name=name, color="#000000")
+        world.eng_issue.labels.add(label)
+    world.eng_issue.assignees.add(world.owner, world.member, world.admin)
+    # the user, the membership, the issue (with project and state), its JSON
+    assert (bare, queries()) == (4, 4)
