@@ -20,24 +20,9 @@ import threading
 import time
 from urllib.parse import quote, urlsplit
 
+from benchlib import percentile, sign_in
+
 WORKSPACE = "acme"
-
-
-def sign_in(base: str) -> str:
-    split = urlsplit(base)
-    connection = http.client.HTTPConnection(split.hostname, split.port, timeout=30)
-    body = json.dumps({"email": "member@example.com", "password": "docket-demo-password"})
-    connection.request("POST", "/api/v1/auth/token", body, {"Content-Type": "application/json"})
-    response = connection.getresponse()
-    payload = json.loads(response.read())
-    if response.status != 200:
-        raise SystemExit(f"sign-in failed: {response.status} {payload}")
-    return payload["access"]
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def fetch(connection: http.client.HTTPConnection, path: str, headers: dict) -> bytes:

@@ -20,22 +20,9 @@ import sys
 import time
 from urllib.parse import quote, urlsplit
 
+from benchlib import percentile, sign_in
+
 PAGE = 100
-
-
-def sign_in(connection: http.client.HTTPConnection, email: str, password: str) -> str:
-    body = json.dumps({"email": email, "password": password})
-    connection.request("POST", "/api/v1/auth/token", body, {"Content-Type": "application/json"})
-    response = connection.getresponse()
-    payload = json.loads(response.read())
-    if response.status != 200:
-        raise SystemExit(f"sign-in failed: {response.status} {payload}")
-    return payload["access"]
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def measure(connection, token: str, path: str, samples: int, warmup: int) -> dict:
@@ -164,7 +151,7 @@ def main() -> None:
 
     split = urlsplit(args.base)
     connection = http.client.HTTPConnection(split.hostname, split.port, timeout=60)
-    token = sign_in(connection, "member@example.com", "docket-demo-password")
+    token = sign_in(args.base)
     print(f"{project.key}: {total:,} issues; workspace {workspace!r}; {args.samples} samples each")
     print(f"{'case':<40} {'p50 ms':>8} {'p99 ms':>8} {'items':>6} {'bytes':>8}")
     for name, path in cases.items():

@@ -21,6 +21,8 @@ import time
 import uuid
 from pathlib import Path
 
+from benchlib import sign_in
+
 ROOT = Path(__file__).resolve().parent.parent
 BACKEND = ROOT / "backend"
 ISSUES = "/api/v1/workspaces/acme/projects/ENG/issues"
@@ -57,17 +59,6 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen:
         except OSError:
             time.sleep(0.2)
     raise SystemExit("the server did not start")
-
-
-def sign_in(port: int) -> str:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    body = json.dumps({"email": "member@example.com", "password": "docket-demo-password"})
-    connection.request("POST", "/api/v1/auth/token", body, {"Content-Type": "application/json"})
-    response = connection.getresponse()
-    payload = json.loads(response.read())
-    if response.status != 200:
-        raise SystemExit(f"sign-in failed: {response.status} {payload}")
-    return payload["access"]
 
 
 def creates(port: int, token: str, count: int) -> list[float]:
@@ -122,7 +113,7 @@ def main() -> None:
                 port = free_port()
                 server = start_server({**env, "RATE_LIMIT_ENABLED": str(label == "on")}, port)
                 try:
-                    token = sign_in(port)
+                    token = sign_in(f"http://127.0.0.1:{port}")
                     creates(port, token, 20)  # warm-up: imports, pool, caches
                     results[label].extend(creates(port, token, args.requests))
                 finally:
