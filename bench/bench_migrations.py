@@ -62,6 +62,8 @@ STEPS = [
     ("0005 external_ref column", "0005"),
     ("0006 unique, concurrently", "0006"),
 ]
+# With --long-transaction: the step whose ALTER TABLE on the issues table waits behind it.
+LONG_TRANSACTION_STEP = "0005"
 CONTRAST = "plain ADD CONSTRAINT UNIQUE"
 PLAIN_UNIQUE = "bench_external_ref_plain_unique"
 _APPLIED = re.compile(r"Applying (issues\.\S+)\.\.\. OK \(([\d.]+)s\)")
@@ -229,7 +231,8 @@ def _load(conn: psycopg.Connection, issues: int) -> None:
                 'Loaded for the migration benchmark, case ' || n,
                 (ARRAY[1, 2, 3, 4, 9])[1 + n %% 5],
                 'x' || lpad(n::text, 8, '0') || 'V',
-                %(project)s, %(reporter)s, (%(states)s::uuid[])[1 + (n * 7919) %% %(count)s],
+                %(project)s, %(reporter)s,
+                (%(states)s::uuid[])[1 + (n::bigint * 7919) %% %(count)s],
                 %(workspace)s, 1
             FROM generate_series(%(first)s::int, %(last)s::int) AS n,
                 LATERAL (SELECT now() - interval '730 days' * (1 - n::float / %(issues)s)
@@ -460,6 +463,24 @@ def make_writers(url: str, args: argparse.Namespace) -> list[Writer]:
     return writers
 
 
+def hold_issues_table(url: str, seconds: float) -> threading.Thread:
+    """A transaction that has read the issues table and stays open for `seconds` (a report, a
+    slow request): ALTER TABLE must wait for it, and every write queues behind the ALTER."""
+    holding = threading.Event()
+
+    def hold() -> None:
+        with psycopg.connect(url) as conn:
+            conn.execute("SELECT count(*) FROM issues_issue WHERE number = 1")
+            holding.set()
+            time.sleep(seconds)
+            conn.rollback()
+
+    thread = threading.Thread(target=hold, daemon=True)
+    thread.start()
+    holding.wait()
+    return thread
+
+
 def contrast(url: str) -> None:
     """What 0006 avoids: the unique index built inside ALTER TABLE, writes blocked meanwhile."""
     constraint = sql.Identifier(PLAIN_UNIQUE)
@@ -481,7 +502,11 @@ def run(args: argparse.Namespace) -> int:
     threads = [
         threading.Thread(target=w.run, args=(stop, relations_ready), daemon=True) for w in writers
     ]
-    print(f"{args.writers} writers; {args.seconds:.0f}s before the first migration", flush=True)
+    print(
+        f"{args.writers} writers; {args.seconds:.0f}s before the first migration;"
+        f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+        flush=True,
+    )
     began = time.monotonic()
     for thread in threads:
         thread.start()
@@ -490,9 +515,15 @@ def run(args: argparse.Namespace) -> int:
     windows = [Window("before (no migration)", began + 2, time.monotonic())]
     try:
         for name, target in STEPS:
+            holder = None
+            if target == LONG_TRANSACTION_STEP and args.long_transaction:
+                holder = hold_issues_table(url, args.long_transaction)
+                name = f"{name} (behind a {args.long_transaction:.0f}s read)"
             started = time.monotonic()
             output = migrate_issues(url, target)
             window = Window(name, started, time.monotonic())
+            if holder is not None:
+                holder.join()
             window.applied = [(m, float(s)) for m, s in _APPLIED.findall(output)]
             window.retries = output.count(RETRY_MARK)
             windows.append(window)
@@ -518,6 +549,7 @@ def run(args: argparse.Namespace) -> int:
         for thread in threads:
             thread.join()
     report(windows, writers)
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 1 if verify(url, writers) else 0
 
 
@@ -530,7 +562,7 @@ def report(windows: list[Window], writers: list[Writer]) -> None:
     writes = [w for writer in writers for w in writer.writes]
     print()
     print(
-        f"{'window':<38} {'seconds':>7} {'writes':>7} {'w/s':>5} {'p50 ms':>7} {'p99 ms':>7}"
+        f"{'window':<44} {'seconds':>7} {'writes':>7} {'w/s':>5} {'p50 ms':>7} {'p99 ms':>7}"
         f" {'max ms':>7} {'longest':>8} {'failed':>6} {'retries':>7}"
     )
     for window in windows:
@@ -541,7 +573,7 @@ def report(windows: list[Window], writers: list[Writer]) -> None:
         finished = sum(1 for w in during if window.started <= w.ended <= window.ended)
         longest = max(during, key=lambda w: w.ms, default=None)
         print(
-            f"{window.name:<38} {seconds:>7.2f} {len(during):>7} {finished / seconds:>5.0f}"
+            f"{window.name:<44} {seconds:>7.2f} {len(during):>7} {finished / seconds:>5.0f}"
             f" {statistics.median(latencies):>7.1f} {percentile(latencies, 0.99):>7.1f}"
             f" {max(latencies):>7.1f} {longest.kind if longest else '-':>8}"
             f" {sum(1 for w in during if not w.ok):>6} {window.retries:>7}"
@@ -644,6 +676,13 @@ def main() -> None:
     parser.add_argument("--gap", type=float, default=3, help="seconds of writes between steps")
     parser.add_argument(
         "--pause-ms", type=float, default=100, help="mean pause between one writer's writes"
+    )
+    parser.add_argument(
+        "--long-transaction",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help=f"hold a read of the issues table open this long when {LONG_TRANSACTION_STEP} starts",
     )
     parser.add_argument("--reload", action="store_true", help="drop and load the database again")
     parser.add_argument(
