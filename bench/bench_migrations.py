@@ -18,8 +18,8 @@ p50/p99 and the longest (the stall); afterwards every acknowledged insert, last 
 link state is checked in the database (writes lost, must be 0) and so are the relation rows
 (both directions, type 'relates') and the unique constraint (valid index).
 
-The load (minutes at full size) is kept: a marker table records it, and the next run migrates
-the issues app back to 0002 and deletes what the writers added instead of loading again.
+The load (under a minute at full size here) is kept: a marker table records it, and the next run
+migrates the issues app back to 0002 and deletes what the writers added instead of loading again.
 
     cd backend && ../.venv/bin/python ../bench/bench_migrations.py --issues 1000000 --writers 50
 """
