@@ -68,7 +68,7 @@ header = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help venv services db migrate demo run serve api-fuzz \
 	lint format schema schema-check migrations-check compat-check deploy-check config-check \
-	backend-test test pin bench bench-realtime bench-large bench-background frontend-deps chromium client client-check frontend-check \
+	backend-test test pin bench bench-realtime bench-large bench-background bench-migrations frontend-deps chromium client client-check frontend-check \
 	browser-test sdk sdk-check sdk-test
 
 help: ## List the targets
@@ -347,3 +347,8 @@ bench-background: venv services ## Relay throughput per consumer and emails/s of
 	@cd $(BACKEND) && export DATABASE_URL=postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/docket_bench; \
 		$(VENV_BIN)/python manage.py setup_databases -v 0 && \
 		$(VENV_BIN)/python $(ROOT)/bench/bench_background.py $(BENCH_ARGS)
+
+bench-migrations: venv services ## Issues migrations 0003-0006 under 50 writers, 1,000,000 issues (own database): write stalls, writes lost
+	$(call header,bench-migrations: bench/bench_migrations.py on docket_migbench)
+	@cd $(BACKEND) && BENCH_DATABASE_SERVER=postgres://$(PGUSER)@$(PGHOST):$(PGPORT) \
+		$(VENV_BIN)/python $(ROOT)/bench/bench_migrations.py $(BENCH_ARGS)
