@@ -570,6 +570,11 @@ export const scenarios = {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("figure", { name: "Weekly throughput" }).locator(".recharts-bar-rectangle path").first().waitFor();
+    // The charts measure their container when it resizes (a ResizeObserver, a frame or more
+    // after the viewport shrinks): wait for the page to settle at the phone's width, then check.
+    await page
+      .waitForFunction(() => document.documentElement.scrollWidth <= 390, null, { timeout: 10_000 })
+      .catch(() => {});
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     check(width <= 390, `insights are ${width}px wide on a 390px screen`);
     await shot(page, "4-phone");
