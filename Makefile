@@ -294,7 +294,7 @@ pin: venv ## Recompile the pinned requirements (UPGRADE=1 to move to newer versi
 
 BENCH_WORKERS ?= 2
 
-bench: venv services ## Hot reads (list, search, detail) beside the raw-SQL reference: gunicorn, $(BENCH_WORKERS) workers, 1,000-issue project
+bench: venv services ## Hot reads (list, search, detail) beside the raw-SQL reference: gunicorn (BENCH_WORKERS, default 2), 1,000-issue project
 	$(call header,bench: bench/bench_hot_paths.py: API (gunicorn) on :8001 and reference on :8003)
 	@cd $(BACKEND) && export DATABASE_URL=postgres://$(PGUSER)@$(PGHOST):$(PGPORT)/docket_bench_hot \
 		DEBUG=false LOG_LEVEL=WARNING RATE_LIMIT_ENABLED=false; \
