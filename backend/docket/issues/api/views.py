@@ -107,17 +107,22 @@ def issue_page(view: Any, queryset: Any) -> HttpResponse:
     )
 
 
-class ProjectIssueListCreateView(ProjectAPIView):
-    extra_error_codes = {"POST": (409,)}  # the project is archived
+class _ProjectIssues(ProjectAPIView):
+    """The issues of the project in the URL that the caller may see, with the list's filters."""
+
     filter_backends = [DjangoFilterBackend]
     filterset_class = IssueFilter
-    keyset_orderings = ISSUE_ORDERINGS
-    default_ordering = "-created"
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Issue.objects.none()
         return issue_list(access=self.access, project=self.project)
+
+
+class ProjectIssueListCreateView(_ProjectIssues):
+    extra_error_codes = {"POST": (409,)}  # the project is archived
+    keyset_orderings = ISSUE_ORDERINGS
+    default_ordering = "-created"
 
     @extend_schema(
         operation_id="project_issues_list",
@@ -146,17 +151,10 @@ class ProjectIssueListCreateView(ProjectAPIView):
         return Response(IssueOutput(issue).data, status=status.HTTP_201_CREATED)
 
 
-class ProjectBoardView(ProjectAPIView):
+class ProjectBoardView(_ProjectIssues):
     """The board in one request: each column's first cards, then each column pages on its own."""
 
-    filter_backends = [DjangoFilterBackend]
-    filterset_class = IssueFilter
     documents_bad_request = True  # a filter or `limit` out of range
-
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):
-            return Issue.objects.none()
-        return issue_list(access=self.access, project=self.project)
 
     @extend_schema(
         operation_id="projects_board",
