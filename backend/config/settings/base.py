@@ -48,16 +48,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "docket.core.middleware.RequestIdMiddleware",
-    "docket.core.middleware.AccessLogMiddleware",
-    "docket.core.middleware.ProblemFallbackMiddleware",
-    "docket.core.compression.CompressionMiddleware",
-    "docket.core.middleware.PrivateCacheMiddleware",
+    "docket.http.middleware.RequestIdMiddleware",
+    "docket.http.middleware.AccessLogMiddleware",
+    "docket.http.middleware.ProblemFallbackMiddleware",
+    "docket.http.compression.CompressionMiddleware",
+    "docket.http.middleware.PrivateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "docket.core.middleware.PrimaryDatabasePinMiddleware",
-    "docket.core.middleware.RateLimitHeadersMiddleware",
+    "docket.http.middleware.PrimaryDatabasePinMiddleware",
+    "docket.http.middleware.RateLimitHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -65,10 +65,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last: it needs the resolved view (whose authenticators name the caller).
-    "docket.core.middleware.IdempotencyKeyMiddleware",
+    "docket.http.middleware.IdempotencyKeyMiddleware",
 ]
 
-ROOT_URLCONF = "config.urls"
+ROOT_URLCONF = "docket.http.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
@@ -368,13 +368,13 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["docket.core.authentication.Authenticated"],
     "DEFAULT_PARSER_CLASSES": ["docket.core.parsers.BoundedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["docket.core.renderers.SafeJSONRenderer"],
-    "DEFAULT_SCHEMA_CLASS": "docket.core.schema.DocketAutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "docket.http.schema.DocketAutoSchema",
     "DEFAULT_METADATA_CLASS": "docket.core.metadata.DocketMetadata",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Every request counts against its caller's rate limits (docket.core.ratelimit).
     "DEFAULT_THROTTLE_CLASSES": ["docket.core.throttling.ApiRateLimit"],
     "DEFAULT_PAGINATION_CLASS": "docket.core.pagination.KeysetPagination",
-    "EXCEPTION_HANDLER": "docket.core.api.problems.problem_exception_handler",
+    "EXCEPTION_HANDLER": "docket.http.problems.problem_exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%S.%fZ",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -429,10 +429,10 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "docket.core.api.event_schema.document_event_types",
-        "docket.core.api.enum_names.name_enum_values",
-        "docket.core.schema.document_rate_limit_headers",
-        "docket.core.schema.name_request_components",
+        "docket.http.event_schema.document_event_types",
+        "docket.http.enum_names.name_enum_values",
+        "docket.http.schema.document_rate_limit_headers",
+        "docket.http.schema.name_request_components",
     ],
     "SECURITY": [{"jwtAuth": []}],
     "AUTHENTICATION_WHITELIST": [],

@@ -25,7 +25,6 @@ from docket.accounts.services import (
     user_register,
     user_update,
 )
-from docket.core.api.auth import signed_in
 from docket.core.errors import Unauthenticated
 from docket.core.throttling import (
     ApiRateLimit,
@@ -33,6 +32,7 @@ from docket.core.throttling import (
     AuthIpThrottle,
     PasswordChangeThrottle,
 )
+from docket.http.auth import signed_in
 
 
 def _tokens_response(tokens: IssuedTokens, *, transport: str, status_code: int) -> Response:

@@ -5,7 +5,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from docket.core.api.auth import signed_in
+from docket.http.auth import signed_in
 from docket.realtime.api.serializers import RealtimeTicketOutput
 from docket.realtime.routing import PATH
 from docket.realtime.tickets import ticket_issue

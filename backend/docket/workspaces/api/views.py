@@ -8,8 +8,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.access import TokenGrant
-from docket.core.api.auth import signed_in
-from docket.core.api.views import WorkspaceAPIView
+from docket.http.auth import signed_in
+from docket.http.views import WorkspaceAPIView
 from docket.workspaces.api.serializers import (
     InvitationAcceptInput,
     InvitationCreatedOutput,

@@ -13,6 +13,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from docket.core import db_routers, idempotency, metrics, ratelimit
+from docket.http.problems import problem_json, problem_json_response
 
 access_logger = structlog.get_logger("docket.access")
 logger = structlog.get_logger(__name__)
@@ -128,8 +129,6 @@ class ProblemFallbackMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from docket.core.api.problems import problem_json_response
-
         try:
             response = self.get_response(request)
         except Exception:
@@ -209,8 +208,6 @@ class IdempotencyKeyMiddleware:
     def process_view(
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
     ) -> HttpResponseBase | None:
-        from docket.core.api.problems import problem_json
-
         key = request.headers.get("Idempotency-Key")
         if request.method != "POST" or key is None:
             return None
