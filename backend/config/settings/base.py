@@ -64,8 +64,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last: it needs the resolved view (whose authenticators name the caller).
-    "docket.http.middleware.IdempotencyKeyMiddleware",
 ]
 
 ROOT_URLCONF = "docket.http.urls"

@@ -4,7 +4,6 @@ from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from docket.accounts.api.serializers import (
     AuthTokensOutput,
@@ -33,6 +32,7 @@ from docket.core.throttling import (
     PasswordChangeThrottle,
 )
 from docket.http.auth import signed_in
+from docket.http.views import APIView
 
 
 def _tokens_response(tokens: IssuedTokens, *, transport: str, status_code: int) -> Response:
