@@ -1,6 +1,6 @@
 """Domain errors: plain exceptions with a stable machine `code`, no HTTP in sight.
 
-Services raise them; the one handler at the edge (docket.core.api.problems) maps each kind to
+Services raise them; the one handler at the edge (docket.http.problems) maps each kind to
 an HTTP status and an RFC 9457 problem body, so clients never parse English.
 """
 

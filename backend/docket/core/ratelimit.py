@@ -42,7 +42,7 @@ logger = structlog.get_logger(__name__)
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Where a request (the Django HttpRequest) keeps the usages it was counted for, for the headers
-# (docket.core.middleware.RateLimitHeadersMiddleware).
+# (docket.http.middleware.RateLimitHeadersMiddleware).
 USAGES_ATTRIBUTE = "rate_limit_usages"
 
 _PERIODS = {"s": 1, "sec": 1, "second": 1, "m": 60, "min": 60, "minute": 60, "h": 3600,

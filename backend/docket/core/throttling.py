@@ -86,7 +86,7 @@ def rate_limit_refused_credentials(request: Request) -> RateLimited | None:
 
 def rate_limit_workspace(request: Request, workspace_id: Any) -> None:
     """Count the request against its workspace's shared budget. Called by the tenancy view
-    base once the caller is known to be a member (docket.core.api.views)."""
+    base once the caller is known to be a member (docket.http.views)."""
     _count(request, f"workspace-{_kind(request)}", f"workspace:{workspace_id}")
 
 

@@ -4,7 +4,6 @@ from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from docket.accounts.api.serializers import (
     AuthTokensOutput,
@@ -25,7 +24,6 @@ from docket.accounts.services import (
     user_register,
     user_update,
 )
-from docket.core.api.auth import signed_in
 from docket.core.errors import Unauthenticated
 from docket.core.throttling import (
     ApiRateLimit,
@@ -33,6 +31,8 @@ from docket.core.throttling import (
     AuthIpThrottle,
     PasswordChangeThrottle,
 )
+from docket.http.auth import signed_in
+from docket.http.views import APIView
 
 
 def _tokens_response(tokens: IssuedTokens, *, transport: str, status_code: int) -> Response:

@@ -6,7 +6,7 @@ from rest_framework.response import Response
 
 from docket.analytics.api.serializers import DEFAULT_DAYS, InsightsOutput, InsightsQuery
 from docket.analytics.selectors import project_insights
-from docket.core.api.views import ProjectAPIView, WorkspaceAPIView
+from docket.http.views import ProjectAPIView, WorkspaceAPIView
 from docket.projects.selectors import visible_projects
 
 _DESCRIPTION = (

@@ -24,8 +24,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from docket.accounts.models import User
-from docket.core.api.problems import PROBLEM_CONTENT_TYPE
 from docket.core.models import Event
+from docket.http.problems import PROBLEM_CONTENT_TYPE
 from docket.integrations.models import WebhookDelivery
 from docket.integrations.services import webhook_endpoint_create
 from docket.issues.models import Issue

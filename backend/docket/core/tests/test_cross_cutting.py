@@ -19,11 +19,11 @@ from rest_framework.response import Response
 from rest_framework.test import APIClient
 from rest_framework.views import APIView
 
-from config import urls as config_urls
 from docket.core import db_routers
 from docket.core.logging import logging_config
-from docket.core.middleware import PrimaryDatabasePinMiddleware
 from docket.core.models import Event
+from docket.http import urls as root_urls
+from docket.http.middleware import PrimaryDatabasePinMiddleware
 from docket.issues.models import Issue
 from docket.issues.services import issue_create
 from docket.projects.services import project_create
@@ -53,11 +53,11 @@ def exploding_django_view(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("api/v1/test-only/explode", ExplodingAPIView.as_view()),
     path("test-only/explode", exploding_django_view),
-    *config_urls.urlpatterns,
+    *root_urls.urlpatterns,
 ]
-handler400 = config_urls.handler400
-handler404 = config_urls.handler404
-handler500 = config_urls.handler500
+handler400 = root_urls.handler400
+handler404 = root_urls.handler404
+handler500 = root_urls.handler500
 
 
 @pytest.fixture

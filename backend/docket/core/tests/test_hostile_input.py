@@ -11,7 +11,7 @@ import pytest
 from django.test import Client, override_settings
 
 from config.asgi import application
-from docket.core.api.problems import PROBLEM_CONTENT_TYPE
+from docket.http.problems import PROBLEM_CONTENT_TYPE
 from docket.projects.models import State
 from docket.realtime.consumers import CLOSE_NOT_FOUND
 

@@ -11,12 +11,12 @@ from django.test import override_settings
 from django.urls import path
 from django.utils import timezone
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from docket.core.api.problems import problem_json
 from docket.core.idempotency import KEY_LIFETIME, idempotency_keys_expire
 from docket.core.models import IdempotencyKey
 from docket.core.tasks import expire_idempotency_keys
+from docket.http.problems import problem_json
+from docket.http.views import APIView
 from docket.issues.models import Issue
 from docket.projects.models import Project
 from docket.testing.world import build_world

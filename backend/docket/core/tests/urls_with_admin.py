@@ -1,6 +1,6 @@
-"""config.urls with the admin enabled, for the tests of the admin's own rules."""
+"""The URLconf with the admin enabled, for the tests of the admin's own rules."""
 
-from config.urls import admin_urls
-from config.urls import urlpatterns as config_urlpatterns
+from docket.http.urls import admin_urls
+from docket.http.urls import urlpatterns as root_urlpatterns
 
-urlpatterns = [*admin_urls(), *config_urlpatterns]
+urlpatterns = [*admin_urls(), *root_urlpatterns]

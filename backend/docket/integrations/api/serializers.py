@@ -3,10 +3,10 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from docket.core.api.event_schema import EVENT_NAME_COMPONENT
-from docket.core.api.refs import UserSummaryOutput
 from docket.core.models import Event
 from docket.core.serializers import StrictSerializer
+from docket.http.event_schema import EVENT_NAME_COMPONENT
+from docket.http.refs import UserSummaryOutput
 from docket.integrations.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from docket.integrations.services import webhook_event_type_names
 

@@ -6,9 +6,9 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from docket.core.api.views import WorkspaceAPIView
 from docket.core.models import Event
 from docket.core.pagination import FeedPagination
+from docket.http.views import WorkspaceAPIView
 from docket.integrations.api.serializers import (
     FeedEventOutput,
     WebhookDeliveryOutput,

@@ -1,10 +1,10 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from docket.core.api.refs import LabelOutput, ProjectRefOutput, UserSummaryOutput
 from docket.core.models import Event
-from docket.core.schema import ProblemOutput
 from docket.core.serializers import StrictSerializer
+from docket.http.refs import LabelOutput, ProjectRefOutput, UserSummaryOutput
+from docket.http.schema import ProblemOutput
 from docket.issues.models import (
     PRIORITY_API_CHOICES,
     Comment,

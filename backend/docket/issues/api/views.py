@@ -12,7 +12,10 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from docket.core.api.conditional import (
+from docket.core.errors import NotFound, ValidationFailed
+from docket.core.models import Event
+from docket.core.pagination import encode_cursor
+from docket.http.conditional import (
     ETAG_HEADER,
     IF_MATCH,
     IF_NONE_MATCH,
@@ -21,11 +24,8 @@ from docket.core.api.conditional import (
     if_match_versions,
     not_modified,
 )
-from docket.core.api.problems import item_problem, status_of
-from docket.core.api.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView
-from docket.core.errors import NotFound, ValidationFailed
-from docket.core.models import Event
-from docket.core.pagination import encode_cursor
+from docket.http.problems import item_problem, status_of
+from docket.http.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView
 from docket.issues.api.filters import IssueFilter, WorkspaceIssueFilter
 from docket.issues.api.serializers import (
     DEFAULT_BOARD_CARDS,

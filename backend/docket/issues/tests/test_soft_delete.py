@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from docket.core.api.problems import PROBLEM_CONTENT_TYPE
 from docket.core.models import Event
+from docket.http.problems import PROBLEM_CONTENT_TYPE
 from docket.integrations.models import WebhookDelivery
 from docket.integrations.services import (
     plan_webhook_deliveries,

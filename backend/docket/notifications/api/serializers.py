@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
-from docket.core.api.refs import UserSummaryOutput
 from docket.core.serializers import StrictSerializer
+from docket.http.refs import UserSummaryOutput
 from docket.notifications.models import Notification
 
 

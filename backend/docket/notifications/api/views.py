@@ -2,11 +2,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from docket.core.api.auth import signed_in
-from docket.core.api.views import IssueAPIView, WorkspaceAPIView
 from docket.core.errors import ValidationFailed
+from docket.http.auth import signed_in
+from docket.http.views import APIView, IssueAPIView, WorkspaceAPIView
 from docket.notifications.api.serializers import (
     MarkedReadOutput,
     NotificationOutput,

@@ -7,9 +7,9 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from docket.core.api.refs import LabelOutput
-from docket.core.api.views import ProjectAPIView, WorkspaceAPIView
 from docket.core.errors import NotFound, ValidationFailed
+from docket.http.refs import LabelOutput
+from docket.http.views import ProjectAPIView, WorkspaceAPIView
 from docket.issues.workflow import label_delete, project_delete, state_delete, state_update
 from docket.projects.api.serializers import (
     LabelCreateInput,

@@ -3,9 +3,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from docket.core.api.auth import signed_in
+from docket.http.auth import signed_in
+from docket.http.views import APIView
 from docket.realtime.api.serializers import RealtimeTicketOutput
 from docket.realtime.routing import PATH
 from docket.realtime.tickets import ticket_issue

@@ -3,13 +3,12 @@ import uuid
 from django.db.models import F
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.access import TokenGrant
-from docket.core.api.auth import signed_in
-from docket.core.api.views import WorkspaceAPIView
+from docket.http.auth import signed_in
+from docket.http.views import GenericAPIView, WorkspaceAPIView
 from docket.workspaces.api.serializers import (
     InvitationAcceptInput,
     InvitationCreatedOutput,

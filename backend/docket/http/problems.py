@@ -261,7 +261,8 @@ _STATUS_PROBLEMS = {
 def problem_json(
     request: HttpRequest, *, status_code: int, code: str, title: str, detail: str
 ) -> JsonResponse:
-    """A problem+json answer from outside DRF (middleware)."""
+    """A problem+json answer from outside DRF's exception handler (middleware, and the view bases'
+    answers before a handler runs)."""
     return django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
 
 

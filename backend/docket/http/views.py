@@ -1,4 +1,8 @@
-"""The tenancy view bases: every endpoint under /workspaces/{workspace_slug}/ derives from one.
+"""The view bases: every view of the API derives from one (a test walks the URLconf).
+
+`APIView` and `GenericAPIView` are DRF's, with the edge's Idempotency-Key handling
+(docket.http.idempotency). The tenancy bases build on them: every endpoint under
+/workspaces/{workspace_slug}/ derives from one.
 
 Access starts here, once: the caller's `Access` is built before any handler runs, so a new
 endpoint cannot forget the tenant check, and the project or issue named in the URL is resolved
@@ -9,18 +13,27 @@ workspace; an invisible project or issue the same 404 as a missing one.
 from typing import Any
 
 import structlog
-from rest_framework.generics import GenericAPIView
+from rest_framework import generics
 from rest_framework.request import Request
 
 from docket.core.access import Access, TokenGrant
 from docket.core.authentication import EVERY_METHOD
 from docket.core.throttling import rate_limit_workspace
+from docket.http.idempotency import IdempotencyKeys
 from docket.issues.models import Issue
 from docket.issues.selectors import issue_get
 from docket.projects.access import access_for_workspace
 from docket.projects.models import Project
 from docket.projects.selectors import project_get
 from docket.workspaces.models import Workspace
+
+
+class APIView(IdempotencyKeys):
+    """DRF's APIView, with Idempotency-Key on POST."""
+
+
+class GenericAPIView(IdempotencyKeys, generics.GenericAPIView):
+    """DRF's GenericAPIView, with Idempotency-Key on POST."""
 
 
 class WorkspaceAPIView(GenericAPIView):

@@ -9,7 +9,7 @@ from django.utils.crypto import constant_time_compare
 from django.views.decorators.http import require_GET
 
 from docket.core import metrics as metrics_
-from docket.core.api.problems import (
+from docket.http.problems import (
     PROBLEM_CONTENT_TYPE,
     django_problem,
     not_found_view,

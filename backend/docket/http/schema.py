@@ -10,8 +10,9 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
-from docket.core.api.problems import PROBLEM_CONTENT_TYPE
 from docket.core.authentication import accepts_token
+from docket.http.idempotency import IdempotencyKeys
+from docket.http.problems import PROBLEM_CONTENT_TYPE
 
 
 class ProblemFieldErrorOutput(serializers.Serializer):
@@ -108,10 +109,11 @@ _IDEMPOTENCY_DESCRIPTIONS = {
 
 class DocketAutoSchema(AutoSchema):
     def takes_idempotency_key(self) -> bool:
-        """POSTs of authenticated callers (docket.core.middleware.IdempotencyKeyMiddleware)."""
+        """POSTs of authenticated callers (docket.http.idempotency)."""
         return (
             self.method == "POST"
-            and getattr(self.view, "idempotency_keys", True)
+            and isinstance(self.view, IdempotencyKeys)
+            and self.view.idempotency_keys
             and bool(self.view.get_authenticators())
         )
 

@@ -21,7 +21,7 @@ from rest_framework.request import Request
 
 _ENTITY_TAG = re.compile(r'\s*(W/)?"([\x21\x23-\x7e\x80-\xff]*)"\s*(?:,|$)')
 _OUR_TAG = re.compile(r"^(\d{1,10})-[0-9a-f]{16}(?:-br|-gz)?$")
-# The coding a compressed answer's tag carries (docket.core.compression): the same resource.
+# The coding a compressed answer's tag carries (docket.http.compression): the same resource.
 _CODING_SUFFIX = re.compile(r"-(?:br|gz)$")
 
 

@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path, re_path, register_converter
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from docket.core import health
-from docket.core.api.problems import not_found_view
 from docket.core.converters import BigIdConverter, IssueKeyConverter, ProjectKeyConverter
 from docket.core.throttling import throttled_admin_login
+from docket.http import health
+from docket.http.problems import not_found_view
 
 register_converter(ProjectKeyConverter, "project_key")
 register_converter(IssueKeyConverter, "issue_key")
@@ -48,6 +48,6 @@ def admin_urls() -> list:
 if settings.ADMIN_ENABLED:
     urlpatterns += admin_urls()
 
-handler400 = "docket.core.api.problems.bad_request_view"
-handler404 = "docket.core.api.problems.not_found_view"
-handler500 = "docket.core.api.problems.server_error_view"
+handler400 = "docket.http.problems.bad_request_view"
+handler404 = "docket.http.problems.not_found_view"
+handler500 = "docket.http.problems.server_error_view"

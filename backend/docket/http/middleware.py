@@ -5,14 +5,13 @@ import re
 import time
 import uuid
 from collections.abc import Callable
-from typing import Any
 
 import structlog
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 
-from docket.core import db_routers, idempotency, metrics, ratelimit
+from docket.core import db_routers, metrics, ratelimit
+from docket.http.problems import problem_json_response
 
 access_logger = structlog.get_logger("docket.access")
 logger = structlog.get_logger(__name__)
@@ -101,7 +100,7 @@ class PrimaryDatabasePinMiddleware:
 class RateLimitHeadersMiddleware:
     """The IETF `RateLimit` and `RateLimit-Policy` fields on every answer whose request was
     counted against a rate limit (docket.core.throttling): successes, refusals, 304s and the
-    429 itself. Outside the idempotency middleware, so a replayed answer never repeats them."""
+    429 itself. A replayed answer (docket.http.idempotency) was not counted and repeats none."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -128,8 +127,6 @@ class ProblemFallbackMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        from docket.core.api.problems import problem_json_response
-
         try:
             response = self.get_response(request)
         except Exception:
@@ -161,121 +158,3 @@ class PrivateCacheMiddleware:
         ):
             response["Cache-Control"] = "private, no-store"
         return response
-
-
-class IdempotencyKeyMiddleware:
-    """`Idempotency-Key` on POST (docket.core.idempotency): the first request with a key runs
-    and its answer is kept; a retry with the same key and request gets that answer again, with
-    `Idempotent-Replayed: true`. The caller is whoever the view's own authenticators say (so
-    personal access tokens count as their user); anonymous POSTs, and views that set
-    `idempotency_keys = False` (answers holding secrets), are left alone."""
-
-    # What a replay repeats besides status and body; the rest (request id, cache headers) is
-    # the replaying request's own.
-    STORED_HEADERS = ("Content-Type", "Location", "ETag")
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        try:
-            response = self.get_response(request)
-        except BaseException:
-            self._release(request)
-            raise
-        claim_id = getattr(request, "idempotency_claim_id", None)
-        if claim_id is None:
-            return response
-        keep = (200 <= response.status_code < 300 or 400 <= response.status_code < 500) and (
-            response.status_code != 429 and not response.streaming
-        )
-        if keep:
-            idempotency.idempotency_store(
-                claim_id=claim_id,
-                status=response.status_code,
-                headers={h: response[h] for h in self.STORED_HEADERS if h in response},
-                body=response.content,  # type: ignore[attr-defined]  # not streaming
-            )
-        else:
-            idempotency.idempotency_release(claim_id=claim_id)
-        return response
-
-    @staticmethod
-    def _release(request: HttpRequest) -> None:
-        claim_id = getattr(request, "idempotency_claim_id", None)
-        if claim_id is not None:
-            idempotency.idempotency_release(claim_id=claim_id)
-
-    def process_view(
-        self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
-    ) -> HttpResponseBase | None:
-        from docket.core.api.problems import problem_json
-
-        key = request.headers.get("Idempotency-Key")
-        if request.method != "POST" or key is None:
-            return None
-        if not idempotency.is_valid_key(key):
-            return problem_json(
-                request,
-                status_code=400,
-                code="invalid_idempotency_key",
-                title="Bad request",
-                detail="Idempotency-Key must be 1 to 255 printable ASCII characters.",
-            )
-        user_id = _caller_id(request, view_func)
-        if user_id is None:
-            return None
-        try:
-            body = request.body
-        except RequestDataTooBig:
-            return None  # the view answers 413
-        outcome = idempotency.idempotency_claim(
-            user_id=user_id,
-            key=key,
-            fingerprint=idempotency.request_fingerprint(
-                method=request.method, path=request.get_full_path(), body=body
-            ),
-        )
-        if isinstance(outcome, idempotency.Claimed):
-            request.idempotency_claim_id = outcome.claim_id  # type: ignore[attr-defined]
-            return None
-        if isinstance(outcome, idempotency.Replay):
-            replay = HttpResponse(outcome.body, status=outcome.status)
-            for name, value in outcome.headers.items():
-                replay[name] = value
-            replay["Idempotent-Replayed"] = "true"
-            return replay
-        if isinstance(outcome, idempotency.InFlight):
-            return problem_json(
-                request,
-                status_code=409,
-                code="idempotency_key_in_flight",
-                title="Conflict",
-                detail="A request with this Idempotency-Key is still in progress; retry later.",
-            )
-        return problem_json(
-            request,
-            status_code=422,
-            code="idempotency_key_reused",
-            title="Unprocessable content",
-            detail="This Idempotency-Key was used for a different request.",
-        )
-
-
-def _caller_id(request: HttpRequest, view_func: Any) -> Any:
-    """The authenticated user's id as the view would see it, or None (anonymous, a failed
-    authentication the view will answer itself, not an API view, or one without keys)."""
-    from rest_framework.exceptions import APIException
-    from rest_framework.request import Request
-
-    view_class = getattr(view_func, "cls", None)
-    if not getattr(view_class, "idempotency_keys", True):
-        return None  # the view's answers hold secrets that must not be stored
-    authenticators = [auth() for auth in getattr(view_class, "authentication_classes", ())]
-    if not authenticators:
-        return None
-    try:
-        user = Request(request, authenticators=authenticators).user
-    except APIException:
-        return None
-    return user.pk if user is not None and user.is_authenticated else None

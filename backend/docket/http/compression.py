@@ -5,7 +5,7 @@ Only JSON bodies of at least `COMPRESS_MIN_BYTES` are compressed; sign-in and re
 never are (they carry credentials, and a compressed secret next to reflected input is what
 BREACH-style attacks measure). A strong ETag names one representation, so a compressed answer's
 tag gets the coding as a suffix (`"3-…-br"`, as Apache does); conditional requests accept the
-tag with or without it (`docket.core.api.conditional`).
+tag with or without it (`docket.http.conditional`).
 """
 
 from __future__ import annotations
