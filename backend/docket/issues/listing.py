@@ -44,25 +44,31 @@ _ARRAY_SEPARATOR = ", "
 
 
 @cache
-def _statement(using: str, *, with_description: bool, with_version: bool) -> tuple[str, tuple]:
-    """SELECT id[, version], json FROM the issues with the ids bound later, in their order."""
+def _statement(
+    using: str, *, with_description: bool, with_version: bool, ordered: bool
+) -> tuple[str, tuple]:
+    """SELECT id[, version], json FROM the issues with the ids bound later[, in their order]."""
     ids = UUIDArrayParameter(_IDS)
     rendered = JSONText(issue_json_object(DETAIL_FIELDS if with_description else LIST_FIELDS))
     columns = ("pk", "version") if with_version else ("pk",)
-    queryset = (
-        Issue.objects.using(using)
-        .filter(InArray("pk", ids))
-        .order_by(ArrayPosition(ids, "pk"))
-        .values_list(*columns, rendered)
-    )
+    queryset = Issue.objects.using(using).filter(InArray("pk", ids))
+    queryset = queryset.order_by(ArrayPosition(ids, "pk")) if ordered else queryset.order_by()
+    queryset = queryset.values_list(*columns, rendered)
     sql, params = queryset.query.get_compiler(using=using).as_sql()
     return sql, tuple(params)
 
 
 def _rows(
-    ids: Sequence[uuid.UUID], *, using: str, with_description: bool, with_version: bool = False
+    ids: Sequence[uuid.UUID],
+    *,
+    using: str,
+    with_description: bool,
+    with_version: bool = False,
+    ordered: bool = True,
 ) -> list[tuple[Any, ...]]:
-    sql, params = _statement(using, with_description=with_description, with_version=with_version)
+    sql, params = _statement(
+        using, with_description=with_description, with_version=with_version, ordered=ordered
+    )
     bound = [list(ids) if param is _IDS else param for param in params]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, bound)
@@ -87,13 +93,14 @@ def issue_items(ids: Sequence[uuid.UUID], *, using: str) -> dict[uuid.UUID, str]
     themselves (the board, column by column). Ids that match no row are left out."""
     if not ids:
         return {}
-    return dict(_rows(ids, using=using, with_description=False))
+    # The caller places the items itself: no order asked of the database.
+    return dict(_rows(ids, using=using, with_description=False, ordered=False))
 
 
 def issue_detail_json(issue_id: uuid.UUID, *, using: str) -> tuple[int, str] | None:
     """One issue's JSON (an `IssueOutput`) with the version it was read at, both from the same
     row; None if there is no such issue (any more)."""
-    rows = _rows([issue_id], using=using, with_description=True, with_version=True)
+    rows = _rows([issue_id], using=using, with_description=True, with_version=True, ordered=False)
     if not rows:
         return None
     _, version, item = rows[0]
