@@ -1,20 +1,18 @@
 """Conditional requests (RFC 9110 §13): ETags, `If-None-Match` on reads, `If-Match` on writes.
 
 An object's ETag is `"<version>-<digest>"`. The version is a counter the services increment on
-every write to the object, under its row lock; the digest hashes the rendered representation,
-so the tag also changes when something the body shows changes elsewhere (a renamed label, the
-parent's title). `If-None-Match` compares whole tags. `If-Match` protects against lost updates:
-the service compares the version, inside its transaction, after locking the row (the digest
-cannot be recomputed there without rendering the object, so a change that only renamed a
-related object does not fail the precondition).
+every write to the object, under its row lock; the digest hashes the body as it is sent (the
+text the database rendered, never parsed again), so the tag also changes when something the
+body shows changes elsewhere (a renamed label, the parent's title). `If-None-Match` compares
+whole tags. `If-Match` protects against lost updates: the service compares the version, inside
+its transaction, after locking the row (the digest cannot be recomputed there without rendering
+the object, so a change that only renamed a related object does not fail the precondition).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework.request import Request
@@ -25,10 +23,10 @@ _OUR_TAG = re.compile(r"^(\d{1,10})-[0-9a-f]{16}(?:-br|-gz)?$")
 _CODING_SUFFIX = re.compile(r"-(?:br|gz)$")
 
 
-def etag_for(*, version: int, data: Any) -> str:
-    """The strong ETag of a representation (`data`, as the output serializer gives it)."""
-    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), default=str)
-    digest = hashlib.sha256(canonical.encode()).hexdigest()[:16]
+def etag_for(*, version: int, body: str) -> str:
+    """The strong ETag of a representation: `body` is the text sent, as it is sent (a read
+    and a write's answer of the same state send the same text)."""
+    digest = hashlib.sha256(body.encode()).hexdigest()[:16]
     return f'"{version}-{digest}"'
 
 

@@ -45,6 +45,7 @@ from docket.issues.models import (
     Priority,
 )
 from docket.issues.positions import key_between
+from docket.issues.shape import issue_snapshot, state_ref
 from docket.projects.models import Label, Project, ProjectMember, State, StateCategory
 from docket.projects.permissions import ensure_can_contribute
 from docket.workspaces.models import Membership
@@ -54,34 +55,6 @@ MAX_PARENT_DEPTH = 1000
 
 
 # --- Snapshots and events ----------------------------------------------------------------------
-
-
-def _user_ref(user: User) -> dict[str, str]:
-    return {"id": str(user.id), "display_name": user.display_name}
-
-
-def state_ref(state: State) -> dict[str, str]:
-    return {"id": str(state.id), "name": state.name, "category": state.category}
-
-
-def _snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label]) -> dict:
-    """What an issue looks like to a reader of its history: names as they were at the time."""
-    return {
-        "title": issue.title,
-        "description": issue.description,
-        "state": state_ref(issue.state),
-        "priority": Priority(issue.priority).label,
-        "estimate": issue.estimate,
-        "due_date": issue.due_date.isoformat() if issue.due_date else None,
-        "parent": ({"id": str(issue.parent.id), "key": issue.parent.key} if issue.parent else None),
-        "assignees": sorted((_user_ref(u) for u in assignees), key=lambda ref: ref["id"]),
-        "labels": sorted(
-            ({"id": str(label.id), "name": label.name} for label in labels),
-            key=lambda ref: ref["id"],
-        ),
-        "completed_at": issue.completed_at.isoformat() if issue.completed_at else None,
-        "external_ref": issue.external_ref,
-    }
 
 
 def issue_event(
@@ -433,7 +406,7 @@ def _insert_issue(
                 events.ISSUE_CREATED,
                 access=access,
                 issue=issue,
-                changes=diff({}, _snapshot(issue, assignees=assignees, labels=labels)),
+                changes=diff({}, issue_snapshot(issue, assignees=assignees, labels=labels)),
             )
         )
     return issue
@@ -621,7 +594,7 @@ def _insert_planned(*, access: Access, project: Project, planned: list[_NewIssue
                     access=access,
                     issue=issue,
                     changes=diff(
-                        {}, _snapshot(issue, assignees=plan.assignees, labels=plan.labels)
+                        {}, issue_snapshot(issue, assignees=plan.assignees, labels=plan.labels)
                     ),
                 )
                 for issue, plan in zip(issues, planned, strict=True)
@@ -794,7 +767,7 @@ def _update_issues(
         now = timezone.now()
         for issue in locked:
             plan = plans[issue.project_id]
-            before = _snapshot(issue, assignees=assignees[issue.pk], labels=labels[issue.pk])
+            before = issue_snapshot(issue, assignees=assignees[issue.pk], labels=labels[issue.pk])
             _apply(issue, plan, changes)
             if plan.state is not None and plan.state.pk != issue.state_id:
                 if plan.state.pk not in column_ends:
@@ -811,7 +784,7 @@ def _update_issues(
             final_labels = _final_links(
                 labels[issue.pk], plan.labels, plan.add_labels, plan.remove_label_ids
             )
-            after = _snapshot(issue, assignees=final_assignees, labels=final_labels)
+            after = issue_snapshot(issue, assignees=final_assignees, labels=final_labels)
             outcome[issue.pk] = issue
             difference = diff(before, after)
             if not difference:

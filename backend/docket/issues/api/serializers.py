@@ -14,6 +14,7 @@ from docket.issues.models import (
     RelationKind,
 )
 from docket.issues.services import MAX_BULK_ISSUES
+from docket.issues.shape import DETAIL_FIELDS, LIST_FIELDS, names
 from docket.projects.models import State
 
 DEFAULT_BOARD_CARDS = 50
@@ -47,6 +48,8 @@ class IssueRefOutput(serializers.ModelSerializer):
 
 
 class IssueListItem(serializers.ModelSerializer):
+    # The fields are the issue's shape (docket.issues.shape); those declared here are the ones
+    # whose representation the model alone does not give.
     key = serializers.CharField(help_text="Human key, e.g. ENG-42.")
     project = ProjectRefOutput()
     state = IssueStateOutput()
@@ -59,26 +62,7 @@ class IssueListItem(serializers.ModelSerializer):
 
     class Meta:
         model = Issue
-        fields = [
-            "id",
-            "key",
-            "number",
-            "project",
-            "title",
-            "state",
-            "priority",
-            "estimate",
-            "due_date",
-            "assignees",
-            "labels",
-            "parent",
-            "reporter",
-            "position",
-            "created_at",
-            "updated_at",
-            "completed_at",
-            "external_ref",
-        ]
+        fields = names(LIST_FIELDS)
         read_only_fields = fields
 
 
@@ -110,7 +94,7 @@ class BoardOutput(serializers.Serializer):
 
 class IssueOutput(IssueListItem):
     class Meta(IssueListItem.Meta):
-        fields = [*IssueListItem.Meta.fields, "description"]
+        fields = names(DETAIL_FIELDS)
         read_only_fields = fields
 
 

@@ -48,7 +48,7 @@ from docket.issues.api.serializers import (
     IssueStateOutput,
     IssueUpdateInput,
 )
-from docket.issues.listing import issue_items, issues_json
+from docket.issues.listing import issue_detail_json, issue_items, issues_json
 from docket.issues.models import Comment, Issue, IssueRelation
 from docket.issues.relations import issue_relate, issue_unrelate
 from docket.issues.selectors import (
@@ -215,10 +215,22 @@ class WorkspaceIssueListView(WorkspaceAPIView):
         return issue_page(self, self.filter_queryset(self.get_queryset()))
 
 
-def issue_response(issue: Issue) -> Response:
-    """The issue, with its ETag."""
-    data = IssueOutput(issue).data
-    return Response(data, headers={"ETag": etag_for(version=issue.version, data=data)})
+def _rendered_issue(issue: Issue, *, using: str) -> tuple[str, str]:
+    """The issue's JSON as the database renders it (docket.issues.listing) and its ETag, both
+    from the same row."""
+    rendered = issue_detail_json(issue.pk, using=using)
+    if rendered is None:  # deleted since it was looked up
+        raise NotFound("Issue not found.", code="issue_not_found")
+    version, body = rendered
+    return body, etag_for(version=version, body=body)
+
+
+def issue_response(issue: Issue) -> HttpResponse:
+    """The issue after a write, with its ETag: the same text, hence the same tag, as a GET of
+    the same state. Read where the router sends this request's reads (the primary, after a
+    write)."""
+    body, etag = _rendered_issue(issue, using=Issue.objects.all().db)
+    return HttpResponse(body, content_type="application/json", headers={"ETag": etag})
 
 
 class IssueDetailView(IssueAPIView):
@@ -234,18 +246,10 @@ class IssueDetailView(IssueAPIView):
         responses={200: IssueOutput, 304: NOT_MODIFIED},
     )
     def get(self, request: Request, workspace_slug: str, issue_key: str) -> HttpResponse:
-        body = issues_json(
-            [self.issue.pk], using=self.issue._state.db or "default", with_description=True
-        )
-        if body == "[]":  # deleted since it was looked up
-            raise NotFound("Issue not found.", code="issue_not_found")
-        item = body[1:-1]  # the one object of the array
-        # The ETag digests the representation as the writes' answers do (issue_response), so a
-        # GET and a PATCH of the same state give the same tag.
-        etag = etag_for(version=self.issue.version, data=json.loads(item))
+        body, etag = _rendered_issue(self.issue, using=self.issue._state.db or "default")
         if not_modified(request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
-        return HttpResponse(item, content_type="application/json", headers={"ETag": etag})
+        return HttpResponse(body, content_type="application/json", headers={"ETag": etag})
 
     @extend_schema(
         operation_id="issues_update",
@@ -254,7 +258,7 @@ class IssueDetailView(IssueAPIView):
         request=IssueUpdateInput,
         responses=IssueOutput,
     )
-    def patch(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+    def patch(self, request: Request, workspace_slug: str, issue_key: str) -> HttpResponse:
         data = IssueUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
         issue_update(
@@ -263,7 +267,7 @@ class IssueDetailView(IssueAPIView):
             expected_versions=if_match_versions(request),
             **data.validated_data,
         )
-        return issue_response(self.reloaded())
+        return issue_response(self.issue)
 
     @extend_schema(
         operation_id="issues_delete",
@@ -292,7 +296,7 @@ class IssueMoveView(IssueAPIView):
         request=IssueMoveInput,
         responses=IssueOutput,
     )
-    def post(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
+    def post(self, request: Request, workspace_slug: str, issue_key: str) -> HttpResponse:
         data = IssueMoveInput(data=request.data)
         data.is_valid(raise_exception=True)
         issue_move(
@@ -301,7 +305,7 @@ class IssueMoveView(IssueAPIView):
             expected_versions=if_match_versions(request),
             **data.validated_data,
         )
-        return issue_response(self.reloaded())
+        return issue_response(self.issue)
 
 
 class IssueBulkUpdateView(WorkspaceAPIView):
@@ -425,14 +429,14 @@ class IssueLabelView(_IssueLinkView):
     )
     def put(
         self, request: Request, workspace_slug: str, issue_key: str, label_id: UUID
-    ) -> Response:
+    ) -> HttpResponse:
         issue_label_add(
             access=self.access,
             issue=self.issue,
             label_id=label_id,
             expected_versions=if_match_versions(request),
         )
-        return issue_response(self.reloaded())
+        return issue_response(self.issue)
 
     @extend_schema(
         operation_id="issues_labels_remove",
@@ -446,14 +450,14 @@ class IssueLabelView(_IssueLinkView):
     )
     def delete(
         self, request: Request, workspace_slug: str, issue_key: str, label_id: UUID
-    ) -> Response:
+    ) -> HttpResponse:
         issue_label_remove(
             access=self.access,
             issue=self.issue,
             label_id=label_id,
             expected_versions=if_match_versions(request),
         )
-        return issue_response(self.reloaded())
+        return issue_response(self.issue)
 
 
 class IssueAssigneeView(_IssueLinkView):
@@ -468,14 +472,16 @@ class IssueAssigneeView(_IssueLinkView):
         request=None,
         responses=IssueOutput,
     )
-    def put(self, request: Request, workspace_slug: str, issue_key: str, user_id: UUID) -> Response:
+    def put(
+        self, request: Request, workspace_slug: str, issue_key: str, user_id: UUID
+    ) -> HttpResponse:
         issue_assignee_add(
             access=self.access,
             issue=self.issue,
             user_id=user_id,
             expected_versions=if_match_versions(request),
         )
-        return issue_response(self.reloaded())
+        return issue_response(self.issue)
 
     @extend_schema(
         operation_id="issues_assignees_remove",
@@ -489,14 +495,14 @@ class IssueAssigneeView(_IssueLinkView):
     )
     def delete(
         self, request: Request, workspace_slug: str, issue_key: str, user_id: UUID
-    ) -> Response:
+    ) -> HttpResponse:
         issue_assignee_remove(
             access=self.access,
             issue=self.issue,
             user_id=user_id,
             expected_versions=if_match_versions(request),
         )
-        return issue_response(self.reloaded())
+        return issue_response(self.issue)
 
 
 class IssueRelationListCreateView(IssueAPIView):

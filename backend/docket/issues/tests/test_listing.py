@@ -52,6 +52,7 @@ def _varied_issues(world) -> list[Issue]:
             assignee_ids=[twin_b.id, twin_a.id, world.member.id][: index % 4],
             label_ids=[label.id for label in labels][: index % 4],
             parent_id=world.eng_issue.id if index == 1 else None,
+            external_ref=f"GH-{index} {AWKWARD[:40]}" if index % 2 else None,
         )
         for index, priority in enumerate(Priority)
     ]
@@ -111,3 +112,38 @@ def test_an_issues_detail_runs_a_fixed_number_of_queries_whatever_it_holds(world
     world.eng_issue.assignees.add(world.owner, world.member, world.admin)
     # the user, the membership, the issue (with project and state), its JSON
     assert (bare, queries()) == (4, 4)
+
+
+@pytest.mark.parametrize(
+    ("serializer", "with_description"), [(IssueListItem, False), (IssueOutput, True)]
+)
+def test_the_text_is_the_serializers_json_written_with_postgresqls_spacing(
+    world, serializer, with_description
+):
+    # Byte for byte: the answers' ETags digest this text, and clients may have cached them.
+    issues = _varied_issues(world)
+    ids = [world.eng_issue.pk, *(issue.pk for issue in issues)]
+    by_id = {
+        issue.pk: issue
+        for issue in issue_list(access=access_of(world.memberships["owner"])).filter(pk__in=ids)
+    }
+    expected = json.dumps(
+        _as_json(serializer([by_id[pk] for pk in ids], many=True).data),
+        ensure_ascii=False,
+        separators=(", ", " : "),
+    )
+
+    assert issues_json(ids, using="default", with_description=with_description) == expected
+
+
+def test_a_write_answers_the_text_and_tag_a_read_of_the_same_state_gets(world, as_user):
+    client = as_user(world.member)
+    url = "/api/v1/workspaces/acme/issues/ENG-1"
+
+    patched = client.patch(url, {"title": "Renamed", "label_ids": []})
+    read = client.get(url)
+
+    assert patched.status_code == read.status_code == 200
+    assert patched.content == read.content
+    assert patched["ETag"] == read["ETag"]
+    assert patched["Content-Type"] == read["Content-Type"] == "application/json"
