@@ -220,9 +220,10 @@ def expired_mail_claims(deliveries: QuerySet[D]) -> QuerySet[D]:
 def pending_mail_deliveries(deliveries: QuerySet[D]) -> QuerySet[D]:
     """The sweep's share of `deliveries` (one kind of mail): take back claims whose sender died,
     then mark the deliveries that are due and have no task in the broker as queued and return
-    them, for the caller to enqueue. A delivery planned in the last EMAIL_SWEEP_AFTER_SECONDS and
-    never tried is left to the ask its planning sent. Never returns a delivery a task is waiting for, so the
-    queue holds at most one task per pending delivery however often the sweep runs."""
+    them, for the caller to enqueue. A delivery planned in the last EMAIL_SWEEP_AFTER_SECONDS
+    and never tried is left to the ask its planning sent. Never returns a delivery a task is
+    waiting for, so the queue holds at most one task per pending delivery however often the
+    sweep runs."""
     model = deliveries.model
     now = timezone.now()
     reclaimed = model._default_manager.filter(
@@ -250,8 +251,7 @@ def pending_mail_deliveries(deliveries: QuerySet[D]) -> QuerySet[D]:
         due = list(
             model._default_manager.filter(status=DeliveryStatus.PENDING)
             .filter(
-                Q(next_attempt_at__isnull=True, created_at__lt=cutoff)
-                | Q(next_attempt_at__lte=now)
+                Q(next_attempt_at__isnull=True, created_at__lt=cutoff) | Q(next_attempt_at__lte=now)
             )
             .filter(Q(queued_until__isnull=True) | Q(queued_until__lt=now))
             .order_by("pk")
