@@ -240,3 +240,10 @@ def test_the_email_links_to_the_issue_in_its_workspace_in_the_app(world):
     link = "https://app.example.com/w/acme/i/ENG-1"
     assert link in message.body
     assert f'href="{link}"' in str(message.alternatives[0][0])
+
+
+def test_a_transient_failure_is_retried_for_more_than_a_day_before_a_mail_is_given_up(settings):
+    # The default schedule, as a deployment gets it (the worker tests shorten it)
+    delays = settings.EMAIL_RETRY_DELAYS
+    assert sum(delays) >= 24 * 3600
+    assert delays == sorted(delays)  # backing off, never hammering a server in trouble
