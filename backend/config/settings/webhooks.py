@@ -8,7 +8,15 @@ from .env import env
 # machine or a test turns this on.
 WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
 WEBHOOK_REQUIRE_HTTPS = env.bool("WEBHOOK_REQUIRE_HTTPS", default=True)
+# One attempt's whole budget: connecting, sending, and reading the answer's headers and body; a
+# receiver that drips its answer is cut off there.
 WEBHOOK_TIMEOUT_SECONDS = env.float("WEBHOOK_TIMEOUT_SECONDS", default=10.0)
+# Attempts in flight at once per endpoint and per workspace: one tenant's slow receivers take
+# at most this many worker slots, and the rest stay free for everyone else.
+WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT = env.int("WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT", default=2)
+WEBHOOK_MAX_IN_FLIGHT_PER_WORKSPACE = env.int("WEBHOOK_MAX_IN_FLIGHT_PER_WORKSPACE", default=4)
+# A delivery held back by those caps is tried again this much later.
+WEBHOOK_BUSY_RETRY_SECONDS = env.float("WEBHOOK_BUSY_RETRY_SECONDS", default=1.0)
 # Waits after the 1st, 2nd, ... failed attempt: 12 attempts over 67.6 hours (just under 3 days),
 # then the delivery fails.
 WEBHOOK_RETRY_DELAYS: list[float] = env.list(

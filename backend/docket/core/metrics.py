@@ -79,14 +79,20 @@ TASK_DURATION = Histogram(
 )
 EMAILS = Counter(
     "docket_emails",
-    "Emails handed to the SMTP server (sent) or given up on (failed), and transient failures "
-    "to be retried (retrying).",
+    "Emails handed to the SMTP server (sent) or given up on (failed), transient failures to be "
+    "retried (retrying), and claims taken back from a sender that died mid-send (reclaimed).",
     ["outcome"],
 )
 WEBHOOK_ATTEMPTS = Counter(
     "docket_webhook_attempts",
-    "Webhook POSTs made, by outcome: delivered (a 2xx) or failed (anything else).",
+    "Webhook POSTs made, by outcome: delivered (a 2xx), failed (anything else, a deadline "
+    "passed included) or abandoned (the sender died during it; settled by the sweep).",
     ["outcome"],
+)
+WEBHOOK_ATTEMPTS_DEFERRED = Counter(
+    "docket_webhook_attempts_deferred",
+    "Webhook deliveries put off a moment because their endpoint or workspace already had its "
+    "cap of attempts in flight.",
 )
 WEBHOOK_ATTEMPT_DURATION = Histogram(
     "docket_webhook_attempt_duration_seconds",
@@ -191,6 +197,7 @@ class StateCollector(Collector):
             ("relay", self._relay_lag),
             ("broker", self._queue_depths),
             ("replica", self._replica_lag),
+            ("mail", self._expired_mail_claims),
         ):
             try:
                 families = list(read())
@@ -258,6 +265,25 @@ class StateCollector(Collector):
             "countdown).",
             value=unacked,
         )
+
+    def _expired_mail_claims(self) -> Iterable[GaugeMetricFamily]:
+        from django.apps import apps
+
+        from docket.core.mail import expired_mail_claims
+        from docket.core.models import MailDelivery
+
+        aged = GaugeMetricFamily(
+            "docket_mail_claims_expired",
+            "Emails whose sender's claim ran out (it died mid-send), by kind: the sweep sends "
+            "them again; a value that stays up means the sweep is not running.",
+            labels=["kind"],
+        )
+        # One count per kind of mail, on the few rows being sent.
+        for model in apps.get_models():
+            if issubclass(model, MailDelivery):
+                count = expired_mail_claims(model._default_manager.all()).count()
+                aged.add_metric([model._meta.label], count)
+        yield aged
 
     def _replica_lag(self) -> Iterable[GaugeMetricFamily]:
         lag = GaugeMetricFamily(

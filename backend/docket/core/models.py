@@ -105,11 +105,12 @@ class DeliveryStatus(models.TextChoices):
 
 
 class MailDelivery(models.Model):
-    """One email to send exactly once (sent by docket.core.mail). A sender claims it
-    (pending -> sending) before talking to the SMTP server, so no two senders, retries or
-    redeliveries ever send it twice; one whose sender died mid-send stays `sending` rather than
-    risk a duplicate (an SMTP server may have accepted it). Concrete deliveries add what the
-    mail is about, a stable `message_id`, and their own constraints (names are per table)."""
+    """One email to send at least once, and twice only across a crash (sent by
+    docket.core.mail). A sender claims it (pending -> sending, for a lease) before talking to
+    the SMTP server, so no two live senders, retries or redeliveries send it at the same time;
+    one whose sender died mid-send is taken back once the lease is over and sent again, with the
+    same stable `message_id`. Concrete deliveries add what the mail is about, that
+    `message_id`, and their own constraints (names are per table)."""
 
     status = models.CharField(
         max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
@@ -119,6 +120,17 @@ class MailDelivery(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
+
+    # --- Delivery timing (docket.core.mail): leases and the retry schedule -------------------
+    # Nullable, so adding them rewrote no table; a null reads as "now" / "no lease".
+    # When a pending delivery may be tried again (a transient failure's backoff).
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    # The sender's lease on a `sending` claim: past it the sender is presumed dead, and the
+    # sweep hands the delivery out again.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    # A task for it sits in the broker until then (enqueued, or a retry's countdown): the sweep
+    # does not enqueue another, so the queue holds at most one task per delivery.
+    queued_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         abstract = True

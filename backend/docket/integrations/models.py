@@ -88,6 +88,9 @@ class WebhookDelivery(models.Model):
     # A sender holds a delivery (status `sending`) until then; past it, a sender that died
     # mid-request is presumed dead and the delivery is sent again (at least once).
     claimed_until = models.DateTimeField(null=True, blank=True)
+    # A task for it sits in the broker until then (just planned, enqueued by the sweep, or a
+    # retry's countdown): the sweep enqueues no other, so the queue holds one task per delivery.
+    queued_until = models.DateTimeField(null=True, blank=True)
     last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
@@ -111,6 +114,12 @@ class WebhookDelivery(models.Model):
                 condition=models.Q(status__in=["pending", "sending"]),
             ),
             models.Index(fields=["endpoint", "-created_at"], name="webhook_delivery_log_idx"),
+            # Attempts in flight, counted against the per-endpoint and per-workspace caps.
+            models.Index(
+                fields=["endpoint"],
+                name="webhook_delivery_sending_idx",
+                condition=models.Q(status="sending"),
+            ),
         ]
 
     def __str__(self) -> str:

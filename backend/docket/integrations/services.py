@@ -20,7 +20,7 @@ import structlog
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -219,29 +219,89 @@ def plan_webhook_deliveries(events: Sequence[Event]) -> None:
 
 
 def enqueue_webhook_deliveries(delivery_ids: Sequence[uuid.UUID]) -> None:
+    """Ask a worker for each delivery, marking it queued first so the sweep does not ask again
+    while the task waits in the broker."""
     from docket.integrations.tasks import deliver_webhook
 
     try:
+        _mark_queued(delivery_ids, until=timezone.now())
         for delivery_id in delivery_ids:
             deliver_webhook.delay(str(delivery_id))
     except Exception:
-        # Beat's sweep sends what was not enqueued.
+        # Beat's sweep sends what was not enqueued, once the lease runs out.
         logger.warning("webhooks_not_enqueued", exc_info=True)
 
 
+def _mark_queued(delivery_ids: Sequence[uuid.UUID], *, until: datetime.datetime) -> None:
+    lease = datetime.timedelta(seconds=settings.DELIVERY_QUEUE_LEASE_SECONDS)
+    if delivery_ids:
+        WebhookDelivery.objects.filter(pk__in=delivery_ids).update(queued_until=until + lease)
+
+
 def due_webhook_deliveries(*, limit: int = 1000) -> list[uuid.UUID]:
-    """Deliveries whose time has come (a retry), whose ask was lost (a broker outage), or whose
-    sender died mid-request (its claim ran out): beat enqueues these again."""
+    """Beat's share: settle attempts whose sender died (its claim ran out), then return the
+    deliveries that are due (new, or a retry's time has come) and have no task waiting in the
+    broker, marked queued. However often it runs, the queue holds at most one task per pending
+    delivery."""
     now = timezone.now()
-    return list(
-        WebhookDelivery.objects.filter(next_attempt_at__lte=now)
-        .filter(
-            Q(status=WebhookDeliveryStatus.PENDING)
-            | Q(status=WebhookDeliveryStatus.SENDING, claimed_until__lt=now)
+    _settle_abandoned_attempts(now=now)
+    with transaction.atomic():
+        due = list(
+            WebhookDelivery.objects.filter(
+                status=WebhookDeliveryStatus.PENDING, next_attempt_at__lte=now
+            )
+            .filter(Q(queued_until__isnull=True) | Q(queued_until__lt=now))
+            .order_by("next_attempt_at")
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[:limit]
         )
-        .order_by("next_attempt_at")
-        .values_list("pk", flat=True)[:limit]
-    )
+        _mark_queued(due, until=now)
+    return due
+
+
+ABANDONED = "no answer recorded: the sender died or was stopped during the attempt"
+
+
+def _settle_abandoned_attempts(*, now: datetime.datetime, limit: int = 100) -> None:
+    """An attempt whose sender died (killed, out of memory, a lost host) is a failed attempt
+    like any other: logged, backed off, and counted towards disabling the endpoint."""
+    claim = datetime.timedelta(seconds=_claim_seconds())
+    abandoned = WebhookDelivery.objects.filter(
+        status=WebhookDeliveryStatus.SENDING, claimed_until__lt=now
+    ).values_list("pk", "endpoint_id", "attempts", "claimed_until")[:limit]
+    for delivery_id, endpoint_id, attempts, claimed_until in abandoned:
+        started = (claimed_until or now) - claim
+        retry_in = _retry_delay(attempts)
+        with transaction.atomic():
+            # Fenced by the attempt count: settled once, even by two sweeps at a time.
+            settled = WebhookDelivery.objects.filter(
+                pk=delivery_id, status=WebhookDeliveryStatus.SENDING, attempts=attempts
+            ).update(
+                status=WebhookDeliveryStatus.PENDING
+                if retry_in is not None
+                else WebhookDeliveryStatus.FAILED,
+                next_attempt_at=now + datetime.timedelta(seconds=retry_in or 0),
+                claimed_until=None,
+                queued_until=None,
+                last_status_code=None,
+                last_error=ABANDONED,
+            )
+            if not settled:
+                continue
+            WebhookAttempt.objects.create(
+                delivery_id=delivery_id,
+                attempted_at=started,
+                duration_ms=int((now - started).total_seconds() * 1000),
+                error=ABANDONED,
+            )
+        metrics.WEBHOOK_ATTEMPTS.labels(outcome="abandoned").inc()
+        logger.warning(
+            "webhook_attempt_abandoned",
+            delivery=f"msg_{delivery_id.hex}",
+            attempts=attempts,
+            retry_in=retry_in,
+        )
+        _note_failure(endpoint_id, now=now)
 
 
 # --- Sending ------------------------------------------------------------------------------------
@@ -293,31 +353,84 @@ def _retry_delay(attempts: int) -> float | None:
 
 @dataclass(frozen=True)
 class SendOutcome:
-    result: str  # sent, failed (will retry), gave_up, skipped, cancelled
+    result: str  # sent, failed (will retry), gave_up, busy, skipped, cancelled
+    # Set when the task should time the next try itself (a countdown); a later one is the
+    # sweep's.
     retry_in: float | None = None
 
 
-def webhook_delivery_send(*, delivery_id: uuid.UUID) -> SendOutcome:
-    """Send one delivery if it is due and nobody else holds it; record the attempt; schedule the
-    next one with exponential backoff (settings.WEBHOOK_RETRY_DELAYS: about 3 days in all) or
-    give up; disable an endpoint that has failed for WEBHOOK_DISABLE_AFTER_SECONDS."""
-    now = timezone.now()
-    claim_seconds = settings.WEBHOOK_TIMEOUT_SECONDS * 3
+def _claim_seconds() -> float:
+    """A sender's lease: the attempt's whole deadline and the bookkeeping around it. Past it,
+    the sender is presumed dead."""
+    return float(settings.WEBHOOK_TIMEOUT_SECONDS) * 3
+
+
+# pg_advisory_xact_lock's first key: this lock's class (the second is the workspace's).
+WEBHOOK_CLAIM_LOCK = 0x5EB0
+
+
+def _claim(delivery_id: uuid.UUID, *, now: datetime.datetime) -> str:
+    """Take a due delivery (pending -> sending, for a lease) unless its endpoint or workspace
+    already has its cap of attempts in flight; then it is put off a moment (`busy`). Returns
+    `claimed`, `busy` or `skipped` (not due, held by another sender, done, or gone)."""
+    target = (
+        WebhookDelivery.objects.filter(pk=delivery_id)
+        .values_list("endpoint_id", "endpoint__workspace_id")
+        .first()
+    )
+    if target is None:
+        return "skipped"
+    endpoint_id, workspace_id = target
     rows = WebhookDelivery.objects.filter(pk=delivery_id)
-    claimed = (
-        rows.filter(next_attempt_at__lte=now)
-        .filter(
-            Q(status=WebhookDeliveryStatus.PENDING)
-            | Q(status=WebhookDeliveryStatus.SENDING, claimed_until__lt=now)
+    due = rows.filter(status=WebhookDeliveryStatus.PENDING, next_attempt_at__lte=now)
+    with transaction.atomic():
+        # Claims in one workspace take turns, so its caps are counted exactly; other
+        # workspaces' claims never wait on it.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, hashtext(%s))",
+                [WEBHOOK_CLAIM_LOCK, str(workspace_id)],
+            )
+        if not due.exists():
+            return "skipped"
+        in_flight = list(
+            WebhookDelivery.objects.filter(
+                status=WebhookDeliveryStatus.SENDING,
+                claimed_until__gt=now,
+                endpoint__workspace_id=workspace_id,
+            ).values_list("endpoint_id", flat=True)
         )
-        .update(
+        if (
+            len(in_flight) >= settings.WEBHOOK_MAX_IN_FLIGHT_PER_WORKSPACE
+            or in_flight.count(endpoint_id) >= settings.WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT
+        ):
+            later = now + datetime.timedelta(seconds=settings.WEBHOOK_BUSY_RETRY_SECONDS)
+            due.update(next_attempt_at=later)
+            _mark_queued([delivery_id], until=later)  # the task's countdown is its one ask
+            return "busy"
+        due.update(
             status=WebhookDeliveryStatus.SENDING,
-            claimed_until=now + datetime.timedelta(seconds=claim_seconds),
+            claimed_until=now + datetime.timedelta(seconds=_claim_seconds()),
+            queued_until=None,
             attempts=F("attempts") + 1,
         )
-    )
-    if not claimed:
+    return "claimed"
+
+
+def webhook_delivery_send(*, delivery_id: uuid.UUID) -> SendOutcome:
+    """Send one delivery if it is due, nobody else holds it and its endpoint and workspace are
+    under their caps of attempts in flight; record the attempt (it has a deadline of
+    settings.WEBHOOK_TIMEOUT_SECONDS, whatever the receiver does); schedule the next one with
+    exponential backoff (settings.WEBHOOK_RETRY_DELAYS: about 3 days in all) or give up;
+    disable an endpoint that has failed for WEBHOOK_DISABLE_AFTER_SECONDS."""
+    now = timezone.now()
+    claim = _claim(delivery_id, now=now)
+    if claim == "busy":
+        metrics.WEBHOOK_ATTEMPTS_DEFERRED.inc()
+        return SendOutcome("busy", retry_in=settings.WEBHOOK_BUSY_RETRY_SECONDS)
+    if claim == "skipped":
         return SendOutcome("skipped")
+    rows = WebhookDelivery.objects.filter(pk=delivery_id)
     delivery = rows.select_related("endpoint__workspace").get()
     endpoint = delivery.endpoint
     # The attempt count is the claim's fencing token: a sender whose claim ran out and was taken
@@ -383,12 +496,18 @@ def webhook_delivery_send(*, delivery_id: uuid.UUID) -> SendOutcome:
         return SendOutcome("sent")
 
     retry_in = _retry_delay(delivery.attempts)
+    next_attempt_at = finished + datetime.timedelta(seconds=retry_in or 0)
+    # Short waits are timed by the broker (the task's countdown is then this delivery's one
+    # ask); longer ones (minutes to hours) by the sweep, so no worker holds far-off tasks.
+    counted_down = retry_in is not None and retry_in <= settings.WEBHOOK_COUNTDOWN_MAX_SECONDS
+    lease = datetime.timedelta(seconds=settings.DELIVERY_QUEUE_LEASE_SECONDS)
     mine.update(
         status=WebhookDeliveryStatus.PENDING
         if retry_in is not None
         else WebhookDeliveryStatus.FAILED,
-        next_attempt_at=finished + datetime.timedelta(seconds=retry_in or 0),
+        next_attempt_at=next_attempt_at,
         claimed_until=None,
+        queued_until=next_attempt_at + lease if counted_down else None,
         last_status_code=status_code,
         last_error=error[:500],
     )
@@ -402,7 +521,7 @@ def webhook_delivery_send(*, delivery_id: uuid.UUID) -> SendOutcome:
     _note_failure(endpoint.pk, now=finished)
     if retry_in is None:
         return SendOutcome("gave_up")
-    return SendOutcome("failed", retry_in=retry_in)
+    return SendOutcome("failed", retry_in=retry_in if counted_down else None)
 
 
 def _note_failure(endpoint_id: uuid.UUID, *, now: datetime.datetime) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 
 from celery import Task, shared_task
-from django.conf import settings
 
 from docket.core.mail import EMAIL_TASK_OPTIONS
 from docket.integrations.services import (
@@ -21,17 +20,18 @@ from docket.integrations.services import (
 @shared_task(name="docket.deliver_webhook", ignore_result=True)
 def deliver_webhook(delivery_id: str) -> str:
     outcome = webhook_delivery_send(delivery_id=uuid.UUID(delivery_id))
-    # Short waits are timed by the broker; longer ones (minutes to hours) by beat's sweep, so
-    # no worker holds thousands of far-off tasks in memory.
-    if outcome.retry_in is not None and outcome.retry_in <= settings.WEBHOOK_COUNTDOWN_MAX_SECONDS:
+    # The service says when the broker times the next try (short waits, an endpoint at its
+    # cap); longer waits are the sweep's, so no worker holds far-off tasks in memory.
+    if outcome.retry_in is not None:
         deliver_webhook.apply_async((delivery_id,), countdown=outcome.retry_in)
     return outcome.result
 
 
 @shared_task(name="docket.deliver_due_webhooks", ignore_result=True)
 def deliver_due_webhooks() -> int:
-    """Beat's sweep: deliveries due for a retry, lost on the way, or held by a dead sender; and
-    the disabled-endpoint emails whose ask was lost."""
+    """Beat's sweep: deliveries due for a retry or whose ask was lost (none already waiting in
+    the broker), attempts whose sender died (recorded, backed off); and the disabled-endpoint
+    emails whose ask was lost."""
     due = due_webhook_deliveries()
     enqueue_webhook_deliveries(due)
     emails = pending_webhook_disabled_emails()

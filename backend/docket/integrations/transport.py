@@ -10,10 +10,12 @@ connect because there is only one lookup. Redirects are not followed.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -117,31 +119,58 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
 
 
 def post(url: str, *, body: bytes, headers: dict[str, str], timeout: float) -> Answer:
-    """POST `body` to `url`. Raises ReceiverRefused for a non-public address (unless allowed by
-    settings) and OSError for anything that kept an HTTP answer from arriving."""
+    """POST `body` to `url`, all of it (connecting, sending, the answer's headers and body)
+    within `timeout` seconds: a socket timeout alone bounds each read, and a receiver dripping
+    a byte at a time would hold the sender for ever. Raises ReceiverRefused for a non-public
+    address (unless allowed by settings) and OSError (TimeoutError past the deadline) for
+    anything that kept an HTTP answer from arriving."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     https = parts.scheme == "https"
     port = parts.port or (443 if https else 80)
+    started = time.monotonic()
     address = _vetted_address(host, port)
     path = parts.path or "/"
     if parts.query:
         path = f"{path}?{parts.query}"
     connection_class: Any = _PinnedHTTPSConnection if https else _PinnedHTTPConnection
-    connection = connection_class(host, port, address=address, timeout=timeout)
-    started = time.monotonic()
+    remaining = max(timeout - (time.monotonic() - started), 0.001)
+    connection = connection_class(host, port, address=address, timeout=remaining)
+    expired = threading.Event()
+
+    def cut_off() -> None:
+        # Shutting the socket down wakes the blocked read with an end of file, whatever it
+        # was waiting for (the plain socket's shutdown: TLS has nothing left to say).
+        expired.set()
+        if connection.sock is not None:
+            with contextlib.suppress(OSError):
+                socket.socket.shutdown(connection.sock, socket.SHUT_RDWR)
+
+    timer = threading.Timer(remaining, cut_off)
+    timer.daemon = True
+    timer.start()
     try:
+        connection.connect()
+        if expired.is_set():  # the deadline passed while connecting, before there was a socket
+            raise TimeoutError(f"no connection within {timeout:g} s")
         connection.request(
             "POST", path, body=body, headers={**headers, "user-agent": "Docket-Webhooks/1"}
         )
         response = connection.getresponse()
         text = response.read(ANSWER_BYTES_KEPT).decode("utf-8", "replace")
+        if expired.is_set():
+            raise TimeoutError(f"no complete answer within {timeout:g} s")
         return Answer(
             status_code=response.status,
             body=text,
             duration_ms=int((time.monotonic() - started) * 1000),
         )
-    except http.client.HTTPException as exc:
-        raise OSError(f"bad answer: {exc!r}") from exc
+    except (OSError, http.client.HTTPException) as exc:
+        if expired.is_set():
+            raise TimeoutError(f"no complete answer within {timeout:g} s") from exc
+        if isinstance(exc, http.client.HTTPException):
+            raise OSError(f"bad answer: {exc!r}") from exc
+        raise
     finally:
+        timer.cancel()
         connection.close()

@@ -271,7 +271,7 @@ def _message(delivery: EmailDelivery) -> EmailMultiAlternatives:
 
 
 def email_delivery_send(*, delivery_id: int) -> str:
-    """Send one notification's email, at most once (see docket.core.mail.mail_delivery_send for
+    """Send one notification's email, at least once (see docket.core.mail.mail_delivery_send for
     what it returns and raises)."""
     return mail_delivery_send(
         deliveries=EmailDelivery.objects.select_related(
@@ -420,7 +420,7 @@ def _digest_message(delivery: DigestDelivery) -> EmailMultiAlternatives:
 
 
 def digest_send(*, user_id: uuid.UUID, date: datetime.date) -> str:
-    """Send a person's digest of `date`, at most once, with what is still unread (see
+    """Send a person's digest of `date`, at least once, with what is still unread (see
     docket.core.mail.mail_delivery_send for what it returns and raises). Planning made its
     delivery row; one is made here if not, so the task stands alone."""
     delivery, _ = DigestDelivery.objects.get_or_create(user_id=user_id, date=date)

@@ -1,5 +1,5 @@
 """Notification email tasks: they take ids, and sending is claimed, so retries and
-redeliveries never send a mail twice."""
+redeliveries never send a mail twice while its sender lives (docket.core.mail)."""
 
 import datetime
 import uuid

@@ -2,7 +2,8 @@
 
 It records every request, answers with the statuses it is told to (200 once those run out), and
 can hold a request without answering until released (a delivery in flight, to kill a worker
-during it).
+during it), answer each request only after a pause (a slow receiver), or drip its answer's
+headers a byte at a time (a receiver that would hold a sender for ever).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ class Received:
     headers: dict[str, str]
     body: bytes
     answered: int
+    # time.monotonic() when the request arrived.
+    at: float = field(default_factory=time.monotonic)
 
     @property
     def json(self) -> Any:
@@ -41,6 +44,10 @@ class Receiver:
     release: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     url: str = ""
+    # Seconds every answer waits before it starts (a slow receiver).
+    pause_seconds: float = 0.0
+    # When set, answers send their headers one byte every this many seconds, never finishing.
+    drip_seconds: float | None = None
 
     def answer(self, *statuses: int) -> None:
         with self.lock:
@@ -79,12 +86,29 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
                 receiver.holding.set()
                 receiver.release.wait(120)
                 return
+            if receiver.drip_seconds is not None:
+                self._drip(receiver.drip_seconds)
+                return
+            if receiver.pause_seconds:
+                time.sleep(receiver.pause_seconds)
             payload = b'{"ok":true}'
             self.send_response(status)
             self.send_header("content-type", "application/json")
             self.send_header("content-length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
+
+        def _drip(self, seconds: float) -> None:
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            self.wfile.flush()
+            try:
+                for _ in range(int(120 / seconds)):
+                    if receiver.release.wait(seconds):
+                        return
+                    self.wfile.write(b"x")  # a header name that never ends
+                    self.wfile.flush()
+            except OSError:
+                return  # the sender gave up and closed the connection
 
         def log_message(self, format: str, *args: Any) -> None:
             pass

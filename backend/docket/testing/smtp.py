@@ -1,7 +1,9 @@
 """A real SMTP server on localhost for tests (aiosmtpd): what the outside mail relay would be.
 
-It records every message it accepts, and can be told to answer 451 (try later) a number of
-times, or to hold a message without answering until released (a send in flight).
+It records every message it accepts, and can be told to refuse a number of messages (451, try
+later, unless told another answer such as a 550), to answer 451 to everything until a moment
+(a server in trouble for a while), or to hold a message without answering until released (a
+send in flight).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
@@ -26,6 +29,10 @@ def free_port() -> int:
 class Mailbox:
     accepted: list[Message] = field(default_factory=list)
     refuse_next: int = 0
+    refusal: str = "451 4.3.0 Try again later"
+    # time.monotonic() until which every message is answered 451.
+    refuse_until: float = 0.0
+    refused: int = 0
     hold_subject_containing: str | None = None
     holding: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
@@ -34,9 +41,13 @@ class Mailbox:
     async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd's API
         message = message_from_bytes(envelope.original_content or envelope.content)
         with self.lock:
+            if time.monotonic() < self.refuse_until:
+                self.refused += 1
+                return "451 4.3.0 Try again later"
             if self.refuse_next > 0:
                 self.refuse_next -= 1
-                return "451 4.3.0 Try again later"
+                self.refused += 1
+                return self.refusal
         hold = self.hold_subject_containing
         if hold and hold in (message["Subject"] or ""):
             self.holding.set()

@@ -104,3 +104,11 @@ def purge_queues(*queues: str) -> None:
     with app.connection_for_write() as broker:
         for queue in queues or ("relay", "default", "email", "webhooks"):
             broker.default_channel.queue_purge(queue)
+
+
+def queue_length(queue: str) -> int:
+    """Tasks waiting in `queue` in the broker (Redis: one list per queue)."""
+    from config.celery import app
+
+    with app.connection_for_write() as broker:
+        return broker.default_channel.client.llen(queue)

@@ -408,7 +408,7 @@ def _invitation_message(delivery: InvitationEmail) -> EmailMultiAlternatives:
 
 
 def invitation_email_send(*, delivery_id: int) -> str:
-    """Send one invitation's email, at most once; an invitation revoked, replaced, accepted or
+    """Send one invitation's email, at least once; an invitation revoked, replaced, accepted or
     expired before its turn is not sent (see docket.core.mail.mail_delivery_send for what it
     returns and raises)."""
     return mail_delivery_send(

@@ -1,5 +1,5 @@
 """Invitation email task: it takes the delivery's id, and sending is claimed, so retries and
-redeliveries never send an invitation twice."""
+redeliveries never send an invitation twice while its sender lives (docket.core.mail)."""
 
 from celery import Task, shared_task
 

@@ -20,14 +20,22 @@ from docket.core.models import Event
 from docket.core.relay import consumers
 from docket.core.tasks import expire_idempotency_keys, relay_events
 from docket.core.tests.test_cross_cutting import render_as_production_json, structlog_records
+from docket.notifications.models import DeliveryStatus, EmailDelivery
 from docket.notifications.services import email_delivery_send
+from docket.notifications.tasks import deliver_pending_emails
 from docket.notifications.tests.test_email import _deliveries
 from docket.projects.services import project_create
 from docket.testing.factories import MembershipFactory
 from docket.testing.live import free_port, http_request, live_api
 from docket.testing.relay import relay_everything
 from docket.testing.smtp import SmtpServer
-from docket.testing.worker import purge_queues, start_worker, stop_worker, wait_for
+from docket.testing.worker import (
+    purge_queues,
+    queue_length,
+    start_worker,
+    stop_worker,
+    wait_for,
+)
 from docket.testing.world import access_of
 from docket.workspaces.models import Role
 
@@ -164,6 +172,8 @@ def test_emails_are_counted_by_outcome(world, smtp, settings):
 
     with pytest.raises(EmailNotSentYet):
         email_delivery_send(delivery_id=delivery.pk)  # refused: a transient failure
+    assert email_delivery_send(delivery_id=delivery.pk) == "skipped"  # its retry is not due yet
+    EmailDelivery.objects.filter(pk=delivery.pk).update(next_attempt_at=timezone.now())
     assert email_delivery_send(delivery_id=delivery.pk) == "sent"
     assert email_delivery_send(delivery_id=delivery.pk) == "skipped"  # sent already: not counted
 
@@ -194,6 +204,35 @@ def test_relay_lag_is_the_age_of_the_oldest_event_a_consumer_has_not_handled(api
     caught_up = scrape(api)
     for consumer in settings.RELAY_CONSUMERS:
         assert value(caught_up, "docket_relay_lag_seconds", consumer=consumer) == 0
+
+
+@transactional
+def test_mail_claims_that_ran_out_are_counted_until_the_sweep_takes_them_back(
+    world, api, metrics_token, caplog
+):
+    # Given an email whose sender died mid-send a while ago (its claim ran out)
+    (delivery,) = _deliveries(world, "Orphaned")
+    purge_queues("email")
+    EmailDelivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.SENDING,
+        attempts=1,
+        claimed_at=timezone.now() - datetime.timedelta(minutes=5),
+        claimed_until=timezone.now() - datetime.timedelta(minutes=3),
+    )
+    kind = "notifications.EmailDelivery"
+
+    # Then a scrape counts it, and the sweep logs it, takes it back and enqueues it
+    assert value(scrape(api), "docket_mail_claims_expired", kind=kind) == 1
+    assert value(scrape(api), "docket_metrics_source_up", source="mail") == 1
+    try:
+        deliver_pending_emails()
+        assert queue_length("email") == 1
+    finally:
+        purge_queues("email")
+    assert value(scrape(api), "docket_mail_claims_expired", kind=kind) == 0
+    assert EmailDelivery.objects.get(pk=delivery.pk).status == DeliveryStatus.PENDING
+    (logged,) = structlog_records(caplog, "email_claim_expired")
+    assert logged["delivery_id"] == delivery.pk
 
 
 @with_db

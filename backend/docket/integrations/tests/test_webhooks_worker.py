@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import signal
 import time
+import uuid
 from collections import defaultdict
 
 import pytest
 from django.test import override_settings
 
 from docket.core.tasks import relay_events
-from docket.integrations.models import WebhookDelivery, WebhookDeliveryStatus
-from docket.integrations.services import webhook_endpoint_create
+from docket.integrations.models import WebhookAttempt, WebhookDelivery, WebhookDeliveryStatus
+from docket.integrations.services import ABANDONED, webhook_endpoint_create
 from docket.integrations.tasks import deliver_due_webhooks
 from docket.issues.services import issue_update
 from docket.testing.receiver import ReceiverServer
@@ -124,3 +125,6 @@ def test_a_worker_killed_mid_delivery_loses_no_event_and_each_keeps_one_webhook_
     assert [r.webhook_id for r in receiver.received].count(held) == 2
     titles = sorted(r.json["data"]["changes"]["title"]["new"] for r in answered)
     assert titles == ["one", "three", "two"]
+    # ...and the killed attempt is in the delivery's log, before the one that succeeded
+    log = WebhookAttempt.objects.filter(delivery_id=uuid.UUID(held.removeprefix("msg_")))
+    assert [a.error for a in log.order_by("id")] == [ABANDONED, ""]

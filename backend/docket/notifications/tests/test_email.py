@@ -1,11 +1,16 @@
-"""Notification emails through a real worker to a real local SMTP server: each sent once."""
+"""Notification emails through a real worker to a real local SMTP server: each arrives, once
+unless a sender died between the server's answer and our commit; none is lost to a crash or
+to a server in trouble for a while."""
 
+import datetime
 import signal
+import time
 
 import pytest
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.test import override_settings
+from django.utils import timezone
 
 from docket.core.models import Event
 from docket.issues.services import comment_create
@@ -18,7 +23,13 @@ from docket.notifications.services import (
 )
 from docket.notifications.tasks import deliver_pending_emails, send_notification_email
 from docket.testing.smtp import SmtpServer
-from docket.testing.worker import purge_queues, start_worker, stop_worker, wait_for
+from docket.testing.worker import (
+    purge_queues,
+    queue_length,
+    start_worker,
+    stop_worker,
+    wait_for,
+)
 
 transactional = pytest.mark.django_db(
     transaction=True, databases=["default", "replica", "analytics"]
@@ -31,8 +42,17 @@ def smtp():
         yield server
 
 
-def _mail_worker(smtp: SmtpServer):
-    return start_worker(queues="email", env={**smtp.env, "EMAIL_SWEEP_AFTER_SECONDS": "0"})
+def _mail_worker(smtp: SmtpServer, **settings: str):
+    return start_worker(
+        queues="email",
+        env={
+            **smtp.env,
+            "EMAIL_SWEEP_AFTER_SECONDS": "0",
+            # A sender's claim on a mail runs out 2 s after it was taken (a dead sender's too).
+            "EMAIL_CLAIM_SECONDS": "2",
+            **settings,
+        },
+    )
 
 
 def _deliveries(world, *bodies: str) -> list[EmailDelivery]:
@@ -73,7 +93,7 @@ def test_an_email_is_sent_once_through_a_refusal_a_retry_and_a_duplicate_task(wo
 
 
 @transactional
-def test_a_worker_killed_mid_send_sends_nothing_twice_and_the_rest_still_goes(world, smtp):
+def test_a_worker_killed_mid_send_is_taken_back_and_the_mail_still_goes_once(world, smtp):
     # Given two emails; the server will hold the first one in flight
     held, waiting = _deliveries(world, "first", "second")
     purge_queues("email")  # planning enqueued sends; each test sends its own
@@ -84,26 +104,118 @@ def test_a_worker_killed_mid_send_sends_nothing_twice_and_the_rest_still_goes(wo
         send_notification_email.delay(held.pk)
         assert smtp.mailbox.holding.wait(60)
     finally:
-        # When the worker is killed mid-send, and a new one starts and beat's sweep runs
+        # When the worker is killed mid-send (the server never answered it), and a new one
+        # starts with beat's sweep running every half second
         stop_worker(worker, signal.SIGKILL)
+    smtp.mailbox.hold_subject_containing = None
     smtp.mailbox.release.set()
     replacement = _mail_worker(smtp)
     try:
-        deliver_pending_emails.delay()
-        wait_for(
-            lambda: EmailDelivery.objects.get(pk=waiting.pk).status == DeliveryStatus.SENT,
-            seconds=60,
-            what="the waiting email",
-        )
+
+        def everything_sent() -> bool:
+            deliver_pending_emails.delay()
+            time.sleep(0.5)
+            return not EmailDelivery.objects.filter(pk__in=[held.pk, waiting.pk]).exclude(
+                status=DeliveryStatus.SENT
+            )
+
+        wait_for(everything_sent, seconds=60, what="both emails to be sent")
     finally:
         stop_worker(replacement)
 
-    # Then the one whose send had not begun went out once; the one in flight was not resent
-    assert [m["Message-ID"] for m in smtp.mailbox.accepted] == [
-        f"<notification-{waiting.notification_id}@docket>"
-    ]
-    assert EmailDelivery.objects.get(pk=held.pk).status == DeliveryStatus.SENDING
-    assert EmailDelivery.objects.get(pk=waiting.pk).status == DeliveryStatus.SENT
+    # Then the one in flight was taken back once its claim ran out and sent; each went out once,
+    # with its stable Message-ID
+    assert sorted(m["Message-ID"] for m in smtp.mailbox.accepted) == sorted(
+        [
+            f"<notification-{held.notification_id}@docket>",
+            f"<notification-{waiting.notification_id}@docket>",
+        ]
+    )
+    assert EmailDelivery.objects.get(pk=held.pk).attempts == 2
+
+
+@transactional
+def test_a_server_answering_451_for_a_while_loses_no_mail_and_starts_one_retry_chain(world, smtp):
+    # Given ten emails, and a server that answers 451 to everything for the next 10 seconds
+    deliveries = _deliveries(world, *(f"comment {n}" for n in range(10)))
+    purge_queues("email")
+    smtp.mailbox.refuse_until = time.monotonic() + 10
+    # Short waits between tries (the schedule's shape, in seconds rather than hours)
+    worker = _mail_worker(smtp, EMAIL_RETRY_DELAYS="1,2,4,8,16,32")
+    try:
+        for delivery in deliveries:
+            send_notification_email.delay(delivery.pk)
+
+        # When beat's sweep runs every half second meanwhile
+        def everything_done() -> bool:
+            deliver_pending_emails.delay()
+            time.sleep(0.5)
+            return not EmailDelivery.objects.filter(
+                pk__in=[d.pk for d in deliveries],
+                status__in=[DeliveryStatus.PENDING, DeliveryStatus.SENDING],
+            )
+
+        wait_for(everything_done, seconds=90, what="every email to be sent or failed")
+    finally:
+        stop_worker(worker)
+
+    # Then every mail arrived once, none failed, and each took a handful of tries (one chain
+    # each: tries at 0, 1, 3, 7, 15 s however many sweeps ran)
+    rows = EmailDelivery.objects.filter(pk__in=[d.pk for d in deliveries])
+    assert sorted(r.status for r in rows) == [DeliveryStatus.SENT] * 10
+    assert smtp.mailbox.refused >= 10
+    message_ids = [m["Message-ID"] for m in smtp.mailbox.accepted]
+    assert len(message_ids) == len(set(message_ids)) == 10
+    assert max(r.attempts for r in rows) <= 6
+
+
+@transactional
+def test_a_permanent_refusal_is_recorded_with_the_servers_answer_and_not_retried(world, smtp):
+    # Given an email the server refuses for good
+    (delivery,) = _deliveries(world, "Nobody home")
+    purge_queues("email")
+    smtp.mailbox.refuse_next = 1
+    smtp.mailbox.refusal = "550 5.1.1 No such user here"
+    worker = _mail_worker(smtp)
+    try:
+        send_notification_email.delay(delivery.pk)
+        wait_for(
+            lambda: EmailDelivery.objects.get(pk=delivery.pk).status == DeliveryStatus.FAILED,
+            what="the delivery to fail",
+        )
+        # When beat's sweep runs again and again
+        for _ in range(4):
+            deliver_pending_emails.delay()
+            time.sleep(0.5)
+    finally:
+        stop_worker(worker)
+
+    # Then it failed on the first try with what the server said, and was never tried again
+    failed = EmailDelivery.objects.get(pk=delivery.pk)
+    assert failed.last_error == "550 5.1.1 No such user here"
+    assert failed.attempts == 1
+    assert smtp.mailbox.refused == 1
+    assert smtp.mailbox.accepted == []
+
+
+@transactional
+def test_the_sweep_enqueues_each_pending_email_once_however_often_it_runs(world):
+    # Given five emails whose asks were lost (planned a while ago, nothing in the queue), and
+    # no worker running
+    deliveries = _deliveries(world, *(f"lost {n}" for n in range(5)))
+    EmailDelivery.objects.filter(pk__in=[d.pk for d in deliveries]).update(
+        created_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    purge_queues("email")
+    try:
+        # When beat's sweep runs ten times
+        for _ in range(10):
+            deliver_pending_emails()
+
+        # Then the queue holds one task per pending email, not ten
+        assert queue_length("email") == 5
+    finally:
+        purge_queues("email")
 
 
 @pytest.mark.django_db
@@ -128,3 +240,10 @@ def test_the_email_links_to_the_issue_in_its_workspace_in_the_app(world):
     link = "https://app.example.com/w/acme/i/ENG-1"
     assert link in message.body
     assert f'href="{link}"' in str(message.alternatives[0][0])
+
+
+def test_a_transient_failure_is_retried_for_more_than_a_day_before_a_mail_is_given_up(settings):
+    # The default schedule, as a deployment gets it (the worker tests shorten it)
+    delays = settings.EMAIL_RETRY_DELAYS
+    assert sum(delays) >= 24 * 3600
+    assert delays == sorted(delays)  # backing off, never hammering a server in trouble
