@@ -29,15 +29,11 @@ from docket.core.roles import Role
 from docket.core.rows import lock_existing
 from docket.core.types import UNSET, Maybe
 from docket.issues import events as issue_events
+from docket.issues.columns import completed_at_in, end_of_column
+from docket.issues.history import issue_event, state_ref
 from docket.issues.models import Issue, IssueLabel
 from docket.issues.positions import key_between
-from docket.issues.services import (
-    completed_at_in,
-    end_of_column,
-    issue_event,
-    relations_cleared_events,
-    state_ref,
-)
+from docket.issues.relations import relations_cleared_events
 from docket.projects import events as project_events
 from docket.projects.models import Label, Project, State, StateCategory
 from docket.projects.permissions import ensure_can_contribute, ensure_can_manage_project

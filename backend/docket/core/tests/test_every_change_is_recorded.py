@@ -53,7 +53,8 @@ def _discover() -> set[str]:
         for attr, value in vars(module).items():
             if attr.startswith("_") or not inspect.isfunction(value):
                 continue
-            if value.__module__ != name:
+            # A services package re-exports the services of its modules.
+            if value.__module__ != name and not value.__module__.startswith(f"{name}."):
                 continue
             params = inspect.signature(value).parameters.values()
             keyword_only = all(p.kind is p.KEYWORD_ONLY for p in params)
