@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from docket.core.access import Access
 from docket.core.errors import PermissionDenied
-from docket.core.events import EventType, emit
+from docket.core.events import EventType, created, deleted, emit
 from docket.core.models import Event
 from docket.core.roles import Role
 from docket.core.rows import lock_existing
@@ -16,12 +16,14 @@ from docket.issues.history import issue_event
 from docket.issues.models import Comment, Issue
 
 
-def _comment_event(kind: EventType, *, access: Access, comment: Comment) -> Event:
+def _comment_event(
+    kind: EventType, *, access: Access, comment: Comment, gone: bool = False
+) -> Event:
+    """An event of the comment's issue naming the comment: as the new value, or as the old one
+    once it is `gone`."""
+    ref = {"comment_id": str(comment.id)}
     return issue_event(
-        kind,
-        access=access,
-        issue=comment.issue,
-        changes={"comment_id": {"old": None, "new": str(comment.id)}},
+        kind, access=access, issue=comment.issue, changes=deleted(ref) if gone else created(ref)
     )
 
 
@@ -61,12 +63,5 @@ def comment_delete(*, access: Access, comment: Comment) -> None:
             "Only the author or a workspace admin may delete this comment.", code="not_author"
         )
     with transaction.atomic():
-        emit(
-            issue_event(
-                events.COMMENT_DELETED,
-                access=access,
-                issue=comment.issue,
-                changes={"comment_id": {"old": str(comment.id), "new": None}},
-            )
-        )
+        emit(_comment_event(events.COMMENT_DELETED, access=access, comment=comment, gone=True))
         comment.delete()
