@@ -54,7 +54,7 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
 
     # Its project is named by plain id (it outlives its issue), so no cascade reaches it: the
-    # purge of a deleted project finds it by this mark (docket.issues.workflow).
+    # purge of a deleted project finds it by this mark (docket.issues.purge).
     purged_with_project = True
 
     class Meta:

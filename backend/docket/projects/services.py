@@ -1,7 +1,7 @@
 """Writes for projects, their members, workflow states and labels.
 
 Writes whose effects reach issues (deleting a project, a state or a label, recategorizing a
-state) live in `docket.issues.workflow`: issues depend on projects, never the other way round.
+state) live in `docket.issues.cascades`: issues depend on projects, never the other way round.
 """
 
 from __future__ import annotations

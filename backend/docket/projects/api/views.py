@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from docket.core.api.refs import LabelOutput
 from docket.core.api.views import ProjectAPIView, WorkspaceAPIView
 from docket.core.errors import NotFound, ValidationFailed
-from docket.issues.workflow import label_delete, project_delete, state_delete, state_update
+from docket.issues.cascades import label_delete, project_delete, state_delete, state_update
 from docket.projects.api.serializers import (
     LabelCreateInput,
     LabelUpdateInput,
