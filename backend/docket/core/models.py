@@ -1,5 +1,7 @@
 """Shared model bases and the event log (the transactional outbox)."""
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Func
@@ -109,8 +111,10 @@ class MailDelivery(models.Model):
     (pending -> sending) before talking to the SMTP server, so no two senders, retries or
     redeliveries ever send it twice; one whose sender died mid-send stays `sending` rather than
     risk a duplicate (an SMTP server may have accepted it). Concrete deliveries add what the
-    mail is about, a stable `message_id`, and their own constraints (names are per table)."""
+    mail is about and a stable `message_id`; their Meta takes the rules every delivery table
+    has from `mail_delivery_rules`."""
 
+    id = models.BigAutoField(primary_key=True)
     status = models.CharField(
         max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )
@@ -126,6 +130,33 @@ class MailDelivery(models.Model):
     @property
     def message_id(self) -> str:
         raise NotImplementedError
+
+
+def mail_delivery_rules(
+    table: str,
+    *,
+    constraints: Sequence[models.BaseConstraint] = (),
+    pending_index: str | None = None,
+) -> tuple[list[models.BaseConstraint], list[models.Index]]:
+    """The Meta `constraints` and `indexes` of a concrete MailDelivery: its own `constraints`,
+    a valid status, and the partial index senders scan for pending mail. Named after `table`
+    (constraint and index names are per database, so an abstract Meta cannot hold them);
+    `pending_index` keeps an index name that predates the naming rule."""
+    return (
+        [
+            *constraints,
+            models.CheckConstraint(
+                condition=models.Q(status__in=DeliveryStatus.values), name=f"{table}_status_valid"
+            ),
+        ],
+        [
+            models.Index(
+                fields=["created_at"],
+                name=pending_index or f"{table}_pending_idx",
+                condition=models.Q(status="pending"),
+            ),
+        ],
+    )
 
 
 class IdempotencyKey(models.Model):
