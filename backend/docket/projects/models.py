@@ -3,10 +3,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 
+from docket.core.keys import PROJECT_KEY_PATTERN
 from docket.core.models import BaseModel
 from docket.workspaces.models import Membership, Workspace
 
-PROJECT_KEY_PATTERN = r"^[A-Z]{2,10}$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 color_validator = RegexValidator(COLOR_PATTERN, "Use a hex color such as #3b82f6.")
 

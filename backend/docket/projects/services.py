@@ -17,6 +17,7 @@ from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import ValidationFailed
 from docket.core.events import EventType, diff, emit, new_event
+from docket.core.keys import PROJECT_KEY_PATTERN
 from docket.core.models import Event
 from docket.core.roles import Role
 from docket.core.rows import lock_existing
@@ -24,7 +25,6 @@ from docket.core.types import UNSET, Maybe
 from docket.projects import events
 from docket.projects.models import (
     DEFAULT_WORKFLOW,
-    PROJECT_KEY_PATTERN,
     Label,
     Project,
     ProjectMember,

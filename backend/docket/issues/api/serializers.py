@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from docket.core.api.refs import LabelOutput, ProjectRefOutput, UserSummaryOutput
+from docket.core.keys import ISSUE_KEY_PATTERN, MAX_ISSUE_KEY_LENGTH
 from docket.core.models import Event
 from docket.core.schema import ProblemOutput
 from docket.core.serializers import StrictSerializer
@@ -199,7 +200,7 @@ class IssueBulkChangesInput(IssueUpdateInput):
 
 class IssueBulkUpdateInput(StrictSerializer):
     keys = serializers.ListField(
-        child=serializers.RegexField(r"^[A-Z]{2,10}-[0-9]{1,10}$", max_length=21),
+        child=serializers.RegexField(ISSUE_KEY_PATTERN, max_length=MAX_ISSUE_KEY_LENGTH),
         min_length=1,
         max_length=MAX_BULK_ISSUES,
         help_text=f"Issue keys, at most {MAX_BULK_ISSUES}.",
