@@ -14,3 +14,10 @@ class IssuesConfig(AppConfig):
         from docket.issues.tasks import purge_workspace
 
         workspace_purge_register(purge_workspace)
+
+        # Project writes that reach issues (deleting a state, a label, a project...) call this
+        # app's side of them through the projects app, below this one.
+        from docket.issues import cascades
+        from docket.projects.cascades import issue_cascades_install
+
+        issue_cascades_install(cascades)

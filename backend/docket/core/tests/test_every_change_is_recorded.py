@@ -1,6 +1,6 @@
 """Every state-changing service records its events, cascades included.
 
-The walk discovers every service (a public function of a services, cascades or relations
+The walk discovers every service (a public function of a services or relations
 module whose parameters are keyword-only and include the caller): a new service without a
 scenario here fails the first test, and a scenario whose change records no event, or other
 events than declared, fails the second.
@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from docket.core.models import Event
-from docket.issues import cascades, relations
+from docket.issues import relations
 from docket.issues import services as issues
 from docket.issues.models import Issue
 from docket.projects import services as projects
@@ -32,7 +32,6 @@ SERVICE_MODULES = {
     "docket.workspaces.services": "workspaces",
     "docket.projects.services": "projects",
     "docket.issues.services": "issues",
-    "docket.issues.cascades": "cascades",
     "docket.issues.relations": "relations",
 }
 # Account services act on a person, not in a workspace: the tenant event log does not hold them.
@@ -305,20 +304,20 @@ SCENARIOS: dict[str, tuple[Scenario, Counter]] = {
         lambda w: issues.comment_delete(access=w.access("admin"), comment=w.member_comment),
         Counter({"comment.deleted": 1}),
     ),
-    "cascades.state_update": (
+    "projects.state_update": (
         lambda w: (
             _three_issues_in(w, "In Progress"),
-            cascades.state_update(
+            projects.state_update(
                 access=w.access("admin"), state=_state(w, "In Progress"), category="completed"
             ),
         ),
         # Recategorizing to completed completes each of its three issues.
         Counter({"issue.created": 3, "state.updated": 1, "issue.updated": 3}),
     ),
-    "cascades.state_delete": (
+    "projects.state_delete": (
         lambda w: _then(
             _three_issues_in(w, "Backlog"),
-            lambda: cascades.state_delete(
+            lambda: projects.state_delete(
                 access=w.access("admin"),
                 state=_state(w, "Backlog"),
                 move_to=_state(w, "Done"),
@@ -326,15 +325,15 @@ SCENARIOS: dict[str, tuple[Scenario, Counter]] = {
         ),
         Counter({"issue.created": 3, "state.deleted": 1, "issue.moved": 3}),
     ),
-    "cascades.label_delete": (
-        lambda w: cascades.label_delete(access=w.access("member"), label=w.eng_label),
+    "projects.label_delete": (
+        lambda w: projects.label_delete(access=w.access("member"), label=w.eng_label),
         # ENG-1 carries the label.
         Counter({"label.deleted": 1, "issue.updated": 1}),
     ),
-    "cascades.project_delete": (
+    "projects.project_delete": (
         lambda w: _then(
             _three_issues_in(w, "Todo"),
-            lambda: cascades.project_delete(access=w.access("admin"), project=w.eng),
+            lambda: projects.project_delete(access=w.access("admin"), project=w.eng),
         ),
         # project.deleted alone stands for ENG-1 and the three new issues: no issue.deleted.
         Counter({"issue.created": 3, "project.deleted": 1}),
@@ -369,5 +368,5 @@ def test_a_cascade_records_its_events_in_one_insert(world, django_assert_num_que
     state.project = world.eng
     # When it is deleted, the moves of its issues cost no query per issue
     with django_assert_num_queries(9):
-        cascades.state_delete(access=access, state=state, move_to=done)
+        projects.state_delete(access=access, state=state, move_to=done)
     assert Event.objects.filter(name="issue.moved").count() == 3

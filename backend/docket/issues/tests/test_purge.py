@@ -16,11 +16,12 @@ from django.utils import timezone
 from docket.core.models import Event
 from docket.integrations.models import WebhookDelivery
 from docket.integrations.services import plan_webhook_deliveries, webhook_endpoint_create
-from docket.issues import cascades, purge
+from docket.issues import purge
 from docket.issues.models import Comment, Issue
 from docket.issues.services import comment_create, issue_create
 from docket.notifications.models import Notification, Reason
 from docket.projects.models import Label, Project, ProjectMember, State
+from docket.projects.services import project_delete
 from docket.testing.world import World
 from docket.workspaces.models import Invitation, Membership, Role, Workspace
 from docket.workspaces.services import invitation_create, workspace_delete
@@ -76,7 +77,7 @@ def _grow_eng(world: World, issues: int) -> None:
 
 
 def _soft_delete_eng(world: World) -> None:
-    cascades.project_delete(access=world.access("admin"), project=world.eng)
+    project_delete(access=world.access("admin"), project=world.eng)
 
 
 @override_settings(PURGE_BATCH_SIZE=BATCH)
@@ -188,7 +189,7 @@ def test_a_workspace_is_purged_with_every_row_it_owns_and_the_other_tenant_stays
 def test_the_sweep_finds_deletions_whose_purge_is_overdue(world):
     # Given ENG deleted long ago and never purged, OPS deleted just now
     _soft_delete_eng(world)
-    cascades.project_delete(access=world.access("admin"), project=world.ops)
+    project_delete(access=world.access("admin"), project=world.ops)
     long_ago = timezone.now() - datetime.timedelta(hours=1)
     Project.objects.filter(pk=world.eng.pk).update(deleted_at=long_ago)
     # and the other workspace deleted long ago

@@ -6,13 +6,12 @@ from django.test.utils import CaptureQueriesContext
 
 from docket.core.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from docket.core.models import Event
-from docket.issues.cascades import project_delete
 from docket.issues.models import IssueRelation
 from docket.issues.relations import issue_relate, issue_unrelate
 from docket.issues.selectors import issue_relation_list
 from docket.issues.services import issue_create, issue_delete
 from docket.issues.tasks import purge_project
-from docket.projects.services import project_set_archived
+from docket.projects.services import project_delete, project_set_archived
 from docket.testing.world import access_of
 
 pytestmark = pytest.mark.django_db

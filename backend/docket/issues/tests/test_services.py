@@ -4,7 +4,6 @@ import pytest
 
 from docket.core.errors import Conflict, PermissionDenied, ValidationFailed
 from docket.core.models import Event
-from docket.issues.cascades import state_delete, state_update
 from docket.issues.models import Issue
 from docket.issues.services import (
     comment_delete,
@@ -14,7 +13,7 @@ from docket.issues.services import (
     issue_update,
 )
 from docket.projects.models import State, StateCategory
-from docket.projects.services import project_set_archived
+from docket.projects.services import project_set_archived, state_delete, state_update
 from docket.testing.world import access_of
 
 pytestmark = pytest.mark.django_db
