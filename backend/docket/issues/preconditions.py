@@ -20,6 +20,8 @@ def ensure_version(issue: Issue, expected: Collection[int] | None) -> None:
 
 
 def archived_refusal(project: Project) -> Conflict | None:
+    """The refusal of a write to an archived project's issues, or None. A bulk write hands it to
+    each issue of the project instead of raising."""
     if project.archived_at is None:
         return None
     return Conflict(
