@@ -68,7 +68,7 @@ header = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help venv services db migrate demo run serve api-fuzz \
 	lint format schema schema-check migrations-check compat-check deploy-check config-check \
-	backend-test test pin bench bench-realtime bench-large bench-background bench-migrations frontend-deps chromium client client-check frontend-check \
+	backend-test test pin bench bench-realtime bench-large bench-background bench-migrations frontend-deps chromium client client-check constants frontend-check \
 	browser-test sdk sdk-check sdk-test
 
 help: ## List the targets
@@ -214,6 +214,9 @@ chromium: ## Install Debian's Chromium for the browser tests, if missing
 
 client: frontend-deps ## Regenerate the SPA's typed API client from openapi/v1.yaml
 	cd $(FRONTEND) && npm run -s client
+
+constants: venv ## Regenerate the SPA's copy of backend constants (frontend/src/api/constants.ts)
+	$(MANAGE) spa_constants
 
 client-check: frontend-deps ## Fail if the generated API client differs from openapi/v1.yaml, or if third parties' default-flag types refuse valid bodies
 	$(call header,client-check: frontend/src/api/schema.d.ts matches openapi/v1.yaml)

@@ -1,4 +1,4 @@
-"""Purging deleted projects and workspaces (docket.issues.workflow)."""
+"""Purging deleted projects and workspaces (docket.issues.purge)."""
 
 from .celery import CELERY_BEAT_SCHEDULE
 from .env import env

@@ -1,8 +1,10 @@
 """URL converters: a malformed key never reaches the database; it is a plain 404."""
 
+from docket.core.keys import ISSUE_KEY, PROJECT_KEY
+
 
 class ProjectKeyConverter:
-    regex = "[A-Z]{2,10}"
+    regex = PROJECT_KEY
 
     def to_python(self, value: str) -> str:
         return value
@@ -12,7 +14,7 @@ class ProjectKeyConverter:
 
 
 class IssueKeyConverter:
-    regex = "[A-Z]{2,10}-[1-9][0-9]{0,9}"
+    regex = ISSUE_KEY
 
     def to_python(self, value: str) -> str:
         return value

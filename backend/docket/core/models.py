@@ -1,5 +1,7 @@
 """Shared model bases and the event log (the transactional outbox)."""
 
+from collections.abc import Sequence
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Func
@@ -109,9 +111,11 @@ class MailDelivery(models.Model):
     docket.core.mail). A sender claims it (pending -> sending, for a lease) before talking to
     the SMTP server, so no two live senders, retries or redeliveries send it at the same time;
     one whose sender died mid-send is taken back once the lease is over and sent again, with the
-    same stable `message_id`. Concrete deliveries add what the mail is about, that
-    `message_id`, and their own constraints (names are per table)."""
+    same stable `message_id`. Concrete deliveries add what the mail is about and that
+    `message_id`; their Meta takes the rules every delivery table has (names are per table) from
+    `mail_delivery_rules`."""
 
+    id = models.BigAutoField(primary_key=True)
     status = models.CharField(
         max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )
@@ -138,6 +142,33 @@ class MailDelivery(models.Model):
     @property
     def message_id(self) -> str:
         raise NotImplementedError
+
+
+def mail_delivery_rules(
+    table: str,
+    *,
+    constraints: Sequence[models.BaseConstraint] = (),
+    pending_index: str | None = None,
+) -> tuple[list[models.BaseConstraint], list[models.Index]]:
+    """The Meta `constraints` and `indexes` of a concrete MailDelivery: its own `constraints`,
+    a valid status, and the partial index senders scan for pending mail. Named after `table`
+    (constraint and index names are per database, so an abstract Meta cannot hold them);
+    `pending_index` keeps an index name that predates the naming rule."""
+    return (
+        [
+            *constraints,
+            models.CheckConstraint(
+                condition=models.Q(status__in=DeliveryStatus.values), name=f"{table}_status_valid"
+            ),
+        ],
+        [
+            models.Index(
+                fields=["created_at"],
+                name=pending_index or f"{table}_pending_idx",
+                condition=models.Q(status="pending"),
+            ),
+        ],
+    )
 
 
 class IdempotencyKey(models.Model):

@@ -13,8 +13,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
 from docket.core.ids import uuid7
-from docket.core.models import DeliveryStatus as MailStatus
-from docket.core.models import MailDelivery
+from docket.core.models import MailDelivery, mail_delivery_rules
 
 
 class WebhookEndpoint(models.Model):
@@ -154,7 +153,6 @@ class WebhookDisabledEmail(MailDelivery):
     """Tells one admin that an endpoint was disabled after failing too long (sent exactly once,
     see MailDelivery)."""
 
-    id = models.BigAutoField(primary_key=True)
     endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="+")
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -163,23 +161,16 @@ class WebhookDisabledEmail(MailDelivery):
     disabled_at = models.DateTimeField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["endpoint", "recipient", "disabled_at"],
-                name="webhook_disabled_email_once",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=MailStatus.values),
-                name="webhook_disabled_email_status_valid",
-            ),
-        ]
-        indexes = [
-            models.Index(
-                fields=["created_at"],
-                name="webhook_disabled_email_pending",
-                condition=models.Q(status="pending"),
-            ),
-        ]
+        constraints, indexes = mail_delivery_rules(
+            "webhook_disabled_email",
+            constraints=[
+                models.UniqueConstraint(
+                    fields=["endpoint", "recipient", "disabled_at"],
+                    name="webhook_disabled_email_once",
+                )
+            ],
+            pending_index="webhook_disabled_email_pending",
+        )
 
     def __str__(self) -> str:
         return f"webhook-disabled email to {self.recipient_id}: {self.status}"

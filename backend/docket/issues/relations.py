@@ -8,6 +8,7 @@ project row is needed since no number is allocated) and record an event on each 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -17,8 +18,11 @@ from docket.core.errors import Conflict, NotFound, ValidationFailed
 from docket.core.events import EventType, created, deleted, emit
 from docket.core.models import Event
 from docket.issues import events
+from docket.issues.history import issue_event
+from docket.issues.locks import lock_issues
 from docket.issues.models import INVERSE_RELATION, Issue, IssueRelation, RelationKind
-from docket.issues.services import ensure_open, issue_event, lock_issues
+from docket.issues.preconditions import ensure_open
+from docket.projects.models import Project
 from docket.projects.permissions import ensure_can_contribute
 
 
@@ -132,3 +136,37 @@ def issue_unrelate(*, access: Access, issue: Issue, other: Issue) -> bool:
             )
         )
     return True
+
+
+def relations_cleared_events(
+    issues: Sequence[Issue] = (), *, project: Project | None = None, access: Access
+) -> list[Event]:
+    """`issue.unlinked` on each issue related to one of `issues` (or to an issue of `project`)
+    and not itself one of them, which are about to be deleted: their relation rows go with them.
+    Each names the issue it lost and the relation as it saw it. One query; call inside the
+    deleting transaction."""
+    if project is not None:
+        relations = IssueRelation.objects.filter(to_issue__project=project).exclude(
+            from_issue__project=project
+        )
+    else:
+        relations = IssueRelation.objects.filter(to_issue__in=list(issues)).exclude(
+            from_issue__in=list(issues)
+        )
+    return [
+        issue_event(
+            events.ISSUE_UNLINKED,
+            access=access,
+            issue=relation.from_issue,
+            changes={
+                "issue": {
+                    "old": {"id": str(relation.to_issue.id), "key": relation.to_issue.key},
+                    "new": None,
+                },
+                "relation": {"old": relation.type, "new": None},
+            },
+        )
+        for relation in relations.select_related(
+            "from_issue__project", "to_issue__project"
+        ).order_by("from_issue_id", "to_issue_id")
+    ]

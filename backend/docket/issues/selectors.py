@@ -1,6 +1,5 @@
 """Reads for issues, comments and activity, always scoped to the caller's access."""
 
-import re
 import uuid
 from dataclasses import dataclass
 
@@ -9,12 +8,11 @@ from django.db.models import Prefetch, Q, QuerySet
 from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import NotFound
+from docket.core.keys import issue_key_parts
 from docket.core.models import Event
 from docket.issues.models import Comment, Issue, IssueRelation
 from docket.projects.models import Label, Project, State
 from docket.projects.selectors import visible_projects
-
-ISSUE_KEY_PATTERN = re.compile(r"^(?P<project>[A-Z]{2,10})-(?P<number>[1-9][0-9]{0,9})$")
 
 
 def _with_relations(issues: QuerySet[Issue]) -> QuerySet[Issue]:
@@ -77,16 +75,16 @@ def board_columns(*, project: Project, issues: QuerySet[Issue], limit: int) -> l
 def issue_get(*, access: Access, key: str, with_relations: bool = True) -> Issue:
     """One issue by its key (ENG-42); NotFound if missing or not visible to the caller.
     `with_relations=False` skips loading assignees and labels, for callers that show neither."""
-    match = ISSUE_KEY_PATTERN.match(key)
-    if match is None:
+    parts = issue_key_parts(key)
+    if parts is None:
         raise NotFound("Issue not found.", code="issue_not_found")
     issues = Issue.objects.select_related("project", "state")
     issue = (
         (_with_relations(issues) if with_relations else issues)
         .filter(
             project__in=visible_projects(access=access),
-            project__key=match["project"],
-            number=int(match["number"]),
+            project__key=parts[0],
+            number=parts[1],
         )
         .first()
     )
@@ -99,9 +97,9 @@ def issues_by_keys(*, access: Access, keys: list[str]) -> dict[str, Issue | None
     """Look up many keys in one query; a missing or invisible key maps to None."""
     wanted: dict[tuple[str, int], str] = {}
     for key in keys:
-        match = ISSUE_KEY_PATTERN.match(key)
-        if match:
-            wanted[(match["project"], int(match["number"]))] = key
+        parts = issue_key_parts(key)
+        if parts is not None:
+            wanted[parts] = key
     found: dict[str, Issue | None] = dict.fromkeys(keys)
     if wanted:
         condition = Q()

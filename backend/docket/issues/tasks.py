@@ -1,5 +1,5 @@
 """Purge tasks: they take the id of a deleted project or workspace and remove its rows in
-batches (docket.issues.workflow). Idempotent and resumable: a run that dies, or runs out of its
+batches (docket.issues.purge). Idempotent and resumable: a run that dies, or runs out of its
 time budget, leaves the rest to the next run, which its end or beat's sweep asks for."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 from celery import shared_task
 
-from docket.issues.workflow import project_purge, purges_overdue, workspace_purge
+from docket.issues.purge import project_purge, purges_overdue, workspace_purge
 
 
 @shared_task(name="docket.purge_project", ignore_result=True)

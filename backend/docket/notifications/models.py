@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from docket.core.models import BaseModel, DeliveryStatus, MailDelivery
+from docket.core.models import BaseModel, MailDelivery, mail_delivery_rules
 from docket.issues.models import Issue
 from docket.workspaces.models import Workspace
 
@@ -54,7 +54,7 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
 
     # Its project is named by plain id (it outlives its issue), so no cascade reaches it: the
-    # purge of a deleted project finds it by this mark (docket.issues.workflow).
+    # purge of a deleted project finds it by this mark (docket.issues.purge).
     purged_with_project = True
 
     class Meta:
@@ -101,25 +101,12 @@ class EmailDelivery(MailDelivery):
     """The email of one notification, sent exactly once (see MailDelivery). The Message-ID is
     stable, so even a resend would thread as the same mail."""
 
-    id = models.BigAutoField(primary_key=True)
     notification = models.OneToOneField(
         Notification, on_delete=models.CASCADE, related_name="email"
     )
 
     class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=DeliveryStatus.values),
-                name="email_delivery_status_valid",
-            ),
-        ]
-        indexes = [
-            models.Index(
-                fields=["created_at"],
-                name="email_delivery_pending_idx",
-                condition=models.Q(status="pending"),
-            ),
-        ]
+        constraints, indexes = mail_delivery_rules("email_delivery")
 
     def __str__(self) -> str:
         return f"email of notification {self.notification_id}: {self.status}"
@@ -134,25 +121,16 @@ class DigestDelivery(MailDelivery):
     MailDelivery): (user, date) is unique, so a second planning run, a retried task or a killed
     worker never mails the same digest twice."""
 
-    id = models.BigAutoField(primary_key=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     date = models.DateField()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["user", "date"], name="digest_delivery_once_a_day"),
-            models.CheckConstraint(
-                condition=models.Q(status__in=DeliveryStatus.values),
-                name="digest_delivery_status_valid",
-            ),
-        ]
-        indexes = [
-            models.Index(
-                fields=["created_at"],
-                name="digest_delivery_pending_idx",
-                condition=models.Q(status="pending"),
-            ),
-        ]
+        constraints, indexes = mail_delivery_rules(
+            "digest_delivery",
+            constraints=[
+                models.UniqueConstraint(fields=["user", "date"], name="digest_delivery_once_a_day")
+            ],
+        )
 
     def __str__(self) -> str:
         return f"digest of {self.date} for {self.user_id}: {self.status}"

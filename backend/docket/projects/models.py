@@ -3,10 +3,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 
+from docket.core.keys import PROJECT_KEY_PATTERN
 from docket.core.models import BaseModel
 from docket.workspaces.models import Membership, Workspace
 
-PROJECT_KEY_PATTERN = r"^[A-Z]{2,10}$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 color_validator = RegexValidator(COLOR_PATTERN, "Use a hex color such as #3b82f6.")
 
@@ -19,12 +19,25 @@ class StateCategory(models.TextChoices):
     CANCELED = "canceled", "Canceled"
 
 
+# The colour each category is shown in, which a project's default state of it starts with. The
+# SPA's copy is generated from this one (`make constants`, frontend/src/api/constants.ts).
+CATEGORY_COLORS: dict[StateCategory, str] = {
+    StateCategory.BACKLOG: "#94a3b8",
+    StateCategory.UNSTARTED: "#64748b",
+    StateCategory.STARTED: "#f59e0b",
+    StateCategory.COMPLETED: "#22c55e",
+    StateCategory.CANCELED: "#ef4444",
+}
+
 DEFAULT_WORKFLOW = [
-    ("Backlog", StateCategory.BACKLOG, "#94a3b8"),
-    ("Todo", StateCategory.UNSTARTED, "#64748b"),
-    ("In Progress", StateCategory.STARTED, "#f59e0b"),
-    ("Done", StateCategory.COMPLETED, "#22c55e"),
-    ("Canceled", StateCategory.CANCELED, "#ef4444"),
+    (name, category, CATEGORY_COLORS[category])
+    for name, category in [
+        ("Backlog", StateCategory.BACKLOG),
+        ("Todo", StateCategory.UNSTARTED),
+        ("In Progress", StateCategory.STARTED),
+        ("Done", StateCategory.COMPLETED),
+        ("Canceled", StateCategory.CANCELED),
+    ]
 ]
 
 

@@ -1,7 +1,8 @@
 """Writes for projects, their members, workflow states and labels.
 
 Writes whose effects reach issues (deleting a project, a state or a label, recategorizing a
-state) live in `docket.issues.workflow`: issues depend on projects, never the other way round.
+state) change them through `docket.projects.cascades`, which the issues app fills in: issues
+depend on projects, never the other way round.
 """
 
 from __future__ import annotations
@@ -15,16 +16,17 @@ from django.utils import timezone
 
 from docket.accounts.models import User
 from docket.core.access import Access
-from docket.core.errors import ValidationFailed
+from docket.core.errors import Conflict, NotFound, ValidationFailed
 from docket.core.events import EventType, diff, emit, new_event
+from docket.core.keys import PROJECT_KEY_PATTERN
 from docket.core.models import Event
 from docket.core.roles import Role
 from docket.core.rows import lock_existing
 from docket.core.types import UNSET, Maybe
 from docket.projects import events
+from docket.projects.cascades import issue_cascades
 from docket.projects.models import (
     DEFAULT_WORKFLOW,
-    PROJECT_KEY_PATTERN,
     Label,
     Project,
     ProjectMember,
@@ -379,3 +381,131 @@ def label_update(
     except IntegrityError as exc:
         raise _label_name_taken() from exc
     return label
+
+
+def state_update(
+    *,
+    access: Access,
+    state: State,
+    name: Maybe[str] = UNSET,
+    category: Maybe[str] = UNSET,
+    color: Maybe[str] = UNSET,
+) -> State:
+    """Rename, recolor or recategorize a state. Admins and the lead. Issues in it follow a new
+    category (completed_at set or cleared), each recording `issue.updated`."""
+    project = state.project
+    ensure_can_manage_project(access, project)
+    before = state_snapshot(state)
+    if name is not UNSET:
+        state.name = name.strip()
+    if category is not UNSET:
+        state.category = category
+    if color is not UNSET:
+        state.color = color
+    changes = diff(before, state_snapshot(state))
+    if not changes:
+        return state
+    try:
+        with transaction.atomic():
+            lock_existing(state, message="State not found.", code="state_not_found")
+            state.save(update_fields=["name", "category", "color", "updated_at"])
+            cascade = (
+                issue_cascades().state_recategorized(access=access, state=state)
+                if "category" in changes
+                else []
+            )
+            emit(
+                state_event(events.STATE_UPDATED, access=access, state=state, changes=changes),
+                *cascade,
+            )
+    except IntegrityError as exc:
+        raise state_name_taken() from exc
+    return state
+
+
+def state_delete(*, access: Access, state: State, move_to: State | None) -> None:
+    """Delete a state. Admins and the lead. Its issues move to the end of `move_to`'s column,
+    in order, each recording `issue.moved`; `move_to` must be named if there are any."""
+    project = state.project
+    ensure_can_manage_project(access, project)
+    if move_to is not None and (move_to.project_id != project.id or move_to.id == state.id):
+        raise ValidationFailed.for_field(
+            "move_to", "invalid_state", "Move issues to another state of the same project."
+        )
+    with transaction.atomic():
+        # Every state of the project, by id: the lock order of every write path (states, then
+        # issues), and no concurrent delete can leave the project without a state.
+        states = list(State.objects.select_for_update().filter(project=project).order_by("pk"))
+        if not any(other.pk != state.pk for other in states):
+            raise Conflict("A project needs at least one state.", code="last_state")
+        cascade = issue_cascades().state_emptied(access=access, state=state, move_to=move_to)
+        emit(
+            state_event(
+                events.STATE_DELETED,
+                access=access,
+                state=state,
+                changes={
+                    **diff(state_snapshot(state), {}),
+                    "moved_issues": {"old": None, "new": len(cascade)},
+                },
+            ),
+            *cascade,
+        )
+        state.delete()
+
+
+def label_delete(*, access: Access, label: Label) -> None:
+    """Delete a label. Members and above. Each issue that had it records `issue.updated` with
+    its labels before and after."""
+    ensure_can_contribute(access, action="delete labels")
+    access.ensure_can_see(label.project)
+    with transaction.atomic():
+        cascade = issue_cascades().label_removed(access=access, label=label)
+        emit(
+            label_event(
+                events.LABEL_DELETED,
+                access=access,
+                label=label,
+                changes={"name": {"old": label.name, "new": None}},
+            ),
+            *cascade,
+        )
+        label.delete()
+
+
+def project_delete(*, access: Access, project: Project) -> None:
+    """Delete a project with all its issues. Admins and owners only (not the lead).
+
+    A soft delete that answers at once, whatever the project's size: it sets `deleted_at`, after
+    which the project and its issues are gone for everyone (selectors and the access skip it)
+    and its key is free again. Records `project.deleted`, the one event consumers of the project
+    need: it means every issue of the project is gone (no `issue.deleted` per issue); and
+    `issue.unlinked` on each issue of another project that was related to one of them, whose
+    relations change. Once this commits, the issues app's `purge_project` removes the rows in
+    batches. NotFound if it is already deleted.
+    """
+    access.ensure_role(Role.ADMIN, action="delete projects")
+    access.ensure_can_see(project)
+    with transaction.atomic():
+        now = timezone.now()
+        # Conditional, under the row lock (the lock order of every issue write): of two deletes
+        # at once, one records the event; an issue created meanwhile is purged with the rest.
+        marked = Project.objects.filter(pk=project.pk, deleted_at__isnull=True).update(
+            deleted_at=now, updated_at=now
+        )
+        if not marked:
+            raise NotFound("Project not found.", code="project_not_found")
+        project.deleted_at = now
+        deleted_issues, cascade = issue_cascades().project_removed(access=access, project=project)
+        emit(
+            project_event(
+                events.PROJECT_DELETED,
+                access=access,
+                project=project,
+                changes={
+                    "key": {"old": project.key, "new": None},
+                    "deleted_issues": {"old": deleted_issues, "new": None},
+                },
+            ),
+            *cascade,
+        )

@@ -23,6 +23,7 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
+from docket.core import keys
 from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.visibility import can_see_event
@@ -61,7 +62,7 @@ class ProtocolError(Exception):
 # What a workspace slug, a project key and a topic may look like; anything else (NUL, a lone
 # surrogate, a megabyte) is refused before it reaches a query.
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
-PROJECT_KEY = re.compile(r"[A-Za-z0-9]{1,10}")
+PROJECT_KEY = re.compile(keys.PROJECT_KEY)
 TOPIC = re.compile(r"(workspace|project):[-a-zA-Z0-9_/]{1,62}")
 
 

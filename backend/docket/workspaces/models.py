@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from docket.core.ids import uuid7
-from docket.core.models import BaseModel, DeliveryStatus, MailDelivery
+from docket.core.models import BaseModel, MailDelivery, mail_delivery_rules
 from docket.core.roles import ROLE_RANK, Role
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$"
@@ -110,23 +110,10 @@ class Invitation(models.Model):
 class InvitationEmail(MailDelivery):
     """The email of one invitation with its accept link, sent exactly once (see MailDelivery)."""
 
-    id = models.BigAutoField(primary_key=True)
     invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="delivery")
 
     class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=DeliveryStatus.values),
-                name="invitation_email_status_valid",
-            ),
-        ]
-        indexes = [
-            models.Index(
-                fields=["created_at"],
-                name="invitation_email_pending_idx",
-                condition=models.Q(status="pending"),
-            ),
-        ]
+        constraints, indexes = mail_delivery_rules("invitation_email")
 
     def __str__(self) -> str:
         return f"email of invitation {self.invitation_id}: {self.status}"

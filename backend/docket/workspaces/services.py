@@ -32,6 +32,7 @@ from docket.core.errors import (
 )
 from docket.core.events import diff, emit, new_event
 from docket.core.mail import NotToBeSent, mail_delivery_send, pending_mail_deliveries
+from docket.core.purges import workspace_purge_request
 from docket.core.rows import lock_existing
 from docket.workspaces import events
 from docket.workspaces.models import (
@@ -131,7 +132,8 @@ def workspace_delete(*, access: Access, workspace: Workspace) -> None:
 
     A soft delete that answers at once, whatever the tenant's size: it sets `deleted_at`, after
     which the workspace is gone for everyone (no access resolves to it) and its slug is free
-    again. Once this commits, the `docket.purge_workspace` task removes the rows in batches.
+    again. Once this commits, the purge task the issues app registered (docket.core.purges)
+    removes the rows in batches.
     NotFound if it is already deleted."""
     access.ensure_role(Role.OWNER, action="delete the workspace")
     _ensure_same_workspace(access, workspace)
@@ -153,18 +155,7 @@ def workspace_delete(*, access: Access, workspace: Workspace) -> None:
             )
         )
         workspace_id = workspace.pk
-        transaction.on_commit(lambda: _enqueue_workspace_purge(workspace_id))
-
-
-def _enqueue_workspace_purge(workspace_id: uuid.UUID) -> None:
-    # By name: the purge lives with issues (it deletes them), above this app.
-    from celery import current_app
-
-    try:
-        current_app.send_task("docket.purge_workspace", args=[str(workspace_id)])
-    except Exception:
-        # The workspace is gone for everyone already; beat's sweep asks for its purge again.
-        logger.warning("purge_not_enqueued", workspace=str(workspace_id), exc_info=True)
+        transaction.on_commit(lambda: workspace_purge_request(workspace_id))
 
 
 def _lock_owners(workspace_id: uuid.UUID) -> list[Membership]:

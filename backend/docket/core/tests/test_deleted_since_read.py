@@ -8,9 +8,13 @@ import pytest
 from docket.core.errors import NotFound
 from docket.core.models import Event
 from docket.issues.services import comment_update
-from docket.issues.workflow import state_update
 from docket.projects.models import Label, Project, State
-from docket.projects.services import label_update, project_set_archived, project_update
+from docket.projects.services import (
+    label_update,
+    project_set_archived,
+    project_update,
+    state_update,
+)
 from docket.testing.factories import MembershipFactory
 from docket.workspaces.models import Invitation, Membership, Role
 from docket.workspaces.services import invitation_create, invitation_revoke, member_change_role

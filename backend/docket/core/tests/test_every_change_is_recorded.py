@@ -1,6 +1,6 @@
 """Every state-changing service records its events, cascades included.
 
-The walk discovers every service (a public function of a services, workflow or relations
+The walk discovers every service (a public function of a services or relations
 module whose parameters are keyword-only and include the caller): a new service without a
 scenario here fails the first test, and a scenario whose change records no event, or other
 events than declared, fails the second.
@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from docket.core.models import Event
-from docket.issues import relations, workflow
+from docket.issues import relations
 from docket.issues import services as issues
 from docket.issues.models import Issue
 from docket.projects import services as projects
@@ -32,7 +32,6 @@ SERVICE_MODULES = {
     "docket.workspaces.services": "workspaces",
     "docket.projects.services": "projects",
     "docket.issues.services": "issues",
-    "docket.issues.workflow": "workflow",
     "docket.issues.relations": "relations",
 }
 # Account services act on a person, not in a workspace: the tenant event log does not hold them.
@@ -53,7 +52,8 @@ def _discover() -> set[str]:
         for attr, value in vars(module).items():
             if attr.startswith("_") or not inspect.isfunction(value):
                 continue
-            if value.__module__ != name:
+            # A services package re-exports the services of its modules.
+            if value.__module__ != name and not value.__module__.startswith(f"{name}."):
                 continue
             params = inspect.signature(value).parameters.values()
             keyword_only = all(p.kind is p.KEYWORD_ONLY for p in params)
@@ -304,20 +304,20 @@ SCENARIOS: dict[str, tuple[Scenario, Counter]] = {
         lambda w: issues.comment_delete(access=w.access("admin"), comment=w.member_comment),
         Counter({"comment.deleted": 1}),
     ),
-    "workflow.state_update": (
+    "projects.state_update": (
         lambda w: (
             _three_issues_in(w, "In Progress"),
-            workflow.state_update(
+            projects.state_update(
                 access=w.access("admin"), state=_state(w, "In Progress"), category="completed"
             ),
         ),
         # Recategorizing to completed completes each of its three issues.
         Counter({"issue.created": 3, "state.updated": 1, "issue.updated": 3}),
     ),
-    "workflow.state_delete": (
+    "projects.state_delete": (
         lambda w: _then(
             _three_issues_in(w, "Backlog"),
-            lambda: workflow.state_delete(
+            lambda: projects.state_delete(
                 access=w.access("admin"),
                 state=_state(w, "Backlog"),
                 move_to=_state(w, "Done"),
@@ -325,15 +325,15 @@ SCENARIOS: dict[str, tuple[Scenario, Counter]] = {
         ),
         Counter({"issue.created": 3, "state.deleted": 1, "issue.moved": 3}),
     ),
-    "workflow.label_delete": (
-        lambda w: workflow.label_delete(access=w.access("member"), label=w.eng_label),
+    "projects.label_delete": (
+        lambda w: projects.label_delete(access=w.access("member"), label=w.eng_label),
         # ENG-1 carries the label.
         Counter({"label.deleted": 1, "issue.updated": 1}),
     ),
-    "workflow.project_delete": (
+    "projects.project_delete": (
         lambda w: _then(
             _three_issues_in(w, "Todo"),
-            lambda: workflow.project_delete(access=w.access("admin"), project=w.eng),
+            lambda: projects.project_delete(access=w.access("admin"), project=w.eng),
         ),
         # project.deleted alone stands for ENG-1 and the three new issues: no issue.deleted.
         Counter({"issue.created": 3, "project.deleted": 1}),
@@ -368,5 +368,5 @@ def test_a_cascade_records_its_events_in_one_insert(world, django_assert_num_que
     state.project = world.eng
     # When it is deleted, the moves of its issues cost no query per issue
     with django_assert_num_queries(9):
-        workflow.state_delete(access=access, state=state, move_to=done)
+        projects.state_delete(access=access, state=state, move_to=done)
     assert Event.objects.filter(name="issue.moved").count() == 3

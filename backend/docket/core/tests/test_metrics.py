@@ -16,11 +16,11 @@ from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
 from docket.core.mail import EmailNotSentYet
-from docket.core.models import Event
+from docket.core.models import DeliveryStatus, Event
 from docket.core.relay import consumers
 from docket.core.tasks import expire_idempotency_keys, relay_events
 from docket.core.tests.test_cross_cutting import render_as_production_json, structlog_records
-from docket.notifications.models import DeliveryStatus, EmailDelivery
+from docket.notifications.models import EmailDelivery
 from docket.notifications.services import email_delivery_send
 from docket.notifications.tasks import deliver_pending_emails
 from docket.notifications.tests.test_email import _deliveries

@@ -9,8 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from docket.core.models import Event
 from docket.issues.services import comment_create, comment_delete, issue_create, issue_delete
-from docket.issues.workflow import project_delete
-from docket.projects.services import label_create, project_create
+from docket.projects.services import label_create, project_create, project_delete
 from docket.testing.factories import MembershipFactory
 from docket.testing.world import access_of
 from docket.workspaces.models import Role

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from docket.core.keys import ISSUE_KEY_PATTERN, MAX_ISSUE_KEY_LENGTH
 from docket.core.models import Event
 from docket.core.serializers import StrictSerializer
 from docket.http.refs import LabelOutput, ProjectRefOutput, UserSummaryOutput
@@ -183,7 +184,7 @@ class IssueBulkChangesInput(IssueUpdateInput):
 
 class IssueBulkUpdateInput(StrictSerializer):
     keys = serializers.ListField(
-        child=serializers.RegexField(r"^[A-Z]{2,10}-[0-9]{1,10}$", max_length=21),
+        child=serializers.RegexField(ISSUE_KEY_PATTERN, max_length=MAX_ISSUE_KEY_LENGTH),
         min_length=1,
         max_length=MAX_BULK_ISSUES,
         help_text=f"Issue keys, at most {MAX_BULK_ISSUES}.",

@@ -239,6 +239,23 @@ def test_bulk_update_caps_at_one_hundred(world, as_user):
     assert response.json()["errors"][0]["field"] == "keys"
 
 
+@pytest.mark.parametrize("malformed", ["ENG-0", "ENG-007", "eng-1", "E-1", "ENG-12345678901"])
+def test_bulk_update_refuses_a_malformed_key_as_the_urls_do(world, as_user, malformed):
+    # Given a key no issue can have (numbers start at 1, with no leading zero)
+    priority = world.eng_issue.priority
+    # When it is part of a bulk update
+    response = as_user(world.member).post(
+        "/api/v1/workspaces/acme/issues/bulk-update",
+        {"keys": ["ENG-1", malformed], "changes": {"priority": "low"}},
+    )
+    # Then the whole request is refused as invalid input, and nothing changed
+    assert response.status_code == 400, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"][0]["field"].startswith("keys")
+    world.eng_issue.refresh_from_db()
+    assert world.eng_issue.priority == priority
+
+
 def test_comments_roundtrip_and_activity(world, as_user):
     url = "/api/v1/workspaces/acme/issues/ENG-1/comments"
     guest = as_user(world.guest)

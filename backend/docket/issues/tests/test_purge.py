@@ -16,11 +16,12 @@ from django.utils import timezone
 from docket.core.models import Event
 from docket.integrations.models import WebhookDelivery
 from docket.integrations.services import plan_webhook_deliveries, webhook_endpoint_create
-from docket.issues import workflow
+from docket.issues import purge
 from docket.issues.models import Comment, Issue
 from docket.issues.services import comment_create, issue_create
 from docket.notifications.models import Notification, Reason
 from docket.projects.models import Label, Project, ProjectMember, State
+from docket.projects.services import project_delete
 from docket.testing.world import World
 from docket.workspaces.models import Invitation, Membership, Role, Workspace
 from docket.workspaces.services import invitation_create, workspace_delete
@@ -76,7 +77,7 @@ def _grow_eng(world: World, issues: int) -> None:
 
 
 def _soft_delete_eng(world: World) -> None:
-    workflow.project_delete(access=world.access("admin"), project=world.eng)
+    project_delete(access=world.access("admin"), project=world.eng)
 
 
 @override_settings(PURGE_BATCH_SIZE=BATCH)
@@ -88,7 +89,7 @@ def test_a_project_is_purged_in_batches_and_nothing_else_changes(world):
     events_before = Event.objects.count()
 
     # When it is purged
-    progress = workflow.project_purge(project_id=world.eng.pk)
+    progress = purge.project_purge(project_id=world.eng.pk)
 
     # Then its rows are gone in batches: the notification (1), the 5 issues (3), the project (1)
     assert progress.finished
@@ -123,29 +124,29 @@ def test_a_purge_interrupted_mid_way_finishes_on_the_next_run(world, monkeypatch
     # Given a deleted ENG whose purge died after one batch of issues
     _grow_eng(world, issues=4)
     _soft_delete_eng(world)
-    assert workflow._delete_batch(Issue.objects.filter(project_id=world.eng.pk)) == BATCH
+    assert purge._delete_batch(Issue.objects.filter(project_id=world.eng.pk)) == BATCH
     # and a run that ran out of time at once (it deletes nothing, and says it is not done)
-    monkeypatch.setattr(workflow, "PURGE_TIME_BUDGET_SECONDS", 0.0)
-    assert not workflow.project_purge(project_id=world.eng.pk).finished
+    monkeypatch.setattr(purge, "PURGE_TIME_BUDGET_SECONDS", 0.0)
+    assert not purge.project_purge(project_id=world.eng.pk).finished
     monkeypatch.undo()
 
     # When the purge runs again
-    progress = workflow.project_purge(project_id=world.eng.pk)
+    progress = purge.project_purge(project_id=world.eng.pk)
 
     # Then it finishes what was left, and a further run is a no-op
     assert progress.finished
     assert progress.summary()["batches"] == 1 + math.ceil(3 / BATCH) + 1
     assert not Project.objects.filter(pk=world.eng.pk).exists()
     assert not Issue.objects.filter(project_id=world.eng.pk).exists()
-    again = workflow.project_purge(project_id=world.eng.pk)
+    again = purge.project_purge(project_id=world.eng.pk)
     assert (again.finished, again.batches) == (True, 0)
 
 
 def test_a_live_project_or_workspace_is_never_purged(world):
     before = _snapshot()
 
-    progress = workflow.project_purge(project_id=world.eng.pk)
-    workspace_progress = workflow.workspace_purge(workspace_id=world.workspace.pk)
+    progress = purge.project_purge(project_id=world.eng.pk)
+    workspace_progress = purge.workspace_purge(workspace_id=world.workspace.pk)
 
     assert (progress.finished, progress.batches) == (False, 0)
     assert (workspace_progress.finished, workspace_progress.batches) == (False, 0)
@@ -168,7 +169,7 @@ def test_a_workspace_is_purged_with_every_row_it_owns_and_the_other_tenant_stays
     before = _snapshot()
 
     # When it is purged
-    progress = workflow.workspace_purge(workspace_id=world.workspace.pk)
+    progress = purge.workspace_purge(workspace_id=world.workspace.pk)
 
     # Then nothing of acme is left, the other tenant is untouched, and the log stays
     assert progress.finished
@@ -188,13 +189,13 @@ def test_a_workspace_is_purged_with_every_row_it_owns_and_the_other_tenant_stays
 def test_the_sweep_finds_deletions_whose_purge_is_overdue(world):
     # Given ENG deleted long ago and never purged, OPS deleted just now
     _soft_delete_eng(world)
-    workflow.project_delete(access=world.access("admin"), project=world.ops)
+    project_delete(access=world.access("admin"), project=world.ops)
     long_ago = timezone.now() - datetime.timedelta(hours=1)
     Project.objects.filter(pk=world.eng.pk).update(deleted_at=long_ago)
     # and the other workspace deleted long ago
     Workspace.objects.filter(pk=world.other_workspace.pk).update(deleted_at=long_ago)
 
-    projects, workspaces = workflow.purges_overdue()
+    projects, workspaces = purge.purges_overdue()
 
     # Then the sweep asks again for ENG's and the other workspace's purge, not yet for OPS's
     assert projects == [world.eng.pk]

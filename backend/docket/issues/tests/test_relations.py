@@ -11,8 +11,7 @@ from docket.issues.relations import issue_relate, issue_unrelate
 from docket.issues.selectors import issue_relation_list
 from docket.issues.services import issue_create, issue_delete
 from docket.issues.tasks import purge_project
-from docket.issues.workflow import project_delete
-from docket.projects.services import project_set_archived
+from docket.projects.services import project_delete, project_set_archived
 from docket.testing.world import access_of
 
 pytestmark = pytest.mark.django_db

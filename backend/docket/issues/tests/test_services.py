@@ -12,9 +12,8 @@ from docket.issues.services import (
     issue_move,
     issue_update,
 )
-from docket.issues.workflow import state_delete, state_update
 from docket.projects.models import State, StateCategory
-from docket.projects.services import project_set_archived
+from docket.projects.services import project_set_archived, state_delete, state_update
 from docket.testing.world import access_of
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.test import override_settings
 from django.utils import timezone
 
-from docket.core.models import Event
+from docket.core.models import DeliveryStatus, Event
 from docket.issues.services import comment_create
-from docket.notifications.models import DeliveryStatus, EmailDelivery, Notification
+from docket.notifications.models import EmailDelivery, Notification
 from docket.notifications.services import (
     email_delivery_send,
     notification_preference_set,

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from docket.core.keys import PROJECT_KEY_PATTERN
 from docket.core.serializers import StrictSerializer
 from docket.http.refs import UserSummaryOutput
 from docket.projects.models import (
@@ -24,7 +25,7 @@ class ColorField(serializers.RegexField):
 
 class ProjectCreateInput(StrictSerializer):
     key = serializers.RegexField(
-        r"^[A-Z]{2,10}$",
+        PROJECT_KEY_PATTERN,
         help_text="2-10 upper-case letters; prefixes issue keys (ENG-42). Cannot change.",
         error_messages={"invalid": "Use 2 to 10 upper-case letters, such as ENG."},
     )

@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from docket.core.errors import NotFound, ValidationFailed
 from docket.http.refs import LabelOutput
 from docket.http.views import ProjectAPIView, WorkspaceAPIView
-from docket.issues.workflow import label_delete, project_delete, state_delete, state_update
 from docket.projects.api.serializers import (
     LabelCreateInput,
     LabelUpdateInput,
@@ -36,14 +35,18 @@ from docket.projects.selectors import (
 )
 from docket.projects.services import (
     label_create,
+    label_delete,
     label_update,
     project_create,
+    project_delete,
     project_member_add,
     project_member_remove,
     project_set_archived,
     project_update,
     state_create,
+    state_delete,
     state_reorder,
+    state_update,
 )
 
 NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}

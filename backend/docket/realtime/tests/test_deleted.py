@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from channels.db import database_sync_to_async
 
-from docket.issues.workflow import project_delete
+from docket.projects.services import project_delete
 from docket.realtime.tests.sockets import Socket, relay, run, signed_in
 from docket.workspaces.services import workspace_delete
 

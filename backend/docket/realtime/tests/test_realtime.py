@@ -375,6 +375,8 @@ def test_bad_messages_get_errors_and_the_socket_stays_usable(quiet_world):
             ('{"type": "subscribe", "workspace": "ac\\u0000me"}', "invalid_message"),
             ('{"type": "subscribe", "workspace": "\\ud800"}', "invalid_message"),
             ('{"type": "subscribe", "workspace": "acme", "project": "\\ud800"}', "invalid_message"),
+            # A project key follows the one key rule (docket.core.keys), as in URLs.
+            ('{"type": "subscribe", "workspace": "acme", "project": "eng"}', "invalid_message"),
             (
                 json.dumps({"type": "subscribe", "workspace": "a", "project": "K" * 11}),
                 "invalid_message",

@@ -1,14 +1,15 @@
+import { CATEGORY_COLORS } from "../../api/constants";
 import type { Schemas } from "../../api/queries";
 
 export type Category = Schemas["StateCategoryEnum"];
 
-/** The state categories in workflow order, with the colour each is shown in. */
+/** The state categories in workflow order, with the colour each is shown in (the backend's). */
 export const CATEGORIES: { value: Category; name: string; color: string }[] = [
-  { value: "backlog", name: "Backlog", color: "#94a3b8" },
-  { value: "unstarted", name: "Unstarted", color: "#64748b" },
-  { value: "started", name: "Started", color: "#f59e0b" },
-  { value: "completed", name: "Completed", color: "#16a34a" },
-  { value: "canceled", name: "Canceled", color: "#dc2626" },
+  { value: "backlog", name: "Backlog", color: CATEGORY_COLORS.backlog },
+  { value: "unstarted", name: "Unstarted", color: CATEGORY_COLORS.unstarted },
+  { value: "started", name: "Started", color: CATEGORY_COLORS.started },
+  { value: "completed", name: "Completed", color: CATEGORY_COLORS.completed },
+  { value: "canceled", name: "Canceled", color: CATEGORY_COLORS.canceled },
 ];
 
 export const categoryName = (category: Category) =>

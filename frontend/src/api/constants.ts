@@ -1,0 +1,10 @@
+// Generated from the backend by `make constants`; do not edit.
+
+/** The colour each state category is shown in (projects.models.CATEGORY_COLORS). */
+export const CATEGORY_COLORS = {
+  backlog: "#94a3b8",
+  unstarted: "#64748b",
+  started: "#f59e0b",
+  completed: "#22c55e",
+  canceled: "#ef4444",
+} as const;
