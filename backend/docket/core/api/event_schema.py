@@ -7,7 +7,7 @@ and webhooks will publish, is documented from the same declarations.
 
 from typing import Any
 
-from docket.core.events import EventType, registered_event_types
+from docket.core.events import EventType, changes_schema, registered_event_types
 
 EVENT_NAME_COMPONENT = "EventName"
 EVENT_OUTPUTS = ("ActivityEventOutput", "FeedEventOutput")
@@ -16,25 +16,6 @@ EVENT_OUTPUTS = ("ActivityEventOutput", "FeedEventOutput")
 def changes_component_name(kind: EventType) -> str:
     words = kind.name.replace(".", "_").split("_")
     return "".join(word.capitalize() for word in words) + "Changes"
-
-
-def _nullable(schema: Any) -> dict[str, Any]:
-    return {**schema, "nullable": True}
-
-
-def _changes_schema(kind: EventType) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "description": f"`{kind.name}` (subject: {kind.subject_type}). {kind.description}",
-        "properties": {
-            field: {
-                "type": "object",
-                "properties": {"old": _nullable(value), "new": _nullable(value)},
-                "required": ["old", "new"],
-            }
-            for field, value in kind.fields.items()
-        },
-    }
 
 
 def document_event_types(result: dict[str, Any], **_: Any) -> dict[str, Any]:
@@ -46,7 +27,7 @@ def document_event_types(result: dict[str, Any], **_: Any) -> dict[str, Any]:
         "description": "Every kind of event the log records.",
     }
     for kind in kinds:
-        schemas[changes_component_name(kind)] = _changes_schema(kind)
+        schemas[changes_component_name(kind)] = changes_schema(kind)
     for output in EVENT_OUTPUTS:
         properties = schemas.get(output, {}).get("properties")
         if not properties:

@@ -6,9 +6,10 @@ import pytest
 from django.db import transaction
 
 from docket.core.events import (
+    EventKind,
+    NoChanges,
     UndeclaredChange,
     emit,
-    event_type,
     new_event,
     registered_event_types,
 )
@@ -43,7 +44,12 @@ def test_an_undeclared_field_or_a_free_shape_is_refused():
 
 def test_each_name_is_declared_once_and_every_app_declares_its_types():
     with pytest.raises(ValueError, match="twice"):
-        event_type("issue.moved", subject="issue", description="again")
+
+        class Again(EventKind[NoChanges]):
+            name = "issue.moved"
+            subject_type = "issue"
+            description = "again"
+
     names = {kind.name for kind in registered_event_types()}
     assert {"workspace.created", "project.deleted", "issue.updated", "comment.deleted"} <= names
     assert len(names) == 31
