@@ -257,13 +257,13 @@ def _nullable(schema: Mapping[str, Any]) -> dict[str, Any]:
     return {**schema, "nullable": True}
 
 
-def _as_json_schema(schema: Any) -> Any:
+def as_json_schema(schema: Any) -> Any:
     """OpenAPI 3.0's `nullable` spelled as JSON Schema, for a validator."""
     if isinstance(schema, list):
-        return [_as_json_schema(item) for item in schema]
+        return [as_json_schema(item) for item in schema]
     if not isinstance(schema, Mapping):
         return schema
-    converted = {key: _as_json_schema(value) for key, value in schema.items() if key != "nullable"}
+    converted = {key: as_json_schema(value) for key, value in schema.items() if key != "nullable"}
     if schema.get("nullable"):
         return {"anyOf": [converted, {"type": "null"}]}
     return converted
@@ -273,7 +273,7 @@ def _as_json_schema(schema: Any) -> Any:
 def _validator(name: str) -> Any:
     from jsonschema import Draft202012Validator, FormatChecker  # type: ignore[import-untyped]
 
-    schema = _as_json_schema(changes_schema(_REGISTRY[name]))
+    schema = as_json_schema(changes_schema(_REGISTRY[name]))
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
 

@@ -13,16 +13,19 @@ from docket.core.visibility import event_visibility
 from docket.integrations.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 
 
-def event_feed(*, access: Access) -> QuerySet[Event]:
-    """Committed events of the caller's workspace that the caller may see: those of visible
-    projects (deletions included), and workspace-level ones by role (the rule of
-    `docket.core.visibility`, as SQL). Only events below the commit horizon are returned, so a
-    page never moves past an event still to commit."""
-    return (
-        Event.objects.filter(workspace_id=access.workspace_id, txid__lt=CommittedHorizon())
-        .filter(event_visibility(access).as_q())
-        .select_related("actor")
+def visible_events(*, access: Access) -> QuerySet[Event]:
+    """The events of the caller's workspace that the caller may see: those of visible projects
+    (deletions included), and workspace-level ones by role (the rule of
+    `docket.core.visibility`, as SQL)."""
+    return Event.objects.filter(workspace_id=access.workspace_id).filter(
+        event_visibility(access).as_q()
     )
+
+
+def event_feed(*, access: Access) -> QuerySet[Event]:
+    """The change feed: `visible_events` that are committed. Only events below the commit
+    horizon are returned, so a page never moves past an event still to commit."""
+    return visible_events(access=access).filter(txid__lt=CommittedHorizon()).select_related("actor")
 
 
 def webhook_endpoint_list(*, access: Access) -> QuerySet[WebhookEndpoint]:
