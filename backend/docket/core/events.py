@@ -158,11 +158,11 @@ class Consumption:
     # order the apps' events modules are imported in).
     kinds: frozenset[EventType] | None
 
-    def __contains__(self, event: object) -> bool:
-        if not isinstance(event, Event):
-            return False
-        kind = kind_of(event)
+    def handles(self, kind: EventType | None) -> bool:
         return kind is not None and (self.kinds is None or kind in self.kinds)
+
+    def __contains__(self, event: object) -> bool:
+        return isinstance(event, Event) and self.handles(kind_of(event))
 
     def select(self, events: Iterable[Event]) -> list[Event]:
         return [event for event, _ in self.with_kinds(events)]
@@ -172,7 +172,7 @@ class Consumption:
         selected = []
         for event in events:
             kind = kind_of(event)
-            if kind is not None and (self.kinds is None or kind in self.kinds):
+            if kind is not None and self.handles(kind):
                 selected.append((event, kind))
         return selected
 

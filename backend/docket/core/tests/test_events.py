@@ -139,3 +139,14 @@ def test_a_consumer_reads_changes_typed_by_their_class():
     assert not IssueUpdated.is_kind_of(event)
     with pytest.raises(TypeError):
         IssueUpdated.changes_of(event)
+
+
+def test_a_consumer_subscribes_by_class():
+    from docket.core.events import consumes, consumes_every_type
+    from docket.issues.events import IssueMoved, IssueUpdated
+
+    moved = _moved()
+    unknown = Event(name="nothing.declared", workspace_id=WORKSPACE, subject_id=SUBJECT)
+    assert consumes(IssueMoved).select([moved, unknown]) == [moved]
+    assert consumes(IssueUpdated).select([moved]) == []
+    assert consumes_every_type().with_kinds([unknown, moved]) == [(moved, IssueMoved)]
