@@ -4,6 +4,8 @@ from .env import env
 
 # Schedule the relay after each commit that recorded events.
 RELAY_ON_COMMIT = env.bool("RELAY_ON_COMMIT", default=True)
+# Check each recorded event's changes against the schema its type publishes (the tests do).
+EVENTS_VALIDATE_CHANGES = False
 # Consumers of the event log, each with its own position: {name: "dotted.path.to.handler"}.
 RELAY_CONSUMERS: dict[str, str] = {
     # First: live updates are the ones a person is waiting for.

@@ -67,6 +67,8 @@ for _config in DATABASES.values():
 # Tests own a broker database too; most tests relay explicitly (the worker tests turn it on).
 CELERY_BROKER_URL = env.str("TEST_CELERY_BROKER_URL", default="redis://localhost:6379/14")
 RELAY_ON_COMMIT = False
+# Every event any test records is checked against the schema its type publishes.
+EVENTS_VALIDATE_CHANGES = True
 # Tasks only tests enqueue (a worker started by a test registers them too).
 CELERY_IMPORTS = ["docket.testing.tasks"]
 # A consumer that only the relay tests read (the worker they start loads these settings too).

@@ -19,44 +19,49 @@ from django.db import connections, transaction
 
 from docket.analytics.models import DELETED, CategoryChange, IssueFact
 from docket.analytics.routers import ANALYTICS
+from docket.core.events import Change, consumes
 from docket.core.models import Event
-from docket.issues import events as issue_events
-from docket.projects import events as project_events
+from docket.issues.events import IssueCreated, IssueDeleted, IssueMoved, IssueUpdated, StateRef
+from docket.projects.events import ProjectDeleted
 from docket.projects.models import StateCategory
-from docket.workspaces import events as workspace_events
+from docket.workspaces.events import WorkspaceDeleted
 
 OPEN = frozenset({StateCategory.BACKLOG, StateCategory.UNSTARTED, StateCategory.STARTED})
 CLOSED = frozenset({StateCategory.COMPLETED, StateCategory.CANCELED})
-_STATE_EVENTS = frozenset(
-    {
-        issue_events.ISSUE_CREATED.name,
-        issue_events.ISSUE_UPDATED.name,
-        issue_events.ISSUE_MOVED.name,
-    }
+# Category changes and deletions: the facts' raw material.
+RECORDED = consumes(
+    IssueCreated, IssueUpdated, IssueMoved, IssueDeleted, ProjectDeleted, WorkspaceDeleted
 )
 
 
-def _category_of(ref: object) -> str | None:
-    return ref.get("category") if isinstance(ref, dict) else None
+def _state_change(event: Event) -> Change[StateRef] | None:
+    for kind in (IssueCreated, IssueUpdated):
+        if kind.is_kind_of(event):
+            return kind.changes_of(event).get("state")
+    if IssueMoved.is_kind_of(event):
+        return IssueMoved.changes_of(event).get("state")
+    return None
+
+
+def _category_of(state: StateRef | None) -> str | None:
+    return state["category"] if state else None
 
 
 def category_change(event: Event) -> CategoryChange | None:
     """The category change an event records, if it records one."""
     if event.project_id is None:
         return None
-    if event.name == issue_events.ISSUE_DELETED.name:
+    if IssueDeleted.is_kind_of(event):
         before, after = "", DELETED
-    elif event.name in _STATE_EVENTS:
-        state = (event.changes or {}).get("state")
-        if not isinstance(state, dict):
+    else:
+        state = _state_change(event)
+        if state is None:
             return None
-        before = _category_of(state.get("old")) or ""
-        new_category = _category_of(state.get("new"))
+        before = _category_of(state["old"]) or ""
+        new_category = _category_of(state["new"])
         if new_category is None or before == new_category:
             return None
         after = new_category
-    else:
-        return None
     return CategoryChange(
         event_id=event.id,
         issue_id=event.subject_id,
@@ -72,12 +77,13 @@ def record_issue_facts(events: Sequence[Event]) -> None:
     """Relay consumer: the category changes of a batch, then the facts of the issues they
     touched. Three statements and a lock per batch, whatever its size; a deleted workspace's
     facts go with it."""
-    changes = [change for change in map(category_change, events) if change is not None]
-    keys = {event.subject_id: event.subject_label for event in events}
-    gone = [e.subject_id for e in events if e.name == workspace_events.WORKSPACE_DELETED.name]
+    recorded = RECORDED.select(events)
+    changes = [change for change in map(category_change, recorded) if change is not None]
+    keys = {event.subject_id: event.subject_label for event in recorded}
+    gone = [e.subject_id for e in recorded if WorkspaceDeleted.is_kind_of(e)]
     # A deleted project records no issue.deleted per issue: its facts go with it, as a
     # workspace's do (its figures are unreachable from then on anyway).
-    gone_projects = [e.subject_id for e in events if e.name == project_events.PROJECT_DELETED.name]
+    gone_projects = [e.subject_id for e in recorded if ProjectDeleted.is_kind_of(e)]
     with transaction.atomic(using=ANALYTICS):
         if changes:
             CategoryChange.objects.bulk_create(changes, ignore_conflicts=True)

@@ -1,40 +1,127 @@
-"""The event vocabulary in the OpenAPI schema: one component per event type's `changes`.
+"""The event vocabulary in the OpenAPI schema, from the registry (docket.core.events).
 
-A drf-spectacular postprocessing hook, so the registry (docket.core.events) stays the one place
-an event type is declared: what the activity endpoint returns today, and what the change feed
-and webhooks will publish, is documented from the same declarations.
+A drf-spectacular postprocessing hook, so each event class stays the one place its type is
+declared. It publishes:
+- `EventName`, every type's name, and one `<Name>Changes` component per type;
+- the change feed's item (`FeedEventOutput`) as a union discriminated by `name`: one
+  `<Name>FeedEvent` alternative per type, whose `name` is that one value and whose `changes`
+  are that type's, so generated clients decode each event to its own type;
+- `RealtimeEventOutput`, the compact event a websocket receives (docs/realtime.md), from which
+  the SPA's realtime types are generated.
+The activity endpoint's item keeps `changes` as an (undiscriminated) choice of every type's.
 """
 
+import copy
 from typing import Any
 
-from docket.core.events import EventType, registered_event_types
+from docket.core.events import EventType, changes_schema, registered_event_types
 
 EVENT_NAME_COMPONENT = "EventName"
-EVENT_OUTPUTS = ("ActivityEventOutput", "FeedEventOutput")
+ACTIVITY_OUTPUT = "ActivityEventOutput"
+FEED_OUTPUT = "FeedEventOutput"
+REALTIME_OUTPUT = "RealtimeEventOutput"
+
+
+def _pascal(kind: EventType) -> str:
+    words = kind.name.replace(".", "_").split("_")
+    return "".join(word.capitalize() for word in words)
 
 
 def changes_component_name(kind: EventType) -> str:
-    words = kind.name.replace(".", "_").split("_")
-    return "".join(word.capitalize() for word in words) + "Changes"
+    return f"{_pascal(kind)}Changes"
 
 
-def _nullable(schema: Any) -> dict[str, Any]:
-    return {**schema, "nullable": True}
+def feed_event_component_name(kind: EventType) -> str:
+    return f"{_pascal(kind)}FeedEvent"
 
 
-def _changes_schema(kind: EventType) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "description": f"`{kind.name}` (subject: {kind.subject_type}). {kind.description}",
-        "properties": {
-            field: {
-                "type": "object",
-                "properties": {"old": _nullable(value), "new": _nullable(value)},
-                "required": ["old", "new"],
-            }
-            for field, value in kind.fields.items()
+def _ref(component: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{component}"}
+
+
+CHANGES_DESCRIPTION = (
+    'Changed fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the '
+    "event's name (`<Name>Changes`)."
+)
+
+
+def _feed_union(base: dict[str, Any], kinds: list[EventType]) -> tuple[dict[str, Any], dict]:
+    """The feed item as one alternative per type, discriminated by `name`."""
+    alternatives: dict[str, Any] = {}
+    for kind in kinds:
+        properties = copy.deepcopy(base["properties"])
+        properties["name"] = {"type": "string", "enum": [kind.name]}
+        properties["changes"] = _ref(changes_component_name(kind))
+        alternatives[feed_event_component_name(kind)] = {
+            "type": "object",
+            "description": f"A `{kind.name}` event of the change feed. {kind.description}",
+            "properties": properties,
+            "required": list(base.get("required", [])),
+        }
+    union = {
+        "description": (
+            "One event of the change feed: one of the `<Name>FeedEvent` alternatives, told "
+            "apart by `name` (see `EventName`)."
+        ),
+        "oneOf": [_ref(component) for component in alternatives],
+        "discriminator": {
+            "propertyName": "name",
+            "mapping": {
+                kind.name: f"#/components/schemas/{feed_event_component_name(kind)}"
+                for kind in kinds
+            },
         },
     }
+    return union, alternatives
+
+
+# The compact event of docket.realtime.fanout.event_message; a realtime test holds them equal.
+REALTIME_EVENT: dict[str, Any] = {
+    "type": "object",
+    "description": (
+        "What a websocket receives of an event (docs/realtime.md): what changed, not what it "
+        "changed to; clients refetch through the API."
+    ),
+    "properties": {
+        "id": {"type": "integer"},
+        "name": _ref(EVENT_NAME_COMPONENT),
+        "subject": {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string"},
+                "id": {"type": "string", "format": "uuid"},
+                "label": {"type": "string"},
+            },
+            "required": ["id", "label", "type"],
+            "additionalProperties": False,
+        },
+        "workspace_id": {"type": "string", "format": "uuid"},
+        "project_id": {"type": "string", "format": "uuid", "nullable": True},
+        "actor_id": {"type": "string", "format": "uuid", "nullable": True},
+        "version": {
+            "type": "integer",
+            "description": "Per subject, a later change has a larger version.",
+        },
+        "fields": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "The names of the changed fields (keys of the event's changes).",
+        },
+        "at": {"type": "string", "format": "date-time"},
+    },
+    "required": [
+        "actor_id",
+        "at",
+        "fields",
+        "id",
+        "name",
+        "project_id",
+        "subject",
+        "version",
+        "workspace_id",
+    ],
+    "additionalProperties": False,
+}
 
 
 def document_event_types(result: dict[str, Any], **_: Any) -> dict[str, Any]:
@@ -46,19 +133,17 @@ def document_event_types(result: dict[str, Any], **_: Any) -> dict[str, Any]:
         "description": "Every kind of event the log records.",
     }
     for kind in kinds:
-        schemas[changes_component_name(kind)] = _changes_schema(kind)
-    for output in EVENT_OUTPUTS:
-        properties = schemas.get(output, {}).get("properties")
-        if not properties:
-            continue
-        properties["name"] = {"$ref": f"#/components/schemas/{EVENT_NAME_COMPONENT}"}
-        properties["changes"] = {
-            "description": (
-                'Changed fields as {"field": {"old": ..., "new": ...}}; its shape is the '
-                "one of the event's name (`<Name>Changes`)."
-            ),
-            "anyOf": [
-                {"$ref": f"#/components/schemas/{changes_component_name(kind)}"} for kind in kinds
-            ],
+        schemas[changes_component_name(kind)] = changes_schema(kind)
+    activity = schemas.get(ACTIVITY_OUTPUT, {}).get("properties")
+    if activity:
+        activity["name"] = _ref(EVENT_NAME_COMPONENT)
+        activity["changes"] = {
+            "description": CHANGES_DESCRIPTION,
+            "anyOf": [_ref(changes_component_name(kind)) for kind in kinds],
         }
+    if FEED_OUTPUT in schemas:
+        union, alternatives = _feed_union(schemas[FEED_OUTPUT], kinds)
+        schemas[FEED_OUTPUT] = union
+        schemas.update(alternatives)
+    schemas[REALTIME_OUTPUT] = copy.deepcopy(REALTIME_EVENT)
     return result

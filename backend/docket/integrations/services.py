@@ -27,7 +27,7 @@ from django.utils import timezone
 from docket.core import metrics
 from docket.core.access import Access
 from docket.core.errors import ValidationFailed
-from docket.core.events import registered_event_types
+from docket.core.events import consumes_every_type, registered_event_types
 from docket.core.mail import NotToBeSent, mail_delivery_send, pending_mail_deliveries
 from docket.core.models import Event
 from docket.core.roles import Role
@@ -47,6 +47,8 @@ logger = structlog.get_logger(__name__)
 MAX_ENDPOINTS_PER_WORKSPACE = 20
 # After a rotation the previous secret keeps signing this long, beside the new one.
 PREVIOUS_SECRET_LIFETIME = datetime.timedelta(hours=24)
+# Every type may be delivered; each endpoint chooses among them (its `event_types`).
+DELIVERED = consumes_every_type()
 
 
 def webhook_event_type_names() -> list[str]:
@@ -177,11 +179,12 @@ def webhook_redeliver(*, access: Access, delivery: WebhookDelivery) -> WebhookDe
 # --- Planning: the relay's consumer -------------------------------------------------------------
 
 
-def plan_webhook_deliveries(events: Sequence[Event]) -> None:
+def plan_webhook_deliveries(batch: Sequence[Event]) -> None:
     """The `webhooks` consumer of the event log: one delivery per event and active endpoint
     subscribed to its type, planned in the relay's transaction (so exactly once) and sent once
     it commits. Endpoints get only events recorded after they were created. Three queries per
     batch, whatever its size."""
+    events = DELIVERED.select(batch)
     workspace_ids = {event.workspace_id for event in events}
     endpoints: dict[uuid.UUID, list[WebhookEndpoint]] = {}
     for endpoint in WebhookEndpoint.objects.filter(

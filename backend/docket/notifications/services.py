@@ -26,8 +26,16 @@ from django.utils import timezone
 from docket.accounts.models import User
 from docket.core.access import Access
 from docket.core.errors import NotFound
+from docket.core.events import Change, consumes
 from docket.core.mail import NotToBeSent, mail_delivery_send, pending_mail_deliveries
 from docket.core.models import DeliveryStatus, Event
+from docket.issues.events import (
+    CommentCreated,
+    IssueCreated,
+    IssueMoved,
+    IssueUpdated,
+    UserRef,
+)
 from docket.issues.models import Comment, Issue
 from docket.notifications.models import (
     DigestDelivery,
@@ -45,15 +53,39 @@ from docket.realtime.fanout import publish_notifications_changed
 logger = structlog.get_logger(__name__)
 
 # Issue events that can tell someone something.
-NOTIFYING = frozenset({"issue.created", "issue.updated", "issue.moved", "comment.created"})
+NOTIFYING = consumes(IssueCreated, IssueUpdated, IssueMoved, CommentCreated)
 # `@someone@example.com` in a comment mentions that member.
 MENTION = re.compile(r"(?<![\w.+-])@([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")
 # When one event gives someone several reasons, the first of these is the one they are told.
 REASON_ORDER = [Reason.ASSIGNED, Reason.MENTIONED, Reason.COMMENTED, Reason.STATE_CHANGED]
 
 
-def _ids(refs: Any) -> set[uuid.UUID]:
+def _ids(refs: list[UserRef] | None) -> set[uuid.UUID]:
     return {uuid.UUID(ref["id"]) for ref in refs or []}
+
+
+def _commented(event: Event) -> str | None:
+    """The id of the comment a comment.created names."""
+    if not CommentCreated.is_kind_of(event):
+        return None
+    comment_id = CommentCreated.changes_of(event).get("comment_id")
+    return comment_id["new"] if comment_id else None
+
+
+def _assignees_change(event: Event) -> Change[list[UserRef]] | None:
+    for kind in (IssueCreated, IssueUpdated):
+        if kind.is_kind_of(event):
+            return kind.changes_of(event).get("assignees")
+    return None
+
+
+def _state_changed(event: Event) -> bool:
+    """A change of state after the issue was created (a creation's state tells nobody)."""
+    if IssueUpdated.is_kind_of(event):
+        return "state" in IssueUpdated.changes_of(event)
+    if IssueMoved.is_kind_of(event):
+        return "state" in IssueMoved.changes_of(event)
+    return False
 
 
 class _Batch:
@@ -70,9 +102,7 @@ class _Batch:
             ).select_related("project")
         }
         comment_ids = [
-            event.changes["comment_id"]["new"]
-            for event in events
-            if event.name == "comment.created" and event.changes.get("comment_id")
+            comment_id for comment_id in map(_commented, events) if comment_id is not None
         ]
         self.comments = {
             str(comment.pk): comment for comment in Comment.objects.filter(pk__in=comment_ids)
@@ -122,24 +152,26 @@ class _Batch:
 
 def _reasons(batch: _Batch, event: Event, issue: Issue) -> dict[uuid.UUID, Reason]:
     """Who this event tells, and why; subscribing the people it involves on the way."""
-    changes = event.changes
     reasons: dict[uuid.UUID, list[Reason]] = {}
 
     def tell(user_ids: set[uuid.UUID], reason: Reason) -> None:
         for user_id in user_ids:
             reasons.setdefault(user_id, []).append(reason)
 
-    if event.actor_id and event.name in ("issue.created", "comment.created"):
+    commented = CommentCreated.is_kind_of(event)
+    if event.actor_id and (commented or IssueCreated.is_kind_of(event)):
         batch.subscribe(issue, event.actor_id)
-    if "assignees" in changes:
-        added = _ids(changes["assignees"]["new"]) - _ids(changes["assignees"]["old"])
+    assignees = _assignees_change(event)
+    if assignees is not None:
+        added = _ids(assignees["new"]) - _ids(assignees["old"])
         for user_id in added:
             batch.subscribe(issue, user_id)
         tell(added, Reason.ASSIGNED)
-    if "state" in changes and event.name != "issue.created":
+    if _state_changed(event):
         tell(batch.subscribers(issue), Reason.STATE_CHANGED)
-    if event.name == "comment.created":
-        comment = batch.comments.get(changes.get("comment_id", {}).get("new"))
+    if commented:
+        comment_id = _commented(event)
+        comment = batch.comments.get(comment_id) if comment_id else None
         if comment is None:
             return {}  # deleted before we got to it: nothing left to tell
         mentioned = {
@@ -161,7 +193,7 @@ def _reasons(batch: _Batch, event: Event, issue: Issue) -> dict[uuid.UUID, Reaso
 
 def notify_for_events(events: Sequence[Event]) -> None:
     """The notifications consumer of the event log (see the module docstring)."""
-    relevant = [event for event in events if event.name in NOTIFYING]
+    relevant = NOTIFYING.select(events)
     if not relevant:
         return
     batch = _Batch(relevant)

@@ -20,25 +20,15 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.utils import timezone
 
+from docket.core.events import consumes_every_type
 from docket.core.models import Event
 from docket.realtime.groups import access_group, project_group, user_group, workspace_group
 
 logger = structlog.get_logger(__name__)
 
-# Events after which sockets in the workspace re-check what they may see. Removals and role
-# changes take access away; additions widen what a guest sees of workspace-level events.
-ACCESS_CHANGING = frozenset(
-    {
-        "member.role_changed",
-        "member.removed",
-        "project.member_added",
-        "project.member_removed",
-        "project.deleted",
-        "workspace.deleted",
-    }
-)
-# Workspace-level subjects: their events also go to the workspace's topic.
-WORKSPACE_LEVEL = frozenset({"workspace", "membership", "invitation", "project", "state", "label"})
+# Every event is live news; each type says whether it changes access and whether it concerns
+# the whole workspace (docket.core.events).
+PUBLISHED = consumes_every_type()
 
 
 def event_message(event: Event) -> dict[str, Any]:
@@ -64,12 +54,12 @@ def event_message(event: Event) -> dict[str, Any]:
 def _sends(events: Sequence[Event]) -> list[tuple[str, dict[str, Any]]]:
     cutoff = timezone.now() - datetime.timedelta(seconds=settings.REALTIME_MAX_EVENT_AGE_SECONDS)
     sends: list[tuple[str, dict[str, Any]]] = []
-    for event in events:
+    for event, kind in PUBLISHED.with_kinds(events):
         if event.created_at < cutoff:
             continue
         # Access changes first: a removed member's socket drops its topics before any later
         # event reaches it (one publisher, one connection: Redis keeps the order).
-        if event.name in ACCESS_CHANGING:
+        if kind.changes_access:
             sends.append(
                 (
                     access_group(event.workspace_id),
@@ -80,7 +70,7 @@ def _sends(events: Sequence[Event]) -> list[tuple[str, dict[str, Any]]]:
         groups = []
         if event.project_id is not None:
             groups.append(project_group(event.project_id))
-        if event.subject_type in WORKSPACE_LEVEL:
+        if kind.workspace_level:
             groups.append(workspace_group(event.workspace_id))
         sends += [
             (group, {"type": "realtime.event", "group": group, "event": compact})

@@ -11,6 +11,7 @@ from docket_sdk.errors import (
     RateLimited,
     Unauthorized,
 )
+from docket_sdk.events import FeedEvent
 from docket_sdk.paging import Page
 from docket_sdk.retry import NO_RETRIES, RetryPolicy, RetryTransport
 from docket_sdk.webhooks import WebhookVerificationError, verify_webhook
@@ -20,6 +21,7 @@ __all__ = [
     "ApiError",
     "Changes",
     "Docket",
+    "FeedEvent",
     "Forbidden",
     "NotFound",
     "Page",

@@ -11,9 +11,10 @@ import httpx
 
 from docket_client import AuthenticatedClient
 from docket_client.api.integrations import events_feed
-from docket_client.models import FeedEventOutput, ProblemOutput
+from docket_client.models import ProblemOutput
 from docket_client.types import UNSET, Response
 from docket_sdk.errors import ApiError
+from docket_sdk.events import FeedEvent
 from docket_sdk.paging import PageT
 from docket_sdk.retry import RetryPolicy, RetryTransport
 
@@ -117,7 +118,7 @@ class Docket:
     ) -> Changes:
         """Read the change feed from `cursor` (None: from the start) to now. Keep the returned
         cursor and pass it next time to get only what happened since, in commit order."""
-        events: list[FeedEventOutput] = []
+        events: list[FeedEvent] = []
         position = cursor
         for page in self.pages(
             events_feed.sync_detailed, workspace_slug, cursor=cursor, limit=limit
@@ -131,7 +132,7 @@ class Docket:
 class Changes:
     """What the change feed held after a cursor, and the cursor to resume from next time."""
 
-    events: list[FeedEventOutput]
+    events: list[FeedEvent]
     cursor: str | None
 
 

@@ -12,8 +12,13 @@ import time
 from collections.abc import Callable
 
 from docket_client.api.issues import issues_delete, issues_update
-from docket_client.models import EventName, FeedEventOutput, PatchedIssueUpdateInput
-from docket_sdk import Docket
+from docket_client.models import (
+    IssueCreatedFeedEvent,
+    IssueDeletedFeedEvent,
+    IssueUpdatedFeedEvent,
+    PatchedIssueUpdateInput,
+)
+from docket_sdk import Docket, FeedEvent
 from tests.conftest import Tenant, create_issue, unique
 
 DEADLINE_SECONDS = 15.0
@@ -23,10 +28,10 @@ def _read_until(
     docket: Docket,
     workspace: str,
     cursor: str | None,
-    done: Callable[[list[FeedEventOutput]], bool],
-) -> tuple[list[FeedEventOutput], str | None]:
+    done: Callable[[list[FeedEvent]], bool],
+) -> tuple[list[FeedEvent], str | None]:
     """Keep reading from `cursor` (and the cursors handed back) until `done(events)`."""
-    events: list[FeedEventOutput] = []
+    events: list[FeedEvent] = []
     deadline = time.monotonic() + DEADLINE_SECONDS
     while True:
         changes = docket.changes_since(workspace, cursor, limit=2)
@@ -63,11 +68,12 @@ def test_catch_up_after_being_offline_sees_exactly_the_changes_in_order(
 
     # Then reading from its cursor, in small pages, gives exactly those changes in order
     events, latest = _read_until(docket, tenant.workspace, cursor, lambda events: len(events) >= 4)
-    assert [(event.name, event.subject_label) for event in events] == [
-        (EventName.ISSUE_CREATED, first.key),
-        (EventName.ISSUE_CREATED, second.key),
-        (EventName.ISSUE_UPDATED, first.key),
-        (EventName.ISSUE_DELETED, second.key),
+    # (each decoded to its own type: the feed is a union discriminated by name)
+    assert [(type(event), event.subject_label) for event in events] == [
+        (IssueCreatedFeedEvent, first.key),
+        (IssueCreatedFeedEvent, second.key),
+        (IssueUpdatedFeedEvent, first.key),
+        (IssueDeletedFeedEvent, second.key),
     ]
     ids = [event.id for event in events]
     assert ids == sorted(ids)

@@ -1101,25 +1101,8 @@ export interface components {
             /** @description Issues in a `canceled` state at day's end. */
             canceled: number;
         };
-        /**
-         * @description One event of the change feed. `changes` has the shape of the event's name (see
-         *     `EventName` and the `<Name>Changes` components).
-         */
-        FeedEventOutput: {
-            readonly id: number;
-            name: components["schemas"]["EventName"];
-            actor: components["schemas"]["UserSummaryOutput"] | null;
-            /** Format: uuid */
-            readonly project_id: string | null;
-            readonly subject_type: string;
-            /** Format: uuid */
-            readonly subject_id: string;
-            readonly subject_label: string;
-            /** @description Changed fields as {"field": {"old": ..., "new": ...}}; its shape is the one of the event's name (`<Name>Changes`). */
-            changes: components["schemas"]["CommentCreatedChanges"] | components["schemas"]["CommentDeletedChanges"] | components["schemas"]["CommentUpdatedChanges"] | components["schemas"]["InvitationAcceptedChanges"] | components["schemas"]["InvitationCreatedChanges"] | components["schemas"]["InvitationRevokedChanges"] | components["schemas"]["IssueCreatedChanges"] | components["schemas"]["IssueDeletedChanges"] | components["schemas"]["IssueLinkedChanges"] | components["schemas"]["IssueMovedChanges"] | components["schemas"]["IssueUnlinkedChanges"] | components["schemas"]["IssueUpdatedChanges"] | components["schemas"]["LabelCreatedChanges"] | components["schemas"]["LabelDeletedChanges"] | components["schemas"]["LabelUpdatedChanges"] | components["schemas"]["MemberRemovedChanges"] | components["schemas"]["MemberRoleChangedChanges"] | components["schemas"]["ProjectArchivedChanges"] | components["schemas"]["ProjectCreatedChanges"] | components["schemas"]["ProjectDeletedChanges"] | components["schemas"]["ProjectMemberAddedChanges"] | components["schemas"]["ProjectMemberRemovedChanges"] | components["schemas"]["ProjectStatesReorderedChanges"] | components["schemas"]["ProjectUnarchivedChanges"] | components["schemas"]["ProjectUpdatedChanges"] | components["schemas"]["StateCreatedChanges"] | components["schemas"]["StateDeletedChanges"] | components["schemas"]["StateUpdatedChanges"] | components["schemas"]["WorkspaceCreatedChanges"] | components["schemas"]["WorkspaceDeletedChanges"] | components["schemas"]["WorkspaceUpdatedChanges"];
-            /** Format: date-time */
-            readonly created_at: string;
-        };
+        /** @description One event of the change feed: one of the `<Name>FeedEvent` alternatives, told apart by `name` (see `EventName`). */
+        FeedEventOutput: components["schemas"]["CommentCreatedFeedEvent"] | components["schemas"]["CommentDeletedFeedEvent"] | components["schemas"]["CommentUpdatedFeedEvent"] | components["schemas"]["InvitationAcceptedFeedEvent"] | components["schemas"]["InvitationCreatedFeedEvent"] | components["schemas"]["InvitationRevokedFeedEvent"] | components["schemas"]["IssueCreatedFeedEvent"] | components["schemas"]["IssueDeletedFeedEvent"] | components["schemas"]["IssueLinkedFeedEvent"] | components["schemas"]["IssueMovedFeedEvent"] | components["schemas"]["IssueUnlinkedFeedEvent"] | components["schemas"]["IssueUpdatedFeedEvent"] | components["schemas"]["LabelCreatedFeedEvent"] | components["schemas"]["LabelDeletedFeedEvent"] | components["schemas"]["LabelUpdatedFeedEvent"] | components["schemas"]["MemberRemovedFeedEvent"] | components["schemas"]["MemberRoleChangedFeedEvent"] | components["schemas"]["ProjectArchivedFeedEvent"] | components["schemas"]["ProjectCreatedFeedEvent"] | components["schemas"]["ProjectDeletedFeedEvent"] | components["schemas"]["ProjectMemberAddedFeedEvent"] | components["schemas"]["ProjectMemberRemovedFeedEvent"] | components["schemas"]["ProjectStatesReorderedFeedEvent"] | components["schemas"]["ProjectUnarchivedFeedEvent"] | components["schemas"]["ProjectUpdatedFeedEvent"] | components["schemas"]["StateCreatedFeedEvent"] | components["schemas"]["StateDeletedFeedEvent"] | components["schemas"]["StateUpdatedFeedEvent"] | components["schemas"]["WorkspaceCreatedFeedEvent"] | components["schemas"]["WorkspaceDeletedFeedEvent"] | components["schemas"]["WorkspaceUpdatedFeedEvent"];
         InsightsOutput: {
             /**
              * Format: date
@@ -2509,6 +2492,618 @@ export interface components {
                 old: string | null;
                 new: string | null;
             };
+        };
+        /** @description A `comment.created` event of the change feed. Someone commented on the issue. The text is the comment's, read from the comment itself: the log never holds it, so deleting the comment deletes what it said. */
+        CommentCreatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "comment.created";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["CommentCreatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `comment.deleted` event of the change feed. A comment on the issue was deleted. What it said is not kept. */
+        CommentDeletedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "comment.deleted";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["CommentDeletedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `comment.updated` event of the change feed. A comment on the issue was edited. */
+        CommentUpdatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "comment.updated";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["CommentUpdatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `invitation.accepted` event of the change feed. An invitation was accepted; the role is set when it made a new member. */
+        InvitationAcceptedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "invitation.accepted";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["InvitationAcceptedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `invitation.created` event of the change feed. Someone was invited. */
+        InvitationCreatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "invitation.created";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["InvitationCreatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `invitation.revoked` event of the change feed. An invitation was revoked. */
+        InvitationRevokedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "invitation.revoked";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["InvitationRevokedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `issue.created` event of the change feed. An issue was created. */
+        IssueCreatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.created";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["IssueCreatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `issue.deleted` event of the change feed. An issue was deleted, alone or with its project. Records that it happened (the key is the subject label), not what it said. */
+        IssueDeletedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.deleted";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["IssueDeletedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `issue.linked` event of the change feed. The issue was related to another one. Recorded on both issues, each naming the other and the relation as seen from itself. */
+        IssueLinkedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.linked";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["IssueLinkedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `issue.moved` event of the change feed. An issue moved on the board: a new place in its column, or another state. */
+        IssueMovedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.moved";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["IssueMovedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `issue.unlinked` event of the change feed. A relation between the issue and another one was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists. */
+        IssueUnlinkedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.unlinked";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["IssueUnlinkedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `issue.updated` event of the change feed. Fields of an issue changed: by an edit, or as the consequence of another change (its state's category changed, a label or its parent was deleted). */
+        IssueUpdatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.updated";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["IssueUpdatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `label.created` event of the change feed. A label was created. */
+        LabelCreatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "label.created";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["LabelCreatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `label.deleted` event of the change feed. A label was deleted; each issue that had it records issue.updated. */
+        LabelDeletedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "label.deleted";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["LabelDeletedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `label.updated` event of the change feed. A label was renamed or recolored. */
+        LabelUpdatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "label.updated";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["LabelUpdatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `member.removed` event of the change feed. A member left or was removed. */
+        MemberRemovedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "member.removed";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["MemberRemovedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `member.role_changed` event of the change feed. A member's role changed. */
+        MemberRoleChangedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "member.role_changed";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["MemberRoleChangedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `project.archived` event of the change feed. A project was archived. */
+        ProjectArchivedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.archived";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["ProjectArchivedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `project.created` event of the change feed. A project was created. */
+        ProjectCreatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.created";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["ProjectCreatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `project.deleted` event of the change feed. A project was deleted, and every issue in it with it: no issue.deleted is recorded for them. Its rows are purged in the background; from this event on none is reachable. */
+        ProjectDeletedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.deleted";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["ProjectDeletedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `project.member_added` event of the change feed. Someone was added to the project. */
+        ProjectMemberAddedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.member_added";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["ProjectMemberAddedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `project.member_removed` event of the change feed. Someone was removed from the project. */
+        ProjectMemberRemovedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.member_removed";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["ProjectMemberRemovedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `project.states_reordered` event of the change feed. The project's workflow states were put in a new order. */
+        ProjectStatesReorderedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.states_reordered";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["ProjectStatesReorderedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `project.unarchived` event of the change feed. A project was unarchived. */
+        ProjectUnarchivedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.unarchived";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["ProjectUnarchivedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `project.updated` event of the change feed. A project's name, description or lead changed. */
+        ProjectUpdatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.updated";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["ProjectUpdatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `state.created` event of the change feed. A state was added. */
+        StateCreatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "state.created";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["StateCreatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `state.deleted` event of the change feed. A state was deleted; each issue it held records issue.moved. */
+        StateDeletedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "state.deleted";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["StateDeletedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `state.updated` event of the change feed. A state was renamed, recolored or recategorized. */
+        StateUpdatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "state.updated";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["StateUpdatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `workspace.created` event of the change feed. A workspace was created. */
+        WorkspaceCreatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "workspace.created";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["WorkspaceCreatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `workspace.deleted` event of the change feed. A workspace was deleted with everything in it; its rows are purged in the background, none reachable from this event on. */
+        WorkspaceDeletedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "workspace.deleted";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["WorkspaceDeletedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description A `workspace.updated` event of the change feed. A workspace was renamed or got a new slug. */
+        WorkspaceUpdatedFeedEvent: {
+            readonly id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "workspace.updated";
+            actor: components["schemas"]["UserSummaryOutput"] | null;
+            /** Format: uuid */
+            readonly project_id: string | null;
+            readonly subject_type: string;
+            /** Format: uuid */
+            readonly subject_id: string;
+            readonly subject_label: string;
+            changes: components["schemas"]["WorkspaceUpdatedChanges"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description What a websocket receives of an event (docs/realtime.md): what changed, not what it changed to; clients refetch through the API. */
+        RealtimeEventOutput: {
+            id: number;
+            name: components["schemas"]["EventName"];
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description Per subject, a later change has a larger version. */
+            version: number;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: string[];
+            /** Format: date-time */
+            at: string;
         };
     };
     responses: never;

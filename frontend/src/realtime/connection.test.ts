@@ -4,6 +4,7 @@ import {
   BACKOFF_CAP_MS,
   RealtimeConnection,
   backoffDelay,
+  type RealtimeEvent,
   type ServerMessage,
   type Status,
 } from "./connection";
@@ -163,7 +164,7 @@ describe("RealtimeConnection", () => {
 });
 
 describe("staleKeys", () => {
-  const event = (name: string, label: string) => ({
+  const event = (name: RealtimeEvent["name"], label: string): RealtimeEvent => ({
     id: 1,
     name,
     subject: { type: name.split(".")[0] ?? "", id: "s1", label },

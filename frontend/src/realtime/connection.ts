@@ -7,19 +7,12 @@
  * tells its owner to refetch what it missed (`onResync`).
  */
 
+import type { components } from "../api/schema";
+
 export type Topic = { workspace: string; project?: string };
 
-export type RealtimeEvent = {
-  id: number;
-  name: string;
-  subject: { type: string; id: string; label: string };
-  workspace_id: string;
-  project_id: string | null;
-  actor_id: string | null;
-  version: number;
-  fields: string[];
-  at: string;
-};
+/** The compact event a socket receives: generated from the schema's `RealtimeEventOutput`. */
+export type RealtimeEvent = components["schemas"]["RealtimeEventOutput"];
 
 export type ServerMessage =
   | { type: "ready"; user_id: string; heartbeat: number }

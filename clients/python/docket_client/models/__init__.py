@@ -8,28 +8,39 @@ from .bulk_item_error_output import BulkItemErrorOutput
 from .comment_create_input import CommentCreateInput
 from .comment_created_changes import CommentCreatedChanges
 from .comment_created_changes_comment_id import CommentCreatedChangesCommentId
+from .comment_created_feed_event import CommentCreatedFeedEvent
+from .comment_created_feed_event_name import CommentCreatedFeedEventName
 from .comment_deleted_changes import CommentDeletedChanges
 from .comment_deleted_changes_comment_id import CommentDeletedChangesCommentId
+from .comment_deleted_feed_event import CommentDeletedFeedEvent
+from .comment_deleted_feed_event_name import CommentDeletedFeedEventName
 from .comment_output import CommentOutput
 from .comment_updated_changes import CommentUpdatedChanges
 from .comment_updated_changes_comment_id import CommentUpdatedChangesCommentId
+from .comment_updated_feed_event import CommentUpdatedFeedEvent
+from .comment_updated_feed_event_name import CommentUpdatedFeedEventName
 from .comments_list_ordering import CommentsListOrdering
 from .cumulative_flow_day_output import CumulativeFlowDayOutput
 from .event_name import EventName
 from .events_feed_ordering import EventsFeedOrdering
-from .feed_event_output import FeedEventOutput
 from .insights_output import InsightsOutput
 from .invitation_accept_input import InvitationAcceptInput
 from .invitation_accepted_changes import InvitationAcceptedChanges
 from .invitation_accepted_changes_role import InvitationAcceptedChangesRole
 from .invitation_accepted_changes_user_id import InvitationAcceptedChangesUserId
+from .invitation_accepted_feed_event import InvitationAcceptedFeedEvent
+from .invitation_accepted_feed_event_name import InvitationAcceptedFeedEventName
 from .invitation_create_input import InvitationCreateInput
 from .invitation_created_changes import InvitationCreatedChanges
 from .invitation_created_changes_email import InvitationCreatedChangesEmail
 from .invitation_created_changes_role import InvitationCreatedChangesRole
+from .invitation_created_feed_event import InvitationCreatedFeedEvent
+from .invitation_created_feed_event_name import InvitationCreatedFeedEventName
 from .invitation_created_output import InvitationCreatedOutput
 from .invitation_output import InvitationOutput
 from .invitation_revoked_changes import InvitationRevokedChanges
+from .invitation_revoked_feed_event import InvitationRevokedFeedEvent
+from .invitation_revoked_feed_event_name import InvitationRevokedFeedEventName
 from .invitations_list_ordering import InvitationsListOrdering
 from .issue_bulk_changes_input import IssueBulkChangesInput
 from .issue_bulk_create_input import IssueBulkCreateInput
@@ -67,12 +78,18 @@ from .issue_created_changes_state import IssueCreatedChangesState
 from .issue_created_changes_state_new_type_0 import IssueCreatedChangesStateNewType0
 from .issue_created_changes_state_old_type_0 import IssueCreatedChangesStateOldType0
 from .issue_created_changes_title import IssueCreatedChangesTitle
+from .issue_created_feed_event import IssueCreatedFeedEvent
+from .issue_created_feed_event_name import IssueCreatedFeedEventName
 from .issue_deleted_changes import IssueDeletedChanges
+from .issue_deleted_feed_event import IssueDeletedFeedEvent
+from .issue_deleted_feed_event_name import IssueDeletedFeedEventName
 from .issue_linked_changes import IssueLinkedChanges
 from .issue_linked_changes_issue import IssueLinkedChangesIssue
 from .issue_linked_changes_issue_new_type_0 import IssueLinkedChangesIssueNewType0
 from .issue_linked_changes_issue_old_type_0 import IssueLinkedChangesIssueOldType0
 from .issue_linked_changes_relation import IssueLinkedChangesRelation
+from .issue_linked_feed_event import IssueLinkedFeedEvent
+from .issue_linked_feed_event_name import IssueLinkedFeedEventName
 from .issue_list_item import IssueListItem
 from .issue_move_input import IssueMoveInput
 from .issue_moved_changes import IssueMovedChanges
@@ -81,6 +98,8 @@ from .issue_moved_changes_position import IssueMovedChangesPosition
 from .issue_moved_changes_state import IssueMovedChangesState
 from .issue_moved_changes_state_new_type_0 import IssueMovedChangesStateNewType0
 from .issue_moved_changes_state_old_type_0 import IssueMovedChangesStateOldType0
+from .issue_moved_feed_event import IssueMovedFeedEvent
+from .issue_moved_feed_event_name import IssueMovedFeedEventName
 from .issue_output import IssueOutput
 from .issue_ref_output import IssueRefOutput
 from .issue_relation_create_input import IssueRelationCreateInput
@@ -91,6 +110,8 @@ from .issue_unlinked_changes_issue import IssueUnlinkedChangesIssue
 from .issue_unlinked_changes_issue_new_type_0 import IssueUnlinkedChangesIssueNewType0
 from .issue_unlinked_changes_issue_old_type_0 import IssueUnlinkedChangesIssueOldType0
 from .issue_unlinked_changes_relation import IssueUnlinkedChangesRelation
+from .issue_unlinked_feed_event import IssueUnlinkedFeedEvent
+from .issue_unlinked_feed_event_name import IssueUnlinkedFeedEventName
 from .issue_updated_changes import IssueUpdatedChanges
 from .issue_updated_changes_assignees import IssueUpdatedChangesAssignees
 from .issue_updated_changes_assignees_new_type_0_item import (
@@ -119,18 +140,26 @@ from .issue_updated_changes_state import IssueUpdatedChangesState
 from .issue_updated_changes_state_new_type_0 import IssueUpdatedChangesStateNewType0
 from .issue_updated_changes_state_old_type_0 import IssueUpdatedChangesStateOldType0
 from .issue_updated_changes_title import IssueUpdatedChangesTitle
+from .issue_updated_feed_event import IssueUpdatedFeedEvent
+from .issue_updated_feed_event_name import IssueUpdatedFeedEventName
 from .issues_activity_ordering import IssuesActivityOrdering
 from .issues_relations_list_ordering import IssuesRelationsListOrdering
 from .label_create_input import LabelCreateInput
 from .label_created_changes import LabelCreatedChanges
 from .label_created_changes_color import LabelCreatedChangesColor
 from .label_created_changes_name import LabelCreatedChangesName
+from .label_created_feed_event import LabelCreatedFeedEvent
+from .label_created_feed_event_name import LabelCreatedFeedEventName
 from .label_deleted_changes import LabelDeletedChanges
 from .label_deleted_changes_name import LabelDeletedChangesName
+from .label_deleted_feed_event import LabelDeletedFeedEvent
+from .label_deleted_feed_event_name import LabelDeletedFeedEventName
 from .label_output import LabelOutput
 from .label_updated_changes import LabelUpdatedChanges
 from .label_updated_changes_color import LabelUpdatedChangesColor
 from .label_updated_changes_name import LabelUpdatedChangesName
+from .label_updated_feed_event import LabelUpdatedFeedEvent
+from .label_updated_feed_event_name import LabelUpdatedFeedEventName
 from .labels_list_ordering import LabelsListOrdering
 from .logout_input import LogoutInput
 from .marked_read_output import MarkedReadOutput
@@ -139,9 +168,13 @@ from .member_output import MemberOutput
 from .member_removed_changes import MemberRemovedChanges
 from .member_removed_changes_role import MemberRemovedChangesRole
 from .member_removed_changes_user_id import MemberRemovedChangesUserId
+from .member_removed_feed_event import MemberRemovedFeedEvent
+from .member_removed_feed_event_name import MemberRemovedFeedEventName
 from .member_role_changed_changes import MemberRoleChangedChanges
 from .member_role_changed_changes_role import MemberRoleChangedChangesRole
 from .member_role_changed_changes_user_id import MemberRoleChangedChangesUserId
+from .member_role_changed_feed_event import MemberRoleChangedFeedEvent
+from .member_role_changed_feed_event_name import MemberRoleChangedFeedEventName
 from .members_list_ordering import MembersListOrdering
 from .notification_output import NotificationOutput
 from .notification_settings_input import NotificationSettingsInput
@@ -182,20 +215,30 @@ from .problem_field_error_output import ProblemFieldErrorOutput
 from .problem_output import ProblemOutput
 from .project_archived_changes import ProjectArchivedChanges
 from .project_archived_changes_archived_at import ProjectArchivedChangesArchivedAt
+from .project_archived_feed_event import ProjectArchivedFeedEvent
+from .project_archived_feed_event_name import ProjectArchivedFeedEventName
 from .project_create_input import ProjectCreateInput
 from .project_created_changes import ProjectCreatedChanges
 from .project_created_changes_key import ProjectCreatedChangesKey
 from .project_created_changes_name import ProjectCreatedChangesName
+from .project_created_feed_event import ProjectCreatedFeedEvent
+from .project_created_feed_event_name import ProjectCreatedFeedEventName
 from .project_deleted_changes import ProjectDeletedChanges
 from .project_deleted_changes_deleted_issues import ProjectDeletedChangesDeletedIssues
 from .project_deleted_changes_key import ProjectDeletedChangesKey
+from .project_deleted_feed_event import ProjectDeletedFeedEvent
+from .project_deleted_feed_event_name import ProjectDeletedFeedEventName
 from .project_issues_list_ordering import ProjectIssuesListOrdering
 from .project_member_add_input import ProjectMemberAddInput
 from .project_member_added_changes import ProjectMemberAddedChanges
 from .project_member_added_changes_user_id import ProjectMemberAddedChangesUserId
+from .project_member_added_feed_event import ProjectMemberAddedFeedEvent
+from .project_member_added_feed_event_name import ProjectMemberAddedFeedEventName
 from .project_member_output import ProjectMemberOutput
 from .project_member_removed_changes import ProjectMemberRemovedChanges
 from .project_member_removed_changes_user_id import ProjectMemberRemovedChangesUserId
+from .project_member_removed_feed_event import ProjectMemberRemovedFeedEvent
+from .project_member_removed_feed_event_name import ProjectMemberRemovedFeedEventName
 from .project_members_list_ordering import ProjectMembersListOrdering
 from .project_output import ProjectOutput
 from .project_ref_output import ProjectRefOutput
@@ -203,13 +246,23 @@ from .project_states_reordered_changes import ProjectStatesReorderedChanges
 from .project_states_reordered_changes_state_ids import (
     ProjectStatesReorderedChangesStateIds,
 )
+from .project_states_reordered_feed_event import ProjectStatesReorderedFeedEvent
+from .project_states_reordered_feed_event_name import (
+    ProjectStatesReorderedFeedEventName,
+)
 from .project_unarchived_changes import ProjectUnarchivedChanges
 from .project_unarchived_changes_archived_at import ProjectUnarchivedChangesArchivedAt
+from .project_unarchived_feed_event import ProjectUnarchivedFeedEvent
+from .project_unarchived_feed_event_name import ProjectUnarchivedFeedEventName
 from .project_updated_changes import ProjectUpdatedChanges
 from .project_updated_changes_description import ProjectUpdatedChangesDescription
 from .project_updated_changes_lead_id import ProjectUpdatedChangesLeadId
 from .project_updated_changes_name import ProjectUpdatedChangesName
+from .project_updated_feed_event import ProjectUpdatedFeedEvent
+from .project_updated_feed_event_name import ProjectUpdatedFeedEventName
 from .projects_list_ordering import ProjectsListOrdering
+from .realtime_event_output import RealtimeEventOutput
+from .realtime_event_output_subject import RealtimeEventOutputSubject
 from .realtime_ticket_output import RealtimeTicketOutput
 from .reason_enum import ReasonEnum
 from .refresh_transport_enum import RefreshTransportEnum
@@ -223,17 +276,23 @@ from .state_created_changes import StateCreatedChanges
 from .state_created_changes_category import StateCreatedChangesCategory
 from .state_created_changes_color import StateCreatedChangesColor
 from .state_created_changes_name import StateCreatedChangesName
+from .state_created_feed_event import StateCreatedFeedEvent
+from .state_created_feed_event_name import StateCreatedFeedEventName
 from .state_deleted_changes import StateDeletedChanges
 from .state_deleted_changes_category import StateDeletedChangesCategory
 from .state_deleted_changes_color import StateDeletedChangesColor
 from .state_deleted_changes_moved_issues import StateDeletedChangesMovedIssues
 from .state_deleted_changes_name import StateDeletedChangesName
+from .state_deleted_feed_event import StateDeletedFeedEvent
+from .state_deleted_feed_event_name import StateDeletedFeedEventName
 from .state_output import StateOutput
 from .state_reorder_input import StateReorderInput
 from .state_updated_changes import StateUpdatedChanges
 from .state_updated_changes_category import StateUpdatedChangesCategory
 from .state_updated_changes_color import StateUpdatedChangesColor
 from .state_updated_changes_name import StateUpdatedChangesName
+from .state_updated_feed_event import StateUpdatedFeedEvent
+from .state_updated_feed_event_name import StateUpdatedFeedEventName
 from .states_list_ordering import StatesListOrdering
 from .status_enum import StatusEnum
 from .subscription_input import SubscriptionInput
@@ -257,13 +316,19 @@ from .workspace_create_input import WorkspaceCreateInput
 from .workspace_created_changes import WorkspaceCreatedChanges
 from .workspace_created_changes_name import WorkspaceCreatedChangesName
 from .workspace_created_changes_slug import WorkspaceCreatedChangesSlug
+from .workspace_created_feed_event import WorkspaceCreatedFeedEvent
+from .workspace_created_feed_event_name import WorkspaceCreatedFeedEventName
 from .workspace_deleted_changes import WorkspaceDeletedChanges
 from .workspace_deleted_changes_slug import WorkspaceDeletedChangesSlug
+from .workspace_deleted_feed_event import WorkspaceDeletedFeedEvent
+from .workspace_deleted_feed_event_name import WorkspaceDeletedFeedEventName
 from .workspace_issues_list_ordering import WorkspaceIssuesListOrdering
 from .workspace_output import WorkspaceOutput
 from .workspace_updated_changes import WorkspaceUpdatedChanges
 from .workspace_updated_changes_name import WorkspaceUpdatedChangesName
 from .workspace_updated_changes_slug import WorkspaceUpdatedChangesSlug
+from .workspace_updated_feed_event import WorkspaceUpdatedFeedEvent
+from .workspace_updated_feed_event_name import WorkspaceUpdatedFeedEventName
 from .workspaces_list_ordering import WorkspacesListOrdering
 
 __all__ = (
@@ -274,29 +339,40 @@ __all__ = (
     "BulkItemErrorOutput",
     "CommentCreatedChanges",
     "CommentCreatedChangesCommentId",
+    "CommentCreatedFeedEvent",
+    "CommentCreatedFeedEventName",
     "CommentCreateInput",
     "CommentDeletedChanges",
     "CommentDeletedChangesCommentId",
+    "CommentDeletedFeedEvent",
+    "CommentDeletedFeedEventName",
     "CommentOutput",
     "CommentsListOrdering",
     "CommentUpdatedChanges",
     "CommentUpdatedChangesCommentId",
+    "CommentUpdatedFeedEvent",
+    "CommentUpdatedFeedEventName",
     "CumulativeFlowDayOutput",
     "EventName",
     "EventsFeedOrdering",
-    "FeedEventOutput",
     "InsightsOutput",
     "InvitationAcceptedChanges",
     "InvitationAcceptedChangesRole",
     "InvitationAcceptedChangesUserId",
+    "InvitationAcceptedFeedEvent",
+    "InvitationAcceptedFeedEventName",
     "InvitationAcceptInput",
     "InvitationCreatedChanges",
     "InvitationCreatedChangesEmail",
     "InvitationCreatedChangesRole",
+    "InvitationCreatedFeedEvent",
+    "InvitationCreatedFeedEventName",
     "InvitationCreatedOutput",
     "InvitationCreateInput",
     "InvitationOutput",
     "InvitationRevokedChanges",
+    "InvitationRevokedFeedEvent",
+    "InvitationRevokedFeedEventName",
     "InvitationsListOrdering",
     "IssueBulkChangesInput",
     "IssueBulkCreateInput",
@@ -325,13 +401,19 @@ __all__ = (
     "IssueCreatedChangesStateNewType0",
     "IssueCreatedChangesStateOldType0",
     "IssueCreatedChangesTitle",
+    "IssueCreatedFeedEvent",
+    "IssueCreatedFeedEventName",
     "IssueCreateInput",
     "IssueDeletedChanges",
+    "IssueDeletedFeedEvent",
+    "IssueDeletedFeedEventName",
     "IssueLinkedChanges",
     "IssueLinkedChangesIssue",
     "IssueLinkedChangesIssueNewType0",
     "IssueLinkedChangesIssueOldType0",
     "IssueLinkedChangesRelation",
+    "IssueLinkedFeedEvent",
+    "IssueLinkedFeedEventName",
     "IssueListItem",
     "IssueMovedChanges",
     "IssueMovedChangesCompletedAt",
@@ -339,6 +421,8 @@ __all__ = (
     "IssueMovedChangesState",
     "IssueMovedChangesStateNewType0",
     "IssueMovedChangesStateOldType0",
+    "IssueMovedFeedEvent",
+    "IssueMovedFeedEventName",
     "IssueMoveInput",
     "IssueOutput",
     "IssueRefOutput",
@@ -352,6 +436,8 @@ __all__ = (
     "IssueUnlinkedChangesIssueNewType0",
     "IssueUnlinkedChangesIssueOldType0",
     "IssueUnlinkedChangesRelation",
+    "IssueUnlinkedFeedEvent",
+    "IssueUnlinkedFeedEventName",
     "IssueUpdatedChanges",
     "IssueUpdatedChangesAssignees",
     "IssueUpdatedChangesAssigneesNewType0Item",
@@ -372,26 +458,38 @@ __all__ = (
     "IssueUpdatedChangesStateNewType0",
     "IssueUpdatedChangesStateOldType0",
     "IssueUpdatedChangesTitle",
+    "IssueUpdatedFeedEvent",
+    "IssueUpdatedFeedEventName",
     "LabelCreatedChanges",
     "LabelCreatedChangesColor",
     "LabelCreatedChangesName",
+    "LabelCreatedFeedEvent",
+    "LabelCreatedFeedEventName",
     "LabelCreateInput",
     "LabelDeletedChanges",
     "LabelDeletedChangesName",
+    "LabelDeletedFeedEvent",
+    "LabelDeletedFeedEventName",
     "LabelOutput",
     "LabelsListOrdering",
     "LabelUpdatedChanges",
     "LabelUpdatedChangesColor",
     "LabelUpdatedChangesName",
+    "LabelUpdatedFeedEvent",
+    "LabelUpdatedFeedEventName",
     "LogoutInput",
     "MarkedReadOutput",
     "MemberOutput",
     "MemberRemovedChanges",
     "MemberRemovedChangesRole",
     "MemberRemovedChangesUserId",
+    "MemberRemovedFeedEvent",
+    "MemberRemovedFeedEventName",
     "MemberRoleChangedChanges",
     "MemberRoleChangedChangesRole",
     "MemberRoleChangedChangesUserId",
+    "MemberRoleChangedFeedEvent",
+    "MemberRoleChangedFeedEventName",
     "MembersListOrdering",
     "MeOutput",
     "NotificationOutput",
@@ -433,32 +531,50 @@ __all__ = (
     "ProblemOutput",
     "ProjectArchivedChanges",
     "ProjectArchivedChangesArchivedAt",
+    "ProjectArchivedFeedEvent",
+    "ProjectArchivedFeedEventName",
     "ProjectCreatedChanges",
     "ProjectCreatedChangesKey",
     "ProjectCreatedChangesName",
+    "ProjectCreatedFeedEvent",
+    "ProjectCreatedFeedEventName",
     "ProjectCreateInput",
     "ProjectDeletedChanges",
     "ProjectDeletedChangesDeletedIssues",
     "ProjectDeletedChangesKey",
+    "ProjectDeletedFeedEvent",
+    "ProjectDeletedFeedEventName",
     "ProjectIssuesListOrdering",
     "ProjectMemberAddedChanges",
     "ProjectMemberAddedChangesUserId",
+    "ProjectMemberAddedFeedEvent",
+    "ProjectMemberAddedFeedEventName",
     "ProjectMemberAddInput",
     "ProjectMemberOutput",
     "ProjectMemberRemovedChanges",
     "ProjectMemberRemovedChangesUserId",
+    "ProjectMemberRemovedFeedEvent",
+    "ProjectMemberRemovedFeedEventName",
     "ProjectMembersListOrdering",
     "ProjectOutput",
     "ProjectRefOutput",
     "ProjectsListOrdering",
     "ProjectStatesReorderedChanges",
     "ProjectStatesReorderedChangesStateIds",
+    "ProjectStatesReorderedFeedEvent",
+    "ProjectStatesReorderedFeedEventName",
     "ProjectUnarchivedChanges",
     "ProjectUnarchivedChangesArchivedAt",
+    "ProjectUnarchivedFeedEvent",
+    "ProjectUnarchivedFeedEventName",
     "ProjectUpdatedChanges",
     "ProjectUpdatedChangesDescription",
     "ProjectUpdatedChangesLeadId",
     "ProjectUpdatedChangesName",
+    "ProjectUpdatedFeedEvent",
+    "ProjectUpdatedFeedEventName",
+    "RealtimeEventOutput",
+    "RealtimeEventOutputSubject",
     "RealtimeTicketOutput",
     "ReasonEnum",
     "RefreshTransportEnum",
@@ -471,12 +587,16 @@ __all__ = (
     "StateCreatedChangesCategory",
     "StateCreatedChangesColor",
     "StateCreatedChangesName",
+    "StateCreatedFeedEvent",
+    "StateCreatedFeedEventName",
     "StateCreateInput",
     "StateDeletedChanges",
     "StateDeletedChangesCategory",
     "StateDeletedChangesColor",
     "StateDeletedChangesMovedIssues",
     "StateDeletedChangesName",
+    "StateDeletedFeedEvent",
+    "StateDeletedFeedEventName",
     "StateOutput",
     "StateReorderInput",
     "StatesListOrdering",
@@ -484,6 +604,8 @@ __all__ = (
     "StateUpdatedChangesCategory",
     "StateUpdatedChangesColor",
     "StateUpdatedChangesName",
+    "StateUpdatedFeedEvent",
+    "StateUpdatedFeedEventName",
     "StatusEnum",
     "SubscriptionInput",
     "SubscriptionOutput",
@@ -505,13 +627,19 @@ __all__ = (
     "WorkspaceCreatedChanges",
     "WorkspaceCreatedChangesName",
     "WorkspaceCreatedChangesSlug",
+    "WorkspaceCreatedFeedEvent",
+    "WorkspaceCreatedFeedEventName",
     "WorkspaceCreateInput",
     "WorkspaceDeletedChanges",
     "WorkspaceDeletedChangesSlug",
+    "WorkspaceDeletedFeedEvent",
+    "WorkspaceDeletedFeedEventName",
     "WorkspaceIssuesListOrdering",
     "WorkspaceOutput",
     "WorkspacesListOrdering",
     "WorkspaceUpdatedChanges",
     "WorkspaceUpdatedChangesName",
     "WorkspaceUpdatedChangesSlug",
+    "WorkspaceUpdatedFeedEvent",
+    "WorkspaceUpdatedFeedEventName",
 )

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class WorkspaceDeletedFeedEventName(StrEnum):
+    WORKSPACE_DELETED = "workspace.deleted"
+
+    def __str__(self) -> str:
+        return str(self.value)
