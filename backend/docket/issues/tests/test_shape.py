@@ -88,7 +88,8 @@ def test_the_history_snapshot_records_the_fields_the_list_marks(world, full_issu
     assert list(snapshot) == names(HISTORY_FIELDS)
     # The event types declare that same set, and issue.created recorded the snapshot (a
     # creation records every field that is not empty).
-    assert set(events.ISSUE_FIELDS) == set(names(HISTORY_FIELDS))
+    assert set(events.IssueCreated.fields) == set(names(HISTORY_FIELDS))
+    assert set(events.IssueUpdated.fields) == set(names(HISTORY_FIELDS))
     created = Event.objects.get(name=events.ISSUE_CREATED.name, subject_id=full_issue.pk)
     recorded = {key: change["new"] for key, change in created.changes.items()}
     assert recorded == {key: value for key, value in snapshot.items() if value is not None}

@@ -10,9 +10,9 @@ import uuid
 from django.core.serializers.json import DjangoJSONEncoder
 from jsonschema import Draft202012Validator, FormatChecker  # type: ignore[import-untyped]
 
-from docket.http.event_schema import EVENT_NAME_COMPONENT, REALTIME_EVENT
 from docket.core.events import as_json_schema, registered_event_types
 from docket.core.models import Event
+from docket.http.event_schema import EVENT_NAME_COMPONENT, REALTIME_EVENT
 from docket.realtime.fanout import event_message
 
 
