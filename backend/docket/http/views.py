@@ -84,13 +84,10 @@ class IssueAPIView(WorkspaceAPIView):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        # Writes answer with the issue reloaded after the change, so only reads need its
-        # relations now.
+        # Writes answer with the issue rendered by the database after the change, so only reads
+        # need its relations now.
         self.issue = issue_get(
             access=self.access,
             key=kwargs["issue_key"],
             with_relations=self.shows_issue and request.method == "GET",
         )
-
-    def reloaded(self) -> Issue:
-        return issue_get(access=self.access, key=self.issue.key)

@@ -37,41 +37,24 @@ from docket.workspaces.models import Membership
 
 
 def project_event(
-    kind: EventType, *, access: Access, project: Project, changes: dict | None = None
+    kind: EventType,
+    *,
+    access: Access,
+    subject: Project | State | Label,
+    changes: dict | None = None,
 ) -> Event:
-    """An unsaved event about a project itself."""
+    """An unsaved event about a project or a part of its workflow (a state, a label): named by
+    the project's key or the part's name, and filed under the project."""
+    if isinstance(subject, Project):
+        label, project_id = subject.key, subject.pk
+    else:
+        label, project_id = subject.name, subject.project_id
     return new_event(
         kind,
         access=access,
-        subject_id=project.pk,
-        subject_label=project.key,
-        project_id=project.pk,
-        changes=changes,
-    )
-
-
-def state_event(
-    kind: EventType, *, access: Access, state: State, changes: dict | None = None
-) -> Event:
-    return new_event(
-        kind,
-        access=access,
-        subject_id=state.pk,
-        subject_label=state.name,
-        project_id=state.project_id,
-        changes=changes,
-    )
-
-
-def label_event(
-    kind: EventType, *, access: Access, label: Label, changes: dict | None = None
-) -> Event:
-    return new_event(
-        kind,
-        access=access,
-        subject_id=label.pk,
-        subject_label=label.name,
-        project_id=label.project_id,
+        subject_id=subject.pk,
+        subject_label=label,
+        project_id=project_id,
         changes=changes,
     )
 
@@ -137,14 +120,14 @@ def project_create(
                 project_event(
                     events.PROJECT_CREATED,
                     access=access,
-                    project=project,
+                    subject=project,
                     changes=diff({}, {"key": key, "name": project.name}),
                 ),
                 *(
-                    state_event(
+                    project_event(
                         events.STATE_CREATED,
                         access=access,
-                        state=state,
+                        subject=state,
                         changes=diff({}, state_snapshot(state)),
                     )
                     for state in states
@@ -184,7 +167,7 @@ def project_update(
             project.save(update_fields=["name", "description", "lead", "updated_at"])
             emit(
                 project_event(
-                    events.PROJECT_UPDATED, access=access, project=project, changes=changes
+                    events.PROJECT_UPDATED, access=access, subject=project, changes=changes
                 )
             )
     return project
@@ -204,7 +187,7 @@ def project_set_archived(*, access: Access, project: Project, archived: bool) ->
             project_event(
                 events.PROJECT_ARCHIVED if archived else events.PROJECT_UNARCHIVED,
                 access=access,
-                project=project,
+                subject=project,
                 changes={
                     "archived_at": {
                         "old": old.isoformat() if old else None,
@@ -229,7 +212,7 @@ def project_member_add(*, access: Access, project: Project, user_id: uuid.UUID) 
                 project_event(
                     events.PROJECT_MEMBER_ADDED,
                     access=access,
-                    project=project,
+                    subject=project,
                     changes={"user_id": {"old": None, "new": str(target.user_id)}},
                 )
             )
@@ -246,7 +229,7 @@ def project_member_remove(*, access: Access, project: Project, member: ProjectMe
             project_event(
                 events.PROJECT_MEMBER_REMOVED,
                 access=access,
-                project=project,
+                subject=project,
                 changes={"user_id": {"old": str(member.membership.user_id), "new": None}},
             )
         )
@@ -284,10 +267,10 @@ def state_create(
                 position=(last.position + 1) if last else 0,
             )
             emit(
-                state_event(
+                project_event(
                     events.STATE_CREATED,
                     access=access,
-                    state=state,
+                    subject=state,
                     changes=diff({}, state_snapshot(state)),
                 )
             )
@@ -321,7 +304,7 @@ def state_reorder(*, access: Access, project: Project, state_ids: list[uuid.UUID
                 project_event(
                     events.PROJECT_STATES_REORDERED,
                     access=access,
-                    project=project,
+                    subject=project,
                     changes={"state_ids": {"old": old_order, "new": new_order}},
                 )
             )
@@ -347,10 +330,10 @@ def label_create(*, access: Access, project: Project, name: str, color: str) -> 
                 workspace_id=project.workspace_id, project=project, name=name.strip(), color=color
             )
             emit(
-                label_event(
+                project_event(
                     events.LABEL_CREATED,
                     access=access,
-                    label=label,
+                    subject=label,
                     changes=diff({}, {"name": label.name, "color": color}),
                 )
             )
@@ -377,7 +360,7 @@ def label_update(
         with transaction.atomic():
             lock_existing(label, message="Label not found.", code="label_not_found")
             label.save(update_fields=["name", "color", "updated_at"])
-            emit(label_event(events.LABEL_UPDATED, access=access, label=label, changes=changes))
+            emit(project_event(events.LABEL_UPDATED, access=access, subject=label, changes=changes))
     except IntegrityError as exc:
         raise _label_name_taken() from exc
     return label
@@ -415,7 +398,7 @@ def state_update(
                 else []
             )
             emit(
-                state_event(events.STATE_UPDATED, access=access, state=state, changes=changes),
+                project_event(events.STATE_UPDATED, access=access, subject=state, changes=changes),
                 *cascade,
             )
     except IntegrityError as exc:
@@ -440,10 +423,10 @@ def state_delete(*, access: Access, state: State, move_to: State | None) -> None
             raise Conflict("A project needs at least one state.", code="last_state")
         cascade = issue_cascades().state_emptied(access=access, state=state, move_to=move_to)
         emit(
-            state_event(
+            project_event(
                 events.STATE_DELETED,
                 access=access,
-                state=state,
+                subject=state,
                 changes={
                     **diff(state_snapshot(state), {}),
                     "moved_issues": {"old": None, "new": len(cascade)},
@@ -462,10 +445,10 @@ def label_delete(*, access: Access, label: Label) -> None:
     with transaction.atomic():
         cascade = issue_cascades().label_removed(access=access, label=label)
         emit(
-            label_event(
+            project_event(
                 events.LABEL_DELETED,
                 access=access,
-                label=label,
+                subject=label,
                 changes={"name": {"old": label.name, "new": None}},
             ),
             *cascade,
@@ -501,7 +484,7 @@ def project_delete(*, access: Access, project: Project) -> None:
             project_event(
                 events.PROJECT_DELETED,
                 access=access,
-                project=project,
+                subject=project,
                 changes={
                     "key": {"old": project.key, "new": None},
                     "deleted_issues": {"old": deleted_issues, "new": None},
