@@ -61,13 +61,16 @@ class MailTask(Task):
     delivery's schedule asks for, or leaves a far-off retry to the sweep. Never Celery's own
     retry limit: the row's attempts are the only count."""
 
+    # None is Celery's "no limit"; passing None to retry() means "the task's limit" (3 by default).
+    max_retries = None
+
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().__call__(*args, **kwargs)
         except EmailNotSentYet as exc:
             if not exc.queued:
                 return "retrying later"
-            raise self.retry(countdown=exc.retry_in, max_retries=None) from exc
+            raise self.retry(countdown=exc.retry_in) from exc
 
 
 # Every email task's options (bind: the task is its first argument).
