@@ -127,6 +127,34 @@ async function createIssue(page, title, priority) {
   await dialog.waitFor({ state: "detached" });
 }
 
+/**
+ * A person with a workspace and a project of their own, through the API, for a scenario that
+ * must not depend on (or disturb) the shared `rocket` workspace. Returns their token.
+ */
+async function ownWorkspace(person, slug, projectKey, projectName = "Project") {
+  const token = await register(person);
+  await apiCall("POST", "/api/v1/workspaces", { token, body: { name: slug, slug } });
+  await apiCall("POST", `/api/v1/workspaces/${slug}/projects`, {
+    token,
+    body: { key: projectKey, name: projectName },
+  });
+  return token;
+}
+
+/** `count` issues titled `${prefix} 1..count`, created 100 at a time (the bulk limit). */
+async function bulkIssues(token, slug, projectKey, prefix, count) {
+  for (let start = 1; start <= count; start += 100) {
+    const issues = [];
+    for (let n = start; n < Math.min(start + 100, count + 1); n += 1) {
+      issues.push({ title: `${prefix} ${n}` });
+    }
+    await apiCall("POST", `/api/v1/workspaces/${slug}/projects/${projectKey}/issues/bulk-create`, {
+      token,
+      body: { issues },
+    });
+  }
+}
+
 export const scenarios = {
   async "sign up, workspace, project, issues, filters, detail, board"({ browser, problems, shot }) {
     const page = await newPage(browser, problems);
@@ -635,6 +663,250 @@ export const scenarios = {
     await cards.filter({ hasText: "Long card 70" }).getByLabel("Move to").selectOption({ label: "Done" });
     await column(page, "Done").getByTestId("issue-card").filter({ hasText: "Long card 70" }).waitFor();
     await todo.getByTestId("column-count").filter({ hasText: /^69$/ }).waitFor();
+    await page.context().close();
+  },
+  async "bug: opening an issue in a big project asks only for what it shows"({ browser, problems, shot }) {
+    const person = { name: "Pia Picker", email: "pia@example.com" };
+    const token = await ownWorkspace(person, "bigco", "BIG", "Big project");
+    await bulkIssues(token, "bigco", "BIG", "Big task", 250);
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    // Every request the page makes to the project's issue list, and all others.
+    const listed = [];
+    const everything = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (!url.pathname.startsWith("/api/v1/")) return;
+      everything.push(`${request.method()} ${url.pathname}${url.search}`);
+      if (url.pathname === "/api/v1/workspaces/bigco/projects/BIG/issues") listed.push(url);
+    });
+    await page.goto(`${WEB}/w/bigco/p/BIG/issues?issue=BIG-5`);
+    const panel = page.getByRole("complementary", { name: "Issue BIG-5" });
+    await panel.getByLabel("Parent").waitFor();
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+
+    // The parent picker asks the server as one types, by key.
+    const parent = panel.getByRole("combobox", { name: "Parent" });
+    await parent.fill("BIG-7");
+    await panel.getByRole("option", { name: /BIG-7 Big task 7/ }).click();
+    await panel.getByText("sub-issue of").getByRole("link", { name: "BIG-7" }).waitFor();
+    await shot(page, "1-parent-picked");
+    // The list's own pages (the picker asks for ten at a time).
+    const pages = listed.filter((url) => url.searchParams.get("limit") !== "10");
+    check(pages.length === 1, `the issue list was asked ${pages.length} times: ${pages.join(", ")}`);
+    check(
+      listed.every((url) => !url.searchParams.has("cursor")),
+      `pages beyond the first were fetched: ${listed.join(", ")}`,
+    );
+
+    // Someone else comments three times on another issue and renames one in view: the page shows
+    // the rename (events arrive in order, so the comments came first) without reloading the list.
+    const before = everything.length;
+    for (const n of [1, 2, 3]) {
+      await apiCall("POST", "/api/v1/workspaces/bigco/issues/BIG-9/comments", {
+        token,
+        body: { body: `Comment ${n}` },
+      });
+    }
+    await apiCall("PATCH", "/api/v1/workspaces/bigco/issues/BIG-250", {
+      token,
+      body: { title: "Big task 250, renamed" },
+    });
+    await page.locator("tbody tr.issue-row").filter({ hasText: "Big task 250, renamed" }).waitFor();
+    const after = everything.slice(before);
+    check(
+      after.every((request) => !/\/issues(\?|$)|\/board/.test(request)),
+      `a live change reloaded a list: ${after.join(", ")}`,
+    );
+    // The open issue's own change (its parent) may echo back meanwhile; anything else is the
+    // renamed issue, read once.
+    const others = after.filter((request) => !/\/issues\/BIG-5(\/|\?|$)/.test(request));
+    check(others.length <= 1, `a live change cost ${others.length} requests: ${others.join(", ")}`);
+    await shot(page, "2-live-rename");
+    await page.context().close();
+  },
+
+  async "bug: a reload while the API is unreachable keeps the user signed in"({ browser, problems, shot }) {
+    const person = { name: "Rui Reload", email: "rui@example.com" };
+    await ownWorkspace(person, "calm", "CALM", "Calm project");
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    await page.getByRole("navigation", { name: "Projects" }).getByRole("link").first().waitFor();
+    // The API is away for the first two tries to refresh the session after the reload.
+    let refused = 0;
+    await page.route(`${API}/api/v1/auth/token/refresh`, (route) => {
+      if (refused < 2) {
+        refused += 1;
+        return route.abort("connectionrefused");
+      }
+      return route.continue();
+    });
+    await page.reload();
+    await page.getByRole("navigation", { name: "Projects" }).getByRole("link").first().waitFor();
+    check(refused === 2, `the refresh was refused ${refused} times`);
+    check(!page.url().includes("/signin"), `signed out: ${page.url()}`);
+    await page.unroute(`${API}/api/v1/auth/token/refresh`);
+    // And the next reload restores the session too: the browser still knows it signed in.
+    await page.reload();
+    await page.getByRole("navigation", { name: "Projects" }).getByRole("link").first().waitFor();
+    check(!page.url().includes("/signin"), `signed out after a second reload: ${page.url()}`);
+    await shot(page, "still-signed-in");
+    await page.context().close();
+  },
+
+  async "bug: a card moved or created past a long column's loaded cards stays in view"({ browser, problems, shot }) {
+    const person = { name: "Dee Deep", email: "dee@example.com" };
+    const token = await ownWorkspace(person, "deep", "DEEP", "Deep board");
+    await bulkIssues(token, "deep", "DEEP", "Deep card", 30);
+    const states = await apiCall("GET", "/api/v1/workspaces/deep/projects/DEEP/states", { token });
+    const started = states.results.find((state) => state.name === "In Progress");
+    await apiCall("PATCH", "/api/v1/workspaces/deep/issues/DEEP-30", {
+      token,
+      body: { state_id: started.id },
+    });
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    await page.goto(`${WEB}/w/deep/p/DEEP/board`);
+    const todo = column(page, "Todo");
+    await todo.getByTestId("column-count").filter({ hasText: /^25\+$/ }).waitFor();
+
+    // Moved into Todo, below its 25 loaded cards (of 29).
+    const card = column(page, "In Progress").getByTestId("issue-card").filter({ hasText: "DEEP-30" });
+    const [moved] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === "POST" &&
+          new URL(response.url()).pathname === "/api/v1/workspaces/deep/issues/DEEP-30/move",
+      ),
+      card.getByLabel("Move to").selectOption({ label: "Todo" }),
+    ]);
+    check(moved.ok(), `move DEEP-30: HTTP ${moved.status()}`);
+    const inFirstPage = async (key) => {
+      await page.reload();
+      const reloaded = column(page, "Todo");
+      await reloaded.getByTestId("column-count").filter({ hasText: /^25\+$/ }).waitFor();
+      const shown = await reloaded.getByTestId("issue-card").filter({ hasText: key }).count();
+      check(shown === 1, `${key} is not among Todo's first cards after a reload`);
+    };
+    await inFirstPage("DEEP-30");
+    await shot(page, "1-moved-after-reload");
+
+    // A new issue (Todo is the default state), created from the board.
+    await createIssue(page, "Fresh card");
+    await page.goto(`${WEB}/w/deep/p/DEEP/board`);
+    await inFirstPage("DEEP-31");
+    await shot(page, "2-created-after-reload");
+    await page.context().close();
+  },
+
+  async "bug: offline and hung API are shown, changes roll back, nothing cancelled replays"({ browser, problems, shot }) {
+    const person = { name: "Olu Offline", email: "olu@example.com" };
+    const token = await ownWorkspace(person, "storm", "STM", "Storm");
+    await apiCall("POST", "/api/v1/workspaces/storm/projects/STM/issues", {
+      token,
+      body: { title: "Weather report" },
+    });
+    const page = await newPage(browser, problems, {
+      expectConsoleErrors: /WebSocket|ERR_INTERNET_DISCONNECTED|Failed to fetch/,
+    });
+    await signIn(page, person.email);
+    await page.goto(`${WEB}/w/storm/p/STM/issues?issue=STM-1`);
+    const panel = page.getByRole("complementary", { name: "Issue STM-1" });
+    await panel.getByLabel("Priority").waitFor();
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+
+    await page.context().setOffline(true);
+    const offline = page.getByRole("alert").filter({ hasText: /offline/i });
+    await offline.waitFor();
+    // A change fails at once, visibly, and the field shows the server's value again.
+    await panel.getByLabel("Priority").selectOption("high");
+    await panel.getByRole("alert").filter({ hasText: /Could not save/ }).waitFor();
+    await waitUntil(
+      page,
+      async () => "the priority is back to none",
+      () => document.querySelector('.side-panel select[aria-label="Priority"]')?.value === "none",
+    );
+    // The description keeps what the user wrote.
+    await panel.getByRole("button", { name: "Edit" }).click();
+    await panel.getByLabel("Description").fill("A draft that must survive");
+    await panel.getByRole("button", { name: "Save" }).click();
+    await panel.getByRole("alert").filter({ hasText: /Could not save/ }).first().waitFor();
+    check(
+      (await panel.getByLabel("Description").inputValue()) === "A draft that must survive",
+      "the description editor lost the draft",
+    );
+    // The create dialog says it failed and closes when cancelled.
+    await page.keyboard.press("Escape");
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("c");
+    const dialog = page.getByRole("dialog", { name: "New issue" });
+    await dialog.getByLabel("Title").fill("Cancelled while offline");
+    await dialog.getByRole("button", { name: "Create issue" }).click();
+    await dialog.getByRole("alert").waitFor();
+    await shot(page, "1-offline");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    await page.context().setOffline(false);
+    await offline.waitFor({ state: "detached" });
+    await createIssue(page, "Made when back online");
+    await page.locator("tbody tr.issue-row").filter({ hasText: "Made when back online" }).waitFor();
+    const issues = await apiCall("GET", "/api/v1/workspaces/storm/projects/STM/issues", { token });
+    const titles = issues.results.map((issue) => issue.title);
+    check(!titles.includes("Cancelled while offline"), `replayed: ${titles.join(", ")}`);
+    const first = await apiCall("GET", "/api/v1/workspaces/storm/issues/STM-1", { token });
+    check(first.priority === "none", `the offline priority change was replayed: ${first.priority}`);
+
+    // A hung API: the board's request never answers. The page says so; Live is not green.
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+    const held = [];
+    await page.route("**/api/v1/workspaces/storm/projects/STM/board*", (route) => {
+      held.push(route);
+    });
+    await page.getByRole("navigation", { name: "Project views" }).getByRole("link", { name: "Board" }).click();
+    const hung = page.getByRole("alert").filter({ hasText: /not answering/i });
+    await hung.waitFor();
+    check(
+      !(await page.getByRole("status").filter({ hasText: /^Live$/ }).count()),
+      "the Live dot is green while the API hangs",
+    );
+    await shot(page, "2-hung");
+    await page.unroute("**/api/v1/workspaces/storm/projects/STM/board*");
+    for (const route of held) await route.continue().catch(() => {});
+    await column(page, "Todo").getByTestId("issue-card").first().waitFor();
+    await hung.waitFor({ state: "detached" });
+    await page.context().close();
+  },
+
+  async "bug: a 255-character title without spaces wraps in the list and the panel"({ browser, problems, shot }) {
+    const person = { name: "Lou Long", email: "lou@example.com" };
+    const token = await ownWorkspace(person, "wide", "WIDE", "Wide titles");
+    const title = "Unbreakable".repeat(30).slice(0, 255);
+    await apiCall("POST", "/api/v1/workspaces/wide/projects/WIDE/issues", { token, body: { title } });
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    await page.goto(`${WEB}/w/wide/p/WIDE/issues`);
+    const row = page.locator("tbody tr.issue-row").first();
+    await row.waitFor();
+    const overflow = await row.evaluate((element) => {
+      const cells = [...element.querySelectorAll("td")];
+      return Math.max(...cells.map((cell) => cell.getBoundingClientRect().right)) - globalThis.innerWidth;
+    });
+    check(overflow <= 0, `the row's last column ends ${overflow}px beyond the screen`);
+    await shot(page, "1-list");
+    await row.click();
+    const field = page.getByRole("complementary", { name: "Issue WIDE-1" }).getByLabel("Title");
+    await field.waitFor();
+    const fit = await field.evaluate((element) => ({
+      tag: element.tagName,
+      value: element.value,
+      wide: element.scrollWidth - element.clientWidth,
+      tall: element.scrollHeight - element.clientHeight,
+    }));
+    check(fit.tag === "TEXTAREA", `the title is edited in a ${fit.tag}`);
+    check(fit.value === title, "the title field does not hold the whole title");
+    check(fit.wide <= 1 && fit.tall <= 1, `the title is cut: ${JSON.stringify(fit)}`);
+    await shot(page, "2-panel");
     await page.context().close();
   },
 };

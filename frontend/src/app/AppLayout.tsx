@@ -6,6 +6,7 @@ import { projectsQuery, workspaceQuery, workspacesQuery } from "../api/queries";
 import { signOut } from "../auth/actions";
 import { CreateIssueDialog } from "../components/CreateIssueDialog";
 import { InboxLink } from "../components/inbox/InboxLink";
+import { NetworkBanner } from "../components/NetworkBanner";
 import { LiveStatus } from "../realtime/LiveStatus";
 import { useRealtimeTopic } from "../realtime/RealtimeProvider";
 import { lastWorkspace } from "./lastWorkspace";
@@ -122,6 +123,7 @@ export function AppLayout() {
         </div>
       </aside>
       <main className="content">
+        <NetworkBanner />
         <Outlet />
       </main>
       {creating && (

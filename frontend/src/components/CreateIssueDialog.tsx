@@ -4,7 +4,7 @@ import { useNavigate } from "react-router-dom";
 
 import { keys, projectsQuery } from "../api/queries";
 import { PRIORITIES, type Priority } from "./issues/display";
-import { createIssue } from "./issues/issueApi";
+import { createIssue, placeNewIssueInView } from "./issues/issueApi";
 import { formErrors } from "./States";
 
 type Props = { slug: string; projectKey: string | undefined; onClose: () => void };
@@ -25,6 +25,7 @@ export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
     mutationFn: () =>
       createIssue(slug, targetProject, { title: title.trim(), description, priority }),
     onSuccess: async (issue) => {
+      await placeNewIssueInView(slug, targetProject, issue);
       await queryClient.invalidateQueries({ queryKey: keys.issues(slug, targetProject) });
       onClose();
       navigate(`/w/${slug}/p/${targetProject}/issues?issue=${encodeURIComponent(issue.key)}`);

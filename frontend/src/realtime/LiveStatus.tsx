@@ -1,3 +1,4 @@
+import { useNetworkState } from "../components/NetworkBanner";
 import { useRealtimeStatus } from "./RealtimeProvider";
 
 const LABELS = {
@@ -5,11 +6,17 @@ const LABELS = {
   live: "Live",
   reconnecting: "Reconnecting…",
   offline: "Offline",
+  hung: "Not responding",
 } as const;
 
-/** Whether what is on screen updates by itself right now. */
+/**
+ * Whether what is on screen updates by itself right now. An open socket is not enough: when
+ * the API does not answer its requests, nothing on screen is live.
+ */
 export function LiveStatus() {
-  const status = useRealtimeStatus();
+  const realtime = useRealtimeStatus();
+  const network = useNetworkState();
+  const status = network === "online" ? realtime : network;
   return (
     <span className={`live-status live-${status}`} role="status" data-realtime={status}>
       <span className="live-dot" aria-hidden="true" />

@@ -182,22 +182,23 @@ export function IssueBoardScreen() {
   const dismissToast = useCallback(() => setToast(null), []);
 
   if (board.isPending) return <Loading label="Loading board" />;
-  if (board.error) return <ErrorState error={board.error} />;
+  // A failed refetch keeps what was shown (the banner says why it may be stale).
+  if (board.error && !board.data) return <ErrorState error={board.error} />;
 
   const columns = board.data.columns;
   const states = columns.map((column) => column.state);
 
   function moveTo(issue: IssueListItem, state: StateRef, index: number | null) {
-    const column = (columns.find((c) => c.state.id === state.id)?.issues ?? []).filter(
-      (other) => other.id !== issue.id,
-    );
+    const target = columns.find((c) => c.state.id === state.id);
+    const column = (target?.issues ?? []).filter((other) => other.id !== issue.id);
     const at = index ?? column.length;
-    const request: MoveRequest = {
-      issue,
-      state,
-      after: column[at - 1] ?? null,
-      before: column[at] ?? null,
-    };
+    // Below the loaded cards of a column with more to load, "after the last loaded card" would
+    // put the card among the unloaded ones: gone after a reload, and from everyone else's board.
+    // It goes just before the last loaded card instead, the nearest place that stays in view.
+    const pastLoaded = at === column.length && column.length > 0 && !!target?.next_cursor;
+    const request: MoveRequest = pastLoaded
+      ? { issue, state, after: column[at - 2] ?? null, before: column[at - 1] ?? null }
+      : { issue, state, after: column[at - 1] ?? null, before: column[at] ?? null };
     // Dropping a card back where it was is not a move.
     const current = columns.find((c) => c.state.id === issue.state.id)?.issues ?? [];
     const unchanged = issue.state.id === state.id && current.indexOf(issue) === at;
