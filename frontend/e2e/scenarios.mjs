@@ -909,4 +909,154 @@ export const scenarios = {
     await shot(page, "2-panel");
     await page.context().close();
   },
+  async "keyboard: create, triage, assign, move, comment and close without a mouse"({ browser, problems, shot }) {
+    const person = { name: "Kim Keys", email: "kim@example.com" };
+    const token = await ownWorkspace(person, "keys", "KEY", "Keyboard");
+    await apiCall("POST", "/api/v1/workspaces/keys/projects/KEY/issues", {
+      token,
+      body: { title: "An older issue" },
+    });
+    const page = await newPage(browser, problems);
+    await page.goto(`${WEB}/signin`);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/w\/keys/);
+    await page.goto(`${WEB}/w/keys/p/KEY/issues`);
+    await shortcutsReady(page);
+    const focusedKey = () => document.activeElement?.getAttribute("data-issue-key");
+    const focusIs = (key) =>
+      waitUntil(page, async () => `the focus is on ${key} (it is on ${await page.evaluate(focusedKey)})`,
+        (expected) => document.activeElement?.getAttribute("data-issue-key") === expected, key);
+    const row = (text) => page.locator("tbody tr.issue-row").filter({ hasText: text });
+
+    // Create: C, type, Ctrl-Enter. The new issue opens beside the list; Esc closes it and the
+    // focus is on its row.
+    await page.keyboard.press("c");
+    await page.getByRole("dialog", { name: "New issue" }).getByLabel("Title").waitFor();
+    await page.keyboard.type("Keyboard only issue");
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("dialog", { name: "New issue" }).waitFor({ state: "detached" });
+    const panel = page.getByRole("complementary", { name: "Issue KEY-2" });
+    await panel.waitFor();
+    await row("Keyboard only issue").waitFor();
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+    await focusIs("KEY-2");
+    // J and K walk the rows.
+    await page.keyboard.press("j");
+    await focusIs("KEY-1");
+    await page.keyboard.press("k");
+    await focusIs("KEY-2");
+
+    // Triage: P, then the palette narrowed to priorities.
+    await page.keyboard.press("p");
+    await page.getByRole("dialog", { name: "Command palette" }).waitFor();
+    await page.keyboard.type("high");
+    await page.keyboard.press("Enter");
+    await row("Keyboard only issue").filter({ hasText: "high" }).waitFor();
+    await focusIs("KEY-2");
+
+    // Assign: I; Z undoes it, I again.
+    const mine = row("Keyboard only issue").locator('.avatar[title="Kim Keys"]');
+    await page.keyboard.press("i");
+    await mine.waitFor();
+    await page.getByRole("status").filter({ hasText: "KEY-2: assignee added" }).waitFor();
+    await shot(page, "1-assigned-with-undo");
+    await page.keyboard.press("z");
+    await mine.waitFor({ state: "detached" });
+    await page.keyboard.press("i");
+    await mine.waitFor();
+
+    // Move: S, "progress", Enter.
+    await page.keyboard.press("s");
+    await page.getByRole("dialog", { name: "Command palette" }).waitFor();
+    await page.keyboard.type("progress");
+    await page.keyboard.press("Enter");
+    await row("Keyboard only issue").filter({ hasText: "In Progress" }).waitFor();
+
+    // Comment: M opens the issue with the cursor in the comment box; Ctrl-Enter posts.
+    await focusIs("KEY-2");
+    await page.keyboard.press("m");
+    await waitUntil(page, async () => "the comment box has the focus",
+      () => document.activeElement?.closest(".comment-composer") !== null);
+    await page.keyboard.type("Done by keyboard alone.");
+    await page.keyboard.press("Control+Enter");
+    await panel.locator(".comment").filter({ hasText: "Done by keyboard alone." }).or(
+      panel.getByText("Done by keyboard alone.")).first().waitFor();
+    await shot(page, "2-commented");
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+    await focusIs("KEY-2");
+
+    // Close: S, "done", Enter.
+    await page.keyboard.press("s");
+    await page.getByRole("dialog", { name: "Command palette" }).waitFor();
+    await page.keyboard.type("done");
+    await page.keyboard.press("Enter");
+    await row("Keyboard only issue").filter({ hasText: "Done" }).waitFor();
+
+    // The sheet, and the palette finding an issue by key.
+    await page.keyboard.press("?");
+    const sheet = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await sheet.getByText("Assign to me").waitFor();
+    await shot(page, "3-shortcut-sheet");
+    await page.keyboard.press("Escape");
+    await sheet.waitFor({ state: "detached" });
+    await page.keyboard.press("Control+k");
+    await page.getByRole("dialog", { name: "Command palette" }).waitFor();
+    await page.keyboard.type("KEY-1");
+    await page.getByRole("option", { name: /KEY-1 An older issue/ }).waitFor();
+    await shot(page, "4-palette-finds-by-key");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${WEB}/w/keys/i/KEY-1`);
+
+    const issue = await apiCall("GET", "/api/v1/workspaces/keys/issues/KEY-2", { token });
+    check(issue.state.name === "Done", `KEY-2 is in ${issue.state.name}`);
+    check(issue.priority === "high", `KEY-2 has priority ${issue.priority}`);
+    check(issue.assignees.map((p) => p.display_name).join() === "Kim Keys", `assignees: ${JSON.stringify(issue.assignees)}`);
+    const comments = await apiCall("GET", "/api/v1/workspaces/keys/issues/KEY-2/comments", { token });
+    check(comments.results.length === 1, `${comments.results.length} comments`);
+    await page.context().close();
+  },
+
+  async "phone: the navigation is a drawer, rows are cards, the panel takes the screen"({ browser, problems, shot }) {
+    const page = await newPage(browser, problems, { viewport: { width: 390, height: 844 } });
+    await signIn(page, "kim@example.com");
+    await page.goto(`${WEB}/w/keys/p/KEY/issues`);
+    const row = page.locator("tbody tr.issue-row").filter({ hasText: "Keyboard only issue" });
+    await row.waitFor();
+    const nav = page.getByRole("navigation", { name: "Projects" });
+    check(!(await nav.isVisible()) || (await nav.boundingBox()).x + (await nav.boundingBox()).width <= 0,
+      "the sidebar shows on a phone without opening the menu");
+    const layout = await row.evaluate((element) => {
+      const key = element.querySelector(".cell-key").getBoundingClientRect();
+      const title = element.querySelector(".cell-title").getBoundingClientRect();
+      return { keyTop: key.top, titleTop: title.top, right: element.getBoundingClientRect().right };
+    });
+    check(layout.titleTop > layout.keyTop && layout.right <= 390, `the row is not a card: ${JSON.stringify(layout)}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 390, `the list is ${width}px wide on a 390px screen`);
+    await shot(page, "1-list-as-cards");
+
+    await page.getByRole("button", { name: "Menu" }).click();
+    await nav.getByRole("link", { name: /Keyboard/ }).waitFor();
+    await shot(page, "2-drawer");
+    await page.getByRole("link", { name: "Board", exact: true }).first().click();
+    await page.waitForURL(/\/board$/);
+    await page.getByRole("button", { name: "Menu" }).waitFor();
+    check(!(await page.locator(".drawer-open").count()), "the drawer stays open after navigating");
+
+    await page.goto(`${WEB}/w/keys/p/KEY/issues`);
+    await row.click();
+    const panel = page.getByRole("complementary", { name: "Issue KEY-2" });
+    await panel.getByRole("button", { name: "← Back" }).waitFor();
+    const box = await panel.boundingBox();
+    check(box.x <= 0 && box.width >= 389, `the panel is not full screen: ${JSON.stringify(box)}`);
+    await shot(page, "3-panel");
+    await panel.getByRole("button", { name: "← Back" }).click();
+    await panel.waitFor({ state: "detached" });
+    await row.waitFor();
+    await page.context().close();
+  },
 };

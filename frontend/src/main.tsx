@@ -5,7 +5,10 @@ import { RouterProvider } from "react-router-dom";
 
 import { ApiError } from "./api/http";
 import { router } from "./app/router";
+import { applyStoredTheme } from "./app/theme";
 import "./styles.css";
+
+applyStoredTheme();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -67,6 +67,7 @@ export const keys = {
     ["workspace", slug, "project", key, "issues", "board"] as const,
   board: (slug: string, key: string, filters: BoardFilters) =>
     ["workspace", slug, "project", key, "issues", "board", filters] as const,
+  workspaceIssueSearch: (slug: string, q: string) => ["workspace", slug, "issue-search", q] as const,
   /** Outside `issues`: a live change to one issue does not re-ask every search. */
   issueSearch: (slug: string, key: string, q: string) =>
     ["workspace", slug, "project", key, "issue-search", q] as const,
@@ -223,6 +224,20 @@ export const issueSearchQuery = (slug: string, key: string, q: string) =>
             path: { workspace_slug: slug, project_key: key },
             query: { ...(q ? { q } : {}), limit: ISSUE_SEARCH_LIMIT, ordering: "-updated" } as never,
           },
+          signal,
+        }),
+      ).results,
+    staleTime: 10_000,
+  });
+
+/** Issues of every project the caller sees matching `q` (the command palette). */
+export const workspaceIssueSearchQuery = (slug: string, q: string) =>
+  queryOptions({
+    queryKey: keys.workspaceIssueSearch(slug, q),
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/issues", {
+          params: { path: { workspace_slug: slug }, query: { q, limit: 8 } as never },
           signal,
         }),
       ).results,

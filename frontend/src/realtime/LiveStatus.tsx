@@ -16,7 +16,9 @@ const LABELS = {
 export function LiveStatus() {
   const realtime = useRealtimeStatus();
   const network = useNetworkState();
-  const status = network === "online" ? realtime : network;
+  // A socket that is down says so itself (reconnecting); one that is up is not "live" while
+  // the API does not answer the page's requests.
+  const status = realtime === "live" && network !== "online" ? network : realtime;
   return (
     <span className={`live-status live-${status}`} role="status" data-realtime={status}>
       <span className="live-dot" aria-hidden="true" />

@@ -9,6 +9,7 @@ import { Avatars, LabelChips, PriorityBadge, StateDot } from "../components/issu
 import { IssuePanel, useOpenIssue } from "../components/issues/IssuePanel";
 import { ProjectTabs } from "../components/issues/ProjectTabs";
 import { useLoadMoreCards } from "../components/issues/useLoadMoreCards";
+import { useSelection } from "../app/keyboard";
 import { useRealtimeTopic } from "../realtime/RealtimeProvider";
 import { useMoveIssue, type MoveRequest } from "../components/issues/useMoveIssue";
 
@@ -46,13 +47,21 @@ function IssueCard(props: {
   onDragStart: (key: string) => void;
   onDragEnd: () => void;
   dragging: boolean;
+  selected: boolean;
 }) {
   const { issue, states } = props;
   return (
     <div
-      className={`card${props.dragging ? " card-dragging" : ""}`}
+      className={`card${props.dragging ? " card-dragging" : ""}${props.selected ? " issue-selected" : ""}`}
       data-testid="issue-card"
       data-key={issue.key}
+      // J/K move the focus between cards, Enter opens (keyboard.ts).
+      data-issue-key={issue.key}
+      tabIndex={-1}
+      aria-selected={props.selected}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && event.target === event.currentTarget) props.onOpen(issue.key);
+      }}
       draggable
       onDragStart={(event) => {
         event.dataTransfer.setData("text/plain", issue.key);
@@ -180,6 +189,7 @@ export function IssueBoardScreen() {
   const [dropPoint, setDropPoint] = useState<DropPoint | null>(null);
   const move = useMoveIssue(slug, projectKey, setToast);
   const dismissToast = useCallback(() => setToast(null), []);
+  const selected = useSelection();
 
   if (board.isPending) return <Loading label="Loading board" />;
   // A failed refetch keeps what was shown (the banner says why it may be stale).
@@ -272,6 +282,7 @@ export function IssueBoardScreen() {
                         setDropPoint(null);
                       }}
                       dragging={issue.key === dragged}
+                      selected={selected.has(issue.key)}
                     />
                   </div>
                 ))}

@@ -83,7 +83,14 @@ function DescriptionEditor({
         ) : (
           <p className="muted">No description.</p>
         )}
-        <button type="button" className="link" onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setDraft(description);
+            setEditing(true);
+          }}
+        >
           Edit
         </button>
       </div>
@@ -167,7 +174,7 @@ export function SaveError({ error }: { error: unknown }) {
 
 function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
   const update = useUpdateIssue(slug, issue.key, issue.project.key);
-  const save = (edit: IssueEdit) => update.mutate(edit);
+  const save = (edit: IssueEdit) => update.mutate({ edit });
   return (
     <article className="issue-detail">
       <div className="issue-main">
@@ -184,10 +191,11 @@ function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
         </div>
         <TitleEditor key={issue.title} title={issue.title} onSave={save} />
         {update.error && <SaveError error={update.error} />}
+        {/* Not keyed by the text: the optimistic copy and its rollback must not close the editor
+            and lose what the user wrote. */}
         <DescriptionEditor
-          key={issue.description}
           description={issue.description}
-          onSave={(changes) => update.mutateAsync(changes)}
+          onSave={(changes) => update.mutateAsync({ edit: changes })}
         />
         <IssueComments slug={slug} issueKey={issue.key} />
         <IssueActivity slug={slug} issueKey={issue.key} />
