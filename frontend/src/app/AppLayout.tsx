@@ -94,6 +94,8 @@ export function AppLayout() {
       if (mod || event.altKey || isTyping(event.target)) return;
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       const key = event.key;
+      // Esc with nothing open to close lets go of the selection.
+      if (key === "Escape" && !latest.current.params.get("issue")) selection.clear();
       const act = (run: () => void) => {
         event.preventDefault();
         run();
