@@ -44,6 +44,8 @@ function watch(): void {
 
 export const network = {
   state: (): NetworkState => current,
+  /** Whether the browser itself says it has no network (else the API is what is unreachable). */
+  browserOffline: (): boolean => browserOffline,
   subscribe(listener: Listener): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);

@@ -12,8 +12,8 @@ export function NetworkBanner() {
   if (state === "online") return null;
   return state === "offline" ? (
     <p className="network-banner network-banner-offline" role="alert">
-      You are offline: Docket cannot be reached. Changes made now are not saved, and none are
-      kept to send later.
+      {network.browserOffline() ? "You are offline: " : "Docket cannot be reached (offline or down): "}
+      changes made now are not saved, and none are kept to send later.
     </p>
   ) : (
     <p className="network-banner" role="alert">
