@@ -1010,6 +1010,19 @@ export const scenarios = {
     await shot(page, "4-palette-finds-by-key");
     await page.keyboard.press("Enter");
     await page.waitForURL(`${WEB}/w/keys/i/KEY-1`);
+    // The palette's actions: the dark theme, on and off again.
+    await page.getByRole("textbox", { name: "Title" }).waitFor();
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("dark theme");
+    await page.getByRole("option", { name: /Toggle dark theme/ }).waitFor();
+    await page.keyboard.press("Enter");
+    await waitUntil(page, async () => "the page is dark", () => document.documentElement.dataset.theme === "dark");
+    await shot(page, "5-dark");
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("dark theme");
+    await page.getByRole("option", { name: /Toggle dark theme/ }).waitFor();
+    await page.keyboard.press("Enter");
+    await waitUntil(page, async () => "the page is light", () => document.documentElement.dataset.theme === "light");
 
     const issue = await apiCall("GET", "/api/v1/workspaces/keys/issues/KEY-2", { token });
     check(issue.state.name === "Done", `KEY-2 is in ${issue.state.name}`);
