@@ -127,6 +127,34 @@ async function createIssue(page, title, priority) {
   await dialog.waitFor({ state: "detached" });
 }
 
+/**
+ * A person with a workspace and a project of their own, through the API, for a scenario that
+ * must not depend on (or disturb) the shared `rocket` workspace. Returns their token.
+ */
+async function ownWorkspace(person, slug, projectKey, projectName = "Project") {
+  const token = await register(person);
+  await apiCall("POST", "/api/v1/workspaces", { token, body: { name: slug, slug } });
+  await apiCall("POST", `/api/v1/workspaces/${slug}/projects`, {
+    token,
+    body: { key: projectKey, name: projectName },
+  });
+  return token;
+}
+
+/** `count` issues titled `${prefix} 1..count`, created 100 at a time (the bulk limit). */
+async function bulkIssues(token, slug, projectKey, prefix, count) {
+  for (let start = 1; start <= count; start += 100) {
+    const issues = [];
+    for (let n = start; n < Math.min(start + 100, count + 1); n += 1) {
+      issues.push({ title: `${prefix} ${n}` });
+    }
+    await apiCall("POST", `/api/v1/workspaces/${slug}/projects/${projectKey}/issues/bulk-create`, {
+      token,
+      body: { issues },
+    });
+  }
+}
+
 export const scenarios = {
   async "sign up, workspace, project, issues, filters, detail, board"({ browser, problems, shot }) {
     const page = await newPage(browser, problems);
@@ -635,6 +663,413 @@ export const scenarios = {
     await cards.filter({ hasText: "Long card 70" }).getByLabel("Move to").selectOption({ label: "Done" });
     await column(page, "Done").getByTestId("issue-card").filter({ hasText: "Long card 70" }).waitFor();
     await todo.getByTestId("column-count").filter({ hasText: /^69$/ }).waitFor();
+    await page.context().close();
+  },
+  async "bug: opening an issue in a big project asks only for what it shows"({ browser, problems, shot }) {
+    const person = { name: "Pia Picker", email: "pia@example.com" };
+    const token = await ownWorkspace(person, "bigco", "BIG", "Big project");
+    await bulkIssues(token, "bigco", "BIG", "Big task", 250);
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    // Every request the page makes to the project's issue list, and all others.
+    const listed = [];
+    const everything = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (!url.pathname.startsWith("/api/v1/")) return;
+      everything.push(`${request.method()} ${url.pathname}${url.search}`);
+      if (url.pathname === "/api/v1/workspaces/bigco/projects/BIG/issues") listed.push(url);
+    });
+    await page.goto(`${WEB}/w/bigco/p/BIG/issues?issue=BIG-5`);
+    const panel = page.getByRole("complementary", { name: "Issue BIG-5" });
+    await panel.getByLabel("Parent").waitFor();
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+
+    // The parent picker asks the server as one types, by key.
+    const parent = panel.getByRole("combobox", { name: "Parent" });
+    await parent.fill("BIG-7");
+    await panel.getByRole("option", { name: /BIG-7 Big task 7/ }).click();
+    await panel.getByText("sub-issue of").getByRole("link", { name: "BIG-7" }).waitFor();
+    await shot(page, "1-parent-picked");
+    // The list's own pages (the picker asks for ten at a time).
+    const pages = listed.filter((url) => url.searchParams.get("limit") !== "10");
+    check(pages.length === 1, `the issue list was asked ${pages.length} times: ${pages.join(", ")}`);
+    check(
+      listed.every((url) => !url.searchParams.has("cursor")),
+      `pages beyond the first were fetched: ${listed.join(", ")}`,
+    );
+
+    // Someone else comments three times on another issue and renames one in view: the page shows
+    // the rename (events arrive in order, so the comments came first) without reloading the list.
+    const before = everything.length;
+    for (const n of [1, 2, 3]) {
+      await apiCall("POST", "/api/v1/workspaces/bigco/issues/BIG-9/comments", {
+        token,
+        body: { body: `Comment ${n}` },
+      });
+    }
+    await apiCall("PATCH", "/api/v1/workspaces/bigco/issues/BIG-250", {
+      token,
+      body: { title: "Big task 250, renamed" },
+    });
+    await page.locator("tbody tr.issue-row").filter({ hasText: "Big task 250, renamed" }).waitFor();
+    const after = everything.slice(before);
+    check(
+      after.every((request) => !/\/issues(\?|$)|\/board/.test(request)),
+      `a live change reloaded a list: ${after.join(", ")}`,
+    );
+    // The open issue's own change (its parent) may echo back meanwhile; anything else is the
+    // renamed issue, read once.
+    const others = after.filter((request) => !/\/issues\/BIG-5(\/|\?|$)/.test(request));
+    check(others.length <= 1, `a live change cost ${others.length} requests: ${others.join(", ")}`);
+    await shot(page, "2-live-rename");
+    await page.context().close();
+  },
+
+  async "bug: a reload while the API is unreachable keeps the user signed in"({ browser, problems, shot }) {
+    const person = { name: "Rui Reload", email: "rui@example.com" };
+    await ownWorkspace(person, "calm", "CALM", "Calm project");
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    await page.getByRole("navigation", { name: "Projects" }).getByRole("link").first().waitFor();
+    // The API is away for the first two tries to refresh the session after the reload.
+    let refused = 0;
+    await page.route(`${API}/api/v1/auth/token/refresh`, (route) => {
+      if (refused < 2) {
+        refused += 1;
+        return route.abort("connectionrefused");
+      }
+      return route.continue();
+    });
+    await page.reload();
+    await page.getByRole("navigation", { name: "Projects" }).getByRole("link").first().waitFor();
+    check(refused === 2, `the refresh was refused ${refused} times`);
+    check(!page.url().includes("/signin"), `signed out: ${page.url()}`);
+    await page.unroute(`${API}/api/v1/auth/token/refresh`);
+    // And the next reload restores the session too: the browser still knows it signed in.
+    await page.reload();
+    await page.getByRole("navigation", { name: "Projects" }).getByRole("link").first().waitFor();
+    check(!page.url().includes("/signin"), `signed out after a second reload: ${page.url()}`);
+    await shot(page, "still-signed-in");
+    await page.context().close();
+  },
+
+  async "bug: a card moved or created past a long column's loaded cards stays in view"({ browser, problems, shot }) {
+    const person = { name: "Dee Deep", email: "dee@example.com" };
+    const token = await ownWorkspace(person, "deep", "DEEP", "Deep board");
+    await bulkIssues(token, "deep", "DEEP", "Deep card", 30);
+    const states = await apiCall("GET", "/api/v1/workspaces/deep/projects/DEEP/states", { token });
+    const started = states.results.find((state) => state.name === "In Progress");
+    await apiCall("PATCH", "/api/v1/workspaces/deep/issues/DEEP-30", {
+      token,
+      body: { state_id: started.id },
+    });
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    await page.goto(`${WEB}/w/deep/p/DEEP/board`);
+    const todo = column(page, "Todo");
+    await todo.getByTestId("column-count").filter({ hasText: /^25\+$/ }).waitFor();
+
+    // Moved into Todo, below its 25 loaded cards (of 29).
+    const card = column(page, "In Progress").getByTestId("issue-card").filter({ hasText: "DEEP-30" });
+    const [moved] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === "POST" &&
+          new URL(response.url()).pathname === "/api/v1/workspaces/deep/issues/DEEP-30/move",
+      ),
+      card.getByLabel("Move to").selectOption({ label: "Todo" }),
+    ]);
+    check(moved.ok(), `move DEEP-30: HTTP ${moved.status()}`);
+    const inFirstPage = async (key) => {
+      await page.reload();
+      const reloaded = column(page, "Todo");
+      await reloaded.getByTestId("column-count").filter({ hasText: /^25\+$/ }).waitFor();
+      const shown = await reloaded.getByTestId("issue-card").filter({ hasText: key }).count();
+      check(shown === 1, `${key} is not among Todo's first cards after a reload`);
+    };
+    await inFirstPage("DEEP-30");
+    await shot(page, "1-moved-after-reload");
+
+    // A new issue (Todo is the default state), created from the board.
+    await createIssue(page, "Fresh card");
+    await page.goto(`${WEB}/w/deep/p/DEEP/board`);
+    await inFirstPage("DEEP-31");
+    await shot(page, "2-created-after-reload");
+    await page.context().close();
+  },
+
+  async "bug: offline and hung API are shown, changes roll back, nothing cancelled replays"({ browser, problems, shot }) {
+    const person = { name: "Olu Offline", email: "olu@example.com" };
+    const token = await ownWorkspace(person, "storm", "STM", "Storm");
+    await apiCall("POST", "/api/v1/workspaces/storm/projects/STM/issues", {
+      token,
+      body: { title: "Weather report" },
+    });
+    const page = await newPage(browser, problems, {
+      expectConsoleErrors: /WebSocket|ERR_INTERNET_DISCONNECTED|Failed to fetch/,
+    });
+    await signIn(page, person.email);
+    await page.goto(`${WEB}/w/storm/p/STM/issues?issue=STM-1`);
+    const panel = page.getByRole("complementary", { name: "Issue STM-1" });
+    await panel.getByLabel("Priority").waitFor();
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+
+    await page.context().setOffline(true);
+    const offline = page.getByRole("alert").filter({ hasText: /offline/i });
+    await offline.waitFor();
+    // A change fails at once, visibly, and the field shows the server's value again.
+    await panel.getByLabel("Priority").selectOption("high");
+    await panel.getByRole("alert").filter({ hasText: /Could not save/ }).waitFor();
+    await waitUntil(
+      page,
+      async () => "the priority is back to none",
+      () => document.querySelector('.side-panel select[aria-label="Priority"]')?.value === "none",
+    );
+    // The description keeps what the user wrote.
+    await panel.getByRole("button", { name: "Edit" }).click();
+    await panel.getByLabel("Description").fill("A draft that must survive");
+    await panel.getByRole("button", { name: "Save" }).click();
+    await panel.getByRole("alert").filter({ hasText: /Could not save/ }).first().waitFor();
+    check(
+      (await panel.getByLabel("Description").inputValue()) === "A draft that must survive",
+      "the description editor lost the draft",
+    );
+    // The create dialog says it failed and closes when cancelled.
+    await page.keyboard.press("Escape");
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("c");
+    const dialog = page.getByRole("dialog", { name: "New issue" });
+    await dialog.getByLabel("Title").fill("Cancelled while offline");
+    await dialog.getByRole("button", { name: "Create issue" }).click();
+    await dialog.getByRole("alert").waitFor();
+    await shot(page, "1-offline");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    await page.context().setOffline(false);
+    await offline.waitFor({ state: "detached" });
+    await createIssue(page, "Made when back online");
+    await page.locator("tbody tr.issue-row").filter({ hasText: "Made when back online" }).waitFor();
+    const issues = await apiCall("GET", "/api/v1/workspaces/storm/projects/STM/issues", { token });
+    const titles = issues.results.map((issue) => issue.title);
+    check(!titles.includes("Cancelled while offline"), `replayed: ${titles.join(", ")}`);
+    const first = await apiCall("GET", "/api/v1/workspaces/storm/issues/STM-1", { token });
+    check(first.priority === "none", `the offline priority change was replayed: ${first.priority}`);
+
+    // A hung API: the board's request never answers. The page says so; Live is not green.
+    await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
+    const held = [];
+    await page.route("**/api/v1/workspaces/storm/projects/STM/board*", (route) => {
+      held.push(route);
+    });
+    await page.getByRole("navigation", { name: "Project views" }).getByRole("link", { name: "Board" }).click();
+    const hung = page.getByRole("alert").filter({ hasText: /not answering/i });
+    await hung.waitFor();
+    check(
+      !(await page.getByRole("status").filter({ hasText: /^Live$/ }).count()),
+      "the Live dot is green while the API hangs",
+    );
+    await shot(page, "2-hung");
+    await page.unroute("**/api/v1/workspaces/storm/projects/STM/board*");
+    for (const route of held) await route.continue().catch(() => {});
+    await column(page, "Todo").getByTestId("issue-card").first().waitFor();
+    await hung.waitFor({ state: "detached" });
+    await page.context().close();
+  },
+
+  async "bug: a 255-character title without spaces wraps in the list and the panel"({ browser, problems, shot }) {
+    const person = { name: "Lou Long", email: "lou@example.com" };
+    const token = await ownWorkspace(person, "wide", "WIDE", "Wide titles");
+    const title = "Unbreakable".repeat(30).slice(0, 255);
+    await apiCall("POST", "/api/v1/workspaces/wide/projects/WIDE/issues", { token, body: { title } });
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    await page.goto(`${WEB}/w/wide/p/WIDE/issues`);
+    const row = page.locator("tbody tr.issue-row").first();
+    await row.waitFor();
+    const overflow = await row.evaluate((element) => {
+      const cells = [...element.querySelectorAll("td")];
+      return Math.max(...cells.map((cell) => cell.getBoundingClientRect().right)) - globalThis.innerWidth;
+    });
+    check(overflow <= 0, `the row's last column ends ${overflow}px beyond the screen`);
+    await shot(page, "1-list");
+    await row.click();
+    const field = page.getByRole("complementary", { name: "Issue WIDE-1" }).getByLabel("Title");
+    await field.waitFor();
+    const fit = await field.evaluate((element) => ({
+      tag: element.tagName,
+      value: element.value,
+      wide: element.scrollWidth - element.clientWidth,
+      tall: element.scrollHeight - element.clientHeight,
+    }));
+    check(fit.tag === "TEXTAREA", `the title is edited in a ${fit.tag}`);
+    check(fit.value === title, "the title field does not hold the whole title");
+    check(fit.wide <= 1 && fit.tall <= 1, `the title is cut: ${JSON.stringify(fit)}`);
+    await shot(page, "2-panel");
+    await page.context().close();
+  },
+  async "keyboard: create, triage, assign, move, comment and close without a mouse"({ browser, problems, shot }) {
+    const person = { name: "Kim Keys", email: "kim@example.com" };
+    const token = await ownWorkspace(person, "keys", "KEY", "Keyboard");
+    await apiCall("POST", "/api/v1/workspaces/keys/projects/KEY/issues", {
+      token,
+      body: { title: "An older issue" },
+    });
+    const page = await newPage(browser, problems);
+    await page.goto(`${WEB}/signin`);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/w\/keys/);
+    await page.goto(`${WEB}/w/keys/p/KEY/issues`);
+    await shortcutsReady(page);
+    const focusedKey = () => document.activeElement?.getAttribute("data-issue-key");
+    const focusIs = (key) =>
+      waitUntil(page, async () => `the focus is on ${key} (it is on ${await page.evaluate(focusedKey)})`,
+        (expected) => document.activeElement?.getAttribute("data-issue-key") === expected, key);
+    const row = (text) => page.locator("tbody tr.issue-row").filter({ hasText: text });
+
+    // Create: C, type, Ctrl-Enter. The new issue opens beside the list; Esc closes it and the
+    // focus is on its row.
+    await page.keyboard.press("c");
+    await page.getByRole("dialog", { name: "New issue" }).getByLabel("Title").waitFor();
+    await page.keyboard.type("Keyboard only issue");
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("dialog", { name: "New issue" }).waitFor({ state: "detached" });
+    const panel = page.getByRole("complementary", { name: "Issue KEY-2" });
+    await panel.waitFor();
+    await row("Keyboard only issue").waitFor();
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+    await focusIs("KEY-2");
+    // J and K walk the rows.
+    await page.keyboard.press("j");
+    await focusIs("KEY-1");
+    await page.keyboard.press("k");
+    await focusIs("KEY-2");
+
+    // Triage: P, then the palette narrowed to priorities.
+    await page.keyboard.press("p");
+    await page.getByRole("dialog", { name: "Command palette" }).waitFor();
+    await page.keyboard.type("high");
+    await page.keyboard.press("Enter");
+    await row("Keyboard only issue").filter({ hasText: "high" }).waitFor();
+    await focusIs("KEY-2");
+
+    // Assign: I; Z undoes it, I again.
+    const mine = row("Keyboard only issue").locator('.avatar[title="Kim Keys"]');
+    await page.keyboard.press("i");
+    await mine.waitFor();
+    await page.getByRole("status").filter({ hasText: "KEY-2: assignee added" }).waitFor();
+    await shot(page, "1-assigned-with-undo");
+    await page.keyboard.press("z");
+    await mine.waitFor({ state: "detached" });
+    await page.keyboard.press("i");
+    await mine.waitFor();
+
+    // Move: S, "progress", Enter.
+    await page.keyboard.press("s");
+    await page.getByRole("dialog", { name: "Command palette" }).waitFor();
+    await page.keyboard.type("progress");
+    await page.keyboard.press("Enter");
+    await row("Keyboard only issue").filter({ hasText: "In Progress" }).waitFor();
+
+    // Comment: M opens the issue with the cursor in the comment box; Ctrl-Enter posts.
+    await focusIs("KEY-2");
+    await page.keyboard.press("m");
+    await waitUntil(page, async () => "the comment box has the focus",
+      () => document.activeElement?.closest(".comment-composer") !== null);
+    await page.keyboard.type("Done by keyboard alone.");
+    await page.keyboard.press("Control+Enter");
+    await panel.locator(".comment").filter({ hasText: "Done by keyboard alone." }).or(
+      panel.getByText("Done by keyboard alone.")).first().waitFor();
+    await shot(page, "2-commented");
+    await page.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+    await focusIs("KEY-2");
+
+    // Close: S, "done", Enter.
+    await page.keyboard.press("s");
+    await page.getByRole("dialog", { name: "Command palette" }).waitFor();
+    await page.keyboard.type("done");
+    await page.keyboard.press("Enter");
+    await row("Keyboard only issue").filter({ hasText: "Done" }).waitFor();
+
+    // The sheet, and the palette finding an issue by key.
+    await page.keyboard.press("?");
+    const sheet = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await sheet.getByText("Assign to me").waitFor();
+    await shot(page, "3-shortcut-sheet");
+    await page.keyboard.press("Escape");
+    await sheet.waitFor({ state: "detached" });
+    await page.keyboard.press("Control+k");
+    await page.getByRole("dialog", { name: "Command palette" }).waitFor();
+    await page.keyboard.type("KEY-1");
+    await page.getByRole("option", { name: /KEY-1 An older issue/ }).waitFor();
+    await shot(page, "4-palette-finds-by-key");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${WEB}/w/keys/i/KEY-1`);
+    // The palette's actions: the dark theme, on and off again.
+    await page.getByRole("textbox", { name: "Title" }).waitFor();
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("dark theme");
+    await page.getByRole("option", { name: /Toggle dark theme/ }).waitFor();
+    await page.keyboard.press("Enter");
+    await waitUntil(page, async () => "the page is dark", () => document.documentElement.dataset.theme === "dark");
+    await shot(page, "5-dark");
+    await page.keyboard.press("Control+k");
+    await page.keyboard.type("dark theme");
+    await page.getByRole("option", { name: /Toggle dark theme/ }).waitFor();
+    await page.keyboard.press("Enter");
+    await waitUntil(page, async () => "the page is light", () => document.documentElement.dataset.theme === "light");
+
+    const issue = await apiCall("GET", "/api/v1/workspaces/keys/issues/KEY-2", { token });
+    check(issue.state.name === "Done", `KEY-2 is in ${issue.state.name}`);
+    check(issue.priority === "high", `KEY-2 has priority ${issue.priority}`);
+    check(issue.assignees.map((p) => p.display_name).join() === "Kim Keys", `assignees: ${JSON.stringify(issue.assignees)}`);
+    const comments = await apiCall("GET", "/api/v1/workspaces/keys/issues/KEY-2/comments", { token });
+    check(comments.results.length === 1, `${comments.results.length} comments`);
+    await page.context().close();
+  },
+
+  async "phone: the navigation is a drawer, rows are cards, the panel takes the screen"({ browser, problems, shot }) {
+    const page = await newPage(browser, problems, { viewport: { width: 390, height: 844 } });
+    await signIn(page, "kim@example.com");
+    await page.goto(`${WEB}/w/keys/p/KEY/issues`);
+    const row = page.locator("tbody tr.issue-row").filter({ hasText: "Keyboard only issue" });
+    await row.waitFor();
+    const nav = page.getByRole("navigation", { name: "Projects" });
+    check(!(await nav.isVisible()) || (await nav.boundingBox()).x + (await nav.boundingBox()).width <= 0,
+      "the sidebar shows on a phone without opening the menu");
+    const layout = await row.evaluate((element) => {
+      const key = element.querySelector(".cell-key").getBoundingClientRect();
+      const title = element.querySelector(".cell-title").getBoundingClientRect();
+      return { keyTop: key.top, titleTop: title.top, right: element.getBoundingClientRect().right };
+    });
+    check(layout.titleTop > layout.keyTop && layout.right <= 390, `the row is not a card: ${JSON.stringify(layout)}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 390, `the list is ${width}px wide on a 390px screen`);
+    await shot(page, "1-list-as-cards");
+
+    await page.getByRole("button", { name: "Menu" }).click();
+    await nav.getByRole("link", { name: /Keyboard/ }).waitFor();
+    await shot(page, "2-drawer");
+    await page.getByRole("link", { name: "Board", exact: true }).first().click();
+    await page.waitForURL(/\/board$/);
+    await page.getByRole("button", { name: "Menu" }).waitFor();
+    check(!(await page.locator(".drawer-open").count()), "the drawer stays open after navigating");
+
+    await page.goto(`${WEB}/w/keys/p/KEY/issues`);
+    await row.click();
+    const panel = page.getByRole("complementary", { name: "Issue KEY-2" });
+    await panel.getByRole("button", { name: "← Back" }).waitFor();
+    const box = await panel.boundingBox();
+    check(box.x <= 0 && box.width >= 389, `the panel is not full screen: ${JSON.stringify(box)}`);
+    await shot(page, "3-panel");
+    await panel.getByRole("button", { name: "← Back" }).click();
+    await panel.waitFor({ state: "detached" });
+    await row.waitFor();
     await page.context().close();
   },
 };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { session } from "../auth/session";
-import { API_URL, createAuthFetch } from "./http";
+import { API_URL, createAuthFetch, refreshAccessToken } from "./http";
 
 type Call = { url: string; auth: string | null };
 
@@ -65,5 +65,18 @@ describe("authFetch", () => {
       new Request(`${API_URL}/api/v1/auth/token`, { method: "POST", body: "{}" }),
     );
     expect(calls).toHaveLength(1);
+  });
+
+  it("keeps the session when the refresh cannot reach the API, and signs out only on its 401", async () => {
+    const unreachable = (async () => {
+      throw new TypeError("Failed to fetch");
+    }) as typeof fetch;
+    expect(await refreshAccessToken(unreachable)).toBe("unreachable");
+    const gateway = (async () => new Response("", { status: 502 })) as typeof fetch;
+    expect(await refreshAccessToken(gateway)).toBe("unreachable");
+    expect(session.accessToken()).toBe("stale");
+    const { fetchImpl } = fakeApi(false);
+    expect(await refreshAccessToken(fetchImpl)).toBe("refused");
+    expect(session.accessToken()).toBeNull();
   });
 });

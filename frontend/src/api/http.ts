@@ -5,6 +5,7 @@
 import createClient from "openapi-fetch";
 
 import type { paths } from "./schema";
+import { network } from "./network";
 import { session } from "../auth/session";
 
 export const API_URL: string = import.meta.env.VITE_API_URL ?? "http://localhost:8000";
@@ -33,27 +34,91 @@ export class ApiError extends Error {
 
 const AUTH_PATHS = ["/api/v1/auth/token", "/api/v1/auth/register", "/api/v1/auth/logout"];
 
-let refreshing: Promise<boolean> | null = null;
+/**
+ * A request unanswered after this long is given up (an error the user sees, a rollback), so a
+ * hung API never leaves a change or a screen waiting for ever.
+ */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/** The API could not be reached, or did not answer in time: worth trying again later. */
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 0;
+}
+
+/** A signal that aborts when either does. */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === "function") return AbortSignal.any([a, b]);
+  const both = new AbortController();
+  for (const signal of [a, b]) {
+    if (signal.aborted) both.abort();
+    else signal.addEventListener("abort", () => both.abort(), { once: true });
+  }
+  return both.signal;
+}
+
+/**
+ * fetch that reports to the network status and gives up after REQUEST_TIMEOUT_MS. A request
+ * that never reached the API (or timed out) rejects with an ApiError of status 0.
+ */
+export function createTrackedFetch(fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS) {
+  return async function trackedFetch(input: Request): Promise<Response> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = eitherSignal(input.signal, timeout.signal);
+    const settled = network.started();
+    try {
+      const response = await fetchImpl(new Request(input, { signal }));
+      settled("answered");
+      return response;
+    } catch (error) {
+      if (input.signal.aborted) {
+        // The caller cancelled it (a screen left, a query superseded): not the network's fault.
+        settled("aborted");
+        throw error;
+      }
+      settled("unreachable");
+      throw timeout.signal.aborted
+        ? new ApiError(0, "timeout", "Docket did not answer in time; nothing was changed by this request that you can see. Try again.")
+        : new ApiError(0, "unreachable", "Cannot reach Docket. Check your connection and try again.");
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/**
+ * How a refresh ended: a new access token, a definitive refusal (the refresh cookie is gone,
+ * expired or revoked: signed out), or no answer (the API is unreachable: try again later, the
+ * session may well be valid).
+ */
+export type RefreshOutcome = "refreshed" | "refused" | "unreachable";
+
+let refreshing: Promise<RefreshOutcome> | null = null;
 
 /** Exchange the refresh cookie for a new access token; concurrent callers share one request. */
-export function refreshAccessToken(fetchImpl: typeof fetch = fetch): Promise<boolean> {
-  refreshing ??= (async () => {
+export function refreshAccessToken(fetchImpl: typeof fetch = fetch): Promise<RefreshOutcome> {
+  refreshing ??= (async (): Promise<RefreshOutcome> => {
     try {
-      const response = await fetchImpl(`${API_URL}/api/v1/auth/token/refresh`, {
-        method: "POST",
-        credentials: "include",
-        headers: { "Content-Type": "application/json" },
-        body: "{}",
-      });
-      if (!response.ok) {
+      const response = await fetchImpl(
+        new Request(`${API_URL}/api/v1/auth/token/refresh`, {
+          method: "POST",
+          credentials: "include",
+          headers: { "Content-Type": "application/json" },
+          body: "{}",
+        }),
+      );
+      // Only the API's own refusal ends the session; a proxy's 502 or a 503 during a deploy
+      // says nothing about the cookie.
+      if (response.status === 401 || response.status === 403) {
         session.clear();
-        return false;
+        return "refused";
       }
+      if (!response.ok) return "unreachable";
       const body = (await response.json()) as { access: string };
       session.setAccessToken(body.access);
-      return true;
+      return "refreshed";
     } catch {
-      return false;
+      return "unreachable";
     } finally {
       refreshing = null;
     }
@@ -76,8 +141,11 @@ export function createAuthFetch(fetchImpl: typeof fetch = fetch) {
     const response = await fetchImpl(withToken(input));
     const isAuthCall = AUTH_PATHS.some((path) => new URL(input.url).pathname.startsWith(path));
     if (response.status !== 401 || isAuthCall) return response;
-    const refreshed = await refreshAccessToken(fetchImpl);
-    if (!refreshed) {
+    const outcome = await refreshAccessToken(fetchImpl);
+    if (outcome === "unreachable") {
+      throw new ApiError(0, "unreachable", "Cannot reach Docket. Check your connection and try again.");
+    }
+    if (outcome === "refused") {
       session.expire("Your session has ended. Please sign in again.");
       return response;
     }
@@ -85,10 +153,16 @@ export function createAuthFetch(fetchImpl: typeof fetch = fetch) {
   };
 }
 
+const trackedFetch = createTrackedFetch((...args) => fetch(...args));
+
+/** The tracked fetch, for the few calls made outside the generated client (the refresh). */
+export const apiFetch: typeof fetch = (input, init) =>
+  trackedFetch(input instanceof Request ? input : new Request(input, init));
+
 export const api = createClient<paths>({
   baseUrl: API_URL,
   credentials: "include",
-  fetch: createAuthFetch((...args) => fetch(...args)),
+  fetch: createAuthFetch(apiFetch),
 });
 
 type Problem = { code?: string; detail?: string; errors?: FieldError[] };

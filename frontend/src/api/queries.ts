@@ -67,8 +67,10 @@ export const keys = {
     ["workspace", slug, "project", key, "issues", "board"] as const,
   board: (slug: string, key: string, filters: BoardFilters) =>
     ["workspace", slug, "project", key, "issues", "board", filters] as const,
-  allIssues: (slug: string, key: string) =>
-    ["workspace", slug, "project", key, "issues", "all"] as const,
+  workspaceIssueSearch: (slug: string, q: string) => ["workspace", slug, "issue-search", q] as const,
+  /** Outside `issues`: a live change to one issue does not re-ask every search. */
+  issueSearch: (slug: string, key: string, q: string) =>
+    ["workspace", slug, "project", key, "issue-search", q] as const,
   issue: (slug: string, issueKey: string) => ["workspace", slug, "issue", issueKey] as const,
   comments: (slug: string, issueKey: string) =>
     ["workspace", slug, "issue", issueKey, "comments"] as const,
@@ -209,30 +211,37 @@ export const issueListQuery = (slug: string, key: string, filters: IssueFilters)
     getNextPageParam: (page) => page.next_cursor ?? undefined,
   });
 
-/**
- * Every issue of a project (the parent picker), following the cursor to the end. Grows with the
- * project: not for the board or the list.
- */
-export const allIssuesQuery = (slug: string, key: string) =>
+/** Issues of a project matching `q` (words or a key such as ENG-12), for pickers: ten at most. */
+export const ISSUE_SEARCH_LIMIT = 10;
+
+export const issueSearchQuery = (slug: string, key: string, q: string) =>
   queryOptions({
-    queryKey: keys.allIssues(slug, key),
-    queryFn: async () => {
-      const issues: IssueListItem[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = unwrap(
-          await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/issues", {
-            params: {
-              path: { workspace_slug: slug, project_key: key },
-              query: { limit: 100, cursor, ordering: "number" } as never,
-            },
-          }),
-        );
-        issues.push(...page.results);
-        cursor = page.next_cursor ?? undefined;
-      } while (cursor);
-      return issues;
-    },
+    queryKey: keys.issueSearch(slug, key, q),
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/issues", {
+          params: {
+            path: { workspace_slug: slug, project_key: key },
+            query: { ...(q ? { q } : {}), limit: ISSUE_SEARCH_LIMIT, ordering: "-updated" } as never,
+          },
+          signal,
+        }),
+      ).results,
+    staleTime: 10_000,
+  });
+
+/** Issues of every project the caller sees matching `q` (the command palette). */
+export const workspaceIssueSearchQuery = (slug: string, q: string) =>
+  queryOptions({
+    queryKey: keys.workspaceIssueSearch(slug, q),
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/issues", {
+          params: { path: { workspace_slug: slug }, query: { q, limit: 8 } as never },
+          signal,
+        }),
+      ).results,
+    staleTime: 10_000,
   });
 
 /**

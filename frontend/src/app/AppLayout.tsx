@@ -1,62 +1,170 @@
-import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { NavLink, Outlet, useNavigate, useParams } from "react-router-dom";
+import { useQuery, useQueryClient, MutationObserver } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { NavLink, Outlet, useLocation, useNavigate, useParams, useSearchParams } from "react-router-dom";
 
-import { projectsQuery, workspaceQuery, workspacesQuery } from "../api/queries";
+import { meQuery, projectsQuery, workspaceQuery, workspacesQuery } from "../api/queries";
 import { signOut } from "../auth/actions";
 import { CreateIssueDialog } from "../components/CreateIssueDialog";
 import { InboxLink } from "../components/inbox/InboxLink";
+import { NetworkBanner } from "../components/NetworkBanner";
+import type { PaletteMode } from "../components/palette/CommandPalette";
+import { ShortcutSheet } from "../components/ShortcutSheet";
+import { UndoToast } from "../components/UndoToast";
+import { issueEditOptions } from "../components/issues/useIssueMutations";
+import { focusWhenShown } from "./focusWhenShown";
+import { focusedIssueKey, isTyping, moveIssueFocus, selection } from "./keyboard";
+import { undoStack } from "./undo";
 import { LiveStatus } from "../realtime/LiveStatus";
 import { useRealtimeTopic } from "../realtime/RealtimeProvider";
 import { lastWorkspace } from "./lastWorkspace";
 
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  if (!element) return false;
-  return (
-    element.isContentEditable ||
-    ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName)
-  );
-}
+// The palette is loaded the first time it is opened: the first page load does not carry it.
+const CommandPalette = lazy(() =>
+  import("../components/palette/CommandPalette").then((module) => ({ default: module.CommandPalette })),
+);
 
-/** The frame of every workspace screen: switcher, navigation, shortcuts (c, /, Esc). */
+/** The frame of every workspace screen: switcher, navigation, and the keyboard (see SHORTCUTS). */
 export function AppLayout() {
-  const { slug = "", projectKey } = useParams();
+  const { slug = "", projectKey, issueKey: pageIssueKey } = useParams();
   const navigate = useNavigate();
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const client = useQueryClient();
   const workspaces = useQuery(workspacesQuery());
   const projects = useQuery(projectsQuery(slug));
+  const me = useQuery(meQuery());
   const role = useQuery(workspaceQuery(slug)).data?.role;
   const isAdmin = role === "owner" || role === "admin";
   const [creating, setCreating] = useState(false);
+  const [palette, setPalette] = useState<{ mode: PaletteMode; keys: string[] } | null>(null);
+  const [sheet, setSheet] = useState(false);
+  const [drawer, setDrawer] = useState(false);
   useRealtimeTopic(slug);
 
   useEffect(() => {
     if (slug) lastWorkspace.set(slug);
   }, [slug]);
 
+  // The phone's drawer closes when the user goes somewhere.
+  useEffect(() => setDrawer(false), [location.pathname]);
+
+  // The keyboard handler reads the latest state through a ref: one listener for the page's life.
+  const latest = useRef({ params, pageIssueKey, projectKey, me: me.data, slug, location });
+  latest.current = { params, pageIssueKey, projectKey, me: me.data, slug, location };
+
   useEffect(() => {
+    /** The issues a change applies to: the selection, else the focused row, else the open one. */
+    function targets(): string[] {
+      const chosen = [...selection.keys()];
+      if (chosen.length) return chosen;
+      const key = focusedIssueKey() ?? latest.current.params.get("issue") ?? latest.current.pageIssueKey;
+      return key ? [key] : [];
+    }
+
+    /** Opens an issue beside the list or board, or on its own page elsewhere. */
+    function openIssue(key: string) {
+      const { location: where } = latest.current;
+      if (/\/p\/[^/]+\/(issues|board)$/.test(where.pathname)) {
+        setParams((current) => {
+          const next = new URLSearchParams(current);
+          next.set("issue", key);
+          return next;
+        });
+      } else {
+        navigate(`/w/${latest.current.slug}/i/${key}`);
+      }
+    }
+
     function onKey(event: KeyboardEvent) {
-      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
-      if (event.key === "c") {
+      const mod = event.metaKey || event.ctrlKey;
+      if (mod && event.key.toLowerCase() === "k") {
         event.preventDefault();
-        setCreating(true);
-      } else if (event.key === "/") {
-        const search = document.querySelector<HTMLInputElement>("input[type=search]");
-        if (search) {
+        setPalette({ mode: "all", keys: targets() });
+        return;
+      }
+      if (mod && event.key === "Enter") {
+        // Ctrl/Cmd-Enter submits the form the cursor is in, whichever it is.
+        const form = (event.target as HTMLElement | null)?.closest?.("form");
+        if (form) {
           event.preventDefault();
-          search.focus();
+          form.requestSubmit();
+        }
+        return;
+      }
+      if (mod || event.altKey || isTyping(event.target)) return;
+      if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      const key = event.key;
+      // Esc with nothing open to close lets go of the selection.
+      if (key === "Escape" && !latest.current.params.get("issue")) selection.clear();
+      const act = (run: () => void) => {
+        event.preventDefault();
+        run();
+      };
+      if (key === "c") act(() => setCreating(true));
+      else if (key === "?") act(() => setSheet(true));
+      else if (key === "/") {
+        const search = document.querySelector<HTMLInputElement>("input[type=search]");
+        if (search) act(() => search.focus());
+      } else if (key === "j" || key === "ArrowDown") act(() => moveIssueFocus(1));
+      else if (key === "k" || key === "ArrowUp") act(() => moveIssueFocus(-1));
+      else if (key === "x") {
+        const focused = focusedIssueKey();
+        if (focused) act(() => selection.toggle(focused));
+      } else if (key === "z") act(() => undoStack.undoLast());
+      else if (["s", "a", "p", "l"].includes(key)) {
+        const keys = targets();
+        const mode = ({ s: "state", a: "assignee", p: "priority", l: "label" } as const)[key as "s" | "a" | "p" | "l"];
+        if (keys.length) act(() => setPalette({ mode, keys }));
+      } else if (key === "i") {
+        const myId = latest.current.me?.id;
+        const keys = targets();
+        if (myId && keys.length) {
+          act(() => {
+            for (const issueKey of keys) {
+              const project = issueKey.split("-")[0] ?? "";
+              void new MutationObserver(client, issueEditOptions(client, latest.current.slug, issueKey, project)).mutate({
+                edit: { link: "assignees", id: myId, on: true },
+              });
+            }
+          });
+        }
+      } else if (key === "e" || key === "m") {
+        const [issueKey] = targets();
+        if (issueKey) {
+          act(() => {
+            if (issueKey !== latest.current.params.get("issue") && issueKey !== latest.current.pageIssueKey) {
+              openIssue(issueKey);
+            }
+            focusWhenShown(
+              key === "e" ? '.issue-detail textarea[aria-label="Title"]' : '.issue-detail .comment-composer textarea',
+            );
+          });
         }
       }
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [client, navigate, setParams]);
 
   const activeProjects = (projects.data ?? []).filter((p) => !p.archived_at);
 
   return (
-    <div className="shell">
-      <aside className="sidebar" aria-label="Workspace navigation">
+    <div className={`shell${drawer ? " drawer-open" : ""}`}>
+      <div className="topbar">
+        <button
+          type="button"
+          className="link drawer-toggle"
+          aria-label="Menu"
+          aria-expanded={drawer}
+          aria-controls="workspace-navigation"
+          onClick={() => setDrawer((open) => !open)}
+        >
+          ☰
+        </button>
+        <span className="brand">Docket</span>
+      </div>
+      {drawer && <div className="drawer-backdrop" onClick={() => setDrawer(false)} />}
+      <aside className="sidebar" id="workspace-navigation" aria-label="Workspace navigation">
         <div className="brand">Docket</div>
         <label className="field">
           <span className="visually-hidden">Workspace</span>
@@ -109,6 +217,12 @@ export function AppLayout() {
           <button type="button" className="link" onClick={() => setCreating(true)}>
             New issue <kbd>c</kbd>
           </button>
+          <button type="button" className="link" onClick={() => setPalette({ mode: "all", keys: [] })}>
+            Commands <kbd>Ctrl K</kbd>
+          </button>
+          <button type="button" className="link" onClick={() => setSheet(true)}>
+            Shortcuts <kbd>?</kbd>
+          </button>
           <button
             type="button"
             className="link"
@@ -122,6 +236,7 @@ export function AppLayout() {
         </div>
       </aside>
       <main className="content">
+        <NetworkBanner />
         <Outlet />
       </main>
       {creating && (
@@ -131,6 +246,21 @@ export function AppLayout() {
           onClose={() => setCreating(false)}
         />
       )}
+      {palette && (
+        <Suspense fallback={null}>
+          <CommandPalette
+            slug={slug}
+            projectKey={projectKey}
+            issueKeys={palette.keys}
+            mode={palette.mode}
+            onClose={() => setPalette(null)}
+            onCreate={() => setCreating(true)}
+            onOpenIssue={(key) => navigate(`/w/${slug}/i/${key}`)}
+          />
+        </Suspense>
+      )}
+      {sheet && <ShortcutSheet onClose={() => setSheet(false)} />}
+      <UndoToast />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { api, refreshAccessToken, unwrap, unwrapEmpty } from "../api/http";
+import { api, apiFetch, refreshAccessToken, unwrap, unwrapEmpty, type RefreshOutcome } from "../api/http";
 import { session } from "./session";
 
 // Whether this browser signed in before: a hint, not a credential (the credential is the
@@ -39,10 +39,14 @@ export async function signOut(): Promise<void> {
   }
 }
 
-/** On page load: a still-valid refresh cookie restores the session without a password. */
-export async function restoreSession(): Promise<boolean> {
-  if (localStorage.getItem(SIGNED_IN_HINT) === null) return false;
-  const restored = await refreshAccessToken();
-  if (!restored) localStorage.removeItem(SIGNED_IN_HINT);
-  return restored;
+/**
+ * On page load: a still-valid refresh cookie restores the session without a password. Only the
+ * API's refusal forgets that this browser signed in; when the API cannot be reached the caller
+ * tries again later (the cookie is probably still good).
+ */
+export async function restoreSession(): Promise<RefreshOutcome> {
+  if (localStorage.getItem(SIGNED_IN_HINT) === null) return "refused";
+  const outcome = await refreshAccessToken(apiFetch);
+  if (outcome === "refused") localStorage.removeItem(SIGNED_IN_HINT);
+  return outcome;
 }

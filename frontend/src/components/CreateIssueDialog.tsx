@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 
 import { keys, projectsQuery } from "../api/queries";
+import { useDialogFocus } from "../app/useDialogFocus";
 import { PRIORITIES, type Priority } from "./issues/display";
-import { createIssue } from "./issues/issueApi";
+import { createIssue, placeNewIssueInView } from "./issues/issueApi";
 import { formErrors } from "./States";
 
 type Props = { slug: string; projectKey: string | undefined; onClose: () => void };
@@ -20,11 +21,14 @@ export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
   const [description, setDescription] = useState("");
   const [priority, setPriority] = useState<Priority>("none");
   const targetProject = chosenProject || activeProjects[0]?.key || "";
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialogFocus(dialog);
 
   const create = useMutation({
     mutationFn: () =>
       createIssue(slug, targetProject, { title: title.trim(), description, priority }),
     onSuccess: async (issue) => {
+      await placeNewIssueInView(slug, targetProject, issue);
       await queryClient.invalidateQueries({ queryKey: keys.issues(slug, targetProject) });
       onClose();
       navigate(`/w/${slug}/p/${targetProject}/issues?issue=${encodeURIComponent(issue.key)}`);
@@ -42,6 +46,7 @@ export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
   return (
     <div className="modal-backdrop" onClick={onClose}>
       <div
+        ref={dialog}
         className="modal"
         role="dialog"
         aria-modal="true"
@@ -116,6 +121,7 @@ export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
               type="submit"
               className="primary"
               disabled={create.isPending || !title.trim() || !targetProject}
+              title="Ctrl/⌘ Enter"
             >
               Create issue
             </button>

@@ -5,7 +5,11 @@ import { API_URL, api, unwrap } from "../api/http";
 import { invalidateNotifications } from "../api/queries";
 import { useSession } from "../auth/useSession";
 import { RealtimeConnection, type Status, type Topic } from "./connection";
-import { staleKeys } from "./invalidate";
+import { parseTopic, staleKeys } from "./invalidate";
+import { applyIssueEvent } from "./issueEvents";
+
+/** The events that change what a list or a board shows of an issue. */
+const ISSUE_CHANGES = new Set(["issue.created", "issue.updated", "issue.moved", "issue.deleted"]);
 
 type Realtime = { connection: RealtimeConnection | null; status: Status };
 
@@ -36,6 +40,10 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
           if (message.type === "event") {
             for (const queryKey of staleKeys(message.topic, message.event)) {
               void queryClient.invalidateQueries({ queryKey });
+            }
+            const where = parseTopic(message.topic);
+            if (where?.project && ISSUE_CHANGES.has(message.event.name)) {
+              void applyIssueEvent(queryClient, where.workspace, where.project, message.event);
             }
           } else if (message.type === "notifications") {
             // The badge and the inbox of every workspace: the message names the workspace by

@@ -176,17 +176,16 @@ describe("staleKeys", () => {
     at: "2026-11-25T00:00:00Z",
   });
 
-  it("marks the project's lists and board and the issue itself stale on an issue event", () => {
+  it("marks only the issue's history stale on an issue event (the issue is patched in)", () => {
     expect(staleKeys("project:acme/ENG", event("issue.moved", "ENG-7"))).toEqual([
-      ["workspace", "acme", "issue", "ENG-7"],
-      ["workspace", "acme", "project", "ENG", "issues"],
+      ["workspace", "acme", "issue", "ENG-7", "activity"],
     ]);
   });
 
-  it("marks an issue's comments stale on a comment event", () => {
+  it("marks an issue's comments stale on a comment event, not the project's lists", () => {
     expect(staleKeys("project:acme/ENG", event("comment.created", "ENG-7"))).toEqual([
-      ["workspace", "acme", "issue", "ENG-7"],
-      ["workspace", "acme", "project", "ENG", "issues"],
+      ["workspace", "acme", "issue", "ENG-7", "comments"],
+      ["workspace", "acme", "issue", "ENG-7", "activity"],
     ]);
   });
 

@@ -25,10 +25,16 @@ export function staleKeys(topic: string, event: RealtimeEvent): QueryKey[] {
   switch (kind) {
     case "issue":
     case "comment": {
-      // Every list and board of the project, and everything shown about the issue.
-      const stale: QueryKey[] = [keys.issue(slug, label)];
-      if (where.project) stale.push(keys.issues(slug, where.project));
-      return stale;
+      // What the event changed about the issue, and its history. The issue itself, in its
+      // panel, its lists and its boards, is read once and patched in (issueEvents.ts): never a
+      // reload of all a list or board holds.
+      const changed =
+        kind === "comment"
+          ? [keys.comments(slug, label)]
+          : event.name === "issue.linked" || event.name === "issue.unlinked"
+            ? [keys.relations(slug, label)]
+            : [];
+      return [...changed, keys.activity(slug, label)];
     }
     case "project":
       // The sidebar's projects; the project and all it shows (a rename, archive, new members).

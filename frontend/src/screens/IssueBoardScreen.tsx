@@ -9,6 +9,7 @@ import { Avatars, LabelChips, PriorityBadge, StateDot } from "../components/issu
 import { IssuePanel, useOpenIssue } from "../components/issues/IssuePanel";
 import { ProjectTabs } from "../components/issues/ProjectTabs";
 import { useLoadMoreCards } from "../components/issues/useLoadMoreCards";
+import { useSelection } from "../app/keyboard";
 import { useRealtimeTopic } from "../realtime/RealtimeProvider";
 import { useMoveIssue, type MoveRequest } from "../components/issues/useMoveIssue";
 
@@ -46,13 +47,21 @@ function IssueCard(props: {
   onDragStart: (key: string) => void;
   onDragEnd: () => void;
   dragging: boolean;
+  selected: boolean;
 }) {
   const { issue, states } = props;
   return (
     <div
-      className={`card${props.dragging ? " card-dragging" : ""}`}
+      className={`card${props.dragging ? " card-dragging" : ""}${props.selected ? " issue-selected" : ""}`}
       data-testid="issue-card"
       data-key={issue.key}
+      // J/K move the focus between cards, Enter opens (keyboard.ts).
+      data-issue-key={issue.key}
+      tabIndex={-1}
+      aria-selected={props.selected}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && event.target === event.currentTarget) props.onOpen(issue.key);
+      }}
       draggable
       onDragStart={(event) => {
         event.dataTransfer.setData("text/plain", issue.key);
@@ -180,24 +189,26 @@ export function IssueBoardScreen() {
   const [dropPoint, setDropPoint] = useState<DropPoint | null>(null);
   const move = useMoveIssue(slug, projectKey, setToast);
   const dismissToast = useCallback(() => setToast(null), []);
+  const selected = useSelection();
 
   if (board.isPending) return <Loading label="Loading board" />;
-  if (board.error) return <ErrorState error={board.error} />;
+  // A failed refetch keeps what was shown (the banner says why it may be stale).
+  if (board.error && !board.data) return <ErrorState error={board.error} />;
 
   const columns = board.data.columns;
   const states = columns.map((column) => column.state);
 
   function moveTo(issue: IssueListItem, state: StateRef, index: number | null) {
-    const column = (columns.find((c) => c.state.id === state.id)?.issues ?? []).filter(
-      (other) => other.id !== issue.id,
-    );
+    const target = columns.find((c) => c.state.id === state.id);
+    const column = (target?.issues ?? []).filter((other) => other.id !== issue.id);
     const at = index ?? column.length;
-    const request: MoveRequest = {
-      issue,
-      state,
-      after: column[at - 1] ?? null,
-      before: column[at] ?? null,
-    };
+    // Below the loaded cards of a column with more to load, "after the last loaded card" would
+    // put the card among the unloaded ones: gone after a reload, and from everyone else's board.
+    // It goes just before the last loaded card instead, the nearest place that stays in view.
+    const pastLoaded = at === column.length && column.length > 0 && !!target?.next_cursor;
+    const request: MoveRequest = pastLoaded
+      ? { issue, state, after: column[at - 2] ?? null, before: column[at - 1] ?? null }
+      : { issue, state, after: column[at - 1] ?? null, before: column[at] ?? null };
     // Dropping a card back where it was is not a move.
     const current = columns.find((c) => c.state.id === issue.state.id)?.issues ?? [];
     const unchanged = issue.state.id === state.id && current.indexOf(issue) === at;
@@ -271,6 +282,7 @@ export function IssueBoardScreen() {
                         setDropPoint(null);
                       }}
                       dragging={issue.key === dragged}
+                      selected={selected.has(issue.key)}
                     />
                   </div>
                 ))}

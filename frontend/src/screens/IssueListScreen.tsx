@@ -159,7 +159,7 @@ export function IssueListScreen() {
         </div>
         {list.isPending ? (
           <Loading label="Loading issues" />
-        ) : list.error ? (
+        ) : list.error && !list.data ? (
           <ErrorState error={list.error} />
         ) : issues.length === 0 ? (
           <EmptyState title="No issues match" />

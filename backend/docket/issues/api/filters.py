@@ -19,6 +19,8 @@ from docket.projects.models import StateCategory
 
 MAX_VALUES = 50
 _NEGATION_RUN = re.compile(r"-(?:[\s-]*-)+")
+# An issue's human key as people type it into search: `ENG-12`, `eng-12`.
+_ISSUE_KEY = re.compile(r"^\s*(?P<project>[A-Za-z][A-Za-z0-9]*)-(?P<number>\d{1,9})\s*$")
 
 
 class _CommaListField(forms.CharField):
@@ -182,7 +184,13 @@ class IssueFilter(django_filters.FilterSet):
         if not value.strip():
             return queryset
         query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
-        return queryset.filter(search_vector=query)
+        condition = Q(search_vector=query)
+        # People look issues up by the key they see everywhere (pickers, the palette); the
+        # words of a title never contain it, so the key is matched beside the text.
+        key = _ISSUE_KEY.match(value)
+        if key:
+            condition |= Q(project__key=key["project"].upper(), number=int(key["number"]))
+        return queryset.filter(condition)
 
 
 class WorkspaceIssueFilter(IssueFilter):

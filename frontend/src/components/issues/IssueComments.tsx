@@ -141,7 +141,7 @@ export function IssueComments({ slug, issueKey }: Scope) {
   return (
     <section aria-label="Comments">
       <h2>Comments</h2>
-      {comments.error && <ErrorState error={comments.error} />}
+      {comments.error && !comments.data && <ErrorState error={comments.error} />}
       <ul className="comments">
         {(comments.data ?? []).map((comment) => (
           <CommentItem

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 
 import { activityQuery, issueQuery, type Issue } from "../../api/queries";
@@ -18,27 +18,62 @@ type Save = (changes: IssueChanges) => void;
 
 function TitleEditor({ title, onSave }: { title: string; onSave: Save }) {
   const [draft, setDraft] = useState(title);
+  const field = useRef<HTMLTextAreaElement>(null);
+  // A textarea that grows with its text: a long title wraps instead of being cut.
+  useLayoutEffect(() => {
+    const element = field.current;
+    if (!element) return;
+    const fit = () => {
+      element.style.height = "auto";
+      element.style.height = `${element.scrollHeight + 2}px`;
+    };
+    fit();
+    // Again when its width changes (the panel opening, the window resized).
+    if (typeof ResizeObserver === "undefined") return;
+    let width = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth === width) return;
+      width = element.clientWidth;
+      fit();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [draft]);
   function save() {
     const next = draft.trim();
     if (next && next !== title) onSave({ title: next });
     else setDraft(title);
   }
   return (
-    <input
+    <textarea
+      ref={field}
       className="issue-title-input"
       aria-label="Title"
+      rows={1}
+      maxLength={255}
       value={draft}
-      onChange={(event) => setDraft(event.target.value)}
+      // A title is one line: pasted line breaks become spaces.
+      onChange={(event) => setDraft(event.target.value.replace(/\s*\n\s*/g, " "))}
       onBlur={save}
       onKeyDown={(event) => {
-        if (event.key === "Enter") event.currentTarget.blur();
+        if (event.key === "Enter") {
+          event.preventDefault();
+          event.currentTarget.blur();
+        }
       }}
     />
   );
 }
 
-function DescriptionEditor({ description, onSave }: { description: string; onSave: Save }) {
+function DescriptionEditor({
+  description,
+  onSave,
+}: {
+  description: string;
+  onSave: (changes: IssueChanges) => Promise<unknown>;
+}) {
   const [editing, setEditing] = useState(false);
+  const [saving, setSaving] = useState(false);
   const [draft, setDraft] = useState(description);
   if (!editing) {
     return (
@@ -48,7 +83,14 @@ function DescriptionEditor({ description, onSave }: { description: string; onSav
         ) : (
           <p className="muted">No description.</p>
         )}
-        <button type="button" className="link" onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            setDraft(description);
+            setEditing(true);
+          }}
+        >
           Edit
         </button>
       </div>
@@ -57,10 +99,21 @@ function DescriptionEditor({ description, onSave }: { description: string; onSav
   return (
     <form
       className="description"
-      onSubmit={(event) => {
+      onSubmit={async (event) => {
         event.preventDefault();
-        if (draft !== description) onSave({ description: draft });
-        setEditing(false);
+        if (draft === description) {
+          setEditing(false);
+          return;
+        }
+        setSaving(true);
+        try {
+          await onSave({ description: draft });
+          setEditing(false);
+        } catch {
+          // The editor stays open with the user's text; the panel shows why it was not saved.
+        } finally {
+          setSaving(false);
+        }
       }}
     >
       <label className="visually-hidden" htmlFor="issue-description">
@@ -73,8 +126,8 @@ function DescriptionEditor({ description, onSave }: { description: string; onSav
         onChange={(event) => setDraft(event.target.value)}
       />
       <div className="row">
-        <button type="submit" className="primary">
-          Save
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? "Saving…" : "Save"}
         </button>
         <button
           type="button"
@@ -95,7 +148,7 @@ function IssueActivity({ slug, issueKey }: { slug: string; issueKey: string }) {
   return (
     <section aria-label="Activity">
       <h2>Activity</h2>
-      {activity.error && <ErrorState error={activity.error} />}
+      {activity.error && !activity.data && <ErrorState error={activity.error} />}
       <ul className="activity">
         {(activity.data ?? []).map((event) => (
           <li key={event.id}>
@@ -121,7 +174,7 @@ export function SaveError({ error }: { error: unknown }) {
 
 function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
   const update = useUpdateIssue(slug, issue.key, issue.project.key);
-  const save = (edit: IssueEdit) => update.mutate(edit);
+  const save = (edit: IssueEdit) => update.mutate({ edit });
   return (
     <article className="issue-detail">
       <div className="issue-main">
@@ -138,7 +191,12 @@ function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
         </div>
         <TitleEditor key={issue.title} title={issue.title} onSave={save} />
         {update.error && <SaveError error={update.error} />}
-        <DescriptionEditor key={issue.description} description={issue.description} onSave={save} />
+        {/* Not keyed by the text: the optimistic copy and its rollback must not close the editor
+            and lose what the user wrote. */}
+        <DescriptionEditor
+          description={issue.description}
+          onSave={(changes) => update.mutateAsync({ edit: changes })}
+        />
         <IssueComments slug={slug} issueKey={issue.key} />
         <IssueActivity slug={slug} issueKey={issue.key} />
       </div>
@@ -161,6 +219,6 @@ export function IssueDetail({ slug, issueKey }: { slug: string; issueKey: string
   // An issue's key starts with its project's: ENG-42 lives in ENG.
   useRealtimeTopic(slug, issueKey.split("-")[0] || undefined);
   if (issue.isPending) return <Loading label="Loading issue" />;
-  if (issue.error) return <ErrorState error={issue.error} />;
+  if (issue.error && !issue.data) return <ErrorState error={issue.error} />;
   return <LoadedIssue key={issue.data.id} slug={slug} issue={issue.data} />;
 }

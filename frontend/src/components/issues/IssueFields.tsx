@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { allIssuesQuery, labelsQuery, membersQuery, statesQuery, type Issue } from "../../api/queries";
+import { labelsQuery, membersQuery, statesQuery, type Issue } from "../../api/queries";
 import { PRIORITIES, type Priority } from "./display";
 import type { IssueEdit } from "./issueApi";
+import { IssuePicker } from "./IssuePicker";
 
 type Props = { slug: string; issue: Issue; onChange: (edit: IssueEdit) => void };
 
@@ -35,7 +36,6 @@ export function IssueFields({ slug, issue, onChange }: Props) {
   const states = useQuery(statesQuery(slug, projectKey));
   const labels = useQuery(labelsQuery(slug, projectKey));
   const members = useQuery(membersQuery(slug));
-  const issues = useQuery(allIssuesQuery(slug, projectKey));
   const assigneeIds = issue.assignees.map((person) => person.id);
   const labelIds = issue.labels.map((label) => label.id);
 
@@ -112,28 +112,17 @@ export function IssueFields({ slug, issue, onChange }: Props) {
           onChange={(event) => onChange({ due_date: event.target.value || null })}
         />
       </label>
-      <label className="prop">
+      <div className="prop">
         <span>Parent</span>
-        <select
-          aria-label="Parent"
-          value={issue.parent?.id ?? ""}
-          onChange={(event) => onChange({ parent_id: event.target.value || null })}
-        >
-          <option value="">None</option>
-          {issue.parent && !issues.data && (
-            <option value={issue.parent.id}>
-              {issue.parent.key} {issue.parent.title}
-            </option>
-          )}
-          {(issues.data ?? [])
-            .filter((other) => other.id !== issue.id)
-            .map((other) => (
-              <option key={other.id} value={other.id}>
-                {other.key} {other.title}
-              </option>
-            ))}
-        </select>
-      </label>
+        <IssuePicker
+          slug={slug}
+          projectKey={projectKey}
+          label="Parent"
+          value={issue.parent}
+          excludeIds={[issue.id]}
+          onChange={(parent) => onChange({ parent_id: parent?.id ?? null })}
+        />
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 
+import { focusIssue } from "../../app/keyboard";
 import { IssueDetail } from "./IssueDetail";
 
 /** The `issue` search parameter: which issue the side panel shows. */
@@ -15,7 +16,15 @@ export function useOpenIssue() {
       return next;
     });
   }
-  return { issueKey, open: (key: string) => setIssue(key), close: () => setIssue(null) };
+  return {
+    issueKey,
+    open: (key: string) => setIssue(key),
+    close: () => {
+      setIssue(null);
+      // Back to the row or card it was opened from, so J/K carry on from there.
+      if (issueKey) window.requestAnimationFrame(() => focusIssue(issueKey));
+    },
+  };
 }
 
 /** The issue detail beside a list or board; Esc or the close button closes it. */
@@ -37,6 +46,9 @@ export function IssuePanel({ slug }: { slug: string }) {
   return (
     <aside className="side-panel" aria-label={`Issue ${issueKey}`}>
       <div className="side-panel-bar">
+        <button type="button" className="link panel-back" onClick={close}>
+          ← Back
+        </button>
         <Link to={`/w/${slug}/i/${issueKey}`}>Open full page</Link>
         <button type="button" className="link" aria-label="Close panel" onClick={close}>
           ✕

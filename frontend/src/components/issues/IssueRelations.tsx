@@ -122,7 +122,7 @@ export function IssueRelations({ slug, issueKey }: Scope) {
   return (
     <section className="prop issue-relations" aria-label="Relations">
       <h3 className="prop-heading">Relations</h3>
-      {relations.error && <ErrorState error={relations.error} />}
+      {relations.error && !relations.data && <ErrorState error={relations.error} />}
       {relations.data && all.length === 0 && <span className="muted">No relations</span>}
       {RELATION_KINDS.map(({ kind, label }) => {
         const group = all.filter((relation) => relation.type === kind);

@@ -2,6 +2,7 @@ import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState, type Ref, type RefObject } from "react";
 
 import type { IssueListItem } from "../../api/queries";
+import { useSelection } from "../../app/keyboard";
 import { Avatars, LabelChips, PriorityBadge, StateDot, formatDate } from "./display";
 
 /** A row's height before it is measured (one line of text with a chip). */
@@ -12,6 +13,7 @@ const OVERSCAN = 10;
 function IssueRow(props: {
   issue: IssueListItem;
   index: number;
+  selected: boolean;
   onOpen: (key: string) => void;
   rowRef: Ref<HTMLTableRowElement>;
 }) {
@@ -20,8 +22,15 @@ function IssueRow(props: {
     <tr
       ref={props.rowRef}
       data-index={props.index}
+      // J/K move the focus between rows, Enter opens (keyboard.ts).
+      data-issue-key={issue.key}
+      tabIndex={-1}
+      aria-selected={props.selected}
       onClick={() => props.onOpen(issue.key)}
-      className="issue-row"
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && event.target === event.currentTarget) props.onOpen(issue.key);
+      }}
+      className={`issue-row${props.selected ? " issue-selected" : ""}`}
     >
       <td className="cell-key">{issue.key}</td>
       <td className="cell-title">
@@ -72,6 +81,7 @@ function useOffsetOnPage(element: RefObject<HTMLElement | null>, when: unknown):
  */
 export function IssueTable({ issues, onOpen }: { issues: IssueListItem[]; onOpen: (key: string) => void }) {
   const body = useRef<HTMLTableSectionElement>(null);
+  const selected = useSelection();
   const offset = useOffsetOnPage(body, issues.length);
   const rows = useWindowVirtualizer<HTMLTableRowElement>({
     count: issues.length,
@@ -111,6 +121,7 @@ export function IssueTable({ issues, onOpen }: { issues: IssueListItem[]; onOpen
                 key={row.key}
                 issue={issue}
                 index={row.index}
+                selected={selected.has(issue.key)}
                 onOpen={onOpen}
                 rowRef={rows.measureElement}
               />

@@ -1,6 +1,6 @@
 /** The issue writes (the reads are query options in api/queries.ts). */
 import { ApiError, api, unwrap, unwrapEmpty } from "../../api/http";
-import type { Schemas, TaggedIssue } from "../../api/queries";
+import { BOARD_PAGE_SIZE, type Issue, type Schemas, type TaggedIssue } from "../../api/queries";
 
 export type IssueChanges = Schemas["PatchedIssueUpdateInput"];
 export type IssueCreate = Schemas["IssueCreateInput"];
@@ -13,6 +13,29 @@ export async function createIssue(slug: string, projectKey: string, body: IssueC
       body,
     }),
   );
+}
+
+/**
+ * A new issue goes to the end of its state's column. In a column longer than a board's first
+ * page that is out of view for everyone (the board loads the top of each column), so it is moved
+ * to the top of the column. Best effort: the issue exists either way.
+ */
+export async function placeNewIssueInView(slug: string, projectKey: string, issue: Issue) {
+  try {
+    const page = unwrap(
+      await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/issues", {
+        params: {
+          path: { workspace_slug: slug, project_key: projectKey },
+          query: { state: issue.state.id, ordering: "position", limit: BOARD_PAGE_SIZE } as never,
+        },
+      }),
+    );
+    const first = page.results[0];
+    if (!first || page.results.some((other) => other.id === issue.id)) return;
+    await moveIssue(slug, issue.key, { state_id: issue.state.id, before_id: first.id });
+  } catch {
+    // Left at the column's end: still found by the list, search and "Load more".
+  }
 }
 
 /** What the user sees when an edit was refused because their copy was stale (412). */

@@ -69,7 +69,7 @@ function SidePanel() {
   const issue = useQuery(issueQuery("acme", "ENG-1"));
   const update = useUpdateIssue("acme", "ENG-1", "ENG");
   if (!issue.data) return null;
-  return <IssueFields slug="acme" issue={issue.data} onChange={(edit) => update.mutate(edit)} />;
+  return <IssueFields slug="acme" issue={issue.data} onChange={(edit) => update.mutate({ edit })} />;
 }
 
 describe("the side panel's label and assignee pickers", () => {

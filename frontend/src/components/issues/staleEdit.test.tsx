@@ -70,7 +70,7 @@ describe("editing an issue someone else changed", () => {
 
     // Someone else renames the issue; then this user saves their copy.
     server.someoneElseRenames("Theirs");
-    result.current.update.mutate({ title: "Mine" });
+    result.current.update.mutate({ edit: { title: "Mine" } });
 
     await waitFor(() => expect(result.current.update.isError).toBe(true));
     expect(server.patches).toEqual([{ ifMatch: '"1-aaaaaaaaaaaaaaaa"' }]);
@@ -84,7 +84,7 @@ describe("editing an issue someone else changed", () => {
     expect(STALE_ISSUE_MESSAGE).toBe("Someone else changed this issue; it has been reloaded.");
 
     // The next edit is made against the reloaded copy and goes through.
-    result.current.update.mutate({ title: "Mine again" });
+    result.current.update.mutate({ edit: { title: "Mine again" } });
     await waitFor(() => expect(result.current.update.isSuccess).toBe(true));
     expect(server.patches[1]).toEqual({ ifMatch: '"2-cccccccccccccccc"' });
     await waitFor(() => expect(result.current.issue.data?.title).toBe("Mine again"));

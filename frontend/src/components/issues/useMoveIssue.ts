@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { withCardMoved, type Board, type StateRef } from "../../api/boardCache";
+import { putIssueEverywhere } from "../../api/issueCache";
 import { issueQuery, keys, type IssueListItem } from "../../api/queries";
 import { isStaleIssue, moveIssue } from "./issueApi";
 
@@ -43,6 +44,8 @@ export function useMoveIssue(slug: string, projectKey: string, onError: (message
       ),
     onSuccess: (moved) => {
       queryClient.setQueryData(issueQuery(slug, moved.key).queryKey, moved);
+      // The saved card (with the server's position) replaces the local one: no board reload.
+      putIssueEverywhere(queryClient, slug, projectKey, moved);
     },
     onMutate: async ({ issue, state, after, before }) => {
       await queryClient.cancelQueries({ queryKey: boardsKey });
@@ -62,10 +65,11 @@ export function useMoveIssue(slug: string, projectKey: string, onError: (message
           : `Could not move ${issue.key}: ${error.message}`,
       );
     },
-    onSettled: (_data, _error, { issue }) =>
+    onSettled: (_data, error, { issue }) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.issues(slug, projectKey) }),
-        queryClient.invalidateQueries({ queryKey: keys.issue(slug, issue.key) }),
+        // After a refusal the boards are read again: the server's order is the truth.
+        error ? queryClient.invalidateQueries({ queryKey: keys.issues(slug, projectKey) }) : null,
+        error ? queryClient.invalidateQueries({ queryKey: keys.issue(slug, issue.key) }) : null,
         queryClient.invalidateQueries({ queryKey: keys.activity(slug, issue.key) }),
       ]),
   });
