@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 
 import { keys, projectsQuery } from "../api/queries";
-import { useDialogFocus } from "../app/useDialogFocus";
+import { Modal } from "./Modal";
 import { PRIORITIES, type Priority } from "./issues/display";
 import { createIssue, placeNewIssueInView } from "./issues/issueApi";
 import { formErrors } from "./States";
@@ -21,8 +21,6 @@ export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
   const [description, setDescription] = useState("");
   const [priority, setPriority] = useState<Priority>("none");
   const targetProject = chosenProject || activeProjects[0]?.key || "";
-  const dialog = useRef<HTMLDivElement>(null);
-  useDialogFocus(dialog);
 
   const create = useMutation({
     mutationFn: () =>
@@ -44,90 +42,75 @@ export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
   const titleError = field("title");
 
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div
-        ref={dialog}
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-label="New issue"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={(event) => {
-          if (event.key === "Escape") {
-            event.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <form onSubmit={submit}>
-          <h2 className="modal-title">New issue</h2>
-          {activeProjects.length > 1 && (
-            <label className="field">
-              <span>Project</span>
-              <select aria-label="Project" value={targetProject} onChange={(event) => setChosenProject(event.target.value)}>
-                {activeProjects.map((project) => (
-                  <option key={project.id} value={project.key}>
-                    {project.key} · {project.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+    <Modal label="New issue" onClose={onClose}>
+      <form onSubmit={submit}>
+        <h2 className="modal-title">New issue</h2>
+        {activeProjects.length > 1 && (
           <label className="field">
-            <span>Title</span>
-            <input
-              autoFocus
-              required
-              value={title}
-              aria-invalid={titleError ? true : undefined}
-              onChange={(event) => setTitle(event.target.value)}
-            />
-            {titleError && <span className="field-error">{titleError}</span>}
-          </label>
-          <label className="field">
-            <span>Description</span>
-            <textarea
-              rows={5}
-              placeholder="Markdown"
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>Priority</span>
-            <select aria-label="Priority" value={priority} onChange={(event) => setPriority(event.target.value as Priority)}>
-              {PRIORITIES.map((value) => (
-                <option key={value} value={value}>
-                  {value}
+            <span>Project</span>
+            <select aria-label="Project" value={targetProject} onChange={(event) => setChosenProject(event.target.value)}>
+              {activeProjects.map((project) => (
+                <option key={project.id} value={project.key}>
+                  {project.key} · {project.name}
                 </option>
               ))}
             </select>
           </label>
-          {generalError && (
-            <p className="field-error" role="alert">
-              {generalError}
-            </p>
-          )}
-          {!targetProject && projects.isSuccess && (
-            <p className="field-error" role="alert">
-              Create a project first.
-            </p>
-          )}
-          <div className="row row-end">
-            <button type="button" onClick={onClose}>
-              Cancel
-            </button>
-            <button
-              type="submit"
-              className="primary"
-              disabled={create.isPending || !title.trim() || !targetProject}
-              title="Ctrl/⌘ Enter"
-            >
-              Create issue
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        )}
+        <label className="field">
+          <span>Title</span>
+          <input
+            autoFocus
+            required
+            value={title}
+            aria-invalid={titleError ? true : undefined}
+            onChange={(event) => setTitle(event.target.value)}
+          />
+          {titleError && <span className="field-error">{titleError}</span>}
+        </label>
+        <label className="field">
+          <span>Description</span>
+          <textarea
+            rows={5}
+            placeholder="Markdown"
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>Priority</span>
+          <select aria-label="Priority" value={priority} onChange={(event) => setPriority(event.target.value as Priority)}>
+            {PRIORITIES.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </label>
+        {generalError && (
+          <p className="field-error" role="alert">
+            {generalError}
+          </p>
+        )}
+        {!targetProject && projects.isSuccess && (
+          <p className="field-error" role="alert">
+            Create a project first.
+          </p>
+        )}
+        <div className="row row-end">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={create.isPending || !title.trim() || !targetProject}
+            title="Ctrl/⌘ Enter"
+          >
+            Create issue
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }
