@@ -8,3 +8,6 @@ export const CATEGORY_COLORS = {
   completed: "#22c55e",
   canceled: "#ef4444",
 } as const;
+
+/** A project key (docket.core.keys.PROJECT_KEY), for an input's `pattern`. */
+export const PROJECT_KEY_PATTERN = "[A-Z]{2,10}";

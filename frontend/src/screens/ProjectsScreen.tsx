@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 
+import { PROJECT_KEY_PATTERN } from "../api/constants";
 import { api, unwrap } from "../api/http";
 import { keys, projectsQuery, workspaceQuery, type Project } from "../api/queries";
 import { EmptyState, ErrorState, formErrors, Loading } from "../components/States";
@@ -126,7 +127,7 @@ function NewProjectForm({ slug }: { slug: string }) {
         <label htmlFor="project-key">Key</label>
         <input id="project-key"
           required
-          pattern="[A-Z]{2,10}"
+          pattern={PROJECT_KEY_PATTERN}
           title="2 to 10 upper-case letters"
           value={key}
           onChange={(event) => {

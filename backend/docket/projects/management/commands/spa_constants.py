@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from docket.core.keys import PROJECT_KEY
 from docket.projects.models import CATEGORY_COLORS
 
 SPA_CONSTANTS_FILE = Path(settings.REPO_DIR) / "frontend" / "src" / "api" / "constants.ts"
@@ -25,6 +26,9 @@ def spa_constants() -> str:
         "\n"
         "/** The colour each state category is shown in (projects.models.CATEGORY_COLORS). */\n"
         f"export const CATEGORY_COLORS = {{\n{colors}}} as const;\n"
+        "\n"
+        "/** A project key (docket.core.keys.PROJECT_KEY), for an input's `pattern`. */\n"
+        f"export const PROJECT_KEY_PATTERN = {json.dumps(PROJECT_KEY)};\n"
     )
 
 
