@@ -31,6 +31,9 @@ EMAIL_CLAIM_SECONDS = env.float("EMAIL_CLAIM_SECONDS", default=CELERY_TASK_TIME_
 # An enqueued mail or webhook is not enqueued again by a sweep for this long (the task is
 # presumed in the broker); past it (a task lost with a broker) the sweep enqueues it again.
 DELIVERY_QUEUE_LEASE_SECONDS = env.float("DELIVERY_QUEUE_LEASE_SECONDS", default=600.0)
+# A retry or deferral timed by a countdown is held by the worker that took it; if it has not run
+# this long after its time, that worker died with it, and the sweep asks again.
+DELIVERY_COUNTDOWN_GRACE_SECONDS = env.float("DELIVERY_COUNTDOWN_GRACE_SECONDS", default=30.0)
 # Where links in emails point: the SPA's origin.
 APP_BASE_URL = env.str("APP_BASE_URL", default="http://localhost:5173")
 # The daily digest of unread notifications is planned at this hour (UTC) and covers the 24 hours

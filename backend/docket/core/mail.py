@@ -77,6 +77,18 @@ class MailTask(Task):
 EMAIL_TASK_OPTIONS: dict[str, Any] = {"bind": True, "ignore_result": True, "base": MailTask}
 
 
+def queue_lease_seconds(*, counted_down: bool) -> float:
+    """How long past its due time a delivery marked queued is left to the task that was asked
+    for it, before a sweep asks again. A task waiting in the broker may wait behind a backlog
+    (DELIVERY_QUEUE_LEASE_SECONDS, longer than the broker's visibility timeout); a countdown is
+    held by the worker that took it from the moment it was sent, so one that has not run shortly
+    after its time died with that worker (DELIVERY_COUNTDOWN_GRACE_SECONDS) and the broker would
+    only hand it back after its visibility timeout."""
+    if counted_down:
+        return settings.DELIVERY_COUNTDOWN_GRACE_SECONDS
+    return settings.DELIVERY_QUEUE_LEASE_SECONDS
+
+
 class NotToBeSent(Exception):
     """Raised by a composer when the mail has lost its reason (an invitation revoked, nothing
     left to tell): the delivery is closed unsent, with this as its last error."""
@@ -189,7 +201,7 @@ def _record_failure(mine: QuerySet[D], delivery: D, exc: OSError) -> str:
         return "failed"
     next_attempt_at = timezone.now() + datetime.timedelta(seconds=retry_in)
     queued = retry_in <= settings.EMAIL_COUNTDOWN_MAX_SECONDS
-    lease = datetime.timedelta(seconds=settings.DELIVERY_QUEUE_LEASE_SECONDS)
+    lease = datetime.timedelta(seconds=queue_lease_seconds(counted_down=True))
     mine.update(
         status=DeliveryStatus.PENDING,
         claimed_until=None,

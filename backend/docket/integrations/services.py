@@ -28,7 +28,12 @@ from docket.core import metrics
 from docket.core.access import Access
 from docket.core.errors import ValidationFailed
 from docket.core.events import consumes_every_type, registered_event_types
-from docket.core.mail import NotToBeSent, mail_delivery_send, pending_mail_deliveries
+from docket.core.mail import (
+    NotToBeSent,
+    mail_delivery_send,
+    pending_mail_deliveries,
+    queue_lease_seconds,
+)
 from docket.core.models import Event
 from docket.core.roles import Role
 from docket.integrations.models import (
@@ -235,8 +240,10 @@ def enqueue_webhook_deliveries(delivery_ids: Sequence[uuid.UUID]) -> None:
         logger.warning("webhooks_not_enqueued", exc_info=True)
 
 
-def _mark_queued(delivery_ids: Sequence[uuid.UUID], *, until: datetime.datetime) -> None:
-    lease = datetime.timedelta(seconds=settings.DELIVERY_QUEUE_LEASE_SECONDS)
+def _mark_queued(
+    delivery_ids: Sequence[uuid.UUID], *, until: datetime.datetime, counted_down: bool = False
+) -> None:
+    lease = datetime.timedelta(seconds=queue_lease_seconds(counted_down=counted_down))
     if delivery_ids:
         WebhookDelivery.objects.filter(pk__in=delivery_ids).update(queued_until=until + lease)
 
@@ -409,7 +416,8 @@ def _claim(delivery_id: uuid.UUID, *, now: datetime.datetime) -> str:
         ):
             later = now + datetime.timedelta(seconds=settings.WEBHOOK_BUSY_RETRY_SECONDS)
             due.update(next_attempt_at=later)
-            _mark_queued([delivery_id], until=later)  # the task's countdown is its one ask
+            # The task's countdown is its one ask.
+            _mark_queued([delivery_id], until=later, counted_down=True)
             return "busy"
         due.update(
             status=WebhookDeliveryStatus.SENDING,
@@ -503,7 +511,7 @@ def webhook_delivery_send(*, delivery_id: uuid.UUID) -> SendOutcome:
     # Short waits are timed by the broker (the task's countdown is then this delivery's one
     # ask); longer ones (minutes to hours) by the sweep, so no worker holds far-off tasks.
     counted_down = retry_in is not None and retry_in <= settings.WEBHOOK_COUNTDOWN_MAX_SECONDS
-    lease = datetime.timedelta(seconds=settings.DELIVERY_QUEUE_LEASE_SECONDS)
+    lease = datetime.timedelta(seconds=queue_lease_seconds(counted_down=True))
     mine.update(
         status=WebhookDeliveryStatus.PENDING
         if retry_in is not None
