@@ -12,9 +12,12 @@ event reaches this socket; each event is also filtered against the access held i
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
 import re
+import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +42,8 @@ logger = structlog.get_logger(__name__)
 CLOSE_UNAUTHENTICATED = 4401  # no, unknown, expired or reused ticket; or none in time
 CLOSE_FORBIDDEN_ORIGIN = 4403  # handshake from a page on an origin that is not ours
 CLOSE_NOT_FOUND = 4404  # no websocket endpoint at this path
+CLOSE_TOO_MANY_SOCKETS = 4409  # this address already holds its share of unauthenticated sockets
+CLOSE_RATE_LIMITED = 4429  # more messages than the per-socket rate allows
 
 MAX_MESSAGE_CHARS = 4096
 HEARTBEAT_SECONDS = 30
@@ -133,15 +138,74 @@ def _recheck(
     return access, existing
 
 
+def address_bucket(scope: dict[str, Any]) -> str | None:
+    """Who opened the socket, for the per-address cap: the peer (or the client a trusted proxy
+    names, as the server resolved it); IPv6 by its /64, which one host gets whole."""
+    client = scope.get("client")
+    if not client:
+        return None
+    try:
+        address = ipaddress.ip_address(client[0])
+    except ValueError:
+        return str(client[0])
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+# Sockets accepted but not yet authenticated, per address bucket, in this process. A worker
+# serves its own sockets, so the cap holds per worker (docs/deploying.md).
+unauthenticated_sockets: Counter[str] = Counter()
+
+
+class MessageBudget:
+    """A token bucket: `burst` messages at once, refilled at `per_second`."""
+
+    def __init__(self, *, burst: int, per_second: float) -> None:
+        self.burst = burst
+        self.per_second = per_second
+        self.tokens = float(burst)
+        self.updated = time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.per_second)
+        self.updated = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
 class RealtimeConsumer(AsyncWebsocketConsumer):
     user: Any = None
     auth_deadline: asyncio.Task[None] | None = None
+    # The bucket this socket counts in while unauthenticated (None once it is not counted).
+    counted_in: str | None = None
 
     async def connect(self) -> None:
         self.topics: dict[str, Topic] = {}
         self.accesses: dict[uuid.UUID, Access] = {}
+        self.budget = MessageBudget(
+            burst=settings.REALTIME_MESSAGE_BURST, per_second=settings.REALTIME_MESSAGES_PER_SECOND
+        )
+        bucket = address_bucket(self.scope)
+        if bucket is not None:
+            if unauthenticated_sockets[bucket] >= settings.REALTIME_MAX_UNAUTHENTICATED_PER_ADDRESS:
+                # Refused at the handshake: the client sees HTTP 403, nothing is allocated.
+                await self.close(code=CLOSE_TOO_MANY_SOCKETS)
+                return
+            unauthenticated_sockets[bucket] += 1
+            self.counted_in = bucket
         await self.accept()
         self.auth_deadline = asyncio.ensure_future(self._close_unless_authenticated())
+
+    def _stop_counting(self) -> None:
+        if self.counted_in is not None:
+            unauthenticated_sockets[self.counted_in] -= 1
+            if unauthenticated_sockets[self.counted_in] <= 0:
+                del unauthenticated_sockets[self.counted_in]
+            self.counted_in = None
 
     async def _close_unless_authenticated(self) -> None:
         await asyncio.sleep(settings.REALTIME_AUTH_TIMEOUT_SECONDS)
@@ -149,6 +213,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED, reason="no ticket in time")
 
     async def disconnect(self, code: int) -> None:
+        self._stop_counting()
         if self.auth_deadline is not None:
             self.auth_deadline.cancel()
         groups = {topic.group for topic in self.topics.values()}
@@ -164,6 +229,10 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
     # --- client messages ------------------------------------------------------------------
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if not self.budget.take():
+            # Checked before parsing: a flood costs a counter, never a parse or a query.
+            await self.close(code=CLOSE_RATE_LIMITED, reason="too many messages")
+            return
         ref = None
         try:
             if text_data is None:
@@ -172,13 +241,18 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
                 raise ProtocolError("message_too_large", f"At most {MAX_MESSAGE_CHARS} characters.")
             try:
                 message = json.loads(text_data)
-            except ValueError:
+            except (ValueError, RecursionError):
+                # RecursionError: a few thousand nested brackets exhaust the parser's stack.
                 raise ProtocolError("invalid_json", "Messages are JSON objects.") from None
             if not isinstance(message, dict) or not isinstance(message.get("type"), str):
                 raise ProtocolError("invalid_message", "A message is an object with a `type`.")
             ref = _ref(message)
             await self._handle(message["type"], message)
         except ProtocolError as problem:
+            if self.user is None:
+                # Before authentication the only message is `auth`: anything else ends it.
+                await self.close(code=CLOSE_UNAUTHENTICATED, reason="authenticate first")
+                return
             error: dict[str, Any] = {"type": "error", "code": problem.code}
             error["detail"] = problem.detail
             if ref is not None:
@@ -212,6 +286,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED, reason="invalid ticket")
             return
         self.user = user
+        self._stop_counting()
         if self.auth_deadline is not None:
             self.auth_deadline.cancel()
         await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
