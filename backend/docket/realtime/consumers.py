@@ -216,10 +216,15 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         self._stop_counting()
         if self.auth_deadline is not None:
             self.auth_deadline.cancel()
+        await self._leave_every_group()
+
+    async def _leave_every_group(self) -> None:
         groups = {topic.group for topic in self.topics.values()}
         groups |= {access_group(workspace_id) for workspace_id in self.accesses}
         if self.user is not None:
             groups.add(user_group(self.user.pk))
+        self.topics.clear()
+        self.accesses.clear()
         for group in groups:
             await self.channel_layer.group_discard(group, self.channel_name)
 
@@ -359,6 +364,13 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_discard(access_group(workspace_id), self.channel_name)
         else:
             self.accesses[workspace_id] = access
+
+    async def realtime_session_ended(self, message: dict[str, Any]) -> None:
+        """The person signed out or changed their password (docket.core.user_sockets): this
+        socket stops at once; reopening needs a ticket, which needs a signed-in caller. Its groups
+        are left first: nothing published after this reaches it while the close completes."""
+        await self._leave_every_group()
+        await self.close(code=CLOSE_UNAUTHENTICATED, reason=message.get("reason", "session ended"))
 
     async def realtime_notifications(self, message: dict[str, Any]) -> None:
         await self.send_json({"type": "notifications", "workspace_id": message["workspace_id"]})
