@@ -12,7 +12,6 @@ event reaches this socket; each event is also filtered against the access held i
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import re
 import time
@@ -28,6 +27,7 @@ from django.conf import settings
 
 from docket.core import keys
 from docket.core.access import Access
+from docket.core.addresses import address_bucket
 from docket.core.errors import NotFound
 from docket.core.visibility import can_see_event
 from docket.projects.access import access_for_workspace, access_from_ids
@@ -138,19 +138,13 @@ def _recheck(
     return access, existing
 
 
-def address_bucket(scope: dict[str, Any]) -> str | None:
+def socket_address_bucket(scope: dict[str, Any]) -> str | None:
     """Who opened the socket, for the per-address cap: the peer (or the client a trusted proxy
     names, as the server resolved it); IPv6 by its /64, which one host gets whole."""
     client = scope.get("client")
     if not client:
         return None
-    try:
-        address = ipaddress.ip_address(client[0])
-    except ValueError:
-        return str(client[0])
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
+    return address_bucket(str(client[0]))
 
 
 # Sockets accepted but not yet authenticated, per address bucket, in this process. A worker
@@ -189,7 +183,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
         self.budget = MessageBudget(
             burst=settings.REALTIME_MESSAGE_BURST, per_second=settings.REALTIME_MESSAGES_PER_SECOND
         )
-        bucket = address_bucket(self.scope)
+        bucket = socket_address_bucket(self.scope)
         if bucket is not None:
             if unauthenticated_sockets[bucket] >= settings.REALTIME_MAX_UNAUTHENTICATED_PER_ADDRESS:
                 # Refused at the handshake: the client sees HTTP 403, nothing is allocated.
