@@ -40,44 +40,6 @@ def relation_event(
     return issue_event(kind, access=access, issue=issue, changes=changes)
 
 
-RELATION_EVENT_NAMES = frozenset({events.ISSUE_LINKED.name, events.ISSUE_UNLINKED.name})
-
-
-def relation_ends_redacted(*, access: Access, events: Sequence[Event]) -> list[Event]:
-    """`events` as this reader may see them: in `issue.linked` / `issue.unlinked`, the other
-    issue (its id and key) is left out when the reader cannot see its project, or it no longer
-    exists, so a guest does not learn of issues in projects they were not added to. Readers who
-    see every project get the events unchanged. One query for the whole page; the events are
-    shown, never saved (their `changes` are replaced on the instances only)."""
-    if access.visible_project_ids is None and not access.deleted_project_ids:
-        return list(events)
-    other_ids = {
-        ref["id"]
-        for event in events
-        if event.name in RELATION_EVENT_NAMES
-        for ref in _relation_refs(event)
-    }
-    if not other_ids:
-        return list(events)
-    projects = dict(Issue.objects.filter(pk__in=other_ids).values_list("id", "project_id"))
-    visible = {
-        str(issue_id)
-        for issue_id, project_id in projects.items()
-        if access.can_see_project(project_id)
-    }
-    for event in events:
-        if event.name not in RELATION_EVENT_NAMES:
-            continue
-        if any(str(ref["id"]) not in visible for ref in _relation_refs(event)):
-            event.changes = {key: value for key, value in event.changes.items() if key != "issue"}
-    return list(events)
-
-
-def _relation_refs(event: Event) -> list[dict[str, Any]]:
-    change = event.changes.get("issue") or {}
-    return [ref for ref in (change.get("old"), change.get("new")) if isinstance(ref, dict)]
-
-
 def _check(access: Access, issue: Issue, other: Issue) -> None:
     ensure_can_contribute(access, action="relate issues")
     access.ensure_can_see(issue.project)

@@ -33,7 +33,7 @@ from docket.integrations.services import (
     webhook_redeliver,
     webhook_secret_rotate,
 )
-from docket.issues.relations import relation_ends_redacted
+from docket.issues.selectors import relation_ends_redacted
 from docket.workspaces.permissions import can_see_member_emails
 
 

@@ -50,7 +50,7 @@ from docket.issues.api.serializers import (
 )
 from docket.issues.listing import issue_detail_json, issue_items, issues_json
 from docket.issues.models import Comment, Issue, IssueRelation
-from docket.issues.relations import issue_relate, issue_unrelate, relation_ends_redacted
+from docket.issues.relations import issue_relate, issue_unrelate
 from docket.issues.selectors import (
     board_columns,
     comment_get,
@@ -60,6 +60,7 @@ from docket.issues.selectors import (
     issue_list,
     issue_relation_list,
     issues_by_keys,
+    relation_ends_redacted,
 )
 from docket.issues.services import (
     MAX_BULK_ISSUES,
