@@ -45,7 +45,7 @@ trap stop_all INT TERM EXIT
 export ADMIN_ENABLED="${ADMIN_ENABLED:-true}"
 start api "$ROOT/backend" env PROMETHEUS_MULTIPROC_DIR="$METRICS_DIR/api" \
     "$VENV_BIN/uvicorn" config.asgi:application --host "$API_HOST" --port "$API_PORT" \
-    --no-proxy-headers
+    --no-proxy-headers --ws-max-size "${REALTIME_MAX_FRAME_BYTES:-4096}"
 
 start web "$ROOT/frontend" \
     npx vite --host "$WEB_HOST" --port "$WEB_PORT" --strictPort

@@ -14,11 +14,16 @@ warnings.filterwarnings(
 )
 
 # Django is set up first: the websocket side imports models.
-http_application = get_asgi_application()
+django_application = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter  # noqa: E402
+from django.conf import settings  # noqa: E402
 
+from docket.http.limits import RequestBodyLimit  # noqa: E402
 from docket.realtime.routing import websocket_application  # noqa: E402
+
+# Bodies over the limit are refused before Django spools them (docs/deploying.md).
+http_application = RequestBodyLimit(django_application, max_body_bytes=settings.API_MAX_BODY_BYTES)
 
 # One application serves both: HTTP goes to Django, websockets to the realtime endpoint.
 application = ProtocolTypeRouter({"http": http_application, "websocket": websocket_application})

@@ -19,7 +19,8 @@ import os
 
 bind = os.environ.get("BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
-worker_class = "uvicorn_worker.UvicornWorker"
+# uvicorn with the websocket frame limit (config/uvicorn_worker.py).
+worker_class = "config.uvicorn_worker.DocketUvicornWorker"
 preload_app = True
 wsgi_app = "config.asgi:application"
 # Requests can hold a worker up to the statement timeout; the default 30 s would kill it first.

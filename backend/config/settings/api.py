@@ -34,7 +34,9 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 
-# Requests per period, read by docket.core.throttling at request time.
+# Requests per period, read by docket.core.throttling at request time. Addresses count by
+# bucket (an IPv6 /64 is one); auth_account is per account *and* address, so that guesses from
+# elsewhere never lock the owner out.
 THROTTLE_RATES = {
     "auth_ip": env.str("THROTTLE_AUTH_IP", default="30/minute"),
     "auth_account": env.str("THROTTLE_AUTH_ACCOUNT", default="10/minute"),

@@ -6,15 +6,25 @@ from .base import *  # noqa: F403
 from .base import (
     ALLOWED_HOSTS,
     DEBUG,
+    METRICS_TOKEN,
     SECRET_KEY,
     env,
     logging_config,
 )
+from .secret_key import METRICS_TOKEN_MIN_LENGTH, SECRET_KEY_MIN_LENGTH, weak_secret_reason
 
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
-if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("Set SECRET_KEY to a unique random value of 50+ characters.")
+if reason := weak_secret_reason(SECRET_KEY, min_length=SECRET_KEY_MIN_LENGTH):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is refused: {reason}. Set it to a unique random value, e.g. "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(64))'`."
+    )
+# No token: no /metrics endpoint. A token, though, guards the metrics and must be a real one.
+if METRICS_TOKEN and (
+    reason := weak_secret_reason(METRICS_TOKEN, min_length=METRICS_TOKEN_MIN_LENGTH)
+):
+    raise ImproperlyConfigured(f"METRICS_TOKEN is refused: {reason}.")
 if not ALLOWED_HOSTS or any(host == "*" or host.startswith("*") for host in ALLOWED_HOSTS):
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the real host names, no wildcard.")
 

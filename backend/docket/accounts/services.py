@@ -5,6 +5,7 @@ from __future__ import annotations
 import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -17,6 +18,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from docket.accounts.models import RefreshSession, User
 from docket.core.errors import FieldError, Unauthenticated, ValidationFailed
+from docket.core.user_sockets import user_sockets_close
 
 _VALID_TIMEZONES = frozenset(zoneinfo.available_timezones())
 
@@ -194,11 +196,18 @@ def session_refresh(*, raw_token: str) -> IssuedTokens:
 
 
 def session_end(*, raw_token: str) -> None:
-    """Sign out: revoke the session the refresh token belongs to. Idempotent."""
+    """Sign out: revoke the session the refresh token belongs to, and close the person's live
+    sockets (a socket is not tied to one session: the others reconnect with a fresh ticket).
+    Idempotent."""
     token = _decode_refresh(raw_token)
-    RefreshSession.objects.filter(id=token.get("sid"), revoked_at__isnull=True).update(
-        revoked_at=timezone.now(), revoked_reason="logout"
-    )
+    with transaction.atomic():
+        live = RefreshSession.objects.select_for_update().filter(
+            id=token.get("sid"), revoked_at__isnull=True
+        )
+        owners = list(live.values_list("user_id", flat=True))
+        live.update(revoked_at=timezone.now(), revoked_reason="logout")
+        for owner in owners:
+            transaction.on_commit(partial(user_sockets_close, user_id=owner, reason="signed out"))
 
 
 def user_change_password(*, actor: User, current_password: str, new_password: str) -> None:
@@ -215,4 +224,7 @@ def user_change_password(*, actor: User, current_password: str, new_password: st
         actor.save(update_fields=["password"])
         RefreshSession.objects.filter(user=actor, revoked_at__isnull=True).update(
             revoked_at=timezone.now(), revoked_reason="password_changed"
+        )
+        transaction.on_commit(
+            partial(user_sockets_close, user_id=actor.pk, reason="password changed")
         )

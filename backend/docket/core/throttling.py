@@ -16,6 +16,7 @@ from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
 from docket.core import ratelimit
 from docket.core.access import TokenGrant
+from docket.core.addresses import address_bucket
 
 
 class RateLimited(Throttled):
@@ -52,7 +53,14 @@ def _kind(request: Request) -> str:
     return "read" if (request.method or "GET").upper() in ratelimit.READ_METHODS else "write"
 
 
-class ApiRateLimit(BaseThrottle):
+class _BucketedIdent:
+    """Client addresses counted by bucket: an IPv6 host's /64 is one (docket.core.addresses)."""
+
+    def get_ident(self, request: Any) -> str:
+        return address_bucket(super().get_ident(request))  # type: ignore[misc]
+
+
+class ApiRateLimit(_BucketedIdent, BaseThrottle):
     """Every API request, by its caller: the user of a session or JWT, the personal access
     token (its own bucket, not its owner's), or the client IP when anonymous. The default
     throttle (settings.REST_FRAMEWORK); views with throttles of their own list it first."""
@@ -90,7 +98,7 @@ def rate_limit_workspace(request: Request, workspace_id: Any) -> None:
     _count(request, f"workspace-{_kind(request)}", f"workspace:{workspace_id}")
 
 
-class _SettingsRateThrottle(SimpleRateThrottle):
+class _SettingsRateThrottle(_BucketedIdent, SimpleRateThrottle):
     def __init__(self) -> None:
         # Read lazily in allow_request; SimpleRateThrottle reads its rate here by default.
         pass
@@ -112,7 +120,9 @@ class AuthIpThrottle(_SettingsRateThrottle):
 
 
 class AuthAccountThrottle(_SettingsRateThrottle):
-    """Limits guesses against one account, however many addresses they come from."""
+    """Limits guesses against one account from one address (bucket). Per account and address,
+    not per account alone: guesses from elsewhere must not lock the owner out of their account
+    (every address is also held to `auth_ip` across accounts)."""
 
     scope = "auth_account"
 
@@ -123,7 +133,8 @@ class AuthAccountThrottle(_SettingsRateThrottle):
             return None
         # Hashed: the address is untrusted text (NUL, lone surrogates) and must not be a key.
         normalized = email.strip().lower().encode("utf-8", "surrogatepass")
-        ident = hashlib.sha256(normalized).hexdigest()
+        address = self.get_ident(request).encode("utf-8", "surrogatepass")
+        ident = hashlib.sha256(normalized + b"\0" + address).hexdigest()
         return self.cache_format % {"scope": self.scope, "ident": ident}
 
 

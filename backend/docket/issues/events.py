@@ -124,7 +124,8 @@ class IssueLinked(_IssueEvent[RelationChanges]):
     name = "issue.linked"
     description = (
         "The issue was related to another one. Recorded on both issues, each naming the other "
-        "and the relation as seen from itself."
+        "and the relation as seen from itself. `issue` is left out for a reader who sees only "
+        "some projects (a guest) when the other issue is outside them."
     )
 
 
@@ -132,7 +133,9 @@ class IssueUnlinked(_IssueEvent[RelationChanges]):
     name = "issue.unlinked"
     description = (
         "A relation between the issue and another one was removed, by hand or because the "
-        "other issue was deleted. Recorded on each issue that still exists."
+        "other issue was deleted. Recorded on each issue that still exists. `issue` is left out "
+        "for a reader who sees only some projects (a guest) when the other issue is outside "
+        "them or no longer exists."
     )
 
 

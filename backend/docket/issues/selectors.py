@@ -1,7 +1,9 @@
 """Reads for issues, comments and activity, always scoped to the caller's access."""
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -10,6 +12,7 @@ from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.keys import issue_key_parts
 from docket.core.models import Event
+from docket.issues import events as issue_events
 from docket.issues.models import Comment, Issue, IssueRelation
 from docket.projects.models import Label, Project, State
 from docket.projects.selectors import visible_projects
@@ -156,3 +159,41 @@ def issue_relation_list(*, access: Access, issue: Issue) -> QuerySet[IssueRelati
         # Until the purge removes them, links to a deleted project's issues lead nowhere.
         relations = relations.exclude(to_issue__project_id__in=access.deleted_project_ids)
     return relations
+
+
+RELATION_EVENT_NAMES = frozenset({issue_events.ISSUE_LINKED.name, issue_events.ISSUE_UNLINKED.name})
+
+
+def relation_ends_redacted(*, access: Access, events: Sequence[Event]) -> list[Event]:
+    """`events` as this reader may see them: in `issue.linked` / `issue.unlinked`, the other
+    issue (its id and key) is left out when the reader cannot see its project, or it no longer
+    exists, so a guest does not learn of issues in projects they were not added to. Readers who
+    see every project get the events unchanged. One query for the whole page; the events are
+    shown, never saved (their `changes` are replaced on the instances only)."""
+    if access.visible_project_ids is None and not access.deleted_project_ids:
+        return list(events)
+    other_ids = {
+        ref["id"]
+        for event in events
+        if event.name in RELATION_EVENT_NAMES
+        for ref in _relation_refs(event)
+    }
+    if not other_ids:
+        return list(events)
+    projects = dict(Issue.objects.filter(pk__in=other_ids).values_list("id", "project_id"))
+    visible = {
+        str(issue_id)
+        for issue_id, project_id in projects.items()
+        if access.can_see_project(project_id)
+    }
+    for event in events:
+        if event.name not in RELATION_EVENT_NAMES:
+            continue
+        if any(str(ref["id"]) not in visible for ref in _relation_refs(event)):
+            event.changes = {key: value for key, value in event.changes.items() if key != "issue"}
+    return list(events)
+
+
+def _relation_refs(event: Event) -> list[dict[str, Any]]:
+    change = event.changes.get("issue") or {}
+    return [ref for ref in (change.get("old"), change.get("new")) if isinstance(ref, dict)]

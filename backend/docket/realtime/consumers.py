@@ -14,7 +14,9 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +27,7 @@ from django.conf import settings
 
 from docket.core import keys
 from docket.core.access import Access
+from docket.core.addresses import address_bucket
 from docket.core.errors import NotFound
 from docket.core.visibility import can_see_event
 from docket.projects.access import access_for_workspace, access_from_ids
@@ -39,6 +42,8 @@ logger = structlog.get_logger(__name__)
 CLOSE_UNAUTHENTICATED = 4401  # no, unknown, expired or reused ticket; or none in time
 CLOSE_FORBIDDEN_ORIGIN = 4403  # handshake from a page on an origin that is not ours
 CLOSE_NOT_FOUND = 4404  # no websocket endpoint at this path
+CLOSE_TOO_MANY_SOCKETS = 4409  # this address already holds its share of unauthenticated sockets
+CLOSE_RATE_LIMITED = 4429  # more messages than the per-socket rate allows
 
 MAX_MESSAGE_CHARS = 4096
 HEARTBEAT_SECONDS = 30
@@ -133,15 +138,68 @@ def _recheck(
     return access, existing
 
 
+def socket_address_bucket(scope: dict[str, Any]) -> str | None:
+    """Who opened the socket, for the per-address cap: the peer (or the client a trusted proxy
+    names, as the server resolved it); IPv6 by its /64, which one host gets whole."""
+    client = scope.get("client")
+    if not client:
+        return None
+    return address_bucket(str(client[0]))
+
+
+# Sockets accepted but not yet authenticated, per address bucket, in this process. A worker
+# serves its own sockets, so the cap holds per worker (docs/deploying.md).
+unauthenticated_sockets: Counter[str] = Counter()
+
+
+class MessageBudget:
+    """A token bucket: `burst` messages at once, refilled at `per_second`."""
+
+    def __init__(self, *, burst: int, per_second: float) -> None:
+        self.burst = burst
+        self.per_second = per_second
+        self.tokens = float(burst)
+        self.updated = time.monotonic()
+
+    def take(self) -> bool:
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.per_second)
+        self.updated = now
+        if self.tokens < 1:
+            return False
+        self.tokens -= 1
+        return True
+
+
 class RealtimeConsumer(AsyncWebsocketConsumer):
     user: Any = None
     auth_deadline: asyncio.Task[None] | None = None
+    # The bucket this socket counts in while unauthenticated (None once it is not counted).
+    counted_in: str | None = None
 
     async def connect(self) -> None:
         self.topics: dict[str, Topic] = {}
         self.accesses: dict[uuid.UUID, Access] = {}
+        self.budget = MessageBudget(
+            burst=settings.REALTIME_MESSAGE_BURST, per_second=settings.REALTIME_MESSAGES_PER_SECOND
+        )
+        bucket = socket_address_bucket(self.scope)
+        if bucket is not None:
+            if unauthenticated_sockets[bucket] >= settings.REALTIME_MAX_UNAUTHENTICATED_PER_ADDRESS:
+                # Refused at the handshake: the client sees HTTP 403, nothing is allocated.
+                await self.close(code=CLOSE_TOO_MANY_SOCKETS)
+                return
+            unauthenticated_sockets[bucket] += 1
+            self.counted_in = bucket
         await self.accept()
         self.auth_deadline = asyncio.ensure_future(self._close_unless_authenticated())
+
+    def _stop_counting(self) -> None:
+        if self.counted_in is not None:
+            unauthenticated_sockets[self.counted_in] -= 1
+            if unauthenticated_sockets[self.counted_in] <= 0:
+                del unauthenticated_sockets[self.counted_in]
+            self.counted_in = None
 
     async def _close_unless_authenticated(self) -> None:
         await asyncio.sleep(settings.REALTIME_AUTH_TIMEOUT_SECONDS)
@@ -149,12 +207,18 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED, reason="no ticket in time")
 
     async def disconnect(self, code: int) -> None:
+        self._stop_counting()
         if self.auth_deadline is not None:
             self.auth_deadline.cancel()
+        await self._leave_every_group()
+
+    async def _leave_every_group(self) -> None:
         groups = {topic.group for topic in self.topics.values()}
         groups |= {access_group(workspace_id) for workspace_id in self.accesses}
         if self.user is not None:
             groups.add(user_group(self.user.pk))
+        self.topics.clear()
+        self.accesses.clear()
         for group in groups:
             await self.channel_layer.group_discard(group, self.channel_name)
 
@@ -164,6 +228,10 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
     # --- client messages ------------------------------------------------------------------
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if not self.budget.take():
+            # Checked before parsing: a flood costs a counter, never a parse or a query.
+            await self.close(code=CLOSE_RATE_LIMITED, reason="too many messages")
+            return
         ref = None
         try:
             if text_data is None:
@@ -172,13 +240,18 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
                 raise ProtocolError("message_too_large", f"At most {MAX_MESSAGE_CHARS} characters.")
             try:
                 message = json.loads(text_data)
-            except ValueError:
+            except (ValueError, RecursionError):
+                # RecursionError: a few thousand nested brackets exhaust the parser's stack.
                 raise ProtocolError("invalid_json", "Messages are JSON objects.") from None
             if not isinstance(message, dict) or not isinstance(message.get("type"), str):
                 raise ProtocolError("invalid_message", "A message is an object with a `type`.")
             ref = _ref(message)
             await self._handle(message["type"], message)
         except ProtocolError as problem:
+            if self.user is None:
+                # Before authentication the only message is `auth`: anything else ends it.
+                await self.close(code=CLOSE_UNAUTHENTICATED, reason="authenticate first")
+                return
             error: dict[str, Any] = {"type": "error", "code": problem.code}
             error["detail"] = problem.detail
             if ref is not None:
@@ -212,6 +285,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED, reason="invalid ticket")
             return
         self.user = user
+        self._stop_counting()
         if self.auth_deadline is not None:
             self.auth_deadline.cancel()
         await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
@@ -284,6 +358,13 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_discard(access_group(workspace_id), self.channel_name)
         else:
             self.accesses[workspace_id] = access
+
+    async def realtime_session_ended(self, message: dict[str, Any]) -> None:
+        """The person signed out or changed their password (docket.core.user_sockets): this
+        socket stops at once; reopening needs a ticket, which needs a signed-in caller. Its groups
+        are left first: nothing published after this reaches it while the close completes."""
+        await self._leave_every_group()
+        await self.close(code=CLOSE_UNAUTHENTICATED, reason=message.get("reason", "session ended"))
 
     async def realtime_notifications(self, message: dict[str, Any]) -> None:
         await self.send_json({"type": "notifications", "workspace_id": message["workspace_id"]})

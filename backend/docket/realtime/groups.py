@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import uuid
 
+from docket.core.user_sockets import user_group as core_user_group
+
 
 def workspace_group(workspace_id: uuid.UUID) -> str:
     """Workspace-level events (projects, states, labels, members, invitations)."""
@@ -21,6 +23,5 @@ def access_group(workspace_id: uuid.UUID) -> str:
     return f"access.{workspace_id.hex}"
 
 
-def user_group(user_id: uuid.UUID) -> str:
-    """Every socket of one person: their notifications."""
-    return f"user.{user_id.hex}"
+# Every socket of one person: defined below the apps, where accounts can reach it.
+user_group = core_user_group

@@ -16,3 +16,9 @@ def ensure_can_manage_member(access: Access, target: Membership, *, new_role: Ro
 
 def can_grant(access: Access, role: Role) -> bool:
     return ROLE_RANK[access.role] >= ROLE_RANK[role]
+
+
+def can_see_member_emails(access: Access) -> bool:
+    """Whether the caller may learn other people's e-mail addresses where they act (the actor of
+    activity and the change feed): the roles that list the workspace's members, not guests."""
+    return access.at_least(Role.MEMBER)

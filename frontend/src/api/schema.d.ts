@@ -1033,7 +1033,7 @@ export interface components {
         ActivityEventOutput: {
             readonly id: number;
             name: components["schemas"]["EventName"];
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             readonly subject_type: string;
             /** Format: uuid */
             readonly subject_id: string;
@@ -1100,6 +1100,20 @@ export interface components {
             completed: number;
             /** @description Issues in a `canceled` state at day's end. */
             canceled: number;
+        };
+        /**
+         * @description Who made a change, in activity and the change feed. The address only for a reader whose
+         *     role lists the workspace's members (`show_member_emails` in the context; off if absent).
+         */
+        EventActorOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            readonly display_name: string;
+            /**
+             * Format: email
+             * @description null for a reader who may not list the workspace's members (a guest).
+             */
+            readonly email: string | null;
         };
         /** @description One event of the change feed: one of the `<Name>FeedEvent` alternatives, told apart by `name` (see `EventName`). */
         FeedEventOutput: components["schemas"]["CommentCreatedFeedEvent"] | components["schemas"]["CommentDeletedFeedEvent"] | components["schemas"]["CommentUpdatedFeedEvent"] | components["schemas"]["InvitationAcceptedFeedEvent"] | components["schemas"]["InvitationCreatedFeedEvent"] | components["schemas"]["InvitationRevokedFeedEvent"] | components["schemas"]["IssueCreatedFeedEvent"] | components["schemas"]["IssueDeletedFeedEvent"] | components["schemas"]["IssueLinkedFeedEvent"] | components["schemas"]["IssueMovedFeedEvent"] | components["schemas"]["IssueUnlinkedFeedEvent"] | components["schemas"]["IssueUpdatedFeedEvent"] | components["schemas"]["LabelCreatedFeedEvent"] | components["schemas"]["LabelDeletedFeedEvent"] | components["schemas"]["LabelUpdatedFeedEvent"] | components["schemas"]["MemberRemovedFeedEvent"] | components["schemas"]["MemberRoleChangedFeedEvent"] | components["schemas"]["ProjectArchivedFeedEvent"] | components["schemas"]["ProjectCreatedFeedEvent"] | components["schemas"]["ProjectDeletedFeedEvent"] | components["schemas"]["ProjectMemberAddedFeedEvent"] | components["schemas"]["ProjectMemberRemovedFeedEvent"] | components["schemas"]["ProjectStatesReorderedFeedEvent"] | components["schemas"]["ProjectUnarchivedFeedEvent"] | components["schemas"]["ProjectUpdatedFeedEvent"] | components["schemas"]["StateCreatedFeedEvent"] | components["schemas"]["StateDeletedFeedEvent"] | components["schemas"]["StateUpdatedFeedEvent"] | components["schemas"]["WorkspaceCreatedFeedEvent"] | components["schemas"]["WorkspaceDeletedFeedEvent"] | components["schemas"]["WorkspaceUpdatedFeedEvent"];
@@ -2128,7 +2142,7 @@ export interface components {
         };
         /** @description `issue.deleted` (subject: issue). An issue was deleted, alone or with its project. Records that it happened (the key is the subject label), not what it said. */
         IssueDeletedChanges: Record<string, never>;
-        /** @description `issue.linked` (subject: issue). The issue was related to another one. Recorded on both issues, each naming the other and the relation as seen from itself. */
+        /** @description `issue.linked` (subject: issue). The issue was related to another one. Recorded on both issues, each naming the other and the relation as seen from itself. `issue` is left out for a reader who sees only some projects (a guest) when the other issue is outside them. */
         IssueLinkedChanges: {
             issue?: {
                 old: {
@@ -2174,7 +2188,7 @@ export interface components {
                 new: string | null;
             };
         };
-        /** @description `issue.unlinked` (subject: issue). A relation between the issue and another one was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists. */
+        /** @description `issue.unlinked` (subject: issue). A relation between the issue and another one was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists. `issue` is left out for a reader who sees only some projects (a guest) when the other issue is outside them or no longer exists. */
         IssueUnlinkedChanges: {
             issue?: {
                 old: {
@@ -2501,7 +2515,7 @@ export interface components {
              * @enum {string}
              */
             name: "comment.created";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2520,7 +2534,7 @@ export interface components {
              * @enum {string}
              */
             name: "comment.deleted";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2539,7 +2553,7 @@ export interface components {
              * @enum {string}
              */
             name: "comment.updated";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2558,7 +2572,7 @@ export interface components {
              * @enum {string}
              */
             name: "invitation.accepted";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2577,7 +2591,7 @@ export interface components {
              * @enum {string}
              */
             name: "invitation.created";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2596,7 +2610,7 @@ export interface components {
              * @enum {string}
              */
             name: "invitation.revoked";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2615,7 +2629,7 @@ export interface components {
              * @enum {string}
              */
             name: "issue.created";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2634,7 +2648,7 @@ export interface components {
              * @enum {string}
              */
             name: "issue.deleted";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2645,7 +2659,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
-        /** @description A `issue.linked` event of the change feed. The issue was related to another one. Recorded on both issues, each naming the other and the relation as seen from itself. */
+        /** @description A `issue.linked` event of the change feed. The issue was related to another one. Recorded on both issues, each naming the other and the relation as seen from itself. `issue` is left out for a reader who sees only some projects (a guest) when the other issue is outside them. */
         IssueLinkedFeedEvent: {
             readonly id: number;
             /**
@@ -2653,7 +2667,7 @@ export interface components {
              * @enum {string}
              */
             name: "issue.linked";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2672,7 +2686,7 @@ export interface components {
              * @enum {string}
              */
             name: "issue.moved";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2683,7 +2697,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
-        /** @description A `issue.unlinked` event of the change feed. A relation between the issue and another one was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists. */
+        /** @description A `issue.unlinked` event of the change feed. A relation between the issue and another one was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists. `issue` is left out for a reader who sees only some projects (a guest) when the other issue is outside them or no longer exists. */
         IssueUnlinkedFeedEvent: {
             readonly id: number;
             /**
@@ -2691,7 +2705,7 @@ export interface components {
              * @enum {string}
              */
             name: "issue.unlinked";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2710,7 +2724,7 @@ export interface components {
              * @enum {string}
              */
             name: "issue.updated";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2729,7 +2743,7 @@ export interface components {
              * @enum {string}
              */
             name: "label.created";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2748,7 +2762,7 @@ export interface components {
              * @enum {string}
              */
             name: "label.deleted";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2767,7 +2781,7 @@ export interface components {
              * @enum {string}
              */
             name: "label.updated";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2786,7 +2800,7 @@ export interface components {
              * @enum {string}
              */
             name: "member.removed";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2805,7 +2819,7 @@ export interface components {
              * @enum {string}
              */
             name: "member.role_changed";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2824,7 +2838,7 @@ export interface components {
              * @enum {string}
              */
             name: "project.archived";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2843,7 +2857,7 @@ export interface components {
              * @enum {string}
              */
             name: "project.created";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2862,7 +2876,7 @@ export interface components {
              * @enum {string}
              */
             name: "project.deleted";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2881,7 +2895,7 @@ export interface components {
              * @enum {string}
              */
             name: "project.member_added";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2900,7 +2914,7 @@ export interface components {
              * @enum {string}
              */
             name: "project.member_removed";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2919,7 +2933,7 @@ export interface components {
              * @enum {string}
              */
             name: "project.states_reordered";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2938,7 +2952,7 @@ export interface components {
              * @enum {string}
              */
             name: "project.unarchived";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2957,7 +2971,7 @@ export interface components {
              * @enum {string}
              */
             name: "project.updated";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2976,7 +2990,7 @@ export interface components {
              * @enum {string}
              */
             name: "state.created";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -2995,7 +3009,7 @@ export interface components {
              * @enum {string}
              */
             name: "state.deleted";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -3014,7 +3028,7 @@ export interface components {
              * @enum {string}
              */
             name: "state.updated";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -3033,7 +3047,7 @@ export interface components {
              * @enum {string}
              */
             name: "workspace.created";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -3052,7 +3066,7 @@ export interface components {
              * @enum {string}
              */
             name: "workspace.deleted";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;
@@ -3071,7 +3085,7 @@ export interface components {
              * @enum {string}
              */
             name: "workspace.updated";
-            actor: components["schemas"]["UserSummaryOutput"] | null;
+            actor: components["schemas"]["EventActorOutput"] | null;
             /** Format: uuid */
             readonly project_id: string | null;
             readonly subject_type: string;

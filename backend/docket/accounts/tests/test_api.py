@@ -208,3 +208,38 @@ def test_register_throttles_per_ip(api, settings):
     assert limited.status_code == 429
     assert "Retry-After" in limited
     assert not User.objects.filter(email="x9@example.com").exists()
+
+
+def test_guesses_from_elsewhere_never_lock_the_owner_out(api, settings):
+    # Given an account whose per-account budget an attacker exhausted from their own address
+    settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "auth_account": "3/minute"}
+    user = UserFactory()
+    attacker = {"REMOTE_ADDR": "203.0.113.9"}
+    for _ in range(3):
+        wrong = {"email": user.email, "password": "wrong-password"}
+        assert api.post(TOKEN, wrong, **attacker).status_code == 401
+    assert api.post(TOKEN, {"email": user.email, "password": "x"}, **attacker).status_code == 429
+
+    # When the owner signs in from their own address with the right password
+    owner = api.post(
+        TOKEN, {"email": user.email, "password": TEST_PASSWORD}, REMOTE_ADDR="198.51.100.4"
+    )
+
+    # Then they are let in
+    assert owner.status_code == 200
+
+
+def test_one_ipv6_host_counts_as_one_address(api, settings):
+    # Given a per-address budget of two sign-in attempts
+    settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "auth_ip": "2/minute"}
+    user = UserFactory()
+    attempt = {"email": user.email, "password": "wrong-password"}
+
+    # When one host tries from three addresses of its /64
+    statuses = [
+        api.post(TOKEN, attempt, REMOTE_ADDR=f"2001:db8:aa:bb::{n}").status_code for n in (1, 2, 3)
+    ]
+
+    # Then the third is refused, while another /64 still has its own budget
+    assert statuses == [401, 401, 429]
+    assert api.post(TOKEN, attempt, REMOTE_ADDR="2001:db8:aa:cc::1").status_code == 401

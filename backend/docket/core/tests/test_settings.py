@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 BACKEND = Path(__file__).resolve().parents[3]
 GOOD_KEY = "k" * 20 + "-production-grade-secret-value-0123456789abcdef"
@@ -15,7 +16,8 @@ def _load_production(**env: str) -> subprocess.CompletedProcess:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key
+        not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "METRICS_TOKEN"}
     }
     environment.update(env)
     return subprocess.run(
@@ -50,6 +52,73 @@ def test_production_refuses_unsafe_values(env, message):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert message in result.stderr
+
+
+FORMER_COMPOSE_KEY = "compose-local-only-3Fq8ZrT1vLw9mXk2Pn7Hs4Jd6Cy0Bg5Ea8Ut2Ro1Wi"
+
+
+@pytest.mark.parametrize(
+    "weak_key",
+    [
+        FORMER_COMPOSE_KEY,
+        "a" * 60,
+        "correct-horse-" * 5,
+        "django-insecure-" + "x1y2z3w4" * 6,
+    ],
+    ids=["former-compose-default", "a-times-60", "repeated-phrase", "django-insecure"],
+)
+def test_production_refuses_weak_or_published_secret_keys(weak_key):
+    result = _load_production(SECRET_KEY=weak_key, ALLOWED_HOSTS="api.docket.example")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY is refused" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "weak_token", ["compose-local-metrics-token", "local-metrics-token", "m" * 40, "short-Token-9"]
+)
+def test_production_refuses_a_weak_metrics_token(weak_token):
+    result = _load_production(
+        SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="api.docket.example", METRICS_TOKEN=weak_token
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: METRICS_TOKEN is refused" in result.stderr
+
+
+def test_production_accepts_a_random_metrics_token():
+    result = _load_production(
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="api.docket.example",
+        METRICS_TOKEN="Xq3v-9LmPz2RkT8wYb4NcJ7hFs6Gd1Ae",
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_fails_with_the_former_compose_key():
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": FORMER_COMPOSE_KEY,
+        "ALLOWED_HOSTS": "api.docket.example",
+        "DEBUG": "false",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BACKEND,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is refused" in result.stderr
+
+
+def test_compose_has_no_default_for_its_secrets():
+    compose = yaml.safe_load((BACKEND.parent / "docker-compose.yml").read_text())
+    environment = compose["x-backend"]["environment"]
+    for name in ("SECRET_KEY", "METRICS_TOKEN"):
+        assert environment[name].startswith("${" + name + ":?"), environment[name]
 
 
 def test_production_turns_the_admin_off_unless_enabled():

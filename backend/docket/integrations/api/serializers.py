@@ -6,7 +6,7 @@ from rest_framework import serializers
 from docket.core.models import Event
 from docket.core.serializers import StrictSerializer
 from docket.http.event_schema import EVENT_NAME_COMPONENT
-from docket.http.refs import UserSummaryOutput
+from docket.http.refs import EventActorOutput
 from docket.integrations.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from docket.integrations.services import webhook_event_type_names
 
@@ -15,7 +15,7 @@ class FeedEventOutput(serializers.ModelSerializer):
     """One event of the change feed. `changes` has the shape of the event's name (see
     `EventName` and the `<Name>Changes` components)."""
 
-    actor = UserSummaryOutput(allow_null=True)
+    actor = EventActorOutput(allow_null=True)
     changes = serializers.DictField(child=serializers.JSONField())
 
     class Meta:

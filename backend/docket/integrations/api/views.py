@@ -33,6 +33,8 @@ from docket.integrations.services import (
     webhook_redeliver,
     webhook_secret_rotate,
 )
+from docket.issues.selectors import relation_ends_redacted
+from docket.workspaces.permissions import can_see_member_emails
 
 
 class EventFeedView(WorkspaceAPIView):
@@ -55,7 +57,10 @@ class EventFeedView(WorkspaceAPIView):
         responses=FeedEventOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
-        return self.paginated(event_feed(access=self.access), FeedEventOutput)
+        page = self.paginate_queryset(event_feed(access=self.access)) or []
+        shown = relation_ends_redacted(access=self.access, events=page)
+        context = {"show_member_emails": can_see_member_emails(self.access)}
+        return self.get_paginated_response(FeedEventOutput(shown, many=True, context=context).data)
 
 
 NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}

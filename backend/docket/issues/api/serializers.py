@@ -4,7 +4,12 @@ from rest_framework import serializers
 from docket.core.keys import ISSUE_KEY_PATTERN, MAX_ISSUE_KEY_LENGTH
 from docket.core.models import Event
 from docket.core.serializers import StrictSerializer
-from docket.http.refs import LabelOutput, ProjectRefOutput, UserSummaryOutput
+from docket.http.refs import (
+    EventActorOutput,
+    LabelOutput,
+    ProjectRefOutput,
+    UserSummaryOutput,
+)
 from docket.http.schema import ProblemOutput
 from docket.issues.models import (
     PRIORITY_API_CHOICES,
@@ -255,7 +260,7 @@ class CommentUpdateInput(CommentCreateInput):
 
 
 class ActivityEventOutput(serializers.ModelSerializer):
-    actor = UserSummaryOutput(allow_null=True)
+    actor = EventActorOutput(allow_null=True)
     changes = serializers.DictField(
         child=serializers.JSONField(),
         help_text='Changed fields: {"field": {"old": ..., "new": ...}}.',

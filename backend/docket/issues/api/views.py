@@ -60,6 +60,7 @@ from docket.issues.selectors import (
     issue_list,
     issue_relation_list,
     issues_by_keys,
+    relation_ends_redacted,
 )
 from docket.issues.services import (
     MAX_BULK_ISSUES,
@@ -78,6 +79,7 @@ from docket.issues.services import (
     issue_update,
 )
 from docket.projects.permissions import ensure_can_contribute
+from docket.workspaces.permissions import can_see_member_emails
 
 NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
 FAR_FUTURE = Value("9999-12-31")
@@ -592,8 +594,11 @@ class IssueActivityView(IssueAPIView):
         responses=ActivityEventOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
-        return self.paginated(
-            issue_activity(access=self.access, issue=self.issue), ActivityEventOutput
+        page = self.paginate_queryset(issue_activity(access=self.access, issue=self.issue)) or []
+        shown = relation_ends_redacted(access=self.access, events=page)
+        context = {"show_member_emails": can_see_member_emails(self.access)}
+        return self.get_paginated_response(
+            ActivityEventOutput(shown, many=True, context=context).data
         )
 
 

@@ -22,9 +22,21 @@ TIMEOUT = 10
 
 
 class Socket:
-    def __init__(self, path: str = "/ws/v1/", origin: bytes | None = SPA_ORIGIN) -> None:
+    def __init__(
+        self,
+        path: str = "/ws/v1/",
+        origin: bytes | None = SPA_ORIGIN,
+        client: tuple[str, int] | None = None,
+    ) -> None:
         headers = [(b"origin", origin)] if origin is not None else []
-        scope = {"type": "websocket", "path": path, "query_string": b"", "headers": headers}
+        scope: dict[str, Any] = {
+            "type": "websocket",
+            "path": path,
+            "query_string": b"",
+            "headers": headers,
+        }
+        if client is not None:
+            scope["client"] = client
         self.communicator = ApplicationCommunicator(application, scope)
 
     async def open(self) -> tuple[bool, int | None]:

@@ -21,6 +21,7 @@ from .comment_updated_feed_event import CommentUpdatedFeedEvent
 from .comment_updated_feed_event_name import CommentUpdatedFeedEventName
 from .comments_list_ordering import CommentsListOrdering
 from .cumulative_flow_day_output import CumulativeFlowDayOutput
+from .event_actor_output import EventActorOutput
 from .event_name import EventName
 from .events_feed_ordering import EventsFeedOrdering
 from .insights_output import InsightsOutput
@@ -353,6 +354,7 @@ __all__ = (
     "CommentUpdatedFeedEvent",
     "CommentUpdatedFeedEventName",
     "CumulativeFlowDayOutput",
+    "EventActorOutput",
     "EventName",
     "EventsFeedOrdering",
     "InsightsOutput",

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..models.comment_created_changes import CommentCreatedChanges
     from ..models.comment_deleted_changes import CommentDeletedChanges
     from ..models.comment_updated_changes import CommentUpdatedChanges
+    from ..models.event_actor_output import EventActorOutput
     from ..models.invitation_accepted_changes import InvitationAcceptedChanges
     from ..models.invitation_created_changes import InvitationCreatedChanges
     from ..models.invitation_revoked_changes import InvitationRevokedChanges
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from ..models.state_created_changes import StateCreatedChanges
     from ..models.state_deleted_changes import StateDeletedChanges
     from ..models.state_updated_changes import StateUpdatedChanges
-    from ..models.user_summary_output import UserSummaryOutput
     from ..models.workspace_created_changes import WorkspaceCreatedChanges
     from ..models.workspace_deleted_changes import WorkspaceDeletedChanges
     from ..models.workspace_updated_changes import WorkspaceUpdatedChanges
@@ -54,7 +54,7 @@ class ActivityEventOutput:
     Attributes:
         id (int):
         name (EventName): Every kind of event the log records.
-        actor (None | UserSummaryOutput):
+        actor (EventActorOutput | None):
         subject_type (str):
         subject_id (UUID):
         subject_label (str):
@@ -72,7 +72,7 @@ class ActivityEventOutput:
 
     id: int
     name: EventName
-    actor: None | UserSummaryOutput
+    actor: EventActorOutput | None
     subject_type: str
     subject_id: UUID
     subject_label: str
@@ -116,6 +116,7 @@ class ActivityEventOutput:
         from ..models.comment_created_changes import CommentCreatedChanges  # noqa: PLC0415
         from ..models.comment_deleted_changes import CommentDeletedChanges  # noqa: PLC0415
         from ..models.comment_updated_changes import CommentUpdatedChanges  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
         from ..models.invitation_accepted_changes import InvitationAcceptedChanges  # noqa: PLC0415
         from ..models.invitation_created_changes import InvitationCreatedChanges  # noqa: PLC0415
         from ..models.invitation_revoked_changes import InvitationRevokedChanges  # noqa: PLC0415
@@ -143,7 +144,6 @@ class ActivityEventOutput:
         from ..models.state_created_changes import StateCreatedChanges  # noqa: PLC0415
         from ..models.state_deleted_changes import StateDeletedChanges  # noqa: PLC0415
         from ..models.state_updated_changes import StateUpdatedChanges  # noqa: PLC0415
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
         from ..models.workspace_created_changes import WorkspaceCreatedChanges  # noqa: PLC0415
         from ..models.workspace_deleted_changes import WorkspaceDeletedChanges  # noqa: PLC0415
 
@@ -152,7 +152,7 @@ class ActivityEventOutput:
         name = self.name.value
 
         actor: dict[str, Any] | None
-        if isinstance(self.actor, UserSummaryOutput):
+        if isinstance(self.actor, EventActorOutput):
             actor = self.actor.to_dict()
         else:
             actor = self.actor
@@ -251,6 +251,7 @@ class ActivityEventOutput:
         from ..models.comment_created_changes import CommentCreatedChanges  # noqa: PLC0415
         from ..models.comment_deleted_changes import CommentDeletedChanges  # noqa: PLC0415
         from ..models.comment_updated_changes import CommentUpdatedChanges  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
         from ..models.invitation_accepted_changes import InvitationAcceptedChanges  # noqa: PLC0415
         from ..models.invitation_created_changes import InvitationCreatedChanges  # noqa: PLC0415
         from ..models.invitation_revoked_changes import InvitationRevokedChanges  # noqa: PLC0415
@@ -278,7 +279,6 @@ class ActivityEventOutput:
         from ..models.state_created_changes import StateCreatedChanges  # noqa: PLC0415
         from ..models.state_deleted_changes import StateDeletedChanges  # noqa: PLC0415
         from ..models.state_updated_changes import StateUpdatedChanges  # noqa: PLC0415
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
         from ..models.workspace_created_changes import WorkspaceCreatedChanges  # noqa: PLC0415
         from ..models.workspace_deleted_changes import WorkspaceDeletedChanges  # noqa: PLC0415
         from ..models.workspace_updated_changes import WorkspaceUpdatedChanges  # noqa: PLC0415
@@ -288,18 +288,18 @@ class ActivityEventOutput:
 
         name = EventName(d.pop("name"))
 
-        def _parse_actor(data: object) -> None | UserSummaryOutput:
+        def _parse_actor(data: object) -> EventActorOutput | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                actor_type_1 = UserSummaryOutput.from_dict(data)
+                actor_type_1 = EventActorOutput.from_dict(data)
 
                 return actor_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UserSummaryOutput, data)
+            return cast(EventActorOutput | None, data)
 
         actor = _parse_actor(d.pop("actor"))
 

@@ -11,8 +11,8 @@ from attrs import field as _attrs_field
 from ..models.invitation_created_feed_event_name import InvitationCreatedFeedEventName
 
 if TYPE_CHECKING:
+    from ..models.event_actor_output import EventActorOutput
     from ..models.invitation_created_changes import InvitationCreatedChanges
-    from ..models.user_summary_output import UserSummaryOutput
 
 
 T = TypeVar("T", bound="InvitationCreatedFeedEvent")
@@ -25,7 +25,7 @@ class InvitationCreatedFeedEvent:
     Attributes:
         id (int):
         name (InvitationCreatedFeedEventName):
-        actor (None | UserSummaryOutput):
+        actor (EventActorOutput | None):
         project_id (None | UUID):
         subject_type (str):
         subject_id (UUID):
@@ -36,7 +36,7 @@ class InvitationCreatedFeedEvent:
 
     id: int
     name: InvitationCreatedFeedEventName
-    actor: None | UserSummaryOutput
+    actor: EventActorOutput | None
     project_id: None | UUID
     subject_type: str
     subject_id: UUID
@@ -46,14 +46,14 @@ class InvitationCreatedFeedEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
 
         id = self.id
 
         name = self.name.value
 
         actor: dict[str, Any] | None
-        if isinstance(self.actor, UserSummaryOutput):
+        if isinstance(self.actor, EventActorOutput):
             actor = self.actor.to_dict()
         else:
             actor = self.actor
@@ -94,26 +94,26 @@ class InvitationCreatedFeedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
         from ..models.invitation_created_changes import InvitationCreatedChanges  # noqa: PLC0415
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
         name = InvitationCreatedFeedEventName(d.pop("name"))
 
-        def _parse_actor(data: object) -> None | UserSummaryOutput:
+        def _parse_actor(data: object) -> EventActorOutput | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                actor_type_1 = UserSummaryOutput.from_dict(data)
+                actor_type_1 = EventActorOutput.from_dict(data)
 
                 return actor_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UserSummaryOutput, data)
+            return cast(EventActorOutput | None, data)
 
         actor = _parse_actor(d.pop("actor"))
 

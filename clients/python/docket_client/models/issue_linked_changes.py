@@ -19,7 +19,8 @@ T = TypeVar("T", bound="IssueLinkedChanges")
 @_attrs_define
 class IssueLinkedChanges:
     """`issue.linked` (subject: issue). The issue was related to another one. Recorded on both issues, each naming the
-    other and the relation as seen from itself.
+    other and the relation as seen from itself. `issue` is left out for a reader who sees only some projects (a guest)
+    when the other issue is outside them.
 
         Attributes:
             issue (IssueLinkedChangesIssue | Unset):

@@ -11,8 +11,8 @@ from attrs import field as _attrs_field
 from ..models.issue_linked_feed_event_name import IssueLinkedFeedEventName
 
 if TYPE_CHECKING:
+    from ..models.event_actor_output import EventActorOutput
     from ..models.issue_linked_changes import IssueLinkedChanges
-    from ..models.user_summary_output import UserSummaryOutput
 
 
 T = TypeVar("T", bound="IssueLinkedFeedEvent")
@@ -21,24 +21,26 @@ T = TypeVar("T", bound="IssueLinkedFeedEvent")
 @_attrs_define
 class IssueLinkedFeedEvent:
     """A `issue.linked` event of the change feed. The issue was related to another one. Recorded on both issues, each
-    naming the other and the relation as seen from itself.
+    naming the other and the relation as seen from itself. `issue` is left out for a reader who sees only some projects
+    (a guest) when the other issue is outside them.
 
         Attributes:
             id (int):
             name (IssueLinkedFeedEventName):
-            actor (None | UserSummaryOutput):
+            actor (EventActorOutput | None):
             project_id (None | UUID):
             subject_type (str):
             subject_id (UUID):
             subject_label (str):
             changes (IssueLinkedChanges): `issue.linked` (subject: issue). The issue was related to another one. Recorded on
-                both issues, each naming the other and the relation as seen from itself.
+                both issues, each naming the other and the relation as seen from itself. `issue` is left out for a reader who
+                sees only some projects (a guest) when the other issue is outside them.
             created_at (datetime.datetime):
     """
 
     id: int
     name: IssueLinkedFeedEventName
-    actor: None | UserSummaryOutput
+    actor: EventActorOutput | None
     project_id: None | UUID
     subject_type: str
     subject_id: UUID
@@ -48,14 +50,14 @@ class IssueLinkedFeedEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
 
         id = self.id
 
         name = self.name.value
 
         actor: dict[str, Any] | None
-        if isinstance(self.actor, UserSummaryOutput):
+        if isinstance(self.actor, EventActorOutput):
             actor = self.actor.to_dict()
         else:
             actor = self.actor
@@ -96,26 +98,26 @@ class IssueLinkedFeedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
         from ..models.issue_linked_changes import IssueLinkedChanges  # noqa: PLC0415
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
         name = IssueLinkedFeedEventName(d.pop("name"))
 
-        def _parse_actor(data: object) -> None | UserSummaryOutput:
+        def _parse_actor(data: object) -> EventActorOutput | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                actor_type_1 = UserSummaryOutput.from_dict(data)
+                actor_type_1 = EventActorOutput.from_dict(data)
 
                 return actor_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UserSummaryOutput, data)
+            return cast(EventActorOutput | None, data)
 
         actor = _parse_actor(d.pop("actor"))
 

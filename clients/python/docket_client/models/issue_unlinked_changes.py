@@ -19,7 +19,8 @@ T = TypeVar("T", bound="IssueUnlinkedChanges")
 @_attrs_define
 class IssueUnlinkedChanges:
     """`issue.unlinked` (subject: issue). A relation between the issue and another one was removed, by hand or because the
-    other issue was deleted. Recorded on each issue that still exists.
+    other issue was deleted. Recorded on each issue that still exists. `issue` is left out for a reader who sees only
+    some projects (a guest) when the other issue is outside them or no longer exists.
 
         Attributes:
             issue (IssueUnlinkedChangesIssue | Unset):

@@ -11,8 +11,8 @@ from attrs import field as _attrs_field
 from ..models.issue_unlinked_feed_event_name import IssueUnlinkedFeedEventName
 
 if TYPE_CHECKING:
+    from ..models.event_actor_output import EventActorOutput
     from ..models.issue_unlinked_changes import IssueUnlinkedChanges
-    from ..models.user_summary_output import UserSummaryOutput
 
 
 T = TypeVar("T", bound="IssueUnlinkedFeedEvent")
@@ -21,24 +21,27 @@ T = TypeVar("T", bound="IssueUnlinkedFeedEvent")
 @_attrs_define
 class IssueUnlinkedFeedEvent:
     """A `issue.unlinked` event of the change feed. A relation between the issue and another one was removed, by hand or
-    because the other issue was deleted. Recorded on each issue that still exists.
+    because the other issue was deleted. Recorded on each issue that still exists. `issue` is left out for a reader who
+    sees only some projects (a guest) when the other issue is outside them or no longer exists.
 
         Attributes:
             id (int):
             name (IssueUnlinkedFeedEventName):
-            actor (None | UserSummaryOutput):
+            actor (EventActorOutput | None):
             project_id (None | UUID):
             subject_type (str):
             subject_id (UUID):
             subject_label (str):
             changes (IssueUnlinkedChanges): `issue.unlinked` (subject: issue). A relation between the issue and another one
-                was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists.
+                was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists. `issue`
+                is left out for a reader who sees only some projects (a guest) when the other issue is outside them or no longer
+                exists.
             created_at (datetime.datetime):
     """
 
     id: int
     name: IssueUnlinkedFeedEventName
-    actor: None | UserSummaryOutput
+    actor: EventActorOutput | None
     project_id: None | UUID
     subject_type: str
     subject_id: UUID
@@ -48,14 +51,14 @@ class IssueUnlinkedFeedEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
 
         id = self.id
 
         name = self.name.value
 
         actor: dict[str, Any] | None
-        if isinstance(self.actor, UserSummaryOutput):
+        if isinstance(self.actor, EventActorOutput):
             actor = self.actor.to_dict()
         else:
             actor = self.actor
@@ -96,26 +99,26 @@ class IssueUnlinkedFeedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
         from ..models.issue_unlinked_changes import IssueUnlinkedChanges  # noqa: PLC0415
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
         name = IssueUnlinkedFeedEventName(d.pop("name"))
 
-        def _parse_actor(data: object) -> None | UserSummaryOutput:
+        def _parse_actor(data: object) -> EventActorOutput | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                actor_type_1 = UserSummaryOutput.from_dict(data)
+                actor_type_1 = EventActorOutput.from_dict(data)
 
                 return actor_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UserSummaryOutput, data)
+            return cast(EventActorOutput | None, data)
 
         actor = _parse_actor(d.pop("actor"))
 

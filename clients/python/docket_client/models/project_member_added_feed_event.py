@@ -13,8 +13,8 @@ from ..models.project_member_added_feed_event_name import (
 )
 
 if TYPE_CHECKING:
+    from ..models.event_actor_output import EventActorOutput
     from ..models.project_member_added_changes import ProjectMemberAddedChanges
-    from ..models.user_summary_output import UserSummaryOutput
 
 
 T = TypeVar("T", bound="ProjectMemberAddedFeedEvent")
@@ -27,7 +27,7 @@ class ProjectMemberAddedFeedEvent:
     Attributes:
         id (int):
         name (ProjectMemberAddedFeedEventName):
-        actor (None | UserSummaryOutput):
+        actor (EventActorOutput | None):
         project_id (None | UUID):
         subject_type (str):
         subject_id (UUID):
@@ -39,7 +39,7 @@ class ProjectMemberAddedFeedEvent:
 
     id: int
     name: ProjectMemberAddedFeedEventName
-    actor: None | UserSummaryOutput
+    actor: EventActorOutput | None
     project_id: None | UUID
     subject_type: str
     subject_id: UUID
@@ -49,14 +49,14 @@ class ProjectMemberAddedFeedEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
 
         id = self.id
 
         name = self.name.value
 
         actor: dict[str, Any] | None
-        if isinstance(self.actor, UserSummaryOutput):
+        if isinstance(self.actor, EventActorOutput):
             actor = self.actor.to_dict()
         else:
             actor = self.actor
@@ -97,26 +97,26 @@ class ProjectMemberAddedFeedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
         from ..models.project_member_added_changes import ProjectMemberAddedChanges  # noqa: PLC0415
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
         name = ProjectMemberAddedFeedEventName(d.pop("name"))
 
-        def _parse_actor(data: object) -> None | UserSummaryOutput:
+        def _parse_actor(data: object) -> EventActorOutput | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                actor_type_1 = UserSummaryOutput.from_dict(data)
+                actor_type_1 = EventActorOutput.from_dict(data)
 
                 return actor_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UserSummaryOutput, data)
+            return cast(EventActorOutput | None, data)
 
         actor = _parse_actor(d.pop("actor"))
 

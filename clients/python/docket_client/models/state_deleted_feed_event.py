@@ -11,8 +11,8 @@ from attrs import field as _attrs_field
 from ..models.state_deleted_feed_event_name import StateDeletedFeedEventName
 
 if TYPE_CHECKING:
+    from ..models.event_actor_output import EventActorOutput
     from ..models.state_deleted_changes import StateDeletedChanges
-    from ..models.user_summary_output import UserSummaryOutput
 
 
 T = TypeVar("T", bound="StateDeletedFeedEvent")
@@ -25,7 +25,7 @@ class StateDeletedFeedEvent:
     Attributes:
         id (int):
         name (StateDeletedFeedEventName):
-        actor (None | UserSummaryOutput):
+        actor (EventActorOutput | None):
         project_id (None | UUID):
         subject_type (str):
         subject_id (UUID):
@@ -37,7 +37,7 @@ class StateDeletedFeedEvent:
 
     id: int
     name: StateDeletedFeedEventName
-    actor: None | UserSummaryOutput
+    actor: EventActorOutput | None
     project_id: None | UUID
     subject_type: str
     subject_id: UUID
@@ -47,14 +47,14 @@ class StateDeletedFeedEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
 
         id = self.id
 
         name = self.name.value
 
         actor: dict[str, Any] | None
-        if isinstance(self.actor, UserSummaryOutput):
+        if isinstance(self.actor, EventActorOutput):
             actor = self.actor.to_dict()
         else:
             actor = self.actor
@@ -95,26 +95,26 @@ class StateDeletedFeedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
         from ..models.state_deleted_changes import StateDeletedChanges  # noqa: PLC0415
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
 
         name = StateDeletedFeedEventName(d.pop("name"))
 
-        def _parse_actor(data: object) -> None | UserSummaryOutput:
+        def _parse_actor(data: object) -> EventActorOutput | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                actor_type_1 = UserSummaryOutput.from_dict(data)
+                actor_type_1 = EventActorOutput.from_dict(data)
 
                 return actor_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UserSummaryOutput, data)
+            return cast(EventActorOutput | None, data)
 
         actor = _parse_actor(d.pop("actor"))
 

@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.workspace_deleted_feed_event_name import WorkspaceDeletedFeedEventName
 
 if TYPE_CHECKING:
-    from ..models.user_summary_output import UserSummaryOutput
+    from ..models.event_actor_output import EventActorOutput
     from ..models.workspace_deleted_changes import WorkspaceDeletedChanges
 
 
@@ -26,7 +26,7 @@ class WorkspaceDeletedFeedEvent:
         Attributes:
             id (int):
             name (WorkspaceDeletedFeedEventName):
-            actor (None | UserSummaryOutput):
+            actor (EventActorOutput | None):
             project_id (None | UUID):
             subject_type (str):
             subject_id (UUID):
@@ -38,7 +38,7 @@ class WorkspaceDeletedFeedEvent:
 
     id: int
     name: WorkspaceDeletedFeedEventName
-    actor: None | UserSummaryOutput
+    actor: EventActorOutput | None
     project_id: None | UUID
     subject_type: str
     subject_id: UUID
@@ -48,14 +48,14 @@ class WorkspaceDeletedFeedEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
 
         id = self.id
 
         name = self.name.value
 
         actor: dict[str, Any] | None
-        if isinstance(self.actor, UserSummaryOutput):
+        if isinstance(self.actor, EventActorOutput):
             actor = self.actor.to_dict()
         else:
             actor = self.actor
@@ -96,7 +96,7 @@ class WorkspaceDeletedFeedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
         from ..models.workspace_deleted_changes import WorkspaceDeletedChanges  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -104,18 +104,18 @@ class WorkspaceDeletedFeedEvent:
 
         name = WorkspaceDeletedFeedEventName(d.pop("name"))
 
-        def _parse_actor(data: object) -> None | UserSummaryOutput:
+        def _parse_actor(data: object) -> EventActorOutput | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                actor_type_1 = UserSummaryOutput.from_dict(data)
+                actor_type_1 = EventActorOutput.from_dict(data)
 
                 return actor_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UserSummaryOutput, data)
+            return cast(EventActorOutput | None, data)
 
         actor = _parse_actor(d.pop("actor"))
 

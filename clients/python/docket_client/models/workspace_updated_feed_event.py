@@ -11,7 +11,7 @@ from attrs import field as _attrs_field
 from ..models.workspace_updated_feed_event_name import WorkspaceUpdatedFeedEventName
 
 if TYPE_CHECKING:
-    from ..models.user_summary_output import UserSummaryOutput
+    from ..models.event_actor_output import EventActorOutput
     from ..models.workspace_updated_changes import WorkspaceUpdatedChanges
 
 
@@ -25,7 +25,7 @@ class WorkspaceUpdatedFeedEvent:
     Attributes:
         id (int):
         name (WorkspaceUpdatedFeedEventName):
-        actor (None | UserSummaryOutput):
+        actor (EventActorOutput | None):
         project_id (None | UUID):
         subject_type (str):
         subject_id (UUID):
@@ -37,7 +37,7 @@ class WorkspaceUpdatedFeedEvent:
 
     id: int
     name: WorkspaceUpdatedFeedEventName
-    actor: None | UserSummaryOutput
+    actor: EventActorOutput | None
     project_id: None | UUID
     subject_type: str
     subject_id: UUID
@@ -47,14 +47,14 @@ class WorkspaceUpdatedFeedEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
 
         id = self.id
 
         name = self.name.value
 
         actor: dict[str, Any] | None
-        if isinstance(self.actor, UserSummaryOutput):
+        if isinstance(self.actor, EventActorOutput):
             actor = self.actor.to_dict()
         else:
             actor = self.actor
@@ -95,7 +95,7 @@ class WorkspaceUpdatedFeedEvent:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
+        from ..models.event_actor_output import EventActorOutput  # noqa: PLC0415
         from ..models.workspace_updated_changes import WorkspaceUpdatedChanges  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -103,18 +103,18 @@ class WorkspaceUpdatedFeedEvent:
 
         name = WorkspaceUpdatedFeedEventName(d.pop("name"))
 
-        def _parse_actor(data: object) -> None | UserSummaryOutput:
+        def _parse_actor(data: object) -> EventActorOutput | None:
             if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                actor_type_1 = UserSummaryOutput.from_dict(data)
+                actor_type_1 = EventActorOutput.from_dict(data)
 
                 return actor_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | UserSummaryOutput, data)
+            return cast(EventActorOutput | None, data)
 
         actor = _parse_actor(d.pop("actor"))
 
