@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -12,6 +13,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from django.db import connection
 
@@ -33,6 +35,23 @@ def http_request(base: str, method: str, path: str, body: bytes | None = None, *
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def http_json(
+    base: str, method: str, path: str, *, body: Any = None, **headers: Any
+) -> tuple[int, Any]:
+    """The status and the decoded body (JSON, else text) of one request, 4xx and 5xx included."""
+    data = json.dumps(body).encode() if body is not None else None
+    if data is not None:
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(base + path, data=data, method=method, headers=headers)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            raw, content_type = response.read(), response.headers.get_content_type()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        raw, content_type, status = error.read(), error.headers.get_content_type(), error.code
+    return status, json.loads(raw) if content_type.endswith("json") and raw else raw.decode()
 
 
 @contextmanager

@@ -3,10 +3,7 @@ writes still answer 2xx (stickiness reads from the primary, throttles let reques
 /readyz says `degraded`, the fallbacks are counted, and once Redis is back stickiness works
 again. Against a live server and a Redis of the test's own, which it stops and starts."""
 
-import json
 import time
-import urllib.error
-import urllib.request
 from typing import Any
 
 import pytest
@@ -14,25 +11,11 @@ from django.conf import settings
 from rest_framework_simplejwt.tokens import AccessToken
 
 from docket.core import cache_fallback
-from docket.testing.live import live_api
+from docket.testing.live import http_json, live_api
 from docket.testing.redis_server import PrivateRedis
 
 ISSUES = "/api/v1/workspaces/acme/projects/ENG/issues"
 METRICS_TOKEN = "redis-outage-metrics"
-
-
-def call(base: str, method: str, path: str, *, body: dict | None = None, **headers: Any):
-    data = json.dumps(body).encode() if body is not None else None
-    if data is not None:
-        headers["Content-Type"] = "application/json"
-    request = urllib.request.Request(base + path, data=data, method=method, headers=headers)  # noqa: S310
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-            raw = response.read()
-            is_json = response.headers.get_content_type().endswith("json")
-            return response.status, json.loads(raw) if is_json else raw.decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
 
 
 @pytest.fixture
@@ -58,7 +41,7 @@ def test_reads_and_writes_answer_while_redis_is_down_and_stickiness_comes_back(
     sticky = f"*db-primary-sticky:{world.member.pk}"
     with live_api(env) as base:
         # Given a write with Redis up: it pins its user to the primary
-        status, _ = call(base, "POST", ISSUES, body={"title": "before"}, **auth)
+        status, _ = http_json(base, "POST", ISSUES, body={"title": "before"}, **auth)
         assert status == 201
         assert private_redis.client().keys(sticky)
 
@@ -66,15 +49,17 @@ def test_reads_and_writes_answer_while_redis_is_down_and_stickiness_comes_back(
         private_redis.stop()
 
         # Then reads and writes still answer, and the write is readable at once
-        answered = [call(base, "GET", ISSUES, **auth)[0] for _ in range(3)]
-        created, issue = call(base, "POST", ISSUES, body={"title": "during"}, **auth)
+        answered = [http_json(base, "GET", ISSUES, **auth)[0] for _ in range(3)]
+        created, issue = http_json(base, "POST", ISSUES, body={"title": "during"}, **auth)
         assert (answered, created) == ([200, 200, 200], 201), issue
-        read, again = call(base, "GET", f"/api/v1/workspaces/acme/issues/{issue['key']}", **auth)
+        read, again = http_json(
+            base, "GET", f"/api/v1/workspaces/acme/issues/{issue['key']}", **auth
+        )
         assert (read, again["title"]) == (200, "during")
-        ready, readiness = call(base, "GET", "/readyz")
+        ready, readiness = http_json(base, "GET", "/readyz")
         degraded = {"status": "degraded", "checks": {"database": "ok", "redis": "failed"}}
         assert (ready, readiness) == (200, degraded)
-        metrics = call(base, "GET", "/metrics", Authorization=f"Bearer {METRICS_TOKEN}")[1]
+        metrics = http_json(base, "GET", "/metrics", Authorization=f"Bearer {METRICS_TOKEN}")[1]
         fallbacks = [
             line for line in metrics.splitlines() if line.startswith("docket_redis_fallbacks_total")
         ]
@@ -84,10 +69,10 @@ def test_reads_and_writes_answer_while_redis_is_down_and_stickiness_comes_back(
         # When it is back (empty, as after a crash), a write pins its user again
         private_redis.start()
         time.sleep(0.5)  # past CACHE_RETRY_AFTER_SECONDS
-        status, _ = call(base, "POST", ISSUES, body={"title": "after"}, **auth)
+        status, _ = http_json(base, "POST", ISSUES, body={"title": "after"}, **auth)
         assert status == 201
         assert private_redis.client().keys(sticky)
-        assert call(base, "GET", "/readyz")[1]["status"] == "ok"
+        assert http_json(base, "GET", "/readyz")[1]["status"] == "ok"
 
 
 @pytest.fixture
