@@ -98,7 +98,7 @@ REDIS_FALLBACKS = Counter(
     "docket_redis_fallbacks",
     "Requests that went on without Redis (docket.core.cache_fallback), by use: the stickiness "
     "lookup read from the primary (sticky_read), the pin after a write skipped (sticky_write), "
-    "an auth throttle let the request through (throttle), a websocket ticket refused (ticket).",
+    "a sign-in throttle let the request through (throttle).",
     ["use"],
 )
 WEBHOOK_ATTEMPT_DURATION = Histogram(
