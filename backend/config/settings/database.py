@@ -3,6 +3,8 @@ the migrations' lock timeouts."""
 
 from urllib.parse import urlsplit, urlunsplit
 
+from psycopg_pool.base import AttemptWithBackoff
+
 from .env import env
 
 
@@ -39,12 +41,32 @@ DATABASES = {
 # connections would open (and strand) one connection per request. A psycopg pool per process
 # hands connections back after each request instead; persistent connections must be off with it.
 DB_POOL_MAX_SIZE = env.int("DB_POOL_MAX_SIZE", default=10)
+# How long a request waits for a pooled connection (all in use, or the database unreachable)
+# before it is answered 503 `database_unavailable` with Retry-After (docket.http.problems).
+DB_POOL_TIMEOUT_SECONDS = env.float("DB_POOL_TIMEOUT_SECONDS", default=10.0)
+# Sessions idle inside a transaction for this long are ended by PostgreSQL: such a session holds
+# the relay's commit horizon back (docket.core.relay; docs/observability.md), and holds locks.
+DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = env.int("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", default=60_000)
+_SESSION_OPTIONS = " ".join(
+    (
+        # A runaway query must not hold a worker forever.
+        f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=15000)}",
+        f"-c idle_in_transaction_session_timeout={DB_IDLE_IN_TRANSACTION_TIMEOUT_MS}",
+    )
+)
+# psycopg_pool retries a failed connect with a doubling delay (1, 2, 4, ... s): after a 30 s
+# outage a pool would go on answering 503 for up to half a minute once the database is back.
+# One try a second per pool and process instead: recovery within a second, and a negligible load
+# on a database that is still down.
+AttemptWithBackoff.DELAY_BACKOFF = 1.0
 for _alias, _config in DATABASES.items():
     _config["CONN_MAX_AGE"] = 0
+    # With the pool: each connection is checked as it is handed out (an empty query), and a dead
+    # one (the server restarted, the network dropped it) is replaced before the request sees it.
+    _config["CONN_HEALTH_CHECKS"] = True
     _config["OPTIONS"] = {
-        # A runaway query must not hold a worker forever.
-        "options": f"-c statement_timeout={env.int('DB_STATEMENT_TIMEOUT_MS', default=15000)}",
-        "pool": {"min_size": 1, "max_size": DB_POOL_MAX_SIZE, "timeout": 10},
+        "options": _SESSION_OPTIONS,
+        "pool": {"min_size": 1, "max_size": DB_POOL_MAX_SIZE, "timeout": DB_POOL_TIMEOUT_SECONDS},
     }
 # A dead standby must cost a read a moment, not the pool's whole wait: the router then reads
 # from the primary.

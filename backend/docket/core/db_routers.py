@@ -7,7 +7,8 @@ Reads stay on the primary:
   behind, and a caller must see what it just wrote;
 - for REPLICA_STICKY_SECONDS after a user's successful write (a marker in Redis), so a client
   that writes and then reads, from any process, sees what it wrote; a task enqueued by a
-  caller in that state reads from the primary too (docket.core.tasks);
+  caller in that state reads from the primary too (docket.core.tasks); while Redis cannot say,
+  every authenticated request reads from the primary (docket.core.cache_fallback);
 - while the standby's replay is more than REPLICA_MAX_LAG_SECONDS behind, or while it does not
   answer (ReplicaHealth below): the API keeps answering from the primary.
 """
@@ -28,6 +29,8 @@ import structlog
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connections
+
+from docket.core.cache_fallback import with_cache
 
 logger = structlog.get_logger(__name__)
 
@@ -51,13 +54,22 @@ def _sticky_key(user_id: Any) -> str:
 
 
 def stick_user_to_primary(user_id: Any) -> None:
-    """Called after a user's write succeeds: their next reads see it despite replica lag."""
-    cache.set(_sticky_key(user_id), 1, timeout=settings.REPLICA_STICKY_SECONDS)
+    """Called after a user's write succeeds: their next reads see it despite replica lag.
+    Without Redis the write stands and its answer leaves; only the stickiness is lost."""
+    with_cache(
+        "sticky_write",
+        lambda: cache.set(_sticky_key(user_id), 1, timeout=settings.REPLICA_STICKY_SECONDS),
+        lambda: None,
+    )
 
 
 def pin_if_user_is_sticky(user_id: Any) -> None:
-    """Pin the rest of this request to the primary if the user wrote a moment ago."""
-    if cache.get(_sticky_key(user_id)) is not None:
+    """Pin the rest of this request to the primary if the user wrote a moment ago, or if
+    that cannot be known (Redis unreachable): the primary is always correct."""
+    sticky = with_cache(
+        "sticky_read", lambda: cache.get(_sticky_key(user_id)) is not None, lambda: True
+    )
+    if sticky:
         _pinned.set(True)
 
 

@@ -2,11 +2,14 @@
 gets the first answer back instead of running again.
 
 Keys are scoped per user (anonymous POSTs, i.e. sign-in and registration, take none: their
-answers hold credentials, which are not to be stored). A key is claimed before the request
-runs: one INSERT ... ON CONFLICT on the unique (user, key) index, committed at once, so a
-concurrent duplicate sees the claim and is told the first is in flight. The answer is stored
-when the request ends (2xx and 4xx; a 5xx or a throttled 429 releases the key, so a retry
-runs afresh). A key lives 24 hours; beat deletes expired ones.
+answers hold credentials, which are not to be stored). A keyed request runs in one transaction
+on the primary (docket.http.idempotency), and the key lives in that transaction: it is claimed
+first (a transaction-scoped advisory lock on the user and key, so a concurrent duplicate is told
+at once that the first is in flight, then an INSERT ... ON CONFLICT on the unique (user, key)
+index), the request's changes follow, and its answer is stored before the commit. So a committed
+write always has its answer, and a write that did not commit (a 5xx, a throttled 429, a process
+killed mid-request, a database gone) leaves no claim: its retry runs afresh, once. A key lives
+24 hours; beat deletes expired ones.
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ from django.utils import timezone
 from docket.core.models import IdempotencyKey
 
 KEY_LIFETIME = datetime.timedelta(hours=24)
-# A claim still unanswered after this long belongs to a process that died mid-request (requests
-# time out well before): the key may be claimed again.
+# A claim committed without an answer (left by versions that claimed keys outside the write's
+# transaction) is taken over after this long.
 ABANDONED_AFTER = datetime.timedelta(minutes=5)
 # Printable ASCII, space included, 1 to 255 characters.
 _VALID_KEY = re.compile(r"[\x20-\x7e]{1,255}")
@@ -85,12 +88,23 @@ _CLAIM = f"""
 """  # noqa: S608 - the table name is ours, values are parameters
 
 
+# Held until the claiming transaction ends: commit (with the answer stored) or rollback.
+_LOCK = "SELECT pg_try_advisory_xact_lock(hashtextextended(%s, 0))"
+
+
 def idempotency_claim(*, user_id: Any, key: str, fingerprint: str) -> Outcome:
-    """Claim `key` for `user_id` (one statement, committed at once when called outside a
-    transaction, as the middleware does), or say why not: the stored answer to replay, the
-    first request still in flight, or the key used for another request. An expired or
-    abandoned key is taken over."""
+    """Claim `key` for `user_id` inside the caller's transaction on the primary (the request's
+    own, docket.http.idempotency), or say why not: the stored answer to replay, the first
+    request still in flight, or the key used for another request. An expired key is taken
+    over. The claim lasts as long as the transaction: store the answer before it commits."""
     alias = router.db_for_write(IdempotencyKey)
+    if not connections[alias].in_atomic_block:
+        raise RuntimeError("An idempotency key is claimed inside the request's transaction.")
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_LOCK, [f"idempotency:{user_id}:{key}"])
+        row = cursor.fetchone()
+    if not (row and row[0]):
+        return InFlight()
     now = timezone.now()
     params = {
         "user_id": user_id,
@@ -124,15 +138,10 @@ def idempotency_claim(*, user_id: Any, key: str, fingerprint: str) -> Outcome:
 
 
 def idempotency_store(*, claim_id: int, status: int, headers: dict[str, str], body: bytes) -> None:
-    """Keep the answer of the claimed request for replays."""
+    """Keep the answer of the claimed request for replays, in the transaction of its claim."""
     IdempotencyKey.objects.using(router.db_for_write(IdempotencyKey)).filter(pk=claim_id).update(
         response_status=status, response_headers=headers, response_body=body
     )
-
-
-def idempotency_release(*, claim_id: int) -> None:
-    """Forget a claim whose request failed on our side: a retry runs afresh."""
-    IdempotencyKey.objects.using(router.db_for_write(IdempotencyKey)).filter(pk=claim_id).delete()
 
 
 def idempotency_keys_expire() -> int:

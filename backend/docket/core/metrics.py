@@ -94,6 +94,13 @@ WEBHOOK_ATTEMPTS_DEFERRED = Counter(
     "Webhook deliveries put off a moment because their endpoint or workspace already had its "
     "cap of attempts in flight.",
 )
+REDIS_FALLBACKS = Counter(
+    "docket_redis_fallbacks",
+    "Requests that went on without Redis (docket.core.cache_fallback), by use: the stickiness "
+    "lookup read from the primary (sticky_read), the pin after a write skipped (sticky_write), "
+    "a sign-in throttle let the request through (throttle).",
+    ["use"],
+)
 WEBHOOK_ATTEMPT_DURATION = Histogram(
     "docket_webhook_attempt_duration_seconds",
     "Time a webhook receiver took to answer (or to fail).",

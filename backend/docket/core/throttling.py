@@ -2,7 +2,8 @@
 stricter ones of the unauthenticated auth endpoints (per client IP and per target account).
 
 Rates come from settings at request time, so operators and tests can change them without a
-restart of the class machinery. Counters live in Redis.
+restart of the class machinery. Counters live in Redis; without it every throttle lets requests
+through (docket.core.cache_fallback, docket.core.ratelimit).
 """
 
 import hashlib
@@ -17,6 +18,7 @@ from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 from docket.core import ratelimit
 from docket.core.access import TokenGrant
 from docket.core.addresses import address_bucket
+from docket.core.cache_fallback import with_cache
 
 
 class RateLimited(Throttled):
@@ -109,7 +111,10 @@ class _SettingsRateThrottle(_BucketedIdent, SimpleRateThrottle):
     def allow_request(self, request: Any, view: Any) -> bool:
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request, view)
+        # Counters live in Redis: without it the request goes through, like the rate limits.
+        return with_cache(
+            "throttle", lambda: SimpleRateThrottle.allow_request(self, request, view), lambda: True
+        )
 
 
 class AuthIpThrottle(_SettingsRateThrottle):

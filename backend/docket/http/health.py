@@ -53,25 +53,28 @@ def _redis_ready() -> str | None:
 
 @require_GET
 def readyz(request: HttpRequest) -> JsonResponse:
-    """Ready to take traffic: the database and Redis answer within a short timeout."""
-    failures = {
-        name: error
-        for name, error in (("database", _database_ready()), ("redis", _redis_ready()))
-        if error is not None
+    """Ready to take traffic: the database answers within a short timeout (503 otherwise).
+
+    Redis unreachable is `degraded`, still 200: the API answers without it (stickiness reads
+    from the primary, throttles let requests through, docket.core.cache_fallback), and every
+    API process shares one Redis, so a 503 would make the load balancer drop all of them at
+    once and turn a Redis outage into a full API outage. Realtime is what is lost meanwhile."""
+    database, redis_ = _database_ready(), _redis_ready()
+    checks = {
+        "database": "ok" if database is None else "failed",
+        "redis": "ok" if redis_ is None else "failed",
     }
-    if failures:
+    if database is not None:
         body = problem_body(
             status_code=503,
             code="not_ready",
             title="Service unavailable",
-            detail="Not ready: " + ", ".join(sorted(failures)) + " unavailable.",
+            detail="Not ready: database unavailable.",
             request_id=getattr(request, "request_id", None),
         )
-        body["checks"] = {
-            name: ("failed" if name in failures else "ok") for name in ("database", "redis")
-        }
+        body["checks"] = checks
         return JsonResponse(body, status=503, content_type=PROBLEM_CONTENT_TYPE)
-    return JsonResponse({"status": "ok", "checks": {"database": "ok", "redis": "ok"}})
+    return JsonResponse({"status": "ok" if redis_ is None else "degraded", "checks": checks})
 
 
 PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8"

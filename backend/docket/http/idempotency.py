@@ -1,7 +1,10 @@
 """`Idempotency-Key` on POST, handled by the view itself (docket.core.idempotency keeps the keys).
 
 The first request with a key runs and its answer is kept; a retry with the same key and request
-gets that answer again, with `Idempotent-Replayed: true`. The key is claimed inside DRF's
+gets that answer again, with `Idempotent-Replayed: true`. A keyed POST runs in one transaction on
+the primary, from the claim to the stored answer: the answer commits with the change or neither
+does, so a process killed (or a database lost) mid-request leaves no claim behind and the retry
+runs afresh, once (docket.core.idempotency). The key is claimed inside DRF's
 `initial()`, once the caller is authenticated and their permissions checked, and before their
 rate limits are counted: a replay does no work and spends none of the budget, and a refusal by
 the limiter (429) releases the claim. Anonymous POSTs (their answers hold credentials) and views
@@ -10,9 +13,14 @@ that set `idempotency_keys = False` (answers holding secrets) take no key.
 
 from __future__ import annotations
 
+import os
+import time
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import router, transaction
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.template.response import SimpleTemplateResponse
@@ -20,6 +28,7 @@ from rest_framework import views
 from rest_framework.request import Request
 
 from docket.core import idempotency
+from docket.core.models import IdempotencyKey
 from docket.http.problems import problem_json
 
 # What a replay repeats besides status and body; the rest (request id, cache headers, rate-limit
@@ -63,12 +72,15 @@ class IdempotencyKeys(views.APIView):
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         self._idempotency_claim_id = None
-        try:
+        if not (
+            request.method == "POST"
+            and self.idempotency_keys
+            and "Idempotency-Key" in request.headers
+        ):
+            return super().dispatch(request, *args, **kwargs)
+        with transaction.atomic(using=router.db_for_write(IdempotencyKey)):
             response = super().dispatch(request, *args, **kwargs)
-            self._keep_or_release(response)
-        except BaseException:
-            self._release_claim()
-            raise
+            self._keep_or_roll_back(response)
         return response
 
     def _claim_idempotency_key(self, request: Request) -> HttpResponseBase | None:
@@ -123,9 +135,10 @@ class IdempotencyKeys(views.APIView):
             detail="This Idempotency-Key was used for a different request.",
         )
 
-    def _keep_or_release(self, response: HttpResponseBase) -> None:
-        """Store the answer of a claimed request (2xx and 4xx, as the client will see it), or
-        release the claim (5xx, a throttled 429, a stream) so that a retry runs afresh."""
+    def _keep_or_roll_back(self, response: HttpResponseBase) -> None:
+        """Store the answer of a claimed request (2xx and 4xx, as the client will see it) in
+        its transaction; or roll the whole request back (5xx, a throttled 429, a stream), claim
+        included, so that a retry runs afresh."""
         claim_id, self._idempotency_claim_id = self._idempotency_claim_id, None
         if claim_id is None:
             return
@@ -134,23 +147,26 @@ class IdempotencyKeys(views.APIView):
             status != 429 and not response.streaming
         )
         if not keep:
-            idempotency.idempotency_release(claim_id=claim_id)
+            transaction.set_rollback(True, using=router.db_for_write(IdempotencyKey))
             return
         if isinstance(response, SimpleTemplateResponse):
             # Rendered here rather than by Django's handler, which renders it once only.
             response.render()
-        try:
-            idempotency.idempotency_store(
-                claim_id=claim_id,
-                status=status,
-                headers={name: response[name] for name in STORED_HEADERS if name in response},
-                body=response.content,  # type: ignore[attr-defined]  # not streaming
-            )
-        except BaseException:
-            idempotency.idempotency_release(claim_id=claim_id)
-            raise
+        _pause_before_storing_for_tests()
+        idempotency.idempotency_store(
+            claim_id=claim_id,
+            status=status,
+            headers={name: response[name] for name in STORED_HEADERS if name in response},
+            body=response.content,  # type: ignore[attr-defined]  # not streaming
+        )
 
-    def _release_claim(self) -> None:
-        claim_id, self._idempotency_claim_id = self._idempotency_claim_id, None
-        if claim_id is not None:
-            idempotency.idempotency_release(claim_id=claim_id)
+
+def _pause_before_storing_for_tests() -> None:
+    """IDEMPOTENCY_TEST_PAUSE_FILE (tests and chaos runs only): the first keyed POST to answer
+    writes its process id to that file and waits before its answer is stored and its
+    transaction commits, so a test can kill the process in exactly this window; once the file
+    exists, requests go on."""
+    marker = settings.IDEMPOTENCY_TEST_PAUSE_FILE
+    if marker and not Path(marker).exists():
+        Path(marker).write_text(str(os.getpid()))
+        time.sleep(60)

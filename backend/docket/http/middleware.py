@@ -11,7 +11,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from docket.core import db_routers, metrics, ratelimit
-from docket.http.problems import problem_json_response
+from docket.http.problems import outage_response, problem_json_response
 
 access_logger = structlog.get_logger("docket.access")
 logger = structlog.get_logger(__name__)
@@ -129,7 +129,10 @@ class ProblemFallbackMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         try:
             response = self.get_response(request)
-        except Exception:
+        except Exception as error:
+            outage = outage_response(request, error)
+            if outage is not None:
+                return outage
             logger.exception("unhandled_error")
             return problem_json_response(request, status_code=500)
         is_html = response.get("Content-Type", "").startswith("text/html")

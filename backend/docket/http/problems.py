@@ -57,6 +57,46 @@ def status_of(error: ApplicationError) -> tuple[int, str]:
     return STATUS_OF[ApplicationError]
 
 
+# A dependency that is down right now, as (code, detail): the request may succeed if retried in
+# a few seconds (503 with Retry-After), unlike a bug (500). A database error that is the
+# server's answer to the query (IntegrityError, a statement timeout) is not an outage.
+OUTAGE_RETRY_AFTER_SECONDS = 5
+
+
+def outage_of(exc: BaseException | None) -> tuple[str, str] | None:
+    """The 503 problem `exc` stands for, if it says a dependency is unreachable."""
+    from django.db import InterfaceError, OperationalError
+
+    from docket.core.cache_fallback import REDIS_ERRORS
+
+    if isinstance(exc, InterfaceError) or (
+        isinstance(exc, OperationalError) and _is_connection_failure(exc)
+    ):
+        return "database_unavailable", "The database is unavailable; retry in a few seconds."
+    if isinstance(exc, REDIS_ERRORS):
+        return "cache_unavailable", "A shared service is unavailable; retry in a few seconds."
+    return None
+
+
+def _is_connection_failure(exc: BaseException) -> bool:
+    import psycopg
+
+    cause = exc.__cause__
+    # psycopg's OperationalError is a lost or refused connection, an admin shutdown, or a pool
+    # that could not hand one out; a cancelled statement (timeout) is its subclass QueryCanceled.
+    return not isinstance(cause, psycopg.errors.QueryCanceled | psycopg.errors.LockNotAvailable)
+
+
+def outage_body(code: str, detail: str, request_id: str | None) -> dict[str, Any]:
+    return problem_body(
+        status_code=503,
+        code=code,
+        title="Service unavailable",
+        detail=detail,
+        request_id=request_id,
+    )
+
+
 def problem_type(code: str) -> str:
     return f"urn:docket:problem:{code}"
 
@@ -69,6 +109,7 @@ _DRF_TITLES = {
     405: "Method not allowed",
     406: "Not acceptable",
     413: "Request too large",
+    503: "Service unavailable",
     415: "Unsupported media type",
     429: "Too many requests",
 }
@@ -219,6 +260,13 @@ def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Res
         )
 
     set_rollback()
+    outage = outage_of(exc)
+    if outage is not None:
+        logger.warning("dependency_unavailable", code=outage[0], error=type(exc).__name__)
+        return problem_response(
+            outage_body(*outage, request_id),
+            headers={"Retry-After": str(OUTAGE_RETRY_AFTER_SECONDS)},
+        )
     logger.error("unhandled_error", exc_info=exc)
     return problem_response(
         problem_body(
@@ -266,6 +314,18 @@ def problem_json(
     return django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
 
 
+def outage_response(request: HttpRequest, exc: BaseException | None) -> JsonResponse | None:
+    """503 problem+json with Retry-After for a dependency outage outside DRF's handler."""
+    outage = outage_of(exc)
+    if outage is None:
+        return None
+    logger.warning("dependency_unavailable", code=outage[0], error=type(exc).__name__)
+    body = outage_body(*outage, getattr(request, "request_id", None))
+    response = JsonResponse(body, status=503, content_type=PROBLEM_CONTENT_TYPE)
+    response["Retry-After"] = str(OUTAGE_RETRY_AFTER_SECONDS)
+    return response
+
+
 def problem_json_response(request: HttpRequest, *, status_code: int) -> JsonResponse:
     """A problem+json answer for a status alone (for pages Django would render as HTML)."""
     code, title, detail = _STATUS_PROBLEMS.get(
@@ -295,6 +355,9 @@ def bad_request_view(request: HttpRequest, exception: Exception | None = None) -
 def server_error_view(request: HttpRequest) -> JsonResponse:
     # Django calls handler500 while handling the exception; django.request is silenced (see
     # docket.core.logging), so without this line a crash outside DRF would leave no traceback.
+    outage = outage_response(request, sys.exc_info()[1])
+    if outage is not None:
+        return outage
     logger.error("unhandled_error", exc_info=sys.exc_info()[1])
     return django_problem(
         request,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -12,6 +13,8 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from email.message import Message
+from typing import Any
 
 from django.db import connection
 
@@ -33,6 +36,32 @@ def http_request(base: str, method: str, path: str, body: bytes | None = None, *
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def http_exchange(
+    base: str, method: str, path: str, *, body: Any = None, **headers: Any
+) -> tuple[int, Message, Any]:
+    """The status, headers and decoded body (JSON, else text) of one request, 4xx and 5xx
+    included."""
+    data = json.dumps(body).encode() if body is not None else None
+    if data is not None:
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(base + path, data=data, method=method, headers=headers)  # noqa: S310
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            raw, answer_headers, status = response.read(), response.headers, response.status
+    except urllib.error.HTTPError as error:
+        raw, answer_headers, status = error.read(), error.headers, error.code
+    is_json = answer_headers.get_content_type().endswith("json") and raw
+    return status, answer_headers, json.loads(raw) if is_json else raw.decode()
+
+
+def http_json(
+    base: str, method: str, path: str, *, body: Any = None, **headers: Any
+) -> tuple[int, Any]:
+    """The status and the decoded body of one request (http_exchange)."""
+    status, _, decoded = http_exchange(base, method, path, body=body, **headers)
+    return status, decoded
 
 
 @contextmanager
