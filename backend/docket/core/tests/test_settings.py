@@ -187,3 +187,17 @@ def test_local_settings_without_an_environment_key_use_the_machine_key():
     ]
     assert runs[0][:2] == ["True", "True"]
     assert runs[0][2] == runs[1][2]
+
+
+def test_compose_keeps_beats_schedule_in_a_volume():
+    # Beat's schedule says when each periodic task last ran: in the container's own filesystem
+    # it is lost on every redeploy, and a daily task due meanwhile is skipped.
+    compose = yaml.safe_load((BACKEND.parent / "docker-compose.yml").read_text())
+    beat = compose["services"]["beat"]
+    schedule_options = [part for part in beat["command"] if part.startswith("--schedule=")]
+    assert len(schedule_options) == 1, beat["command"]
+    schedule_directory = os.path.dirname(schedule_options[0].removeprefix("--schedule="))
+    # "source:target[:mode]" -> {target: source}
+    mounts = {mount.split(":")[1]: mount.split(":")[0] for mount in beat.get("volumes", [])}
+    assert schedule_directory in mounts, (schedule_directory, beat.get("volumes"))
+    assert mounts[schedule_directory] in compose["volumes"]
