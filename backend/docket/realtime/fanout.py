@@ -5,6 +5,12 @@ of the changed fields): clients refetch what they show through the API, whose ac
 decide what they see. Delivery is at most once per socket; a socket that missed something (a
 restart, a network drop) refetches on reconnect, so nothing here is stored or retried beyond
 the relay's own replay of a batch whose publish failed.
+
+The relay records its position after the consumer returns, so a crash in between hands the
+same batch over again. Each published event leaves a short-lived mark in the cache (for as long
+as an event is young enough to be published at all), and a replayed batch skips marked events:
+a crash re-publishes at most what was sent before the marks were written. Without Redis the
+marks are skipped (fail open): the channel layer is Redis too, so then nothing is published.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ import structlog
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 
+from docket.core.cache_fallback import with_cache
 from docket.core.events import consumes_every_type
 from docket.core.models import Event
 from docket.realtime.groups import access_group, project_group, user_group, workspace_group
@@ -49,6 +57,29 @@ def event_message(event: Event) -> dict[str, Any]:
         "fields": sorted(event.changes),
         "at": event.created_at.isoformat(),
     }
+
+
+def _published_key(event_id: int) -> str:
+    return f"realtime:published:{event_id}"
+
+
+def _already_published(events: Sequence[Event]) -> set[int]:
+    """The ids among `events` that an earlier hand-over of the same batch published."""
+    keys = {_published_key(event.id): event.id for event in events}
+    return with_cache(
+        "realtime_dedupe",
+        lambda: {keys[key] for key in cache.get_many(list(keys))},
+        set,
+    )
+
+
+def _mark_published(events: Sequence[Event]) -> None:
+    marks = dict.fromkeys((_published_key(event.id) for event in events), 1)
+    with_cache(
+        "realtime_dedupe",
+        lambda: cache.set_many(marks, timeout=settings.REALTIME_MAX_EVENT_AGE_SECONDS),
+        list,
+    )
 
 
 def _sends(events: Sequence[Event]) -> list[tuple[str, dict[str, Any]]]:
@@ -89,11 +120,16 @@ async def _publish(sends: Iterable[tuple[str, dict[str, Any]]]) -> None:
 
 def publish_events(events: Sequence[Event]) -> None:
     """The realtime consumer of the event log. A failed publish raises, so the relay keeps its
-    position and hands the batch over again (sockets may then see an event twice: harmless for
-    invalidation, and `id` lets a client drop the repeat)."""
-    sends = _sends(events)
+    position and hands the batch over again; events an earlier hand-over published are skipped
+    (a socket sees an event twice only when a crash fell between publishing and marking, and
+    `id` lets a client drop the repeat)."""
+    published = _already_published(events)
+    fresh = [event for event in events if event.id not in published]
+    sends = _sends(fresh)
     if sends:
         async_to_sync(_publish)(sends)
+    if fresh:
+        _mark_published(fresh)
 
 
 def publish_notifications_changed(

@@ -12,11 +12,13 @@ from channels.db import database_sync_to_async
 from django.core.cache import cache
 from django.test import override_settings
 
+from docket.core.models import Event
 from docket.issues.models import Issue
 from docket.issues.services import issue_update
 from docket.projects.models import ProjectMember
 from docket.projects.services import project_member_remove, project_update
 from docket.realtime.consumers import CLOSE_FORBIDDEN_ORIGIN, CLOSE_NOT_FOUND
+from docket.realtime.fanout import publish_events
 from docket.realtime.tests.sockets import Socket, relay, relay_everything, run, signed_in
 from docket.realtime.tickets import KEY, ticket_issue
 from docket.testing.worker import wait_for
@@ -427,5 +429,29 @@ def test_notifications_reach_the_recipients_sockets_only(quiet_world):
         assert await admin.silent()
         await member.close()
         await admin.close()
+
+    run(scenario())
+
+
+@transactional
+def test_a_batch_handed_over_again_after_a_crash_is_delivered_once(quiet_world):
+    # The relay records its position after the consumer returns: a crash in between hands the
+    # same batch to the consumer again.
+    world = quiet_world
+    owner = world.access("owner")
+
+    async def scenario():
+        member = await signed_in(world.member, ("acme", "ENG"))
+        await _later(issue_update, access=owner, issue=world.eng_issue, title="Once")
+        await _later(issue_update, access=owner, issue=world.eng_issue, title="Twice")
+        batch = await database_sync_to_async(
+            lambda: list(Event.objects.filter(subject_id=world.eng_issue.pk).order_by("-id")[:2])
+        )()
+        await database_sync_to_async(publish_events)(batch)
+        await database_sync_to_async(publish_events)(batch)
+        received = await member.drain()
+        ids = [message["event"]["id"] for message in received if message["type"] == "event"]
+        assert sorted(ids) == sorted(event.id for event in batch)
+        await member.close()
 
     run(scenario())
