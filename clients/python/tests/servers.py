@@ -90,7 +90,7 @@ class FlakyProxy:
                 self.end_headers()
                 self.wfile.write(content)
 
-            do_GET = do_POST = do_PATCH = do_DELETE = do_PUT = _handle  # noqa: N815
+            do_GET = do_HEAD = do_POST = do_PATCH = do_DELETE = do_PUT = _handle  # noqa: N815
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

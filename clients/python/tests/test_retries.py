@@ -10,8 +10,8 @@ import pytest
 
 from docket_client.api.issues import issues_update, project_issues_list
 from docket_client.models import PatchedIssueUpdateInput
-from docket_sdk import NO_RETRIES, Docket, RateLimited, RetryPolicy
-from docket_sdk.retry import retry_after_seconds
+from docket_sdk import NO_RETRIES, ApiError, Docket, RateLimited, RetryPolicy, RetryTransport
+from docket_sdk.retry import IDEMPOTENCY_KEY, retry_after_seconds
 from tests.conftest import Sleeps, Tenant, create_issue, quick_policy, unique
 from tests.servers import FlakyProxy
 
@@ -58,11 +58,11 @@ def test_retries_run_out_with_the_last_answer_as_the_error(
     assert limited.value.retry_after == "1"
 
 
-def test_a_patch_is_retried_on_503_and_not_after_it_may_have_been_applied(
+def test_a_patch_is_retried_on_429_and_not_on_a_503_that_may_follow_its_write(
     docket: Docket, tenant: Tenant, proxy: FlakyProxy, sleeps: Sleeps
 ) -> None:
     issue = create_issue(docket, tenant, unique("Patched through a proxy"))
-    proxy.script.extend([503])
+    proxy.script.extend([429])
 
     with Docket(proxy.url, token=tenant.write_token, retry=quick_policy(sleeps)) as flaky:
         flaky.call(
@@ -71,10 +71,21 @@ def test_a_patch_is_retried_on_503_and_not_after_it_may_have_been_applied(
             issue.key,
             body=PatchedIssueUpdateInput(title="Patched"),
         )
+        # The proxy forwards this one and answers 503: the write happened, so it is not sent again.
+        proxy.script.extend(["lose"])
+        with pytest.raises(ApiError) as lost:
+            flaky.call(
+                issues_update.sync_detailed,
+                tenant.workspace,
+                issue.key,
+                body=PatchedIssueUpdateInput(title="Patched again"),
+            )
 
+    assert lost.value.status == 503
     assert [(seen.method, seen.answered) for seen in proxy.seen] == [
-        ("PATCH", 503),
+        ("PATCH", 429),
         ("PATCH", 200),
+        ("PATCH", 503),
     ]
 
 
@@ -113,3 +124,60 @@ def test_retry_after_is_read_as_seconds_or_an_http_date() -> None:
     assert retry_after_seconds("Thu, 01 Jan 2026 11:00:00 GMT", now=now) == 0.0
     assert retry_after_seconds("soon") is None
     assert retry_after_seconds(None) is None
+
+
+# --- 503 from the API itself, against a local stand-in that answers as scripted ---------------
+
+NOT_FORWARDED = "http://127.0.0.1:9"  # the stand-in answers every scripted request itself
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "PUT", "DELETE"])
+def test_an_idempotent_request_waits_retry_after_on_503_then_succeeds(
+    method: str, sleeps: Sleeps
+) -> None:
+    with FlakyProxy(upstream=NOT_FORWARDED, retry_after="2") as api:
+        api.script.extend([503, 200])
+        with httpx.Client(transport=RetryTransport(quick_policy(sleeps))) as client:
+            answer = client.request(method, f"{api.url}/api/v1/anything")
+
+    assert answer.status_code == 200
+    assert [(seen.method, seen.answered) for seen in api.seen] == [(method, 503), (method, 200)]
+    assert sleeps == [2.0]
+
+
+def test_a_keyed_post_is_retried_on_503_with_its_key(sleeps: Sleeps) -> None:
+    with FlakyProxy(upstream=NOT_FORWARDED, retry_after="1") as api:
+        api.script.extend([503, 200])
+        with httpx.Client(transport=RetryTransport(quick_policy(sleeps))) as client:
+            answer = client.post(
+                f"{api.url}/api/v1/anything", json={}, headers={IDEMPOTENCY_KEY: "mine-1"}
+            )
+
+    assert answer.status_code == 200
+    assert [seen.headers["idempotency-key"] for seen in api.seen] == ["mine-1", "mine-1"]
+
+
+def test_a_post_the_transport_cannot_key_is_never_retried_on_503(sleeps: Sleeps) -> None:
+    # A blank key is no key: the server would run each try afresh.
+    with FlakyProxy(upstream=NOT_FORWARDED, retry_after="1") as api:
+        api.script.extend([503])
+        with httpx.Client(transport=RetryTransport(quick_policy(sleeps))) as client:
+            answer = client.post(
+                f"{api.url}/api/v1/anything", json={}, headers={IDEMPOTENCY_KEY: ""}
+            )
+
+    assert answer.status_code == 503
+    assert len(api.seen) == 1
+    assert sleeps == []
+
+
+def test_retries_stop_when_the_next_wait_would_pass_the_total_time(sleeps: Sleeps) -> None:
+    policy = RetryPolicy(attempts=10, max_total=5.0, sleep=sleeps, jitter=lambda: 1.0)
+    with FlakyProxy(upstream=NOT_FORWARDED, retry_after="2") as api:
+        api.script.extend([503, 503, 503])
+        with httpx.Client(transport=RetryTransport(policy)) as client:
+            answer = client.get(f"{api.url}/api/v1/anything")
+
+    assert answer.status_code == 503
+    assert len(api.seen) == 3  # waits of 2 s and 2 s fit in 5 s; a third would not
+    assert sleeps == [2.0, 2.0]
