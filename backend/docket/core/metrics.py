@@ -98,7 +98,8 @@ REDIS_FALLBACKS = Counter(
     "docket_redis_fallbacks",
     "Requests that went on without Redis (docket.core.cache_fallback), by use: the stickiness "
     "lookup read from the primary (sticky_read), the pin after a write skipped (sticky_write), "
-    "a sign-in throttle let the request through (throttle).",
+    "a sign-in throttle let the request through (throttle), realtime published without its "
+    "replay check (realtime_dedupe).",
     ["use"],
 )
 WEBHOOK_ATTEMPT_DURATION = Histogram(
