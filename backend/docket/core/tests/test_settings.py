@@ -1,6 +1,7 @@
 """Production settings refuse unsafe environments: checked in a fresh interpreter each time."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -119,6 +120,13 @@ def test_compose_has_no_default_for_its_secrets():
     environment = compose["x-backend"]["environment"]
     for name in ("SECRET_KEY", "METRICS_TOKEN"):
         assert environment[name].startswith("${" + name + ":?"), environment[name]
+
+
+def test_compose_gives_no_secret_a_default_anywhere():
+    # `${NAME:-value}` would ship `value` as the password or key of every stack that forgot it.
+    text = (BACKEND.parent / "docker-compose.yml").read_text()
+    defaulted = re.findall(r"\$\{(\w*(?:PASSWORD|SECRET|TOKEN|KEY)\w*):?-", text)
+    assert defaulted == []
 
 
 def test_production_turns_the_admin_off_unless_enabled():
