@@ -1,0 +1,158 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { commentsQuery, keys, meQuery, type Comment } from "../../../shared/api/queries";
+import { ErrorState, errorMessage } from "../../../shared/components/States";
+import { formatDateTime } from "./display";
+import { addComment, deleteComment, editComment } from "../api/issueApi";
+import { Markdown } from "./Markdown";
+
+type Scope = { slug: string; issueKey: string };
+
+function useRefreshComments({ slug, issueKey }: Scope) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: keys.comments(slug, issueKey) }),
+      queryClient.invalidateQueries({ queryKey: keys.activity(slug, issueKey) }),
+    ]);
+}
+
+function CommentItem({ scope, comment, mine }: { scope: Scope; comment: Comment; mine: boolean }) {
+  const refresh = useRefreshComments(scope);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(comment.body);
+  const save = useMutation({
+    mutationFn: () => editComment(scope.slug, scope.issueKey, comment.id, draft),
+    onSuccess: () => setEditing(false),
+    onSettled: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: () => deleteComment(scope.slug, scope.issueKey, comment.id),
+    onSettled: refresh,
+  });
+
+  return (
+    <li className="comment">
+      <div className="comment-head">
+        <strong>{comment.author?.display_name ?? "Deleted user"}</strong>
+        <time dateTime={comment.created_at}>{formatDateTime(comment.created_at)}</time>
+        {comment.edited_at && <span className="muted">(edited)</span>}
+        {mine && !editing && (
+          <span className="comment-actions">
+            <button type="button" className="link" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button
+              type="button"
+              className="link danger"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate()}
+            >
+              Delete
+            </button>
+          </span>
+        )}
+      </div>
+      {editing ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (draft.trim()) save.mutate();
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`comment-${comment.id}`}>
+            Edit comment
+          </label>
+          <textarea
+            id={`comment-${comment.id}`}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <div className="row">
+            <button type="submit" className="primary" disabled={save.isPending}>
+              Save
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(comment.body);
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <Markdown text={comment.body} />
+      )}
+      {(save.error ?? remove.error) && (
+        <p className="field-error" role="alert">
+          {errorMessage(save.error ?? remove.error)}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function CommentComposer({ scope }: { scope: Scope }) {
+  const refresh = useRefreshComments(scope);
+  const [body, setBody] = useState("");
+  const post = useMutation({
+    mutationFn: () => addComment(scope.slug, scope.issueKey, body),
+    onSuccess: () => setBody(""),
+    onSettled: refresh,
+  });
+  const id = `new-comment-${scope.issueKey}`;
+  return (
+    <form
+      className="comment-composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (body.trim()) post.mutate();
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        Comment
+      </label>
+      <textarea
+        id={id}
+        placeholder="Add a comment…"
+        value={body}
+        onChange={(event) => setBody(event.target.value)}
+      />
+      {post.error && (
+        <p className="field-error" role="alert">
+          {errorMessage(post.error)}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={post.isPending || !body.trim()}>
+        Comment
+      </button>
+    </form>
+  );
+}
+
+export function IssueComments({ slug, issueKey }: Scope) {
+  const comments = useQuery(commentsQuery(slug, issueKey));
+  const me = useQuery(meQuery());
+  const scope = { slug, issueKey };
+  return (
+    <section aria-label="Comments">
+      <h2>Comments</h2>
+      {comments.error && !comments.data && <ErrorState error={comments.error} />}
+      <ul className="comments">
+        {(comments.data ?? []).map((comment) => (
+          <CommentItem
+            key={comment.id}
+            scope={scope}
+            comment={comment}
+            mine={Boolean(me.data && comment.author?.id === me.data.id)}
+          />
+        ))}
+      </ul>
+      <CommentComposer scope={scope} />
+    </section>
+  );
+}
