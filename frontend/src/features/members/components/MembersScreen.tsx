@@ -1,21 +1,24 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 
 import { CopyField } from "../../../shared/components/CopyField";
-import { api, unwrap, unwrapEmpty } from "../../../shared/api/http";
 import {
   invitationsQuery,
-  keys,
   meQuery,
   membersQuery,
   workspaceQuery,
   type Member,
-  type Schemas,
 } from "../../../shared/api/queries";
 import { EmptyState, ErrorState, errorMessage, Loading } from "../../../shared/components/States";
+import {
+  useChangeMemberRole,
+  useInviteMember,
+  useRemoveMember,
+  useRevokeInvitation,
+  type Role,
+} from "../hooks/useMemberWrites";
 
-type Role = Schemas["RoleEnum"];
 const ROLES: Role[] = ["owner", "admin", "member", "guest"];
 const ROLE_NAMES: Record<Role, string> = {
   owner: "Owner",
@@ -88,32 +91,8 @@ function MemberTable(props: { slug: string; members: Member[]; canManage: boolea
 
 function MemberRow(props: { slug: string; member: Member; canManage: boolean; isMe: boolean }) {
   const { slug, member } = props;
-  const queryClient = useQueryClient();
-  const path = { workspace_slug: slug, user_id: member.user.id };
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: keys.members(slug) }),
-      queryClient.invalidateQueries({ queryKey: keys.workspace(slug) }),
-    ]);
-  const changeRole = useMutation({
-    mutationFn: async (role: Role) =>
-      unwrap(
-        await api.PATCH("/api/v1/workspaces/{workspace_slug}/members/{user_id}", {
-          params: { path },
-          body: { role },
-        }),
-      ),
-    onSettled: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: async () =>
-      unwrapEmpty(
-        await api.DELETE("/api/v1/workspaces/{workspace_slug}/members/{user_id}", {
-          params: { path },
-        }),
-      ),
-    onSuccess: refresh,
-  });
+  const changeRole = useChangeMemberRole(slug, member.user.id);
+  const remove = useRemoveMember(slug, member.user.id);
   const error = changeRole.error ?? remove.error;
   const name = member.user.display_name;
 
@@ -166,26 +145,13 @@ function MemberRow(props: { slug: string; member: Member; canManage: boolean; is
 }
 
 function InviteForm({ slug }: { slug: string }) {
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("member");
-  const invite = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST("/api/v1/workspaces/{workspace_slug}/invitations", {
-          params: { path: { workspace_slug: slug } },
-          body: { email, role },
-        }),
-      ),
-    onSuccess: async () => {
-      setEmail("");
-      await queryClient.invalidateQueries({ queryKey: keys.invitations(slug) });
-    },
-  });
+  const invite = useInviteMember(slug);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    invite.mutate();
+    invite.mutate({ email, role }, { onSuccess: () => setEmail("") });
   }
 
   return (
@@ -239,17 +205,8 @@ function InvitationLink({ token, email }: { token: string; email: string }) {
 }
 
 function OpenInvitations({ slug }: { slug: string }) {
-  const queryClient = useQueryClient();
   const invitations = useQuery(invitationsQuery(slug));
-  const revoke = useMutation({
-    mutationFn: async (invitationId: string) =>
-      unwrapEmpty(
-        await api.DELETE("/api/v1/workspaces/{workspace_slug}/invitations/{invitation_id}", {
-          params: { path: { workspace_slug: slug, invitation_id: invitationId } },
-        }),
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.invitations(slug) }),
-  });
+  const revoke = useRevokeInvitation(slug);
 
   if (invitations.isPending) return <Loading label="Loading invitations" />;
   if (invitations.isError) return <ErrorState error={invitations.error} />;

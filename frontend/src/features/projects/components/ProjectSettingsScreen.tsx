@@ -1,10 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 
-import { api, ApiError, unwrap, unwrapEmpty } from "../../../shared/api/http";
+import { ApiError } from "../../../shared/api/http";
 import {
-  keys,
   labelsQuery,
   membersQuery,
   projectMembersQuery,
@@ -17,11 +16,21 @@ import {
 } from "../../../shared/api/queries";
 import { EmptyState, ErrorState, errorMessage, Loading } from "../../../shared/components/States";
 import { CATEGORIES, categoryName, type Category } from "../../issues";
+import {
+  useAddLabel,
+  useAddProjectMember,
+  useAddState,
+  useDeleteLabel,
+  useDeleteState,
+  useRemoveProjectMember,
+  useRenameState,
+  useReorderStates,
+  useSaveLabel,
+  useToggleArchive,
+  type Where,
+} from "../hooks/useProjectSettingsWrites";
 
 type ProjectMember = Schemas["ProjectMemberOutput"];
-type Where = { slug: string; projectKey: string };
-
-const paths = ({ slug, projectKey }: Where) => ({ workspace_slug: slug, project_key: projectKey });
 
 function Problem({ error }: { error: unknown }) {
   if (!error) return null;
@@ -55,28 +64,8 @@ export function ProjectSettingsScreen() {
 }
 
 function ArchiveButton({ where, project }: { where: Where; project: Project }) {
-  const queryClient = useQueryClient();
   const archived = project.archived_at !== null;
-  const toggle = useMutation({
-    mutationFn: async () => {
-      const params = { path: paths(where) };
-      return unwrap(
-        archived
-          ? await api.POST(
-              "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/unarchive",
-              { params },
-            )
-          : await api.POST("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/archive", {
-              params,
-            }),
-      );
-    },
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.project(where.slug, where.projectKey) }),
-        queryClient.invalidateQueries({ queryKey: keys.projects(where.slug) }),
-      ]),
-  });
+  const toggle = useToggleArchive(where, archived);
   return (
     <div className="archive">
       {archived && <span className="badge">Archived</span>}
@@ -96,19 +85,8 @@ function ArchiveButton({ where, project }: { where: Where; project: Project }) {
 /* ---------- Workflow states ---------- */
 
 function WorkflowStates({ where }: { where: Where }) {
-  const queryClient = useQueryClient();
   const states = useQuery(statesQuery(where.slug, where.projectKey));
-  const reorder = useMutation({
-    mutationFn: async (stateIds: string[]) =>
-      unwrap(
-        await api.POST(
-          "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/states/reorder",
-          { params: { path: paths(where) }, body: { state_ids: stateIds } },
-        ),
-      ),
-    onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: keys.project(where.slug, where.projectKey) }),
-  });
+  const reorder = useReorderStates(where);
 
   function move(list: State[], index: number, by: -1 | 1) {
     const ids = list.map((state) => state.id);
@@ -157,38 +135,17 @@ function StateRow(props: {
   reordering: boolean;
 }) {
   const { where, state } = props;
-  const queryClient = useQueryClient();
   const [name, setName] = useState(state.name);
   const [moveTo, setMoveTo] = useState<string | null>(null);
-  const path = { ...paths(where), state_id: state.id };
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: keys.project(where.slug, where.projectKey) });
 
-  const rename = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH(
-          "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/states/{state_id}",
-          { params: { path }, body: { name } },
-        ),
-      ),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: async (target: string | null) =>
-      unwrapEmpty(
-        await api.DELETE(
-          "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/states/{state_id}",
-          { params: { path, query: target ? { move_to: target } : {} } },
-        ),
-      ),
-    onSuccess: refresh,
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 400 && error.fieldMessage("move_to")) {
-        setMoveTo((current) => current ?? props.others[0]?.id ?? "");
-      }
-    },
-  });
+  const rename = useRenameState(where, state.id);
+  const remove = useDeleteState(where, state.id);
+  // A state that still has issues cannot go until the user says where they move.
+  const askWhereIssuesGo = (error: Error) => {
+    if (error instanceof ApiError && error.status === 400 && error.fieldMessage("move_to")) {
+      setMoveTo((current) => current ?? props.others[0]?.id ?? "");
+    }
+  };
   const needsTarget = moveTo !== null;
 
   return (
@@ -198,7 +155,7 @@ function StateRow(props: {
         className="row-form"
         onSubmit={(event) => {
           event.preventDefault();
-          rename.mutate();
+          rename.mutate(name);
         }}
       >
         <input
@@ -235,7 +192,7 @@ function StateRow(props: {
             type="button"
             className="danger"
             disabled={remove.isPending}
-            onClick={() => remove.mutate(null)}
+            onClick={() => remove.mutate(null, { onError: askWhereIssuesGo })}
           >
             Delete
           </button>
@@ -261,7 +218,7 @@ function StateRow(props: {
             type="button"
             className="danger"
             disabled={remove.isPending || !moveTo}
-            onClick={() => remove.mutate(moveTo)}
+            onClick={() => remove.mutate(moveTo, { onError: askWhereIssuesGo })}
           >
             Move issues and delete
           </button>{" "}
@@ -277,30 +234,16 @@ function StateRow(props: {
 }
 
 function AddStateForm({ where }: { where: Where }) {
-  const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [category, setCategory] = useState<Category>("unstarted");
-  const add = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/states", {
-          params: { path: paths(where) },
-          body: {
-            name,
-            category,
-            color: CATEGORIES.find((c) => c.value === category)?.color ?? "#64748b",
-          },
-        }),
-      ),
-    onSuccess: async () => {
-      setName("");
-      await queryClient.invalidateQueries({ queryKey: keys.states(where.slug, where.projectKey) });
-    },
-  });
+  const add = useAddState(where);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    add.mutate();
+    add.mutate(
+      { name, category, color: CATEGORIES.find((c) => c.value === category)?.color ?? "#64748b" },
+      { onSuccess: () => setName("") },
+    );
   }
 
   return (
@@ -362,32 +305,10 @@ function ProjectLabels({ where }: { where: Where }) {
 }
 
 function LabelRow({ where, label }: { where: Where; label: Label }) {
-  const queryClient = useQueryClient();
   const [name, setName] = useState(label.name);
   const [color, setColor] = useState(label.color);
-  const path = { ...paths(where), label_id: label.id };
-  const refresh = () =>
-    queryClient.invalidateQueries({ queryKey: keys.project(where.slug, where.projectKey) });
-  const save = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.PATCH(
-          "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/labels/{label_id}",
-          { params: { path }, body: { name, color } },
-        ),
-      ),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: async () =>
-      unwrapEmpty(
-        await api.DELETE(
-          "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/labels/{label_id}",
-          { params: { path } },
-        ),
-      ),
-    onSuccess: refresh,
-  });
+  const save = useSaveLabel(where, label.id);
+  const remove = useDeleteLabel(where, label.id);
   const unchanged = name === label.name && color.toLowerCase() === label.color.toLowerCase();
 
   return (
@@ -396,7 +317,7 @@ function LabelRow({ where, label }: { where: Where; label: Label }) {
         className="row-form"
         onSubmit={(event) => {
           event.preventDefault();
-          save.mutate();
+          save.mutate({ name, color });
         }}
       >
         <input
@@ -435,26 +356,13 @@ function LabelRow({ where, label }: { where: Where; label: Label }) {
 }
 
 function AddLabelForm({ where }: { where: Where }) {
-  const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [color, setColor] = useState("#4f46e5");
-  const add = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/labels", {
-          params: { path: paths(where) },
-          body: { name, color },
-        }),
-      ),
-    onSuccess: async () => {
-      setName("");
-      await queryClient.invalidateQueries({ queryKey: keys.labels(where.slug, where.projectKey) });
-    },
-  });
+  const add = useAddLabel(where);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    add.mutate();
+    add.mutate({ name, color }, { onSuccess: () => setName("") });
   }
 
   return (
@@ -522,20 +430,7 @@ function ProjectMembers({ where }: { where: Where }) {
 }
 
 function ProjectMemberRow({ where, member }: { where: Where; member: ProjectMember }) {
-  const queryClient = useQueryClient();
-  const remove = useMutation({
-    mutationFn: async () =>
-      unwrapEmpty(
-        await api.DELETE(
-          "/api/v1/workspaces/{workspace_slug}/projects/{project_key}/members/{user_id}",
-          { params: { path: { ...paths(where), user_id: member.user.id } } },
-        ),
-      ),
-    onSuccess: () =>
-      queryClient.invalidateQueries({
-        queryKey: keys.projectMembers(where.slug, where.projectKey),
-      }),
-  });
+  const remove = useRemoveProjectMember(where, member.user.id);
   return (
     <li className="settings-row">
       <span>
@@ -562,27 +457,12 @@ function AddProjectMemberForm(props: {
   candidates: { user: Schemas["UserSummaryOutput"]; role: string }[];
 }) {
   const { where, candidates } = props;
-  const queryClient = useQueryClient();
   const [userId, setUserId] = useState("");
-  const add = useMutation({
-    mutationFn: async (id: string) =>
-      unwrap(
-        await api.POST("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/members", {
-          params: { path: paths(where) },
-          body: { user_id: id },
-        }),
-      ),
-    onSuccess: async () => {
-      setUserId("");
-      await queryClient.invalidateQueries({
-        queryKey: keys.projectMembers(where.slug, where.projectKey),
-      });
-    },
-  });
+  const add = useAddProjectMember(where);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (userId) add.mutate(userId);
+    if (userId) add.mutate(userId, { onSuccess: () => setUserId("") });
   }
 
   return (
