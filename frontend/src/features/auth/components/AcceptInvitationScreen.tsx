@@ -1,12 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 
-import { api, unwrap } from "../../../shared/api/http";
-import { keys } from "../../../shared/api/queries";
 import { restoreSession } from "../api/actions";
 import { useSession } from "../../../shared/hooks/useSession";
 import { errorMessage, Loading } from "../../../shared/components/States";
+import { useAcceptInvitation } from "../hooks/useAcceptInvitation";
 
 export function AcceptInvitationScreen() {
   const { token: inviteToken = "" } = useParams();
@@ -41,16 +39,8 @@ export function AcceptInvitationScreen() {
 }
 
 function AcceptInvitation({ inviteToken }: { inviteToken: string }) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const accept = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST("/api/v1/invitations/accept", { body: { token: inviteToken } })),
-    onSuccess: async (workspace) => {
-      await queryClient.invalidateQueries({ queryKey: keys.workspaces });
-      navigate(`/w/${workspace.slug}`);
-    },
-  });
+  const accept = useAcceptInvitation(inviteToken);
 
   return (
     <main className="auth-card">
@@ -65,7 +55,9 @@ function AcceptInvitation({ inviteToken }: { inviteToken: string }) {
         type="button"
         className="primary"
         disabled={accept.isPending}
-        onClick={() => accept.mutate()}
+        onClick={() =>
+          accept.mutate(undefined, { onSuccess: (workspace) => navigate(`/w/${workspace.slug}`) })
+        }
       >
         Accept invitation
       </button>

@@ -1,11 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router-dom";
 
 import { PROJECT_KEY_PATTERN } from "../../../shared/api/constants";
-import { api, unwrap } from "../../../shared/api/http";
-import { keys, projectsQuery, workspaceQuery, type Project } from "../../../shared/api/queries";
+import { projectsQuery, workspaceQuery, type Project } from "../../../shared/api/queries";
 import { EmptyState, ErrorState, formErrors, Loading } from "../../../shared/components/States";
+import { useCreateProject } from "../hooks/useCreateProject";
 
 /** "Mobile App" -> "MA", "Website" -> "WEB": upper-case letters, 2 to 10 of them. */
 export function suggestProjectKey(name: string): string {
@@ -81,31 +81,25 @@ function ProjectTable({ slug, projects }: { slug: string; projects: Project[] })
 }
 
 function NewProjectForm({ slug }: { slug: string }) {
-  const queryClient = useQueryClient();
   const [name, setName] = useState("");
   const [key, setKey] = useState("");
   const [keyEdited, setKeyEdited] = useState(false);
-  const create = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST("/api/v1/workspaces/{workspace_slug}/projects", {
-          params: { path: { workspace_slug: slug } },
-          body: { name, key },
-        }),
-      ),
-    onSuccess: async () => {
-      setName("");
-      setKey("");
-      setKeyEdited(false);
-      await queryClient.invalidateQueries({ queryKey: keys.projects(slug) });
-    },
-  });
+  const create = useCreateProject(slug);
   const error = create.error;
   const { field: fieldError, general: generalError } = formErrors(error, ["name", "key"]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    create.mutate();
+    create.mutate(
+      { name, key },
+      {
+        onSuccess: () => {
+          setName("");
+          setKey("");
+          setKeyEdited(false);
+        },
+      },
+    );
   }
 
   return (

@@ -1,17 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router-dom";
 
 import { CopyField } from "../../../shared/components/CopyField";
-import { api, unwrap, unwrapEmpty } from "../../../shared/api/http";
-import {
-  keys,
-  tokensQuery,
-  workspacesQuery,
-  type PersonalToken,
-  type Schemas,
-} from "../../../shared/api/queries";
+import { tokensQuery, workspacesQuery, type PersonalToken, type Schemas } from "../../../shared/api/queries";
 import { EmptyState, ErrorState, errorMessage, formErrors, Loading } from "../../../shared/components/States";
+import { useCreateToken, useRevokeToken } from "../hooks/useTokenWrites";
 
 type Scope = Schemas["TokenScopeEnum"];
 const SCOPE_NAMES: Record<Scope, string> = { read: "Read only", write: "Read and write" };
@@ -59,29 +53,20 @@ export function TokensScreen() {
 
 function CreateTokenForm() {
   const { slug = "" } = useParams();
-  const queryClient = useQueryClient();
   const workspaces = useQuery(workspacesQuery());
   const [name, setName] = useState("");
   const [workspace, setWorkspace] = useState(slug);
   const [scope, setScope] = useState<Scope>("read");
   const [expiry, setExpiry] = useState("90");
-  const create = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST("/api/v1/me/tokens", {
-          body: { name, workspace, scope, expires_at: expiryDate(expiry) },
-        }),
-      ),
-    onSuccess: async () => {
-      setName("");
-      await queryClient.invalidateQueries({ queryKey: keys.tokens });
-    },
-  });
+  const create = useCreateToken();
   const errors = formErrors(create.error, ["name", "workspace", "scope", "expires_at"]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    create.mutate();
+    create.mutate(
+      { name, workspace, scope, expires_at: expiryDate(expiry) },
+      { onSuccess: () => setName("") },
+    );
   }
 
   return (
@@ -165,16 +150,7 @@ function NewTokenSecret({ name, secret }: { name: string; secret: string }) {
 }
 
 function TokenTable({ tokens }: { tokens: PersonalToken[] }) {
-  const queryClient = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: async (tokenId: string) =>
-      unwrapEmpty(
-        await api.DELETE("/api/v1/me/tokens/{token_id}", {
-          params: { path: { token_id: tokenId } },
-        }),
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.tokens }),
-  });
+  const revoke = useRevokeToken();
   const now = Date.now();
 
   return (

@@ -1,36 +1,19 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 
-import { api, unwrap } from "../../../shared/api/http";
-import { keys } from "../../../shared/api/queries";
 import { CopyField } from "../../../shared/components/CopyField";
 import { formErrors } from "../../../shared/components/States";
 import { eventGroups, EVENT_NAMES, type EventName } from "../lib/eventNames";
+import { useCreateWebhook } from "../hooks/useWebhookWrites";
 
 const FIELDS = ["url", "event_types", "description"] as const;
 const GROUPS = eventGroups();
 
 /** Registers an endpoint; the answer's signing secret is shown here once. */
 export function CreateWebhookForm({ slug }: { slug: string }) {
-  const queryClient = useQueryClient();
   const [url, setUrl] = useState("");
   const [description, setDescription] = useState("");
   const [events, setEvents] = useState<Set<EventName>>(() => new Set());
-  const create = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST("/api/v1/workspaces/{workspace_slug}/webhooks", {
-          params: { path: { workspace_slug: slug } },
-          body: { url, description, event_types: EVENT_NAMES.filter((name) => events.has(name)) },
-        }),
-      ),
-    onSuccess: async () => {
-      setUrl("");
-      setDescription("");
-      setEvents(new Set());
-      await queryClient.invalidateQueries({ queryKey: keys.webhooks(slug) });
-    },
-  });
+  const create = useCreateWebhook(slug);
   const errors = formErrors(create.error, FIELDS);
   const urlError = errors.field("url");
   const eventsError = errors.field("event_types");
@@ -47,7 +30,16 @@ export function CreateWebhookForm({ slug }: { slug: string }) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    create.mutate();
+    create.mutate(
+      { url, description, event_types: EVENT_NAMES.filter((name) => events.has(name)) },
+      {
+        onSuccess: () => {
+          setUrl("");
+          setDescription("");
+          setEvents(new Set());
+        },
+      },
+    );
   }
 
   return (

@@ -1,9 +1,9 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 
-import { api, unwrap } from "../../../shared/api/http";
-import { keys, webhookDeliveriesQuery, type WebhookDelivery } from "../../../shared/api/queries";
+import { webhookDeliveriesQuery, type WebhookDelivery } from "../../../shared/api/queries";
 import { formatDateTime } from "../../issues";
 import { EmptyState, ErrorState, errorMessage, Loading } from "../../../shared/components/States";
+import { useRedeliver } from "../hooks/useWebhookWrites";
 
 const STATUS_NAMES: Record<WebhookDelivery["status"], string> = {
   pending: "Pending",
@@ -22,19 +22,8 @@ function lastAnswer(delivery: WebhookDelivery): string {
 /** One endpoint's deliveries, newest first, each with a "Redeliver" button. */
 export function WebhookDeliveryLog(props: { slug: string; endpointId: string; url: string }) {
   const { slug, endpointId } = props;
-  const queryClient = useQueryClient();
   const log = useInfiniteQuery(webhookDeliveriesQuery(slug, endpointId));
-  const redeliver = useMutation({
-    mutationFn: async (deliveryId: string) =>
-      unwrap(
-        await api.POST(
-          "/api/v1/workspaces/{workspace_slug}/webhooks/{endpoint_id}/deliveries/{delivery_id}/redeliver",
-          { params: { path: { workspace_slug: slug, endpoint_id: endpointId, delivery_id: deliveryId } } },
-        ),
-      ),
-    onSettled: () =>
-      queryClient.invalidateQueries({ queryKey: keys.webhookDeliveries(slug, endpointId) }),
-  });
+  const redeliver = useRedeliver(slug, endpointId);
   const deliveries = log.data?.pages.flatMap((page) => page.results) ?? [];
 
   if (log.isPending) return <Loading label="Loading deliveries" />;

@@ -1,15 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useParams } from "react-router-dom";
 
-import { api, unwrap, unwrapEmpty } from "../../../shared/api/http";
-import { keys, webhooksQuery, workspaceQuery, type WebhookEndpoint } from "../../../shared/api/queries";
+import { webhooksQuery, workspaceQuery, type WebhookEndpoint } from "../../../shared/api/queries";
 import { CopyField } from "../../../shared/components/CopyField";
 import { EmptyState, ErrorState, errorMessage, Loading } from "../../../shared/components/States";
 import { formatDateTime } from "../../issues";
 import { CreateWebhookForm } from "./CreateWebhookForm";
 import { WebhookDeliveryLog } from "./WebhookDeliveryLog";
 import { EVENT_NAMES } from "../lib/eventNames";
+import { useDeleteWebhook, useRotateWebhookSecret, useSetWebhookActive } from "../hooks/useWebhookWrites";
 
 const SHOWN_EVENTS = 3;
 
@@ -117,38 +117,10 @@ function EndpointStatus({ endpoint }: { endpoint: WebhookEndpoint }) {
 
 /** One endpoint: its row, then (when opened) its new secret and its delivery log. */
 function EndpointRows({ slug, endpoint }: { slug: string; endpoint: WebhookEndpoint }) {
-  const queryClient = useQueryClient();
   const [showLog, setShowLog] = useState(false);
-  const path = { workspace_slug: slug, endpoint_id: endpoint.id };
-  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.webhooks(slug) });
-  const setActive = useMutation({
-    mutationFn: async (isActive: boolean) =>
-      unwrap(
-        await api.PATCH("/api/v1/workspaces/{workspace_slug}/webhooks/{endpoint_id}", {
-          params: { path },
-          body: { is_active: isActive },
-        }),
-      ),
-    onSettled: refresh,
-  });
-  const rotate = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST("/api/v1/workspaces/{workspace_slug}/webhooks/{endpoint_id}/rotate-secret", {
-          params: { path },
-        }),
-      ),
-    onSettled: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: async () =>
-      unwrapEmpty(
-        await api.DELETE("/api/v1/workspaces/{workspace_slug}/webhooks/{endpoint_id}", {
-          params: { path },
-        }),
-      ),
-    onSuccess: refresh,
-  });
+  const setActive = useSetWebhookActive(slug, endpoint.id);
+  const rotate = useRotateWebhookSecret(slug, endpoint.id);
+  const remove = useDeleteWebhook(slug, endpoint.id);
   const error = setActive.error ?? rotate.error ?? remove.error;
   const busy = setActive.isPending || rotate.isPending || remove.isPending;
   const logId = `webhook-log-${endpoint.id}`;

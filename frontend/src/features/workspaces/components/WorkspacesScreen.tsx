@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router-dom";
 
-import { api, unwrap } from "../../../shared/api/http";
-import { keys, workspacesQuery, type Workspace } from "../../../shared/api/queries";
+import { workspacesQuery, type Workspace } from "../../../shared/api/queries";
 import { EmptyState, ErrorState, formErrors, Loading } from "../../../shared/components/States";
+import { useCreateWorkspace } from "../hooks/useCreateWorkspace";
 
 /** "Acme Corp!" -> "acme-corp" (the API's slug rule: a-z, 0-9 and inner dashes, max 40). */
 export function suggestSlug(name: string): string {
@@ -56,25 +56,20 @@ function WorkspaceList({ workspaces }: { workspaces: Workspace[] }) {
 }
 
 function CreateWorkspaceForm() {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
-  const create = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST("/api/v1/workspaces", { body: { name, slug } })),
-    onSuccess: async (workspace) => {
-      await queryClient.invalidateQueries({ queryKey: keys.workspaces });
-      navigate(`/w/${workspace.slug}`);
-    },
-  });
+  const create = useCreateWorkspace();
   const error = create.error;
   const { field: fieldError, general: generalError } = formErrors(error, ["name", "slug"]);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    create.mutate();
+    create.mutate(
+      { name, slug },
+      { onSuccess: (workspace) => navigate(`/w/${workspace.slug}`) },
+    );
   }
 
   return (
