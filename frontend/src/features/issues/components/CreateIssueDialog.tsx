@@ -1,18 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 
-import { keys, projectsQuery } from "../../../shared/api/queries";
+import { projectsQuery } from "../../../shared/api/queries";
 import { Modal } from "../../../shared/components/Modal";
 import { PRIORITIES, type Priority } from "./display";
-import { createIssue, placeNewIssueInView } from "../api/issueApi";
+import { useCreateIssue } from "../hooks/useCreateIssue";
 import { formErrors } from "../../../shared/components/States";
 
 type Props = { slug: string; projectKey: string | undefined; onClose: () => void };
 
 /** The "New issue" modal (the `c` shortcut); opens the new issue beside the list. */
 export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const projects = useQuery(projectsQuery(slug));
   const activeProjects = (projects.data ?? []).filter((project) => !project.archived_at);
@@ -22,20 +21,20 @@ export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
   const [priority, setPriority] = useState<Priority>("none");
   const targetProject = chosenProject || activeProjects[0]?.key || "";
 
-  const create = useMutation({
-    mutationFn: () =>
-      createIssue(slug, targetProject, { title: title.trim(), description, priority }),
-    onSuccess: async (issue) => {
-      await placeNewIssueInView(slug, targetProject, issue);
-      await queryClient.invalidateQueries({ queryKey: keys.issues(slug, targetProject) });
-      onClose();
-      navigate(`/w/${slug}/p/${targetProject}/issues?issue=${encodeURIComponent(issue.key)}`);
-    },
-  });
+  const create = useCreateIssue(slug);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (title.trim() && targetProject) create.mutate();
+    if (!title.trim() || !targetProject) return;
+    create.mutate(
+      { projectKey: targetProject, body: { title: title.trim(), description, priority } },
+      {
+        onSuccess: (issue) => {
+          onClose();
+          navigate(`/w/${slug}/p/${targetProject}/issues?issue=${encodeURIComponent(issue.key)}`);
+        },
+      },
+    );
   }
 
   const { field, general: generalError } = formErrors(create.error, ["title"]);

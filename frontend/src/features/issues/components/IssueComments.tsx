@@ -1,36 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { commentsQuery, keys, meQuery, type Comment } from "../../../shared/api/queries";
+import { commentsQuery, meQuery, type Comment } from "../../../shared/api/queries";
 import { ErrorState, errorMessage } from "../../../shared/components/States";
 import { formatDateTime } from "./display";
-import { addComment, deleteComment, editComment } from "../api/issueApi";
+import {
+  useAddComment,
+  useDeleteComment,
+  useEditComment,
+  type IssueScope,
+} from "../hooks/useCommentWrites";
 import { Markdown } from "./Markdown";
 
-type Scope = { slug: string; issueKey: string };
-
-function useRefreshComments({ slug, issueKey }: Scope) {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: keys.comments(slug, issueKey) }),
-      queryClient.invalidateQueries({ queryKey: keys.activity(slug, issueKey) }),
-    ]);
-}
-
-function CommentItem({ scope, comment, mine }: { scope: Scope; comment: Comment; mine: boolean }) {
-  const refresh = useRefreshComments(scope);
+function CommentItem({ scope, comment, mine }: { scope: IssueScope; comment: Comment; mine: boolean }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(comment.body);
-  const save = useMutation({
-    mutationFn: () => editComment(scope.slug, scope.issueKey, comment.id, draft),
-    onSuccess: () => setEditing(false),
-    onSettled: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: () => deleteComment(scope.slug, scope.issueKey, comment.id),
-    onSettled: refresh,
-  });
+  const save = useEditComment(scope, comment.id);
+  const remove = useDeleteComment(scope, comment.id);
 
   return (
     <li className="comment">
@@ -58,7 +44,7 @@ function CommentItem({ scope, comment, mine }: { scope: Scope; comment: Comment;
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (draft.trim()) save.mutate();
+            if (draft.trim()) save.mutate(draft, { onSuccess: () => setEditing(false) });
           }}
         >
           <label className="visually-hidden" htmlFor={`comment-${comment.id}`}>
@@ -96,21 +82,16 @@ function CommentItem({ scope, comment, mine }: { scope: Scope; comment: Comment;
   );
 }
 
-function CommentComposer({ scope }: { scope: Scope }) {
-  const refresh = useRefreshComments(scope);
+function CommentComposer({ scope }: { scope: IssueScope }) {
   const [body, setBody] = useState("");
-  const post = useMutation({
-    mutationFn: () => addComment(scope.slug, scope.issueKey, body),
-    onSuccess: () => setBody(""),
-    onSettled: refresh,
-  });
+  const post = useAddComment(scope);
   const id = `new-comment-${scope.issueKey}`;
   return (
     <form
       className="comment-composer"
       onSubmit={(event) => {
         event.preventDefault();
-        if (body.trim()) post.mutate();
+        if (body.trim()) post.mutate(body, { onSuccess: () => setBody("") });
       }}
     >
       <label htmlFor={id} className="visually-hidden">
@@ -134,7 +115,7 @@ function CommentComposer({ scope }: { scope: Scope }) {
   );
 }
 
-export function IssueComments({ slug, issueKey }: Scope) {
+export function IssueComments({ slug, issueKey }: IssueScope) {
   const comments = useQuery(commentsQuery(slug, issueKey));
   const me = useQuery(meQuery());
   const scope = { slug, issueKey };

@@ -1,10 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 
-import { keys, relationsQuery, type IssueRelation, type RelationKind } from "../../../shared/api/queries";
+import { relationsQuery, type IssueRelation, type RelationKind } from "../../../shared/api/queries";
 import { ErrorState, errorMessage } from "../../../shared/components/States";
-import { addRelation, removeRelation } from "../api/issueApi";
+import type { IssueScope } from "../hooks/useCommentWrites";
+import { useAddRelation, useRemoveRelation } from "../hooks/useRelationWrites";
 
 /** The kinds in the order the panel shows them, each named as it reads from this issue. */
 export const RELATION_KINDS: { kind: RelationKind; label: string }[] = [
@@ -15,27 +16,9 @@ export const RELATION_KINDS: { kind: RelationKind; label: string }[] = [
   { kind: "relates", label: "Related to" },
 ];
 
-type Scope = { slug: string; issueKey: string };
-
-/** Both ends list the relation, and both histories record it. */
-function useRefreshRelations({ slug, issueKey }: Scope) {
-  const queryClient = useQueryClient();
-  return (otherKey: string) =>
-    Promise.all(
-      [issueKey, otherKey].flatMap((key) => [
-        queryClient.invalidateQueries({ queryKey: keys.relations(slug, key) }),
-        queryClient.invalidateQueries({ queryKey: keys.activity(slug, key) }),
-      ]),
-    );
-}
-
-function RelationItem({ scope, relation }: { scope: Scope; relation: IssueRelation }) {
-  const refresh = useRefreshRelations(scope);
+function RelationItem({ scope, relation }: { scope: IssueScope; relation: IssueRelation }) {
   const other = relation.issue;
-  const remove = useMutation({
-    mutationFn: () => removeRelation(scope.slug, scope.issueKey, other.key),
-    onSettled: () => refresh(other.key),
-  });
+  const remove = useRemoveRelation(scope, other.key);
   return (
     <li className="relation">
       <Link to={`/w/${scope.slug}/i/${other.key}`} title={other.title}>
@@ -60,15 +43,10 @@ function RelationItem({ scope, relation }: { scope: Scope; relation: IssueRelati
   );
 }
 
-function RelationComposer({ scope }: { scope: Scope }) {
-  const refresh = useRefreshRelations(scope);
+function RelationComposer({ scope }: { scope: IssueScope }) {
   const [otherKey, setOtherKey] = useState("");
   const [kind, setKind] = useState<RelationKind>("relates");
-  const add = useMutation({
-    mutationFn: (key: string) => addRelation(scope.slug, scope.issueKey, { issue_key: key, type: kind }),
-    onSuccess: () => setOtherKey(""),
-    onSettled: (_data, _error, key) => refresh(key),
-  });
+  const add = useAddRelation(scope);
   const idPrefix = `relation-${scope.issueKey}`;
   return (
     <form
@@ -76,7 +54,7 @@ function RelationComposer({ scope }: { scope: Scope }) {
       onSubmit={(event) => {
         event.preventDefault();
         const key = otherKey.trim().toUpperCase();
-        if (key) add.mutate(key);
+        if (key) add.mutate({ otherKey: key, kind }, { onSuccess: () => setOtherKey("") });
       }}
     >
       <label htmlFor={`${idPrefix}-type`} className="visually-hidden">
@@ -115,7 +93,7 @@ function RelationComposer({ scope }: { scope: Scope }) {
 }
 
 /** The side panel's relations: grouped by kind, each removable, and a form to add one. */
-export function IssueRelations({ slug, issueKey }: Scope) {
+export function IssueRelations({ slug, issueKey }: IssueScope) {
   const relations = useQuery(relationsQuery(slug, issueKey));
   const scope = { slug, issueKey };
   const all = relations.data ?? [];
