@@ -9,7 +9,8 @@ Each experiment runs the same load (docket.testing.chaos.WriteLoad: issues and c
 HTTP, half keyed with the SDK's retries, half not), breaks one thing, heals it, keeps writing a
 while, then waits for the consumers to catch up and compares:
 
-- acknowledged writes (2xx) against the database: lost, created twice (keyed POSTs must never be);
+- acknowledged writes (2xx) against the database: lost, created twice (keyed POSTs must never be),
+  and writes whose answer the client never got (or got as a 5xx) that the database has anyway;
 - deliveries per consumer for every stored write: the change feed (its event), notifications,
   emails at the SMTP sink (by Message-ID), webhooks at the receiver (by webhook-id), analytics
   facts; missing and duplicated;
@@ -29,18 +30,24 @@ so a run takes minutes, not hours; the mechanisms are the product's.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import json
 import os
 import secrets
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+import httpx
+import websockets
 
 BACKEND = Path(__file__).resolve().parents[1] / "backend"
 sys.path.insert(0, str(BACKEND))
@@ -141,8 +148,6 @@ def kill_group(process: subprocess.Popen[bytes] | None, sig: int) -> None:
 
 
 def _answers(url: str) -> bool:
-    import httpx
-
     try:
         return httpx.get(url, timeout=2).status_code == 200
     except httpx.TransportError:
@@ -213,6 +218,56 @@ EXPERIMENTS: dict[str, tuple[str, Callable[[Stack, Timing], float]]] = {
 }
 
 
+# --- realtime: a socket subscribed to the project, as the SPA keeps one ---------------------
+
+
+class RealtimeListener:
+    """A websocket client subscribed to the load's project, reconnecting (with a new ticket) when
+    its socket drops, as the SPA does; it counts the event ids it is pushed."""
+
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        self.seen: Counter[int] = Counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=lambda: asyncio.run(self._run()), daemon=True)
+
+    def __enter__(self) -> RealtimeListener:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(10)
+
+    async def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                await self._listen()
+            except (OSError, httpx.HTTPError, websockets.WebSocketException, KeyError):
+                await asyncio.sleep(1)
+
+    async def _listen(self) -> None:
+        auth = {"Authorization": f"Bearer {self.target.token}"}
+        async with httpx.AsyncClient(base_url=self.target.base, headers=auth) as client:
+            ticket = (await client.post("/api/v1/realtime/ticket")).json()["ticket"]
+        url = self.target.base.replace("http", "ws", 1) + "/ws/v1/"
+        async with websockets.connect(url) as socket:
+            await socket.send(json.dumps({"type": "auth", "ticket": ticket}))
+            await socket.send(
+                json.dumps(
+                    {"type": "subscribe", "workspace": self.target.workspace,
+                     "project": self.target.project}
+                )
+            )  # fmt: skip
+            while not self._stop.is_set():
+                try:
+                    message = json.loads(await asyncio.wait_for(socket.recv(), 1))
+                except TimeoutError:
+                    continue
+                if message.get("type") == "event":
+                    self.seen[int(message["event"]["id"])] += 1
+
+
 # --- counting ----------------------------------------------------------------------------------
 
 
@@ -234,7 +289,7 @@ class Delivered:
         )
 
 
-def deliveries(stack: Stack, prefix: str) -> dict[str, Delivered]:
+def deliveries(stack: Stack, prefix: str, pushed: Counter[int]) -> dict[str, Delivered]:
     from docket.analytics.models import IssueFact
     from docket.core.models import Event
     from docket.integrations.models import WebhookDelivery
@@ -277,6 +332,11 @@ def deliveries(stack: Stack, prefix: str) -> dict[str, Delivered]:
             sum(hooked[f"msg_{uid.hex}"] - 1 for uid in planned if hooked[f"msg_{uid.hex}"] > 1),
         ),
         "analytics": Delivered(len(issues), facts, 0),
+        "realtime": Delivered(
+            len(events),
+            sum(1 for event in events if pushed[event]),
+            sum(pushed[event] - 1 for event in events if pushed[event] > 1),
+        ),
     }
 
 
@@ -293,6 +353,13 @@ class Result:
 
     def failures(self) -> list[str]:
         found = []
+        if not self.stored.acknowledged:
+            found.append("no write was acknowledged")
+        # A 4xx other than these says the load itself is wrong (an expired token, a bad body).
+        refused = {s: n for s, n in (self.errors_during + self.errors_after).items()
+                   if 400 <= s < 500 and s not in (409, 429)}  # fmt: skip
+        if refused:
+            found.append(f"writes refused: {refused}")
         if self.stored.lost:
             found.append(f"{len(self.stored.lost)} acknowledged writes lost")
         if self.stored.keyed_duplicated:
@@ -301,7 +368,12 @@ class Result:
             found.append(f"{self.errors_after[500]} answers 500 after recovery")
         if self.name == "redis" and self.errors_during[500]:
             found.append(f"{self.errors_during[500]} answers 500 during the Redis outage")
-        missing = {name: d.missing for name, d in self.delivered.items() if d.missing}
+        # Realtime is at most once by design (a socket misses what happens while it is down).
+        missing = {
+            name: d.missing
+            for name, d in self.delivered.items()
+            if d.missing and name != "realtime"
+        }
         if missing:
             found.append(f"deliveries missing: {missing}")
         return found
@@ -310,26 +382,28 @@ class Result:
 def run_experiment(stack: Stack, name: str, target: Target, timing: Timing) -> Result:
     title, fault = EXPERIMENTS[name]
     prefix = f"chaos-{name}-{secrets.token_hex(3)}"
+    # A fresh access token: one outlives an experiment, not the suite.
+    target = replace(target, token=sign_in(stack.base))
     print(f"\n-- {title}", flush=True)
-    with WriteLoad(target, prefix) as load:
-        time.sleep(timing.warm_up)
-        broken = time.monotonic()
-        healed = fault(stack, timing)
-        time.sleep(timing.after)
-    ledger: Ledger = load.ledger
-    first = ledger.first_acknowledged_after(healed)
-    # This process's own connections may have died with the database.
-    connections.close_all()
-    found = stored(ledger, prefix)
-    deadline = time.monotonic() + CATCH_UP_SECONDS
-    while True:
-        delivered = deliveries(stack, prefix)
-        if all(d.missing <= 0 for d in delivered.values()) or time.monotonic() > deadline:
-            break
-        time.sleep(1)
-    caught_up = (
-        time.monotonic() - healed if all(d.missing <= 0 for d in delivered.values()) else None
-    )
+    # The socket stays open until the consumers caught up: the relay pushes what it had late.
+    with RealtimeListener(target) as listener:
+        with WriteLoad(target, prefix) as load:
+            time.sleep(timing.warm_up)
+            broken = time.monotonic()
+            healed = fault(stack, timing)
+            time.sleep(timing.after)
+        ledger: Ledger = load.ledger
+        first = ledger.first_acknowledged_after(healed)
+        # This process's own connections may have died with the database.
+        connections.close_all()
+        found = stored(ledger, prefix)
+        deadline = time.monotonic() + CATCH_UP_SECONDS
+        while True:
+            delivered = deliveries(stack, prefix, listener.seen)
+            if complete(delivered) or time.monotonic() > deadline:
+                break
+            time.sleep(1)
+        caught_up = time.monotonic() - healed if complete(delivered) else None
     result = Result(
         name=name, title=title, stored=found, delivered=delivered,
         errors_during=ledger.errors(broken, healed), errors_after=ledger.errors(healed),
@@ -339,6 +413,10 @@ def run_experiment(stack: Stack, name: str, target: Target, timing: Timing) -> R
     return result
 
 
+def complete(delivered: dict[str, Delivered]) -> bool:
+    return all(d.missing <= 0 for name, d in delivered.items() if name != "realtime")
+
+
 def _errors(counter: Counter[int]) -> str:
     return (
         ", ".join(f"{status or 'no answer'}: {n}" for status, n in sorted(counter.items())) or "-"
@@ -346,8 +424,9 @@ def _errors(counter: Counter[int]) -> str:
 
 
 HEADER = (
-    "| experiment | acknowledged | lost | created twice (keyed) | feed | notifications | emails "
-    "| webhooks | analytics | errors during | errors after | recovery s | caught up s |"
+    "| experiment | acknowledged | lost | created twice (keyed) | unanswered, stored | feed "
+    "| notifications | emails "
+    "| webhooks | analytics | realtime | errors during | errors after | recovery s | caught up s |"
 )
 
 
@@ -358,8 +437,9 @@ def row(result: Result) -> str:
     ]
     return (
         f"| {result.title} | {s.acknowledged} | {len(s.lost)} | {len(s.duplicated)} "
-        f"({len(s.keyed_duplicated)}) | {d['feed']} | {d['notifications']} | {d['emails']} "
-        f"| {d['webhooks']} | {d['analytics']} | {_errors(result.errors_during)} "
+        f"({len(s.keyed_duplicated)}) | {s.unacknowledged_stored} | {d['feed']} "
+        f"| {d['notifications']} | {d['emails']} "
+        f"| {d['webhooks']} | {d['analytics']} | {d['realtime']} | {_errors(result.errors_during)} "
         f"| {_errors(result.errors_after)} | {seconds[0]} | {seconds[1]} |"
     )
 
@@ -446,9 +526,9 @@ def main() -> int:
 
         subscribe_receiver(stack)
         owner = User.objects.get(email="owner@example.com")
-        target = Target(stack.base, sign_in(stack.base), "acme", "ENG", str(owner.pk))
+        target = Target(stack.base, "", "acme", "ENG", str(owner.pk))
         results = [run_experiment(stack, name, target, timing) for name in names]
-    print(f"\n{HEADER}\n|{'---|' * 13}")
+    print(f"\n{HEADER}\n|{'---|' * 15}")
     for result in results:
         print(row(result))
     failures = [f"{r.title}: {f}" for r in results for f in r.failures()]
