@@ -76,7 +76,9 @@ SHORTENED = {
     "DELIVERY_COUNTDOWN_GRACE_SECONDS": "10",
     "EMAIL_SWEEP_AFTER_SECONDS": "10",
 }
-CATCH_UP_SECONDS = 150
+# A mail a killed worker was sending comes back once its claim ran out (EMAIL_CLAIM_SECONDS,
+# 120 s) and the next mail sweep (every 60 s) ran: up to 3 minutes.
+CATCH_UP_SECONDS = 240
 
 
 @dataclass
@@ -228,6 +230,8 @@ class RealtimeListener:
     def __init__(self, target: Target) -> None:
         self.target = target
         self.seen: Counter[int] = Counter()
+        # Sockets opened: more than one means it dropped (and missed what came meanwhile).
+        self.sockets = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=lambda: asyncio.run(self._run()), daemon=True)
 
@@ -252,6 +256,7 @@ class RealtimeListener:
             ticket = (await client.post("/api/v1/realtime/ticket")).json()["ticket"]
         url = self.target.base.replace("http", "ws", 1) + "/ws/v1/"
         async with websockets.connect(url) as socket:
+            self.sockets += 1
             await socket.send(json.dumps({"type": "auth", "ticket": ticket}))
             await socket.send(
                 json.dumps(
@@ -409,7 +414,7 @@ def run_experiment(stack: Stack, name: str, target: Target, timing: Timing) -> R
         errors_during=ledger.errors(broken, healed), errors_after=ledger.errors(healed),
         recovery=None if first is None else max(0.0, first - healed), caught_up=caught_up,
     )  # fmt: skip
-    print(f"   {row(result)}", flush=True)
+    print(f"   {row(result)}\n   realtime sockets opened: {listener.sockets}", flush=True)
     return result
 
 
