@@ -68,7 +68,7 @@ header = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help venv services db migrate demo run serve api-fuzz \
 	lint format schema schema-check migrations-check compat-check deploy-check config-check \
-	backend-test test pin bench bench-realtime bench-large bench-background bench-migrations frontend-deps chromium client client-check constants frontend-check \
+	backend-test test pin bench bench-realtime bench-large bench-background bench-migrations chaos frontend-deps chromium client client-check constants frontend-check \
 	browser-test sdk sdk-check sdk-test
 
 help: ## List the targets
@@ -138,7 +138,8 @@ lint: $(SETUP) ## ruff check + format --check, import contracts (.importlinter),
 	$(RUFF) check $(PY_SOURCES) || status=1; \
 	$(RUFF) format --check $(PY_SOURCES) || status=1; \
 	(cd $(BACKEND) && $(VENV_BIN)/lint-imports --no-cache $(ROOT)/.importlinter) || status=1; \
-	(cd $(BACKEND) && $(VENV_BIN)/mypy --config-file $(ROOT)/pyproject.toml docket config) \
+	(cd $(BACKEND) && $(VENV_BIN)/mypy --config-file $(ROOT)/pyproject.toml docket config \
+		$(ROOT)/bench/chaos.py) \
 		|| status=1; \
 	(cd $(SDK) && $(VENV_BIN)/mypy --config-file pyproject.toml) || status=1; \
 	exit $$status
@@ -355,3 +356,7 @@ bench-migrations: venv services ## Issues migrations 0003-0006 under 50 writers,
 	$(call header,bench-migrations: bench/bench_migrations.py on docket_migbench)
 	@cd $(BACKEND) && BENCH_DATABASE_SERVER=postgres://$(PGUSER)@$(PGHOST):$(PGPORT) \
 		$(VENV_BIN)/python $(ROOT)/bench/bench_migrations.py $(BENCH_ARGS)
+
+chaos: venv ## Break one dependency at a time under a write load, on private services it starts itself (CHAOS_ARGS=--quick)
+	$(call header,chaos: bench/chaos.py: own PostgreSQL cluster + Redis + SMTP sink + receiver + gunicorn + worker + beat)
+	@cd $(ROOT)/bench && $(VENV_BIN)/python chaos.py $(CHAOS_ARGS)

@@ -13,7 +13,7 @@ DEMO_PASSWORD = "docket-demo-password"  # noqa: S105 - the public demo seed's pa
 def sign_in(base: str, email: str = DEMO_EMAIL, password: str = DEMO_PASSWORD) -> str:
     """An access token for a demo user of the API at `base` (e.g. http://127.0.0.1:8001)."""
     split = urlsplit(base)
-    connection = http.client.HTTPConnection(split.hostname, split.port, timeout=30)
+    connection = http.client.HTTPConnection(split.hostname or "127.0.0.1", split.port, timeout=30)
     body = json.dumps({"email": email, "password": password})
     connection.request("POST", "/api/v1/auth/token", body, {"Content-Type": "application/json"})
     response = connection.getresponse()

@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from email.message import Message
 from typing import Any
 
@@ -64,10 +65,26 @@ def http_json(
     return status, decoded
 
 
+@dataclass(frozen=True)
+class LiveServer:
+    base: str
+    # The server's process: uvicorn itself, or gunicorn's master (its workers are its children).
+    process: subprocess.Popen[bytes]
+
+
 @contextmanager
 def live_api(env: dict[str, str], *uvicorn_args: str, gunicorn: bool = False) -> Iterator[str]:
     """Serve the API (local settings, the test database) and yield its base URL: with uvicorn
     as `make run` does, or with gunicorn and its config as the image does (`gunicorn=True`)."""
+    with live_server(env, *uvicorn_args, gunicorn=gunicorn) as server:
+        yield server.base
+
+
+@contextmanager
+def live_server(
+    env: dict[str, str], *uvicorn_args: str, gunicorn: bool = False
+) -> Iterator[LiveServer]:
+    """live_api, yielding the server's process too (to kill a worker of it)."""
     db = connection.settings_dict
     port = free_port()
     environment = {
@@ -99,7 +116,7 @@ def live_api(env: dict[str, str], *uvicorn_args: str, gunicorn: bool = False) ->
                     break
             except OSError:
                 time.sleep(0.2)
-        yield base
+        yield LiveServer(base, server)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
