@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-
 # What a test that sends to a Receiver allows (WEBHOOK_DEVELOPMENT_RECEIVERS).
 LOOPBACK = ["127.0.0.0/8", "::1/128"]
 

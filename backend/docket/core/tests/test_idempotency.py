@@ -182,7 +182,9 @@ def test_an_expired_key_runs_again_and_beat_deletes_expired_keys(world, as_user)
     client = as_user(world.member)
     client.post(ISSUES, {"title": "Day one"}, HTTP_IDEMPOTENCY_KEY="daily")
     before = _eng_issue_count()
-    IdempotencyRecord.objects.update(created_at=timezone.now() - KEY_LIFETIME - datetime.timedelta(1))
+    IdempotencyRecord.objects.update(
+        created_at=timezone.now() - KEY_LIFETIME - datetime.timedelta(1)
+    )
 
     # A retry after 24 hours is a new request
     again = client.post(ISSUES, {"title": "Day one"}, HTTP_IDEMPOTENCY_KEY="daily")
