@@ -21,7 +21,10 @@ STORAGES = {
 STATIC_ROOT = None  # type: ignore[assignment]
 
 # A developer's webhook receiver runs on their own machine, over plain HTTP.
-WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=True)
+# Loopback only: never the LAN, link-local or metadata addresses.
+WEBHOOK_DEVELOPMENT_RECEIVERS = env.list(
+    "WEBHOOK_DEVELOPMENT_RECEIVERS", default=["127.0.0.0/8", "::1/128"]
+)
 WEBHOOK_REQUIRE_HTTPS = env.bool("WEBHOOK_REQUIRE_HTTPS", default=False)
 
 # Metrics on a developer machine (docs/observability.md): a token everyone knows, on an API

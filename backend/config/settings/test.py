@@ -83,8 +83,8 @@ CHANNEL_LAYERS = {
     }
 }
 # Test receivers are local HTTP servers: plain HTTP is accepted, but a test that sends to one
-# must allow private addresses itself (the production refusal is what the other tests see).
+# must allow loopback itself (the production refusal is what the other tests see).
 WEBHOOK_REQUIRE_HTTPS = False
-WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
+WEBHOOK_DEVELOPMENT_RECEIVERS = env.list("WEBHOOK_DEVELOPMENT_RECEIVERS", default=[])
 # Mail stays in memory unless a test's worker is pointed at its own local SMTP server.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")

@@ -1,12 +1,17 @@
 """Webhooks (docket.integrations): where they may go, timeouts, retries, and when an endpoint is
 turned off."""
 
+import ipaddress
+
 from .celery import CELERY_BEAT_SCHEDULE
 from .env import env
 
-# Receivers on private, loopback or link-local addresses are refused (SSRF): only a developer's
-# machine or a test turns this on.
-WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env.bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", default=False)
+# Receivers must be on public addresses (SSRF, docket.integrations.transport). The non-public
+# networks a development setup may send to, e.g. "127.0.0.0/8,::1/128": none in production.
+# Link-local and cloud metadata addresses stay refused whatever this lists.
+WEBHOOK_DEVELOPMENT_RECEIVERS: list[str] = env.list("WEBHOOK_DEVELOPMENT_RECEIVERS", default=[])
+for _network in WEBHOOK_DEVELOPMENT_RECEIVERS:
+    ipaddress.ip_network(_network)  # a typo stops the start, rather than every delivery later
 WEBHOOK_REQUIRE_HTTPS = env.bool("WEBHOOK_REQUIRE_HTTPS", default=True)
 # One attempt's whole budget: connecting, sending, and reading the answer's headers and body; a
 # receiver that drips its answer is cut off there.

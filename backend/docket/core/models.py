@@ -172,8 +172,8 @@ def mail_delivery_rules(
 
 
 class IdempotencyKey(models.Model):
-    """A POST made with an `Idempotency-Key` (docket.core.idempotency): claimed before the
-    request runs, then holding its answer for 24 hours so a retry gets the same one.
+    """Superseded by IdempotencyRecord (keys kept in clear, scoped per user only): kept while
+    the previous release still runs beside this one, then dropped. Beat empties it in 24 hours.
 
     In PostgreSQL rather than Redis: the promise "this POST will not run twice" must outlive a
     Redis restart or eviction (the cache evicts under memory pressure), and the claim is one
@@ -199,3 +199,35 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} of {self.user_id}"
+
+
+class IdempotencyRecord(models.Model):
+    """A POST made with an `Idempotency-Key` (docket.core.idempotency): claimed inside the
+    request's transaction, then holding its answer for 24 hours so a retry gets the same one.
+
+    Nothing here is readable without the client's key: the row is found by an HMAC of the key
+    and its scope (user, credential, membership and role), the fingerprint is keyed by it, and
+    the answer (status aside) is sealed with AES-GCM under a key derived from the client's key
+    and the server secret. A database reader sees neither keys nor the secrets an answer holds.
+
+    In PostgreSQL rather than Redis: the promise "this POST will not run twice" must outlive a
+    Redis restart or eviction.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # HMAC-SHA256 (hex) of the scope and the client's key, under the server secret.
+    lookup = models.CharField(max_length=64, unique=True)
+    # HMAC (hex) of method, path and body under the row's own key: another request is refused.
+    fingerprint = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    # Null while the first request is in flight.
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    # AES-GCM nonce + ciphertext of the stored headers and body.
+    response_sealed = models.BinaryField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["created_at"], name="idempotency_record_created_idx")]
+
+    def __str__(self) -> str:
+        return f"idempotency record {self.pk} of {self.user_id}"

@@ -100,7 +100,8 @@ class PrimaryDatabasePinMiddleware:
 class RateLimitHeadersMiddleware:
     """The IETF `RateLimit` and `RateLimit-Policy` fields on every answer whose request was
     counted against a rate limit (docket.core.throttling): successes, refusals, 304s and the
-    429 itself. A replayed answer (docket.http.idempotency) was not counted and repeats none."""
+    429 itself. A replayed answer (docket.http.idempotency) is counted like any request and
+    carries them too."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -94,7 +94,11 @@ IDEMPOTENCY_KEY = OpenApiParameter(
         "returns the first answer again (header `Idempotent-Replayed: true`) instead of "
         "running it twice; the same key with another request is a 422 "
         "`idempotency_key_reused`, and while the first is still running, a 409 "
-        "`idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept."
+        "`idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key "
+        "belongs to the credential that sent it (a personal access token, or your sessions) "
+        "and, under a workspace, to your membership and role: a replay passes every check the "
+        "request would pass now and counts against your rate limits. Stored answers are "
+        "encrypted with a key derived from yours (docs/integrations.md)."
     ),
 )
 
@@ -113,7 +117,6 @@ class DocketAutoSchema(AutoSchema):
         return (
             self.method == "POST"
             and isinstance(self.view, IdempotencyKeys)
-            and self.view.idempotency_keys
             and bool(self.view.get_authenticators())
         )
 

@@ -44,8 +44,8 @@ class WorkspaceAPIView(GenericAPIView):
     # see docket.core.authentication.Authenticated); any other workspace is a 404 below.
     token_methods = EVERY_METHOD
 
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
+    def establish_access(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().establish_access(request, *args, **kwargs)
         grant = request.auth if isinstance(request.auth, TokenGrant) else None
         self.access, self.workspace = access_for_workspace(
             user=request.user,
@@ -58,6 +58,14 @@ class WorkspaceAPIView(GenericAPIView):
         # Only now, with membership established: an outsider's 404 costs the workspace nothing.
         rate_limit_workspace(request, self.workspace.pk)
 
+    def idempotency_scope(self, request: Request) -> str:
+        # A member removed and invited again has a new membership; a role changed since the
+        # first answer must not replay what only the old role could do.
+        return (
+            f"{super().idempotency_scope(request)}|membership:{self.access.membership_id}"
+            f"|role:{self.access.role}"
+        )
+
     def paginated(self, queryset: Any, serializer_class: type) -> Any:
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(serializer_class(page, many=True).data)
@@ -69,8 +77,8 @@ class ProjectAPIView(WorkspaceAPIView):
 
     project: Project
 
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
+    def establish_access(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().establish_access(request, *args, **kwargs)
         self.project = project_get(access=self.access, key=kwargs["project_key"])
 
 
@@ -82,8 +90,8 @@ class IssueAPIView(WorkspaceAPIView):
     # relations (the detail GET, in the database)
     shows_issue = True
 
-    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
-        super().initial(request, *args, **kwargs)
+    def establish_access(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().establish_access(request, *args, **kwargs)
         # Writes answer with the issue rendered by the database after the change, so only reads
         # need its relations now.
         self.issue = issue_get(

@@ -16,6 +16,9 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+# What a test that sends to a Receiver allows (WEBHOOK_DEVELOPMENT_RECEIVERS).
+LOOPBACK = ["127.0.0.0/8", "::1/128"]
+
 
 @dataclass(frozen=True)
 class Received:

@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
 from docket.core import ratelimit
-from docket.core.models import IdempotencyKey
+from docket.core.models import IdempotencyRecord
 from docket.issues.models import Issue
 from docket.testing.live import free_port, live_api
 from docket.workspaces.models import TokenScope
@@ -217,19 +217,23 @@ def test_a_rate_limited_keyed_post_frees_its_key_for_the_retry(world, as_user, s
 
     refused = client.post(ISSUES, {"title": "Keyed"}, HTTP_IDEMPOTENCY_KEY="retry-me")
     assert refused.status_code == 429
-    assert not IdempotencyKey.objects.filter(key="retry-me").exists()
+    assert not IdempotencyRecord.objects.exists()
 
-    deadline = time.monotonic() + 5
-    while (
-        retry := client.post(ISSUES, {"title": "Keyed"}, HTTP_IDEMPOTENCY_KEY="retry-me")
-    ).status_code == 429:
-        assert time.monotonic() < deadline, "the window never reset"
-        time.sleep(0.2)
+    def once_the_window_resets():
+        deadline = time.monotonic() + 5
+        while (
+            answer := client.post(ISSUES, {"title": "Keyed"}, HTTP_IDEMPOTENCY_KEY="retry-me")
+        ).status_code == 429:
+            assert time.monotonic() < deadline, "the window never reset"
+            time.sleep(0.2)
+        return answer
 
+    retry = once_the_window_resets()
     assert retry.status_code == 201
     assert "Idempotent-Replayed" not in retry
     assert Issue.objects.filter(title="Keyed").count() == 1
-    replay = client.post(ISSUES, {"title": "Keyed"}, HTTP_IDEMPOTENCY_KEY="retry-me")
+    # A replay is counted like any request (issue 19): it too waits for the window
+    replay = once_the_window_resets()
     assert replay["Idempotent-Replayed"] == "true"
     assert Issue.objects.filter(title="Keyed").count() == 1
 

@@ -75,8 +75,6 @@ def _secret_shown_once(payload: dict, code: int = status.HTTP_201_CREATED) -> Re
 class WebhookEndpointListCreateView(WorkspaceAPIView):
     """The workspace's webhook endpoints (admins and owners)."""
 
-    # The answer to a create holds the signing secret: it must never be stored for a replay.
-    idempotency_keys = False
     queryset = WebhookEndpoint.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
@@ -143,7 +141,6 @@ class WebhookEndpointDetailView(WorkspaceAPIView):
 
 
 class WebhookSecretRotateView(WorkspaceAPIView):
-    idempotency_keys = False  # the answer is a new secret
     may_forbid = True
 
     @extend_schema(

@@ -28,7 +28,7 @@ from docket.integrations.services import (
 )
 from docket.integrations.tasks import deliver_due_webhooks
 from docket.issues.services import issue_update
-from docket.testing.receiver import ReceiverServer
+from docket.testing.receiver import LOOPBACK, ReceiverServer
 from docket.testing.worker import purge_queues, queue_length, start_worker, stop_worker
 from docket.testing.world import access_of
 from docket.workspaces.models import Membership
@@ -60,7 +60,7 @@ def _failed_attempts(outcome: str) -> float:
 @pytest.mark.django_db
 def test_the_sweep_enqueues_each_due_delivery_once_however_often_it_runs(world, settings):
     # Given five deliveries whose asks were lost, and no worker running
-    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.WEBHOOK_DEVELOPMENT_RECEIVERS = LOOPBACK
     webhook_endpoint_create(
         access=world.access("admin"), url="http://127.0.0.1:9/hooks", event_types=["issue.updated"]
     )
@@ -85,7 +85,7 @@ def test_a_receiver_dripping_its_answer_is_cut_off_at_the_deadline_and_the_attem
     world, receiver, settings
 ):
     # Given a receiver that sends its answer's headers a byte every half second, for ever
-    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.WEBHOOK_DEVELOPMENT_RECEIVERS = LOOPBACK
     settings.WEBHOOK_TIMEOUT_SECONDS = 2
     webhook_endpoint_create(
         access=world.access("admin"), url=receiver.url, event_types=["issue.updated"]
@@ -120,7 +120,7 @@ def test_an_attempt_whose_sender_died_is_logged_backed_off_and_counted_towards_d
     world, settings
 ):
     # Given a delivery whose sender was killed mid-attempt: its claim ran out a while ago
-    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.WEBHOOK_DEVELOPMENT_RECEIVERS = LOOPBACK
     webhook_endpoint_create(
         access=world.access("admin"), url="http://127.0.0.1:9/hooks", event_types=["issue.updated"]
     )
@@ -162,7 +162,7 @@ def test_a_slow_receiver_in_one_workspace_does_not_hold_up_another_workspaces(wo
         outsider = access_of(
             Membership.objects.get(workspace=world.other_workspace, user=world.outsider)
         )
-        with override_settings(WEBHOOK_ALLOW_PRIVATE_ADDRESSES=True):
+        with override_settings(WEBHOOK_DEVELOPMENT_RECEIVERS=LOOPBACK):
             webhook_endpoint_create(
                 access=world.access("admin"), url=slow.url, event_types=["issue.updated"]
             )
@@ -181,7 +181,7 @@ def test_a_slow_receiver_in_one_workspace_does_not_hold_up_another_workspaces(wo
         worker = start_worker(
             queues="webhooks",
             env={
-                "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "true",
+                "WEBHOOK_DEVELOPMENT_RECEIVERS": ",".join(LOOPBACK),
                 "WEBHOOK_TIMEOUT_SECONDS": "10",
                 "WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT": "1",
             },

@@ -34,7 +34,7 @@ from docket.integrations.services import (
 )
 from docket.integrations.signing import signature
 from docket.issues.services import comment_create, issue_update
-from docket.testing.receiver import Received, ReceiverServer
+from docket.testing.receiver import LOOPBACK, Received, ReceiverServer
 from docket.testing.world import access_of
 from docket.workspaces.models import Membership
 
@@ -50,7 +50,7 @@ def receiver():
 @pytest.fixture
 def private_allowed(settings):
     """Tests send to a receiver on 127.0.0.1, which production refuses: allowed explicitly."""
-    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.WEBHOOK_DEVELOPMENT_RECEIVERS = LOOPBACK
 
 
 def _verify(received: Received, secret: str) -> bool:
@@ -277,6 +277,11 @@ def test_an_endpoint_failing_too_long_is_disabled_and_each_admin_is_emailed_once
         "http://169.254.169.254/latest/meta-data",
         "http://[::1]/hook",
         "http://[::ffff:127.0.0.1]/hook",
+        "http://[::127.0.0.1]/hook",
+        "http://[64:ff9b::7f00:1]/hook",
+        "http://[64:ff9b:1:7f00:0:100::]/hook",
+        "http://[2002:7f00:1::]/hook",
+        "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook",
         "http://0.0.0.0/hook",
         "ftp://hooks.example.com/hook",
         "http://user:pass@hooks.example.com/hook",
@@ -325,16 +330,65 @@ def test_a_name_that_resolves_to_our_network_at_send_time_is_refused(
     assert outcome.result == "failed"
     attempt = WebhookAttempt.objects.get(delivery=delivery)
     assert attempt.status_code is None
-    assert "non-public address (127.0.0.1)" in attempt.error
+    assert "127.0.0.1 is not a public address" in attempt.error
     assert receiver.received == []
 
     # And where private addresses are allowed, the same name reaches the address it resolved to,
     # with its own name as the Host
-    settings.WEBHOOK_ALLOW_PRIVATE_ADDRESSES = True
+    settings.WEBHOOK_DEVELOPMENT_RECEIVERS = LOOPBACK
     _due_now(delivery)
     assert webhook_delivery_send(delivery_id=delivery.pk).result == "sent"
     (request,) = receiver.wait_for(1)
     assert request.headers["host"] == f"hooks.example.com:{port}"
+
+
+@pytest.mark.django_db
+def test_a_development_receivers_answer_is_not_kept_in_the_log(world, receiver, private_allowed):
+    # Given an endpoint on the allowed loopback receiver, which answers with a body
+    _endpoint(world, receiver.url)
+    mark = _mark()
+    issue_update(access=world.access("member"), issue=world.eng_issue, title="Quiet log")
+    (delivery,) = _plan_since(mark)
+
+    # When it is delivered
+    assert webhook_delivery_send(delivery_id=delivery.pk).result == "sent"
+
+    # Then the receiver got it, and the log keeps its status but not a byte of its answer
+    receiver.wait_for(1)
+    attempt = WebhookAttempt.objects.get(delivery=delivery)
+    assert (attempt.status_code, attempt.response_body) == (200, "")
+
+
+@pytest.mark.django_db
+def test_loopback_is_refused_when_no_development_receiver_is_listed(world, receiver):
+    _endpoint(world, "https://hooks.example.com/x")
+    WebhookEndpoint.objects.update(url=receiver.url)  # saved before the policy changed
+    mark = _mark()
+    issue_update(access=world.access("member"), issue=world.eng_issue, title="Refused")
+    (delivery,) = _plan_since(mark)
+
+    assert webhook_delivery_send(delivery_id=delivery.pk).result == "failed"
+    assert "is not a public address" in WebhookAttempt.objects.get(delivery=delivery).error
+    assert receiver.received == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://169.254.169.254/latest/meta-data",
+        "http://[fe80::1]/hook",
+        "http://[::ffff:169.254.169.254]/hook",
+        "http://[64:ff9b::a9fe:a9fe]/hook",
+        "http://[fd00:ec2::254]/hook",
+        "http://100.100.100.200/hook",
+    ],
+)
+def test_metadata_and_link_local_are_refused_whatever_the_allowlist(world, as_user, settings, url):
+    settings.WEBHOOK_DEVELOPMENT_RECEIVERS = ["0.0.0.0/0", "::/0"]
+    answer = _create(as_user(world.owner), url)
+    assert answer.status_code == 400, answer.content
+    assert not WebhookEndpoint.objects.exists()
 
 
 def _create(client, url: str, *event_types: str):

@@ -16,7 +16,7 @@ from docket.integrations.models import WebhookAttempt, WebhookDelivery, WebhookD
 from docket.integrations.services import ABANDONED, webhook_endpoint_create
 from docket.integrations.tasks import deliver_due_webhooks
 from docket.issues.services import issue_update
-from docket.testing.receiver import ReceiverServer
+from docket.testing.receiver import LOOPBACK, ReceiverServer
 from docket.testing.worker import purge_queues, start_worker, stop_worker, wait_for
 
 transactional = pytest.mark.django_db(
@@ -30,7 +30,7 @@ def _worker():
         queues=",".join(QUEUES),
         env={
             # The receiver is on 127.0.0.1; production refuses it, these tests allow it.
-            "WEBHOOK_ALLOW_PRIVATE_ADDRESSES": "true",
+            "WEBHOOK_DEVELOPMENT_RECEIVERS": ",".join(LOOPBACK),
             # A sender holds a delivery for 3x this: a dead one's claim runs out in 3 s.
             "WEBHOOK_TIMEOUT_SECONDS": "1",
             "WEBHOOK_RETRY_DELAYS": "0.2,0.2,0.2",
@@ -49,7 +49,7 @@ def _by_event(received) -> dict[int, set[str]]:
 def test_a_commit_reaches_the_receiver_through_the_relay_and_the_webhooks_queue(world):
     with ReceiverServer() as receiver:
         # Given an endpoint (made where loopback is allowed) and a worker on every queue
-        with override_settings(WEBHOOK_ALLOW_PRIVATE_ADDRESSES=True):
+        with override_settings(WEBHOOK_DEVELOPMENT_RECEIVERS=LOOPBACK):
             webhook_endpoint_create(
                 access=world.access("admin"), url=receiver.url, event_types=["issue.updated"]
             )
@@ -79,7 +79,7 @@ def test_a_commit_reaches_the_receiver_through_the_relay_and_the_webhooks_queue(
 @transactional
 def test_a_worker_killed_mid_delivery_loses_no_event_and_each_keeps_one_webhook_id(world):
     with ReceiverServer() as receiver:
-        with override_settings(WEBHOOK_ALLOW_PRIVATE_ADDRESSES=True):
+        with override_settings(WEBHOOK_DEVELOPMENT_RECEIVERS=LOOPBACK):
             webhook_endpoint_create(
                 access=world.access("admin"), url=receiver.url, event_types=["issue.updated"]
             )

@@ -12,10 +12,6 @@ from docket.realtime.tickets import ticket_issue
 
 
 class RealtimeTicketView(APIView):
-    # A replayed answer would be a stored ticket: tickets are kept only as hashes, and a retry
-    # should simply get a new one.
-    idempotency_keys = False
-
     @extend_schema(
         operation_id="realtime_ticket_create",
         summary="A single-use ticket that opens one realtime socket (see docs/realtime.md)",

@@ -58,18 +58,6 @@ def test_the_ticket_endpoint_needs_a_signed_in_caller(api, as_user, world):
 
 
 @transactional
-def test_an_idempotency_key_never_replays_a_ticket(as_user, world):
-    """A replay would hand out a stored ticket: tickets are kept only as hashes."""
-    client = as_user(world.member)
-    answers = [
-        client.post("/api/v1/realtime/ticket", HTTP_IDEMPOTENCY_KEY="same-key") for _ in range(2)
-    ]
-    assert [a.status_code for a in answers] == [201, 201]
-    assert answers[0].json()["ticket"] != answers[1].json()["ticket"]
-    assert "Idempotent-Replayed" not in answers[1]
-
-
-@transactional
 def test_a_ticket_opens_one_socket_once(quiet_world):
     async def scenario():
         ticket = await database_sync_to_async(ticket_issue)(user_id=quiet_world.member.pk)

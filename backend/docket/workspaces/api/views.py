@@ -231,9 +231,6 @@ class PersonalTokenListCreateView(GenericAPIView):
     """The caller's personal access tokens. A signed-in session only: a token cannot list or
     mint tokens (403 `session_required`)."""
 
-    # The answer to a create holds the secret, shown once: it must never be stored for a replay.
-    idempotency_keys = False
-
     queryset = PersonalAccessToken.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"

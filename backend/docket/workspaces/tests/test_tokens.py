@@ -347,18 +347,3 @@ def test_a_token_request_costs_the_same_queries_as_a_session_request(
         as_user(world.member).get("/api/v1/workspaces/acme")
     with django_assert_num_queries(2):
         bot.get("/api/v1/workspaces/acme")
-
-
-@pytest.mark.django_db
-def test_an_idempotency_key_never_stores_a_new_tokens_secret(as_user, world):
-    from docket.core.models import IdempotencyKey
-
-    client = as_user(world.member)
-    body = {"name": "bot", "workspace": "acme", "scope": "read"}
-    answers = [
-        client.post("/api/v1/me/tokens", body, format="json", HTTP_IDEMPOTENCY_KEY="k1")
-        for _ in range(2)
-    ]
-    assert [a.status_code for a in answers] == [201, 201]
-    assert answers[0].json()["secret"] != answers[1].json()["secret"]
-    assert not IdempotencyKey.objects.exists()

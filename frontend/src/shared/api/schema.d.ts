@@ -3377,7 +3377,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3709,7 +3709,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3864,7 +3864,10 @@ export interface operations {
     tokens_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3909,8 +3912,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3994,7 +4015,10 @@ export interface operations {
     realtime_ticket_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4035,8 +4059,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4118,7 +4160,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4608,7 +4650,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5448,7 +5490,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5885,7 +5927,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
                 /** @description The ETag of the copy being changed. If the issue changed since, nothing is written and the answer is 412 `precondition_failed`. Absent or `*`: no check. */
                 "If-Match"?: string;
@@ -6070,7 +6112,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6387,7 +6429,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6787,7 +6829,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6888,7 +6930,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7107,7 +7149,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7405,7 +7447,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7749,7 +7791,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7853,7 +7895,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8025,7 +8067,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8342,7 +8384,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8575,7 +8617,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8850,7 +8892,7 @@ export interface operations {
                 limit?: number;
             };
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8954,7 +8996,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9129,7 +9171,10 @@ export interface operations {
     webhooks_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 workspace_slug: string;
             };
@@ -9185,8 +9230,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9493,7 +9556,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. */
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9593,7 +9656,10 @@ export interface operations {
     webhooks_rotate_secret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 endpoint_id: string;
                 workspace_slug: string;
@@ -9646,8 +9712,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description The request body is larger than the limit. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

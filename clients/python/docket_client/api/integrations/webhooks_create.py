@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem_output import ProblemOutput
 from ...models.webhook_endpoint_create_input import WebhookEndpointCreateInput
 from ...models.webhook_endpoint_created_output import WebhookEndpointCreatedOutput
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     workspace_slug: str,
     *,
     body: WebhookEndpointCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -62,10 +65,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemOutput.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ProblemOutput.from_dict(response.json())
 
         return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemOutput.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemOutput.from_dict(response.json())
@@ -94,6 +107,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: WebhookEndpointCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | WebhookEndpointCreatedOutput]:
     """Register a webhook endpoint (admins); its signing secret is shown once
 
@@ -101,6 +115,7 @@ def sync_detailed(
 
     Args:
         workspace_slug (str):
+        idempotency_key (str | Unset):
         body (WebhookEndpointCreateInput): Input serializer that refuses fields it does not know
             (no silent mass assignment).
 
@@ -115,6 +130,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         workspace_slug=workspace_slug,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -129,6 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: WebhookEndpointCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | WebhookEndpointCreatedOutput | None:
     """Register a webhook endpoint (admins); its signing secret is shown once
 
@@ -136,6 +153,7 @@ def sync(
 
     Args:
         workspace_slug (str):
+        idempotency_key (str | Unset):
         body (WebhookEndpointCreateInput): Input serializer that refuses fields it does not know
             (no silent mass assignment).
 
@@ -151,6 +169,7 @@ def sync(
         workspace_slug=workspace_slug,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -159,6 +178,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: WebhookEndpointCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | WebhookEndpointCreatedOutput]:
     """Register a webhook endpoint (admins); its signing secret is shown once
 
@@ -166,6 +186,7 @@ async def asyncio_detailed(
 
     Args:
         workspace_slug (str):
+        idempotency_key (str | Unset):
         body (WebhookEndpointCreateInput): Input serializer that refuses fields it does not know
             (no silent mass assignment).
 
@@ -180,6 +201,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         workspace_slug=workspace_slug,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -192,6 +214,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: WebhookEndpointCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | WebhookEndpointCreatedOutput | None:
     """Register a webhook endpoint (admins); its signing secret is shown once
 
@@ -199,6 +222,7 @@ async def asyncio(
 
     Args:
         workspace_slug (str):
+        idempotency_key (str | Unset):
         body (WebhookEndpointCreateInput): Input serializer that refuses fields it does not know
             (no silent mass assignment).
 
@@ -215,5 +239,6 @@ async def asyncio(
             workspace_slug=workspace_slug,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

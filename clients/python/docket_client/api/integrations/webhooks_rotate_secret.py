@@ -9,13 +9,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_output import ProblemOutput
 from ...models.webhook_secret_output import WebhookSecretOutput
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     workspace_slug: str,
     endpoint_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -25,6 +30,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -56,10 +62,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 409:
+        response_409 = ProblemOutput.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ProblemOutput.from_dict(response.json())
 
         return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemOutput.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemOutput.from_dict(response.json())
@@ -88,12 +104,14 @@ def sync_detailed(
     endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | WebhookSecretOutput]:
     """Give an endpoint a new signing secret (admins); the old one signs for 24 h more
 
     Args:
         workspace_slug (str):
         endpoint_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -106,6 +124,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         workspace_slug=workspace_slug,
         endpoint_id=endpoint_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -120,12 +139,14 @@ def sync(
     endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | WebhookSecretOutput | None:
     """Give an endpoint a new signing secret (admins); the old one signs for 24 h more
 
     Args:
         workspace_slug (str):
         endpoint_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +160,7 @@ def sync(
         workspace_slug=workspace_slug,
         endpoint_id=endpoint_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -147,12 +169,14 @@ async def asyncio_detailed(
     endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | WebhookSecretOutput]:
     """Give an endpoint a new signing secret (admins); the old one signs for 24 h more
 
     Args:
         workspace_slug (str):
         endpoint_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +189,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         workspace_slug=workspace_slug,
         endpoint_id=endpoint_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -177,12 +202,14 @@ async def asyncio(
     endpoint_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | WebhookSecretOutput | None:
     """Give an endpoint a new signing secret (admins); the old one signs for 24 h more
 
     Args:
         workspace_slug (str):
         endpoint_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,5 +224,6 @@ async def asyncio(
             workspace_slug=workspace_slug,
             endpoint_id=endpoint_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

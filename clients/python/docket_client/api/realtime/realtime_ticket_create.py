@@ -7,16 +7,23 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem_output import ProblemOutput
 from ...models.realtime_ticket_output import RealtimeTicketOutput
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/realtime/ticket",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -43,10 +50,20 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ProblemOutput.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ProblemOutput.from_dict(response.json())
 
         return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemOutput.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemOutput.from_dict(response.json())
@@ -73,8 +90,12 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | RealtimeTicketOutput]:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
+
+    Args:
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -84,7 +105,9 @@ def sync_detailed(
         Response[ProblemOutput | RealtimeTicketOutput]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        idempotency_key=idempotency_key,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -96,8 +119,12 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | RealtimeTicketOutput | None:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
+
+    Args:
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,14 +136,19 @@ def sync(
 
     return sync_detailed(
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | RealtimeTicketOutput]:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
+
+    Args:
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,7 +158,9 @@ async def asyncio_detailed(
         Response[ProblemOutput | RealtimeTicketOutput]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        idempotency_key=idempotency_key,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -136,8 +170,12 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | RealtimeTicketOutput | None:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
+
+    Args:
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,5 +188,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.personal_token_create_input import PersonalTokenCreateInput
 from ...models.personal_token_created_output import PersonalTokenCreatedOutput
 from ...models.problem_output import ProblemOutput
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: PersonalTokenCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -53,10 +56,20 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ProblemOutput.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ProblemOutput.from_dict(response.json())
 
         return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemOutput.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = ProblemOutput.from_dict(response.json())
@@ -84,6 +97,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PersonalTokenCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PersonalTokenCreatedOutput | ProblemOutput]:
     """Create a personal access token for one workspace; the secret is shown once
 
@@ -91,6 +105,7 @@ def sync_detailed(
     mint tokens (403 `session_required`).
 
     Args:
+        idempotency_key (str | Unset):
         body (PersonalTokenCreateInput): Input serializer that refuses fields it does not know (no
             silent mass assignment).
 
@@ -104,6 +119,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -117,6 +133,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PersonalTokenCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> PersonalTokenCreatedOutput | ProblemOutput | None:
     """Create a personal access token for one workspace; the secret is shown once
 
@@ -124,6 +141,7 @@ def sync(
     mint tokens (403 `session_required`).
 
     Args:
+        idempotency_key (str | Unset):
         body (PersonalTokenCreateInput): Input serializer that refuses fields it does not know (no
             silent mass assignment).
 
@@ -138,6 +156,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -145,6 +164,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PersonalTokenCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PersonalTokenCreatedOutput | ProblemOutput]:
     """Create a personal access token for one workspace; the secret is shown once
 
@@ -152,6 +172,7 @@ async def asyncio_detailed(
     mint tokens (403 `session_required`).
 
     Args:
+        idempotency_key (str | Unset):
         body (PersonalTokenCreateInput): Input serializer that refuses fields it does not know (no
             silent mass assignment).
 
@@ -165,6 +186,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -176,6 +198,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PersonalTokenCreateInput,
+    idempotency_key: str | Unset = UNSET,
 ) -> PersonalTokenCreatedOutput | ProblemOutput | None:
     """Create a personal access token for one workspace; the secret is shown once
 
@@ -183,6 +206,7 @@ async def asyncio(
     mint tokens (403 `session_required`).
 
     Args:
+        idempotency_key (str | Unset):
         body (PersonalTokenCreateInput): Input serializer that refuses fields it does not know (no
             silent mass assignment).
 
@@ -198,5 +222,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
