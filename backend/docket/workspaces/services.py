@@ -201,7 +201,9 @@ def member_change_role(*, access: Access, target: Membership, role: Role) -> Mem
 
 
 def member_remove(*, access: Access, target: Membership) -> None:
-    """Remove someone from the workspace, or leave it oneself. The last owner stays."""
+    """Remove someone from the workspace, or leave it oneself. The last owner stays. Their
+    personal access tokens for this workspace are revoked in the same transaction, not merely
+    suspended: a token must not come back to life when its owner is invited again."""
     access.ensure_in_workspace(target)
     if target.pk != access.membership_id:
         ensure_can_manage_member(access, target, new_role=None)
@@ -224,6 +226,9 @@ def member_remove(*, access: Access, target: Membership) -> None:
                 },
             )
         )
+        PersonalAccessToken.objects.filter(
+            user_id=target.user_id, workspace_id=access.workspace_id, revoked_at__isnull=True
+        ).update(revoked_at=timezone.now())
         target.delete()
 
 
