@@ -19,6 +19,7 @@ from rest_framework.request import Request
 from docket.core.access import Access, TokenGrant
 from docket.core.authentication import EVERY_METHOD
 from docket.core.throttling import rate_limit_workspace
+from docket.core.visibility import forget_member_emails, show_member_emails
 from docket.http.idempotency import IdempotencyKeys
 from docket.issues.models import Issue
 from docket.issues.selectors import issue_get
@@ -26,6 +27,7 @@ from docket.projects.access import access_for_workspace
 from docket.projects.models import Project
 from docket.projects.selectors import project_get
 from docket.workspaces.models import Workspace
+from docket.workspaces.permissions import can_see_member_emails
 
 
 class APIView(IdempotencyKeys):
@@ -57,6 +59,17 @@ class WorkspaceAPIView(GenericAPIView):
         )
         # Only now, with membership established: an outsider's 404 costs the workspace nothing.
         rate_limit_workspace(request, self.workspace.pk)
+        self._emails_token = show_member_emails(can_see_member_emails(self.access))
+
+    def finalize_response(
+        self, request: Request, response: Any, *args: Any, **kwargs: Any
+    ) -> Any:
+        # The answer is serialized by now; the next request on this thread decides afresh.
+        token = getattr(self, "_emails_token", None)
+        if token is not None:
+            forget_member_emails(token)
+            self._emails_token = None
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def paginated(self, queryset: Any, serializer_class: type) -> Any:
         page = self.paginate_queryset(queryset)
