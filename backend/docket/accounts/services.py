@@ -17,7 +17,8 @@ from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from docket.accounts.models import RefreshSession, User
-from docket.core.errors import FieldError, Unauthenticated, ValidationFailed
+from docket.accounts.backoff import sign_in_failed, sign_in_succeeded, sign_in_wait_seconds
+from docket.core.errors import FieldError, TooManyAttempts, Unauthenticated, ValidationFailed
 from docket.core.user_sockets import user_sockets_close
 
 _VALID_TIMEZONES = frozenset(zoneinfo.available_timezones())
@@ -124,12 +125,54 @@ def _signed(refresh: RefreshToken, user: User) -> IssuedTokens:
     )
 
 
-def session_start(*, email: str, password: str, user_agent: str = "") -> IssuedTokens:
+def _holds_live_session(email: str, raw_refresh: str | None) -> bool:
+    """Whether `raw_refresh` is a refresh token of a live session of the account `email`: a
+    client the owner signed in from before, whom the backoff of guesses from elsewhere must not
+    shut out. Decided before the password is looked at, so the answer's timing says nothing
+    about it."""
+    if not raw_refresh:
+        return False
+    try:
+        token = RefreshToken(raw_refresh)  # type: ignore[arg-type]  # the stubs omit str
+    except TokenError:
+        return False
+    return (
+        RefreshSession.objects.using("default")
+        .filter(
+            id=token.get("sid"),
+            user__email=email,
+            user__is_active=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .exists()
+    )
+
+
+def session_start(
+    *, email: str, password: str, user_agent: str = "", known_refresh: str | None = None
+) -> IssuedTokens:
     """Sign in with email and password. Raises Unauthenticated with one message for any failure,
-    so the answer does not reveal which accounts exist."""
-    user = authenticate(email=email.strip().lower(), password=password)
+    so the answer does not reveal which accounts exist. Failed attempts on an account, from any
+    address, back off (docket.accounts.backoff): while it is closed, TooManyAttempts
+    (`sign_in_backoff`) whatever the password, unless `known_refresh` is a refresh token of a
+    live session of the account (the owner is never locked out by someone else's guesses)."""
+    email = email.strip().lower()
+    wait = sign_in_wait_seconds(email)
+    if wait and not _holds_live_session(email, known_refresh):
+        raise TooManyAttempts(
+            f"Too many failed sign-ins to this account; retry after {wait} s.",
+            code="sign_in_backoff",
+            retry_after=wait,
+        )
+    user = authenticate(email=email, password=password)
     if user is None or not user.is_active:
+        sign_in_failed(email)
         raise Unauthenticated("Email or password is incorrect.", code="invalid_credentials")
+    if not wait:
+        # Not while the account is closed: the owner signing in on a known device must not
+        # hand the guesser a fresh set of free failures.
+        sign_in_succeeded(email)
     with transaction.atomic():
         session = RefreshSession(
             user=user,
