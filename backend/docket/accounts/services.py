@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 
+import structlog
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
@@ -18,8 +19,16 @@ from rest_framework_simplejwt.tokens import RefreshToken
 
 from docket.accounts.models import RefreshSession, User
 from docket.accounts.backoff import sign_in_failed, sign_in_succeeded, sign_in_wait_seconds
-from docket.core.errors import FieldError, TooManyAttempts, Unauthenticated, ValidationFailed
+from docket.core.errors import (
+    FieldError,
+    PermissionDenied,
+    TooManyAttempts,
+    Unauthenticated,
+    ValidationFailed,
+)
 from docket.core.user_sockets import user_sockets_close
+
+logger = structlog.get_logger(__name__)
 
 _VALID_TIMEZONES = frozenset(zoneinfo.available_timezones())
 
@@ -271,3 +280,30 @@ def user_change_password(*, actor: User, current_password: str, new_password: st
         transaction.on_commit(
             partial(user_sockets_close, user_id=actor.pk, reason="password changed")
         )
+
+
+def user_deactivate(*, actor: User | None, target: User) -> bool:
+    """Deactivate an account: staff only (`actor` None is an operator at the console, see the
+    `deactivate_user` command). In one transaction the account stops being active and every
+    refresh session of it is revoked; once that commits, its sockets are closed. From then on
+    nothing of it works: sign-in, access tokens and personal access tokens check `is_active` on
+    the primary, and a realtime ticket issued before is refused when redeemed. Idempotent;
+    returns whether the account was active. Raises PermissionDenied for anyone but staff."""
+    if actor is not None and not (actor.is_active and actor.is_staff):
+        raise PermissionDenied("Only staff may deactivate accounts.", code="staff_required")
+    with transaction.atomic():
+        was_active = User.objects.filter(pk=target.pk, is_active=True).update(is_active=False) > 0
+        target.is_active = False
+        RefreshSession.objects.filter(user=target, revoked_at__isnull=True).update(
+            revoked_at=timezone.now(), revoked_reason="deactivated"
+        )
+        transaction.on_commit(
+            partial(user_sockets_close, user_id=target.pk, reason="account deactivated")
+        )
+    logger.info(
+        "user_deactivated",
+        target_id=str(target.pk),
+        actor_id=str(actor.pk) if actor else None,
+        was_active=was_active,
+    )
+    return was_active
