@@ -400,3 +400,24 @@ def test_an_idempotency_key_never_stores_a_new_tokens_secret(as_user, world):
     assert [a.status_code for a in answers] == [201, 201]
     assert answers[0].json()["secret"] != answers[1].json()["secret"]
     assert not IdempotencyKey.objects.exists()
+
+
+# --- Quota ----------------------------------------------------------------------------------
+
+
+def test_tokens_per_person_are_limited_by_a_setting(world, as_user, settings):
+    settings.MAX_TOKENS_PER_USER = 2
+    session = as_user(world.member)
+    first = _create(session)
+    _create(session, scope="read")
+
+    refused = session.post(TOKENS, {"name": "third", "workspace": "acme", "scope": "read"})
+
+    assert refused.status_code == 409
+    assert refused["Content-Type"] == "application/problem+json"
+    assert refused.json()["code"] == "token_quota_exceeded"
+    assert PersonalAccessToken.objects.filter(user=world.member).count() == 2
+    # A revoked token frees its place; someone else has their own quota.
+    assert session.delete(f"{TOKENS}/{first['id']}").status_code == 204
+    _create(session)
+    _create(as_user(world.admin))
