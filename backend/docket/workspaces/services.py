@@ -410,7 +410,8 @@ def _invitation_message(delivery: InvitationEmail) -> EmailMultiAlternatives:
         "workspace": invitation.workspace.name,
         "role": Role(invitation.role).label,
         "expires_at": invitation.expires_at,
-        "link": f"{settings.APP_BASE_URL}/invite/{token}",
+        # In the fragment: a browser never sends it to a server or puts it in a Referer.
+        "link": f"{settings.APP_BASE_URL}/invite#token={token}",
     }
     message = EmailMultiAlternatives(
         subject=f"{inviter} invited you to {invitation.workspace.name} on Docket"[:200],

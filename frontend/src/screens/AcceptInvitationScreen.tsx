@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 
 import { api, unwrap } from "../api/http";
 import { keys } from "../api/queries";
@@ -8,8 +8,36 @@ import { restoreSession } from "../auth/actions";
 import { useSession } from "../auth/useSession";
 import { errorMessage, Loading } from "../components/States";
 
+// The invitation's token travels in the URL fragment (`/invite#token=…`), which browsers never
+// send to a server nor put in a Referer; while the person signs in or up it waits in this tab's
+// session storage, so no other URL carries it either.
+const PENDING_INVITATION = "docket.pendingInvitation";
+
+function fragmentToken(hash: string): string {
+  return new URLSearchParams(hash.replace(/^#/, "")).get("token") ?? "";
+}
+
+function useInvitationToken(): string {
+  const { token: pathToken = "" } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const inviteToken =
+    fragmentToken(location.hash) || pathToken || sessionStorage.getItem(PENDING_INVITATION) || "";
+
+  useEffect(() => {
+    if (!inviteToken) return;
+    sessionStorage.setItem(PENDING_INVITATION, inviteToken);
+    // An old link (`/invite/<token>`): the token leaves the path at once, for the fragment.
+    if (pathToken) {
+      navigate(`/invite#token=${encodeURIComponent(inviteToken)}`, { replace: true });
+    }
+  }, [inviteToken, pathToken, navigate]);
+
+  return inviteToken;
+}
+
 export function AcceptInvitationScreen() {
-  const { token: inviteToken = "" } = useParams();
+  const inviteToken = useInvitationToken();
   const { token } = useSession();
   const [restoring, setRestoring] = useState(token === null);
 
@@ -26,7 +54,7 @@ export function AcceptInvitationScreen() {
 
   if (token) return <AcceptInvitation inviteToken={inviteToken} />;
   if (restoring) return <Loading label="Checking your session" />;
-  const next = encodeURIComponent(`/invite/${inviteToken}`);
+  const next = encodeURIComponent("/invite");
   return (
     <main className="auth-card">
       <h1>Join Docket</h1>
@@ -47,6 +75,7 @@ function AcceptInvitation({ inviteToken }: { inviteToken: string }) {
     mutationFn: async () =>
       unwrap(await api.POST("/api/v1/invitations/accept", { body: { token: inviteToken } })),
     onSuccess: async (workspace) => {
+      sessionStorage.removeItem(PENDING_INVITATION);
       await queryClient.invalidateQueries({ queryKey: keys.workspaces });
       navigate(`/w/${workspace.slug}`);
     },
