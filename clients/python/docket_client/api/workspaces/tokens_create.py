@@ -53,6 +53,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 409:
+        response_409 = ProblemOutput.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 413:
         response_413 = ProblemOutput.from_dict(response.json())
 
