@@ -17,8 +17,8 @@ from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from docket.accounts.models import RefreshSession, User
 from docket.accounts.backoff import sign_in_failed, sign_in_succeeded, sign_in_wait_seconds
+from docket.accounts.models import RefreshSession, User
 from docket.core.errors import (
     FieldError,
     PermissionDenied,

@@ -36,7 +36,7 @@ def _redacted_alternative(alternative: Any) -> Any:
 
 def _redacted(message: EmailMessage) -> EmailMessage:
     shown = copy.copy(message)
-    shown.body = redact_link_tokens(message.body)
+    shown.body = redact_link_tokens(str(message.body))
     alternatives: Sequence[Any] = getattr(message, "alternatives", ())
     if alternatives:
         shown.alternatives = [_redacted_alternative(alt) for alt in alternatives]  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ through the same selectors with the same access. Non-members get the same 404 as
 workspace; an invisible project or issue the same 404 as a missing one.
 """
 
+import contextvars
 from typing import Any
 
 import structlog
@@ -42,6 +43,8 @@ class WorkspaceAPIView(GenericAPIView):
     access: Access
     workspace: Workspace
     may_forbid = False  # set on read endpoints that some roles may not use (schema: 403)
+    # This request's decision on showing e-mail addresses, undone when its answer is final.
+    _emails_token: contextvars.Token[bool] | None = None
     # A personal access token may call every endpoint of its own workspace (within its scope,
     # see docket.core.authentication.Authenticated); any other workspace is a 404 below.
     token_methods = EVERY_METHOD
@@ -61,13 +64,10 @@ class WorkspaceAPIView(GenericAPIView):
         rate_limit_workspace(request, self.workspace.pk)
         self._emails_token = show_member_emails(can_see_member_emails(self.access))
 
-    def finalize_response(
-        self, request: Request, response: Any, *args: Any, **kwargs: Any
-    ) -> Any:
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         # The answer is serialized by now; the next request on this thread decides afresh.
-        token = getattr(self, "_emails_token", None)
-        if token is not None:
-            forget_member_emails(token)
+        if self._emails_token is not None:
+            forget_member_emails(self._emails_token)
             self._emails_token = None
         return super().finalize_response(request, response, *args, **kwargs)
 

@@ -130,6 +130,7 @@ def _assignees_rendered(*, with_emails: bool) -> EmptyArrayIfNull:
 def _reporter_rendered(*, with_emails: bool) -> Case:
     return Case(When(reporter__isnull=False, then=_person("reporter__", with_email=with_emails)))
 
+
 _LABELS = EmptyArrayIfNull(
     Subquery(
         IssueLabel.objects.filter(issue=OuterRef("pk"))

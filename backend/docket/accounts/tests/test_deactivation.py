@@ -42,9 +42,9 @@ def test_a_deactivated_account_can_use_nothing_it_held(world, api):
     again = api.post(TOKEN, {"email": world.member.email, "password": TEST_PASSWORD})
     assert again.status_code == 401
     assert RefreshSession.objects.filter(user=world.member, revoked_at__isnull=True).count() == 0
-    assert set(RefreshSession.objects.filter(user=world.member).values_list(
-        "revoked_reason", flat=True
-    )) == {"deactivated"}
+    assert set(
+        RefreshSession.objects.filter(user=world.member).values_list("revoked_reason", flat=True)
+    ) == {"deactivated"}
 
 
 @pytest.mark.parametrize("role", ["owner", "admin", "member"])

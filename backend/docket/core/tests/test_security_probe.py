@@ -52,8 +52,7 @@ FINDINGS: dict[str, list[str]] = {
         "test_token_of_a_removed_member_stays_dead_when_they_are_invited_back",
     ],
     "authorization reads hit the standby": [
-        "docket.core.tests.test_read_your_writes::"
-        "test_authorization_reads_never_go_to_the_replica",
+        "docket.core.tests.test_read_your_writes::test_authorization_reads_never_go_to_the_replica",
     ],
     "guests learn the far end of relations and everyone's e-mail address": [
         "docket.integrations.tests.test_least_knowledge::"

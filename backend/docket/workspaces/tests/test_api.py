@@ -138,6 +138,7 @@ def test_workspaces_owned_per_person_are_limited_by_a_setting(world, as_user, se
     assert refused.json()["code"] == "workspace_quota_exceeded"
     assert not Workspace.objects.filter(slug="third").exists()
     # Someone who owns none yet may still create theirs.
-    assert as_user(world.member).post(
-        "/api/v1/workspaces", {"slug": "mine", "name": "M"}
-    ).status_code == 201
+    assert (
+        as_user(world.member).post("/api/v1/workspaces", {"slug": "mine", "name": "M"}).status_code
+        == 201
+    )
