@@ -8,6 +8,11 @@ COMPRESS_MIN_BYTES = env.int("COMPRESS_MIN_BYTES", default=1024)
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=256 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
 
+# Quotas per person (409 `workspace_quota_exceeded` / `token_quota_exceeded`): workspaces they
+# own (not yet deleted) and personal access tokens alive (neither revoked nor expired).
+MAX_WORKSPACES_PER_USER = env.int("MAX_WORKSPACES_PER_USER", default=20)
+MAX_TOKENS_PER_USER = env.int("MAX_TOKENS_PER_USER", default=50)
+
 # Number of proxies in front of the API whose X-Forwarded-For entries are trusted.
 NUM_PROXIES = env.int("NUM_PROXIES", default=0)
 

@@ -27,5 +27,14 @@ REFRESH_COOKIE_NAME = "docket_refresh"
 REFRESH_COOKIE_PATH = "/api/v1/auth/"
 REFRESH_COOKIE_SECURE = env.bool("REFRESH_COOKIE_SECURE", default=True)
 
+# --- Backoff of failed sign-ins per account (docket.accounts.backoff) -------------------------
+# Failures to one account from anywhere: after the free ones within the window, each closes
+# password sign-in for base, 2 x base, ... seconds, up to the maximum. A client holding a live
+# refresh session of the account is never refused.
+SIGN_IN_BACKOFF_FREE_FAILURES = env.int("SIGN_IN_BACKOFF_FREE_FAILURES", default=5)
+SIGN_IN_BACKOFF_BASE_SECONDS = env.int("SIGN_IN_BACKOFF_BASE_SECONDS", default=2)
+SIGN_IN_BACKOFF_MAX_SECONDS = env.int("SIGN_IN_BACKOFF_MAX_SECONDS", default=300)
+SIGN_IN_BACKOFF_WINDOW_SECONDS = env.int("SIGN_IN_BACKOFF_WINDOW_SECONDS", default=900)
+
 # --- Invitations -----------------------------------------------------------------------------
 INVITATION_LIFETIME = timedelta(days=env.int("INVITATION_LIFETIME_DAYS", default=7))

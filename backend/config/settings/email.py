@@ -5,8 +5,9 @@ from celery.schedules import crontab
 from .celery import CELERY_BEAT_SCHEDULE, CELERY_TASK_TIME_LIMIT
 from .env import env
 
-# Locally mail is printed by the worker; production points these at its SMTP relay.
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Locally mail is printed by the worker, its link tokens redacted (docket.core.mail_console);
+# production points these at its SMTP relay.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="docket.core.mail_console.RedactingConsoleBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")

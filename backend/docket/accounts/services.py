@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 
+import structlog
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
@@ -16,9 +17,18 @@ from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from docket.accounts.backoff import sign_in_failed, sign_in_succeeded, sign_in_wait_seconds
 from docket.accounts.models import RefreshSession, User
-from docket.core.errors import FieldError, Unauthenticated, ValidationFailed
+from docket.core.errors import (
+    FieldError,
+    PermissionDenied,
+    TooManyAttempts,
+    Unauthenticated,
+    ValidationFailed,
+)
 from docket.core.user_sockets import user_sockets_close
+
+logger = structlog.get_logger(__name__)
 
 _VALID_TIMEZONES = frozenset(zoneinfo.available_timezones())
 
@@ -124,12 +134,54 @@ def _signed(refresh: RefreshToken, user: User) -> IssuedTokens:
     )
 
 
-def session_start(*, email: str, password: str, user_agent: str = "") -> IssuedTokens:
+def _holds_live_session(email: str, raw_refresh: str | None) -> bool:
+    """Whether `raw_refresh` is a refresh token of a live session of the account `email`: a
+    client the owner signed in from before, whom the backoff of guesses from elsewhere must not
+    shut out. Decided before the password is looked at, so the answer's timing says nothing
+    about it."""
+    if not raw_refresh:
+        return False
+    try:
+        token = RefreshToken(raw_refresh)  # type: ignore[arg-type]  # the stubs omit str
+    except TokenError:
+        return False
+    return (
+        RefreshSession.objects.using("default")
+        .filter(
+            id=token.get("sid"),
+            user__email=email,
+            user__is_active=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .exists()
+    )
+
+
+def session_start(
+    *, email: str, password: str, user_agent: str = "", known_refresh: str | None = None
+) -> IssuedTokens:
     """Sign in with email and password. Raises Unauthenticated with one message for any failure,
-    so the answer does not reveal which accounts exist."""
-    user = authenticate(email=email.strip().lower(), password=password)
+    so the answer does not reveal which accounts exist. Failed attempts on an account, from any
+    address, back off (docket.accounts.backoff): while it is closed, TooManyAttempts
+    (`sign_in_backoff`) whatever the password, unless `known_refresh` is a refresh token of a
+    live session of the account (the owner is never locked out by someone else's guesses)."""
+    email = email.strip().lower()
+    wait = sign_in_wait_seconds(email)
+    if wait and not _holds_live_session(email, known_refresh):
+        raise TooManyAttempts(
+            f"Too many failed sign-ins to this account; retry after {wait} s.",
+            code="sign_in_backoff",
+            retry_after=wait,
+        )
+    user = authenticate(email=email, password=password)
     if user is None or not user.is_active:
+        sign_in_failed(email)
         raise Unauthenticated("Email or password is incorrect.", code="invalid_credentials")
+    if not wait:
+        # Not while the account is closed: the owner signing in on a known device must not
+        # hand the guesser a fresh set of free failures.
+        sign_in_succeeded(email)
     with transaction.atomic():
         session = RefreshSession(
             user=user,
@@ -228,3 +280,30 @@ def user_change_password(*, actor: User, current_password: str, new_password: st
         transaction.on_commit(
             partial(user_sockets_close, user_id=actor.pk, reason="password changed")
         )
+
+
+def user_deactivate(*, actor: User | None, target: User) -> bool:
+    """Deactivate an account: staff only (`actor` None is an operator at the console, see the
+    `deactivate_user` command). In one transaction the account stops being active and every
+    refresh session of it is revoked; once that commits, its sockets are closed. From then on
+    nothing of it works: sign-in, access tokens and personal access tokens check `is_active` on
+    the primary, and a realtime ticket issued before is refused when redeemed. Idempotent;
+    returns whether the account was active. Raises PermissionDenied for anyone but staff."""
+    if actor is not None and not (actor.is_active and actor.is_staff):
+        raise PermissionDenied("Only staff may deactivate accounts.", code="staff_required")
+    with transaction.atomic():
+        was_active = User.objects.filter(pk=target.pk, is_active=True).update(is_active=False) > 0
+        target.is_active = False
+        RefreshSession.objects.filter(user=target, revoked_at__isnull=True).update(
+            revoked_at=timezone.now(), revoked_reason="deactivated"
+        )
+        transaction.on_commit(
+            partial(user_sockets_close, user_id=target.pk, reason="account deactivated")
+        )
+    logger.info(
+        "user_deactivated",
+        target_id=str(target.pk),
+        actor_id=str(actor.pk) if actor else None,
+        was_active=was_active,
+    )
+    return was_active

@@ -29,6 +29,12 @@ class DocketJWTAuthentication(JWTAuthentication):
         db_routers.pin_if_user_is_sticky(token[settings.SIMPLE_JWT["USER_ID_CLAIM"]])
         return self.get_user(token), token
 
+    def get_user(self, validated_token: Any) -> Any:
+        # Whether the account is still active is an authorization read: on the primary, so a
+        # deactivation counts at once whatever the standby's lag.
+        with db_routers.pinned_to_primary():
+            return super().get_user(validated_token)
+
 
 def accepts_token(view: Any, method: str) -> bool:
     """Whether `view` lets a personal access token call `method`. Views refuse by default: only

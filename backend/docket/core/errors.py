@@ -72,3 +72,13 @@ class PreconditionFailed(ApplicationError):
     """The caller's copy is stale: the object changed since the version it names."""
 
     code = "precondition_failed"
+
+
+class TooManyAttempts(ApplicationError):
+    """Slowed down: the same request may succeed after `retry_after` seconds."""
+
+    code = "too_many_attempts"
+
+    def __init__(self, message: str, *, retry_after: int, code: str | None = None) -> None:
+        super().__init__(message, code=code)
+        self.retry_after = retry_after

@@ -9,6 +9,7 @@ invitations; admins and owners all.
 
 from __future__ import annotations
 
+import contextvars
 import uuid
 from dataclasses import dataclass
 
@@ -64,3 +65,27 @@ def event_visibility(access: Access) -> EventVisibility:
 def can_see_event(access: Access, *, name: str, project_id: uuid.UUID | None) -> bool:
     """The in-memory form of the change feed's filter (`event_feed`)."""
     return event_visibility(access).allows(name=name, project_id=project_id)
+
+
+# --- Whom a person's e-mail address is shown to ------------------------------------------------
+
+# Whether the reader of this answer may learn other people's e-mail addresses: decided once per
+# request by the tenancy view base, from the caller's role (the roles that may list the
+# workspace's members, `can_see_member_emails`), and read by every representation of a person
+# (the serializers' and the one PostgreSQL renders). Hidden unless a view base said otherwise.
+_member_emails_shown: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "docket_member_emails_shown", default=False
+)
+
+
+def member_emails_shown() -> bool:
+    return _member_emails_shown.get()
+
+
+def show_member_emails(shown: bool) -> contextvars.Token[bool]:
+    """Decide for the rest of this request; pair with `forget_member_emails(token)`."""
+    return _member_emails_shown.set(shown)
+
+
+def forget_member_emails(token: contextvars.Token[bool]) -> None:
+    _member_emails_shown.reset(token)

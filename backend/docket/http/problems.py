@@ -28,6 +28,7 @@ from docket.core.errors import (
     NotFound,
     PermissionDenied,
     PreconditionFailed,
+    TooManyAttempts,
     Unauthenticated,
     ValidationFailed,
 )
@@ -45,6 +46,7 @@ STATUS_OF: dict[type[ApplicationError], tuple[int, str]] = {
     NotFound: (404, "Not found"),
     Conflict: (409, "Conflict"),
     PreconditionFailed: (412, "Precondition failed"),
+    TooManyAttempts: (429, "Too many requests"),
     ApplicationError: (400, "Bad request"),
 }
 
@@ -208,7 +210,7 @@ def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Res
     if isinstance(exc, ApplicationError):
         set_rollback()
         status_code, title = status_of(exc)
-        return problem_response(
+        response = problem_response(
             problem_body(
                 status_code=status_code,
                 code=exc.code,
@@ -218,6 +220,9 @@ def problem_exception_handler(exc: Exception, context: Mapping[str, Any]) -> Res
                 request_id=request_id,
             )
         )
+        if isinstance(exc, TooManyAttempts):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     if isinstance(exc, drf_exceptions.ValidationError):
         set_rollback()

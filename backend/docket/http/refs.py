@@ -8,16 +8,13 @@ from typing import Any
 
 from rest_framework import serializers
 
+from docket.core.visibility import member_emails_shown
+
 
 class UserSummaryOutput(serializers.Serializer):
-    id = serializers.UUIDField(read_only=True)
-    display_name = serializers.CharField(read_only=True)
-    email = serializers.EmailField(read_only=True)
-
-
-class EventActorOutput(serializers.Serializer):
-    """Who made a change, in activity and the change feed. The address only for a reader whose
-    role lists the workspace's members (`show_member_emails` in the context; off if absent)."""
+    """A person wherever an answer names one (assignee, reporter, author, lead, member, actor).
+    The one place that decides whether their address is shown: only to a reader whose role may
+    list the workspace's members, never to a guest."""
 
     id = serializers.UUIDField(read_only=True)
     display_name = serializers.CharField(read_only=True)
@@ -29,9 +26,13 @@ class EventActorOutput(serializers.Serializer):
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         shown = super().to_representation(instance)
-        if not self.context.get("show_member_emails", False):
+        if not member_emails_shown():
             shown["email"] = None
         return shown
+
+
+class EventActorOutput(UserSummaryOutput):
+    """Who made a change, in activity and the change feed (a person, shown as everywhere)."""
 
 
 class ProjectRefOutput(serializers.Serializer):

@@ -10,6 +10,7 @@ through the same selectors with the same access. Non-members get the same 404 as
 workspace; an invisible project or issue the same 404 as a missing one.
 """
 
+import contextvars
 from typing import Any
 
 import structlog
@@ -19,6 +20,7 @@ from rest_framework.request import Request
 from docket.core.access import Access, TokenGrant
 from docket.core.authentication import EVERY_METHOD
 from docket.core.throttling import rate_limit_workspace
+from docket.core.visibility import forget_member_emails, show_member_emails
 from docket.http.idempotency import IdempotencyKeys
 from docket.issues.models import Issue
 from docket.issues.selectors import issue_get
@@ -26,6 +28,7 @@ from docket.projects.access import access_for_workspace
 from docket.projects.models import Project
 from docket.projects.selectors import project_get
 from docket.workspaces.models import Workspace
+from docket.workspaces.permissions import can_see_member_emails
 
 
 class APIView(IdempotencyKeys):
@@ -40,6 +43,8 @@ class WorkspaceAPIView(GenericAPIView):
     access: Access
     workspace: Workspace
     may_forbid = False  # set on read endpoints that some roles may not use (schema: 403)
+    # This request's decision on showing e-mail addresses, undone when its answer is final.
+    _emails_token: contextvars.Token[bool] | None = None
     # A personal access token may call every endpoint of its own workspace (within its scope,
     # see docket.core.authentication.Authenticated); any other workspace is a 404 below.
     token_methods = EVERY_METHOD
@@ -57,6 +62,14 @@ class WorkspaceAPIView(GenericAPIView):
         )
         # Only now, with membership established: an outsider's 404 costs the workspace nothing.
         rate_limit_workspace(request, self.workspace.pk)
+        self._emails_token = show_member_emails(can_see_member_emails(self.access))
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        # The answer is serialized by now; the next request on this thread decides afresh.
+        if self._emails_token is not None:
+            forget_member_emails(self._emails_token)
+            self._emails_token = None
+        return super().finalize_response(request, response, *args, **kwargs)
 
     def idempotency_scope(self, request: Request) -> str:
         # A member removed and invited again has a new membership; a role changed since the

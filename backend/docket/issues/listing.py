@@ -34,6 +34,7 @@ from docket.core.json_expressions import (
     Later,
     UUIDArrayParameter,
 )
+from docket.core.visibility import member_emails_shown
 from docket.issues.models import Issue
 from docket.issues.shape import DETAIL_FIELDS, LIST_FIELDS, issue_json_object
 
@@ -45,11 +46,12 @@ _ARRAY_SEPARATOR = ", "
 
 @cache
 def _statement(
-    using: str, *, with_description: bool, with_version: bool, ordered: bool
+    using: str, *, with_description: bool, with_version: bool, ordered: bool, with_emails: bool
 ) -> tuple[str, tuple]:
     """SELECT id[, version], json FROM the issues with the ids bound later[, in their order]."""
     ids = UUIDArrayParameter(_IDS)
-    rendered = JSONText(issue_json_object(DETAIL_FIELDS if with_description else LIST_FIELDS))
+    fields = DETAIL_FIELDS if with_description else LIST_FIELDS
+    rendered = JSONText(issue_json_object(fields, with_emails=with_emails))
     columns = ("pk", "version") if with_version else ("pk",)
     queryset = Issue.objects.using(using).filter(InArray("pk", ids))
     queryset = queryset.order_by(ArrayPosition(ids, "pk")) if ordered else queryset.order_by()
@@ -67,7 +69,12 @@ def _rows(
     ordered: bool = True,
 ) -> list[tuple[Any, ...]]:
     sql, params = _statement(
-        using, with_description=with_description, with_version=with_version, ordered=ordered
+        using,
+        with_description=with_description,
+        with_version=with_version,
+        ordered=ordered,
+        # The reader's right to see addresses, as every other representation of a person.
+        with_emails=member_emails_shown(),
     )
     bound = [list(ids) if param is _IDS else param for param in params]
     with connections[using].cursor() as cursor:

@@ -98,10 +98,11 @@ def _key(prefix: str = "") -> _IssueKey:
     return _IssueKey(F(f"{prefix}project__key"), F(f"{prefix}number"))
 
 
-def _person(prefix: str) -> JSONBuildObject:
-    """A user as `UserSummaryOutput` shows one."""
+def _person(prefix: str, *, with_email: bool) -> JSONBuildObject:
+    """A user as `UserSummaryOutput` shows one: the address only to a reader who may see it."""
+    email = F(f"{prefix}email") if with_email else Value(None, output_field=CharField())
     return JSONBuildObject(
-        id=F(f"{prefix}id"), display_name=F(f"{prefix}display_name"), email=F(f"{prefix}email")
+        id=F(f"{prefix}id"), display_name=F(f"{prefix}display_name"), email=email
     )
 
 
@@ -110,15 +111,26 @@ _PRIORITY_NAME = Case(
     output_field=CharField(),
 )
 
-# A list is one aggregate per issue, ordered as the model-backed selectors order it.
-_ASSIGNEES = EmptyArrayIfNull(
-    Subquery(
-        IssueAssignee.objects.filter(issue=OuterRef("pk"))
-        .values("issue")
-        .annotate(people=JSONAgg(_person("user__"), order_by=("user__display_name", "user__id")))
-        .values("people")
+
+def _assignees_rendered(*, with_emails: bool) -> EmptyArrayIfNull:
+    # A list is one aggregate per issue, ordered as the model-backed selectors order it.
+    people = JSONAgg(
+        _person("user__", with_email=with_emails), order_by=("user__display_name", "user__id")
     )
-)
+    return EmptyArrayIfNull(
+        Subquery(
+            IssueAssignee.objects.filter(issue=OuterRef("pk"))
+            .values("issue")
+            .annotate(people=people)
+            .values("people")
+        )
+    )
+
+
+def _reporter_rendered(*, with_emails: bool) -> Case:
+    return Case(When(reporter__isnull=False, then=_person("reporter__", with_email=with_emails)))
+
+
 _LABELS = EmptyArrayIfNull(
     Subquery(
         IssueLabel.objects.filter(issue=OuterRef("pk"))
@@ -146,9 +158,13 @@ class IssueField:
     history: HistoryRule | None = None
     # Shown by one issue's answer (`IssueOutput`) only, not by the lists.
     detail_only: bool = False
+    # A field that shows people: how it is rendered for a reader who may not see e-mail
+    # addresses (docket.core.visibility.member_emails_shown); `rendered` shows them.
+    rendered_without_emails: Any = None
 
-    @property
-    def expression(self) -> Any:
+    def expression(self, *, with_emails: bool) -> Any:
+        if not with_emails and self.rendered_without_emails is not None:
+            return self.rendered_without_emails
         return F(self.name) if self.rendered is None else self.rendered
 
 
@@ -174,7 +190,12 @@ ISSUE_FIELDS: tuple[IssueField, ...] = (
     IssueField("priority", _PRIORITY_NAME, history=_priority_name),
     IssueField("estimate", history=_value),
     IssueField("due_date", history=_iso),
-    IssueField("assignees", _ASSIGNEES, history=_assignees),
+    IssueField(
+        "assignees",
+        _assignees_rendered(with_emails=True),
+        history=_assignees,
+        rendered_without_emails=_assignees_rendered(with_emails=False),
+    ),
     IssueField("labels", _LABELS, history=_labels),
     IssueField(
         "parent",
@@ -188,7 +209,11 @@ ISSUE_FIELDS: tuple[IssueField, ...] = (
         ),
         history=_parent,
     ),
-    IssueField("reporter", Case(When(reporter__isnull=False, then=_person("reporter__")))),
+    IssueField(
+        "reporter",
+        _reporter_rendered(with_emails=True),
+        rendered_without_emails=_reporter_rendered(with_emails=False),
+    ),
     IssueField("position"),
     IssueField("created_at", UtcTimestamp(F("created_at"))),
     IssueField("updated_at", UtcTimestamp(F("updated_at"))),
@@ -206,9 +231,12 @@ def names(fields: Iterable[IssueField]) -> list[str]:
     return [field.name for field in fields]
 
 
-def issue_json_object(fields: Iterable[IssueField]) -> JSONBuildObject:
-    """The ORM expression of one issue's JSON object with `fields`, in their order."""
-    return JSONBuildObject(**{field.name: field.expression for field in fields})
+def issue_json_object(fields: Iterable[IssueField], *, with_emails: bool) -> JSONBuildObject:
+    """The ORM expression of one issue's JSON object with `fields`, in their order; the people
+    in it with their e-mail addresses or without."""
+    return JSONBuildObject(
+        **{field.name: field.expression(with_emails=with_emails) for field in fields}
+    )
 
 
 def issue_snapshot(issue: Issue, *, assignees: Iterable[User], labels: Iterable[Label]) -> dict:

@@ -13,6 +13,7 @@ from typing import Any
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from docket.core import db_routers
 from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.roles import Role
@@ -28,8 +29,11 @@ def _memberships_with_projects() -> QuerySet[Membership]:
     deleted = Project.objects.filter(
         workspace_id=OuterRef("workspace_id"), deleted_at__isnull=False
     ).values("id")
+    # On the primary, always: who may do what must be read where a removal or a role change is
+    # written, never from a standby that has not replayed it yet.
     return (
-        Membership.objects.select_related("workspace", "user")
+        Membership.objects.using(db_routers.PRIMARY)
+        .select_related("workspace", "user")
         .filter(workspace__deleted_at__isnull=True)
         .annotate(
             added_project_ids=ArraySubquery(added_to), deleted_project_ids=ArraySubquery(deleted)
@@ -112,7 +116,8 @@ def project_audience(*, workspace_id: uuid.UUID, project_id: uuid.UUID) -> set[u
         pk=project_id, deleted_at__isnull=True, workspace__deleted_at__isnull=True
     )
     return set(
-        Membership.objects.filter(workspace_id=workspace_id, user__is_active=True)
+        Membership.objects.using(db_routers.PRIMARY)
+        .filter(workspace_id=workspace_id, user__is_active=True)
         .filter(Exists(live))
         .filter(
             ~Q(role=Role.GUEST) | Q(project_memberships__project_id=project_id, role=Role.GUEST)

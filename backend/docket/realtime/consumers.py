@@ -28,6 +28,7 @@ from django.conf import settings
 from docket.core import keys
 from docket.core.access import Access
 from docket.core.addresses import address_bucket
+from docket.core.db_routers import PRIMARY
 from docket.core.errors import NotFound
 from docket.core.visibility import can_see_event
 from docket.projects.access import access_for_workspace, access_from_ids
@@ -106,7 +107,8 @@ def _redeem(ticket: str) -> Any:
     user_id = ticket_redeem(ticket)
     if user_id is None:
         return None
-    return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    # On the primary: a deactivation counts at once, whatever the standby's lag.
+    return get_user_model().objects.using(PRIMARY).filter(pk=user_id, is_active=True).first()
 
 
 @database_sync_to_async

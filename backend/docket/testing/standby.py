@@ -39,6 +39,20 @@ def replica_pointed_at(port: int, host: str | None = None) -> Iterator[None]:
         replica_health.forget()
 
 
+# Authorization reads (the account, its memberships and roles) always go to the primary, whatever
+# the routing of the data a request reads (docket.projects.access).
+AUTHORIZATION_TABLES = ('"accounts_user"', '"workspaces_membership"')
+
+
+def data_reads(queries: list[dict[str, Any]]) -> list[str]:
+    """The SQL of captured queries, less the authorization reads."""
+    return [
+        query["sql"]
+        for query in queries
+        if not any(f"FROM {table}" in query["sql"] for table in AUTHORIZATION_TABLES)
+    ]
+
+
 class Standby:
     def __init__(self, primary: dict[str, Any], port: int = STANDBY_PORT) -> None:
         self.host = primary["HOST"] or "localhost"

@@ -74,7 +74,10 @@ class MemberRoleChanged(_MembershipEvent[MembershipChanges]):
 
 class MemberRemoved(_MembershipEvent[MembershipChanges]):
     name = "member.removed"
-    description = "A member left or was removed."
+    description = (
+        "A member left or was removed; their personal access tokens for the workspace were"
+        " revoked with it."
+    )
 
 
 class InvitationCreated(_InvitationEvent[InvitationChanges]):

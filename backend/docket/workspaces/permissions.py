@@ -19,6 +19,7 @@ def can_grant(access: Access, role: Role) -> bool:
 
 
 def can_see_member_emails(access: Access) -> bool:
-    """Whether the caller may learn other people's e-mail addresses where they act (the actor of
-    activity and the change feed): the roles that list the workspace's members, not guests."""
+    """Whether the caller may learn other people's e-mail addresses wherever a person is shown
+    (docket.http.refs.UserSummaryOutput): the roles that list the workspace's members, not
+    guests."""
     return access.at_least(Role.MEMBER)

@@ -5,6 +5,7 @@ import uuid
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from docket.accounts.models import User
+from docket.core import db_routers
 from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.roles import Role
@@ -17,7 +18,10 @@ def workspace_list(
     """Workspaces the caller belongs to, each annotated with the caller's `role`; with
     `only_workspace_id` (a personal access token's workspace), that one at most."""
     role = Membership.objects.filter(workspace=OuterRef("pk"), user=actor).values("role")[:1]
-    workspaces = Workspace.objects.filter(memberships__user=actor, deleted_at__isnull=True)
+    # The caller's memberships and roles: read on the primary, like every authorization read.
+    workspaces = Workspace.objects.using(db_routers.PRIMARY).filter(
+        memberships__user=actor, deleted_at__isnull=True
+    )
     if only_workspace_id is not None:
         workspaces = workspaces.filter(pk=only_workspace_id)
     return workspaces.annotate(role=Subquery(role))

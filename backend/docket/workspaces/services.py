@@ -71,11 +71,31 @@ def _ensure_same_workspace(access: Access, workspace: Workspace) -> None:
         raise NotFound("Workspace not found.", code="workspace_not_found")
 
 
+def _lock_quota_of(user: User) -> None:
+    """Serialize one person's creations of a limited kind: the count a quota reads stays true
+    until the new row commits (two concurrent creations cannot both take the last place)."""
+    User.objects.select_for_update().filter(pk=user.pk).exists()
+
+
+def _quota_exceeded(code: str, what: str, limit: int) -> Conflict:
+    return Conflict(f"You have reached the limit of {limit} {what} per person.", code=code)
+
+
 def workspace_create(*, actor: User, slug: str, name: str) -> Membership:
-    """Create a workspace; the creator becomes its owner. Returns the creator's membership."""
+    """Create a workspace; the creator becomes its owner. Returns the creator's membership.
+    Raises Conflict (`workspace_quota_exceeded`) when the actor already owns
+    settings.MAX_WORKSPACES_PER_USER live workspaces."""
     slug = _validate_slug(slug)
     try:
         with transaction.atomic():
+            _lock_quota_of(actor)
+            owned = Membership.objects.filter(
+                user=actor, role=Role.OWNER, workspace__deleted_at__isnull=True
+            ).count()
+            if owned >= settings.MAX_WORKSPACES_PER_USER:
+                raise _quota_exceeded(
+                    "workspace_quota_exceeded", "owned workspaces", settings.MAX_WORKSPACES_PER_USER
+                )
             workspace = Workspace.objects.create(slug=slug, name=name.strip())
             membership = Membership.objects.create(workspace=workspace, user=actor, role=Role.OWNER)
             emit(
@@ -201,7 +221,9 @@ def member_change_role(*, access: Access, target: Membership, role: Role) -> Mem
 
 
 def member_remove(*, access: Access, target: Membership) -> None:
-    """Remove someone from the workspace, or leave it oneself. The last owner stays."""
+    """Remove someone from the workspace, or leave it oneself. The last owner stays. Their
+    personal access tokens for this workspace are revoked in the same transaction, not merely
+    suspended: a token must not come back to life when its owner is invited again."""
     access.ensure_in_workspace(target)
     if target.pk != access.membership_id:
         ensure_can_manage_member(access, target, new_role=None)
@@ -224,6 +246,9 @@ def member_remove(*, access: Access, target: Membership) -> None:
                 },
             )
         )
+        PersonalAccessToken.objects.filter(
+            user_id=target.user_id, workspace_id=access.workspace_id, revoked_at__isnull=True
+        ).update(revoked_at=timezone.now())
         target.delete()
 
 
@@ -385,7 +410,8 @@ def _invitation_message(delivery: InvitationEmail) -> EmailMultiAlternatives:
         "workspace": invitation.workspace.name,
         "role": Role(invitation.role).label,
         "expires_at": invitation.expires_at,
-        "link": f"{settings.APP_BASE_URL}/invite/{token}",
+        # In the fragment: a browser never sends it to a server or puts it in a Referer.
+        "link": f"{settings.APP_BASE_URL}/invite#token={token}",
     }
     message = EmailMultiAlternatives(
         subject=f"{inviter} invited you to {invitation.workspace.name} on Docket"[:200],
@@ -441,7 +467,9 @@ def token_create(
     """Create a personal access token of `actor` for one of their workspaces. Any member may
     (the token never reaches further than its owner). Returns the secret, which is not stored
     and cannot be shown again. Raises ValidationFailed for a workspace the actor is not a member
-    of (the same answer as a missing one) and for an expiry in the past or over a year away."""
+    of (the same answer as a missing one) and for an expiry in the past or over a year away;
+    Conflict (`token_quota_exceeded`) when the actor already has settings.MAX_TOKENS_PER_USER
+    live (unrevoked, unexpired) tokens."""
     membership = (
         Membership.objects.select_related("workspace")
         .filter(
@@ -465,15 +493,26 @@ def token_create(
             "expires_at", "expiry_too_far", "A token may live at most a year."
         )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = PersonalAccessToken.objects.create(
-        user=actor,
-        workspace=membership.workspace,
-        name=name.strip(),
-        scope=TokenScope(scope),
-        prefix=secret[: len(TOKEN_PREFIX) + 4],
-        secret_hash=_hash_secret(secret),
-        expires_at=expires_at,
-    )
+    with transaction.atomic():
+        _lock_quota_of(actor)
+        live = (
+            PersonalAccessToken.objects.filter(user=actor, revoked_at__isnull=True)
+            .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+            .count()
+        )
+        if live >= settings.MAX_TOKENS_PER_USER:
+            raise _quota_exceeded(
+                "token_quota_exceeded", "live tokens", settings.MAX_TOKENS_PER_USER
+            )
+        token = PersonalAccessToken.objects.create(
+            user=actor,
+            workspace=membership.workspace,
+            name=name.strip(),
+            scope=TokenScope(scope),
+            prefix=secret[: len(TOKEN_PREFIX) + 4],
+            secret_hash=_hash_secret(secret),
+            expires_at=expires_at,
+        )
     logger.info("personal_token_created", token_id=str(token.pk), scope=token.scope)
     return CreatedToken(token=token, secret=secret)
 

@@ -33,6 +33,8 @@ const insights = (
 export const router = createBrowserRouter([
   { path: "/signin", element: <SignInScreen /> },
   { path: "/signup", element: <SignUpScreen /> },
+  { path: "/invite", element: <AcceptInvitationScreen /> },
+  // Links sent before the token moved to the fragment; the screen moves it there at once.
   { path: "/invite/:token", element: <AcceptInvitationScreen /> },
   {
     element: <RequireSession />,

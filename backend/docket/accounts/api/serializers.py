@@ -29,6 +29,16 @@ class TokenObtainInput(StrictSerializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(max_length=128, write_only=True, trim_whitespace=False)
     refresh_transport = RefreshTransport()
+    refresh = serializers.CharField(
+        required=False,
+        max_length=2048,
+        write_only=True,
+        help_text=(
+            "A refresh token of a session this client still holds, if any (a browser's cookie"
+            " counts too): it may sign in while failed attempts from elsewhere have slowed the"
+            " account down (429 `sign_in_backoff`)."
+        ),
+    )
 
 
 class TokenRefreshInput(StrictSerializer):

@@ -122,6 +122,8 @@ class TokenObtainView(APIView):
             email=data.validated_data["email"],
             password=data.validated_data["password"],
             user_agent=request.headers.get("User-Agent", ""),
+            known_refresh=data.validated_data.get("refresh")
+            or request.COOKIES.get(settings.REFRESH_COOKIE_NAME),
         )
         return _tokens_response(
             tokens, transport=data.validated_data["refresh_transport"], status_code=200

@@ -6,6 +6,7 @@ import pytest
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
+from docket.testing.standby import data_reads
 from docket.testing.world import build_world
 
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
@@ -13,14 +14,19 @@ pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "repl
 ISSUE = "/api/v1/workspaces/acme/issues/ENG-1"
 
 
-def _aliases_used(client, method, url, body=None):
+def _queries_by_alias(client, method, url, body=None):
     with (
         CaptureQueriesContext(connections["default"]) as primary,
         CaptureQueriesContext(connections["replica"]) as replica,
     ):
         response = getattr(client, method)(url, body) if body else getattr(client, method)(url)
     assert response.status_code < 400, response.content
-    return len(primary), len(replica)
+    return primary.captured_queries, replica.captured_queries
+
+
+def _aliases_used(client, method, url, body=None):
+    primary, replica = _queries_by_alias(client, method, url, body)
+    return len(data_reads(primary)), len(replica)
 
 
 def test_reads_go_to_the_replica_until_the_user_writes(as_user):
@@ -28,7 +34,7 @@ def test_reads_go_to_the_replica_until_the_user_writes(as_user):
     member, admin = as_user(world.member), as_user(world.admin)
 
     primary, replica = _aliases_used(member, "get", ISSUE)
-    assert primary == 0  # someone who has not written reads only from the replica
+    assert primary == 0  # someone who has not written reads their data only from the replica
     assert replica > 0
 
     primary, replica = _aliases_used(member, "patch", ISSUE, {"title": "Renamed"})
@@ -57,3 +63,20 @@ def test_stickiness_expires(as_user, settings):
     primary, replica = _aliases_used(member, "get", ISSUE)
     assert primary == 0
     assert replica > 0
+
+
+@pytest.mark.parametrize(
+    "url", [ISSUE, "/api/v1/workspaces/acme", "/api/v1/workspaces", "/api/v1/me"]
+)
+def test_authorization_reads_never_go_to_the_replica(as_user, url):
+    """Who the caller is, whether they are still active and a member, and with which role are
+    read on the primary: a member removed a moment ago must not be let in by a lagging standby
+    (issue 17). The data itself still comes from the replica."""
+    world = build_world()
+    primary, replica = _queries_by_alias(as_user(world.member), "get", url)
+
+    assert len(data_reads(replica)) == len(replica)  # nothing but data on the replica
+    primary_sql = [query["sql"] for query in primary]
+    assert any('FROM "accounts_user"' in sql for sql in primary_sql)
+    if "/workspaces" in url:
+        assert any('"workspaces_membership"' in sql for sql in primary_sql)

@@ -23,7 +23,7 @@ from docket.core import db_routers
 from docket.core.db_routers import replica_health
 from docket.issues.models import Issue
 from docket.testing.live import free_port, http_request, live_api
-from docket.testing.standby import Standby, replica_pointed_at
+from docket.testing.standby import Standby, data_reads, replica_pointed_at
 from docket.testing.tasks import read_probe, read_probe_key
 from docket.testing.worker import purge_queues, start_worker, stop_worker, wait_for
 from docket.testing.world import World, build_world
@@ -59,7 +59,7 @@ def _get(client, url):
     ):
         response = client.get(url)
     assert response.status_code == 200, response.content
-    return response.json(), len(primary), len(replica)
+    return response.json(), len(data_reads(primary.captured_queries)), len(replica)
 
 
 def _titles(listing) -> set[str]:

@@ -34,7 +34,6 @@ from docket.integrations.services import (
     webhook_secret_rotate,
 )
 from docket.issues.selectors import relation_ends_redacted
-from docket.workspaces.permissions import can_see_member_emails
 
 
 class EventFeedView(WorkspaceAPIView):
@@ -59,8 +58,7 @@ class EventFeedView(WorkspaceAPIView):
     def get(self, request: Request, workspace_slug: str) -> Response:
         page = self.paginate_queryset(event_feed(access=self.access)) or []
         shown = relation_ends_redacted(access=self.access, events=page)
-        context = {"show_member_emails": can_see_member_emails(self.access)}
-        return self.get_paginated_response(FeedEventOutput(shown, many=True, context=context).data)
+        return self.get_paginated_response(FeedEventOutput(shown, many=True).data)
 
 
 NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}

@@ -112,3 +112,84 @@ def test_the_change_feed_redacts_the_same_for_a_guest(world, as_user):
     member_relations = [e for e in member_events if e["name"] in RELATION_EVENTS]
     assert any("issue" in e["changes"] for e in member_relations)
     assert any(e["actor"] and e["actor"]["email"] for e in member_events)
+
+
+# --- Wherever a person is shown: one rule (docket.http.refs.UserSummaryOutput) -----------------
+
+PEOPLE_SHOWN = [
+    "/api/v1/workspaces/acme/issues/ENG-1",
+    "/api/v1/workspaces/acme/issues",
+    "/api/v1/workspaces/acme/issues/ENG-1/comments",
+    "/api/v1/workspaces/acme/members",
+    "/api/v1/workspaces/acme/projects/ENG",
+    "/api/v1/workspaces/acme/projects/ENG/members",
+    "/api/v1/workspaces/acme/notifications",
+]
+
+
+def _people(shown) -> list[dict]:
+    """Every object in an answer that represents a person (it carries an `email` key)."""
+    if isinstance(shown, list):
+        return [person for item in shown for person in _people(item)]
+    if not isinstance(shown, dict):
+        return []
+    own = [shown] if "email" in shown and "display_name" in shown else []
+    return own + [person for value in shown.values() for person in _people(value)]
+
+
+def _shown_everywhere(world):
+    """A lead, an assignee and a notification, so every representation has a person in it."""
+    from docket.notifications.models import Notification
+
+    world.eng.lead = world.member
+    world.eng.save(update_fields=["lead"])
+    world.eng_issue.assignees.add(world.member)
+    Notification.objects.create(
+        workspace=world.workspace,
+        recipient=world.guest,
+        event_id=1,
+        reason="assigned",
+        actor=world.owner,
+        issue=world.eng_issue,
+        project_id=world.eng.pk,
+        issue_key=world.eng_issue.key,
+        issue_title=world.eng_issue.title,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PEOPLE_SHOWN)
+def test_a_guest_sees_no_e_mail_address_wherever_a_person_is_shown(world, as_user, url):
+    _shown_everywhere(world)
+
+    answer = as_user(world.guest).get(url)
+
+    assert answer.status_code == 200, answer.content
+    people = _people(answer.json())
+    assert people, "nothing to check: the answer names no one"
+    assert {person["email"] for person in people} == {None}
+    assert "@example.com" not in answer.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", PEOPLE_SHOWN[:-1])
+@pytest.mark.parametrize("role", ["member", "admin"])
+def test_roles_that_list_members_see_e_mail_addresses(world, as_user, url, role):
+    _shown_everywhere(world)
+
+    people = _people(as_user(world.user(role)).get(url).json())
+
+    assert people
+    assert all(person["email"] and "@" in person["email"] for person in people)
+
+
+@pytest.mark.django_db
+def test_a_guest_answer_leaves_no_e_mails_shown_to_the_next_request(world, as_user):
+    """The decision is per request: a guest's answer does not leave addresses hidden (or a
+    member's shown) for whoever the same worker serves next."""
+    as_user(world.guest).get("/api/v1/workspaces/acme/issues/ENG-1")
+    shown = as_user(world.member).get("/api/v1/workspaces/acme/issues/ENG-1").json()
+    assert shown["reporter"]["email"] == "owner@example.com"
+    as_user(world.member).get("/api/v1/workspaces/acme/issues/ENG-1")
+    hidden = as_user(world.guest).get("/api/v1/workspaces/acme/issues/ENG-1").json()
+    assert hidden["reporter"]["email"] is None

@@ -79,7 +79,6 @@ from docket.issues.services import (
     issue_update,
 )
 from docket.projects.permissions import ensure_can_contribute
-from docket.workspaces.permissions import can_see_member_emails
 
 NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
 FAR_FUTURE = Value("9999-12-31")
@@ -596,10 +595,7 @@ class IssueActivityView(IssueAPIView):
     def get(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
         page = self.paginate_queryset(issue_activity(access=self.access, issue=self.issue)) or []
         shown = relation_ends_redacted(access=self.access, events=page)
-        context = {"show_member_emails": can_see_member_emails(self.access)}
-        return self.get_paginated_response(
-            ActivityEventOutput(shown, many=True, context=context).data
-        )
+        return self.get_paginated_response(ActivityEventOutput(shown, many=True).data)
 
 
 class CommentListCreateView(IssueAPIView):

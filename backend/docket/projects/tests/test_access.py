@@ -59,13 +59,13 @@ def test_a_guest_lists_only_the_members_of_their_projects(world, as_user):
     )
 
     seen = {
-        m["user"]["email"]
+        m["user"]["id"]
         for m in as_user(world.guest).get("/api/v1/workspaces/acme/members").json()["results"]
     }
     everyone = {
-        m["user"]["email"]
+        m["user"]["id"]
         for m in as_user(world.member).get("/api/v1/workspaces/acme/members").json()["results"]
     }
 
-    assert seen == {"guest@example.com", other_guest.user.email}
-    assert everyone >= {"owner@example.com", "admin@example.com", "member@example.com"} | seen
+    assert seen == {str(world.guest.id), str(other_guest.user.id)}
+    assert everyone >= {str(world.owner.id), str(world.admin.id), str(world.member.id)} | seen

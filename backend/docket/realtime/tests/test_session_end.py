@@ -62,3 +62,33 @@ def test_changing_the_password_closes_the_persons_sockets(quiet_world):
         assert await member.receive() == {"type": "closed", "code": CLOSE_UNAUTHENTICATED}
 
     run(scenario())
+
+
+@transactional
+def test_deactivating_an_account_closes_its_sockets_and_refuses_its_ticket(quiet_world):
+    from docket.accounts.services import user_deactivate
+    from docket.realtime.tests.sockets import Socket
+    from docket.realtime.tickets import ticket_issue
+    from docket.testing.factories import UserFactory
+
+    world = quiet_world
+    staff = UserFactory(is_staff=True)
+
+    async def scenario():
+        # Given the member's open socket, and a ticket they asked for a moment ago
+        member = await signed_in(world.member, ("acme", None))
+        ticket = await database_sync_to_async(ticket_issue)(user_id=world.member.pk)
+
+        # When staff deactivate the account
+        await _later(user_deactivate, actor=staff, target=world.member)
+
+        # Then the socket is closed, and the earlier ticket opens nothing
+        assert await member.receive() == {"type": "closed", "code": CLOSE_UNAUTHENTICATED}
+        late = Socket()
+        assert (await late.open())[0]
+        refused = await late.ask({"type": "auth", "ticket": ticket})
+        assert refused["type"] in {"closed", "error"}
+        if refused["type"] == "error":
+            assert await late.receive() == {"type": "closed", "code": CLOSE_UNAUTHENTICATED}
+
+    run(scenario())

@@ -173,6 +173,8 @@ class InvitationListCreateView(WorkspaceAPIView):
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
     may_forbid = True
+    # 409: the caller has MAX_TOKENS_PER_USER live tokens already (`token_quota_exceeded`).
+    extra_error_codes = {"POST": (409,)}
 
     @extend_schema(
         operation_id="invitations_list",
@@ -235,6 +237,8 @@ class PersonalTokenListCreateView(GenericAPIView):
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
     may_forbid = True
+    # 409: the caller has MAX_TOKENS_PER_USER live tokens already (`token_quota_exceeded`).
+    extra_error_codes = {"POST": (409,)}
 
     @extend_schema(
         operation_id="tokens_list",

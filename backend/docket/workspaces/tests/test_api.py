@@ -125,3 +125,20 @@ def test_owner_deletes_workspace_and_the_event_survives(world, as_user):
     assert as_user(world.owner).get(ACME).status_code == 404
     assert Workspace.objects.get(pk=world.workspace.pk).deleted_at is not None
     assert Event.objects.filter(name="workspace.deleted", workspace_id=world.workspace.id).exists()
+
+
+def test_workspaces_owned_per_person_are_limited_by_a_setting(world, as_user, settings):
+    settings.MAX_WORKSPACES_PER_USER = 2  # the owner owns acme already
+    owner = as_user(world.owner)
+    assert owner.post("/api/v1/workspaces", {"slug": "second", "name": "2"}).status_code == 201
+
+    refused = owner.post("/api/v1/workspaces", {"slug": "third", "name": "3"})
+
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "workspace_quota_exceeded"
+    assert not Workspace.objects.filter(slug="third").exists()
+    # Someone who owns none yet may still create theirs.
+    assert (
+        as_user(world.member).post("/api/v1/workspaces", {"slug": "mine", "name": "M"}).status_code
+        == 201
+    )

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core import mail
 
+from docket.core.mail_console import redact_link_tokens
 from docket.core.models import DeliveryStatus
 from docket.notifications.tasks import deliver_pending_emails
 from docket.testing.factories import UserFactory
@@ -84,11 +85,11 @@ def test_an_invitation_is_emailed_once_with_a_link_that_accepts_it(world, smtp, 
     assert "Admin invited you to join Acme on Docket as Member." in text
     assert f"{invitation.expires_at:%-d %B %Y, %H:%M} UTC" in text
     html = _part(message, 1)
-    (link,) = re.findall(rf"{re.escape(APP)}/invite/[\w-]+", text)
+    (link,) = re.findall(rf"{re.escape(APP)}/invite#token=[\w-]+", text)
     assert f'href="{link}"' in html
 
     # And the token in its link, posted by the invitee, makes them a member
-    token = link.rsplit("/", 1)[1]
+    token = link.split("#token=", 1)[1]
     assert token == created.json()["token"]
     invitee = UserFactory(email="new.person@example.com")
     accepted = as_user(invitee).post("/api/v1/invitations/accept", {"token": token})
@@ -145,7 +146,7 @@ def test_reinviting_emails_the_new_invitation_only_even_when_the_sweep_sends(wor
     # Then one email went out: the new invitation's, as admin, with the new token
     (message,) = smtp.mailbox.accepted
     assert message["Message-ID"] == f"<invitation-{second.pk}@docket>"
-    assert f"{APP}/invite/{token}" in _text(message)
+    assert f"{APP}/invite#token={token}" in _text(message)
     assert "as Admin." in _text(message)
     assert InvitationEmail.objects.get(invitation=first).status == DeliveryStatus.FAILED
 
@@ -218,3 +219,25 @@ def test_an_invitation_made_before_derived_tokens_is_accepted_but_not_emailed(wo
     invitee = UserFactory(email="old@example.com")
     membership = invitation_accept(actor=invitee, token=old_token)
     assert membership.workspace_id == world.workspace.pk
+
+
+@pytest.mark.django_db
+def test_the_local_console_mail_prints_no_working_invitation_link(world, as_user, settings, capsys):
+    """The console backend (the local default) prints the mail with its token redacted: a
+    terminal or a CI log never shows a link that makes its reader a member (issue 17)."""
+    settings.EMAIL_BACKEND = "docket.core.mail_console.RedactingConsoleBackend"
+    settings.APP_BASE_URL = APP
+    created = as_user(world.admin).post(
+        "/api/v1/workspaces/acme/invitations", {"email": "new.person@example.com"}
+    )
+    token = created.json()["token"]
+    delivery = InvitationEmail.objects.get(invitation_id=created.json()["id"])
+
+    invitation_email_send(delivery_id=delivery.pk)
+
+    printed = capsys.readouterr().out
+    assert "Admin invited you to join Acme on Docket" in printed
+    assert f"{APP}/invite#token=[redacted]" in printed
+    assert token not in printed
+    # Links of the old shape, the token in the path, too.
+    assert redact_link_tokens(f"{APP}/invite/{token}") == f"{APP}/invite/[redacted]"

@@ -299,6 +299,44 @@ def test_token_of_someone_who_left_the_workspace_is_401_everywhere(world, as_use
     assert bot.get("/api/v1/me").status_code == 401
 
 
+def test_token_of_a_removed_member_stays_dead_when_they_are_invited_back(world, as_user):
+    """Removal revokes (not merely suspends): a leaked bot key of a former member must not come
+    back with their next invitation."""
+    created = _create(as_user(world.member))
+    bot = _bearer(created["secret"])
+    admin = as_user(world.admin)
+    assert admin.delete(f"/api/v1/workspaces/acme/members/{world.member.id}").status_code == 204
+    assert PersonalAccessToken.objects.get(pk=created["id"]).revoked_at is not None
+
+    invited = admin.post(
+        "/api/v1/workspaces/acme/invitations", {"email": world.member.email, "role": "member"}
+    )
+    token = invited.json()["token"]
+    rejoined = as_user(world.member).post("/api/v1/invitations/accept", {"token": token})
+    assert rejoined.status_code == 200, rejoined.content
+
+    _expect_401(bot)
+    assert as_user(world.member).get(TOKENS).json()["results"] == []
+
+
+def test_removing_a_member_leaves_their_tokens_elsewhere_and_others_tokens_alone(world, as_user):
+    own = _create(as_user(world.member))
+    colleague = _create(as_user(world.admin))
+    elsewhere = PersonalAccessToken.objects.create(
+        user=world.member,
+        workspace=MembershipFactory(user=world.member).workspace,
+        name="other",
+        scope="read",
+        prefix="dkt_pat_x",
+        secret_hash="0" * 64,
+    )
+    as_user(world.admin).delete(f"/api/v1/workspaces/acme/members/{world.member.id}")
+
+    assert PersonalAccessToken.objects.get(pk=own["id"]).revoked_at is not None
+    assert PersonalAccessToken.objects.get(pk=colleague["id"]).revoked_at is None
+    assert PersonalAccessToken.objects.get(pk=elsewhere.pk).revoked_at is None
+
+
 def test_unknown_token_is_401(api):
     _expect_401(_bearer("dkt_pat_" + "x" * 43))
 
@@ -347,3 +385,24 @@ def test_a_token_request_costs_the_same_queries_as_a_session_request(
         as_user(world.member).get("/api/v1/workspaces/acme")
     with django_assert_num_queries(2):
         bot.get("/api/v1/workspaces/acme")
+
+
+# --- Quota ----------------------------------------------------------------------------------
+
+
+def test_tokens_per_person_are_limited_by_a_setting(world, as_user, settings):
+    settings.MAX_TOKENS_PER_USER = 2
+    session = as_user(world.member)
+    first = _create(session)
+    _create(session, scope="read")
+
+    refused = session.post(TOKENS, {"name": "third", "workspace": "acme", "scope": "read"})
+
+    assert refused.status_code == 409
+    assert refused["Content-Type"] == "application/problem+json"
+    assert refused.json()["code"] == "token_quota_exceeded"
+    assert PersonalAccessToken.objects.filter(user=world.member).count() == 2
+    # A revoked token frees its place; someone else has their own quota.
+    assert session.delete(f"{TOKENS}/{first['id']}").status_code == 204
+    _create(session)
+    _create(as_user(world.admin))

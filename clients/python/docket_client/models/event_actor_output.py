@@ -12,13 +12,12 @@ T = TypeVar("T", bound="EventActorOutput")
 
 @_attrs_define
 class EventActorOutput:
-    """Who made a change, in activity and the change feed. The address only for a reader whose
-    role lists the workspace's members (`show_member_emails` in the context; off if absent).
+    """Who made a change, in activity and the change feed (a person, shown as everywhere).
 
-        Attributes:
-            id (UUID):
-            display_name (str):
-            email (None | str): null for a reader who may not list the workspace's members (a guest).
+    Attributes:
+        id (UUID):
+        display_name (str):
+        email (None | str): null for a reader who may not list the workspace's members (a guest).
     """
 
     id: UUID

@@ -20,7 +20,10 @@ T = TypeVar("T", bound="MemberOutput")
 class MemberOutput:
     """
     Attributes:
-        user (UserSummaryOutput):
+        user (UserSummaryOutput): A person wherever an answer names one (assignee, reporter, author, lead, member,
+            actor).
+            The one place that decides whether their address is shown: only to a reader whose role may
+            list the workspace's members, never to a guest.
         role (RoleEnum): * `owner` - Owner
             * `admin` - Admin
             * `member` - Member

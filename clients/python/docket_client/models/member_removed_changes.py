@@ -18,11 +18,12 @@ T = TypeVar("T", bound="MemberRemovedChanges")
 
 @_attrs_define
 class MemberRemovedChanges:
-    """`member.removed` (subject: membership). A member left or was removed.
+    """`member.removed` (subject: membership). A member left or was removed; their personal access tokens for the workspace
+    were revoked with it.
 
-    Attributes:
-        role (MemberRemovedChangesRole | Unset):
-        user_id (MemberRemovedChangesUserId | Unset):
+        Attributes:
+            role (MemberRemovedChangesRole | Unset):
+            user_id (MemberRemovedChangesUserId | Unset):
     """
 
     role: MemberRemovedChangesRole | Unset = UNSET

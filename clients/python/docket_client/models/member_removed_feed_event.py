@@ -20,18 +20,20 @@ T = TypeVar("T", bound="MemberRemovedFeedEvent")
 
 @_attrs_define
 class MemberRemovedFeedEvent:
-    """A `member.removed` event of the change feed. A member left or was removed.
+    """A `member.removed` event of the change feed. A member left or was removed; their personal access tokens for the
+    workspace were revoked with it.
 
-    Attributes:
-        id (int):
-        name (MemberRemovedFeedEventName):
-        actor (EventActorOutput | None):
-        project_id (None | UUID):
-        subject_type (str):
-        subject_id (UUID):
-        subject_label (str):
-        changes (MemberRemovedChanges): `member.removed` (subject: membership). A member left or was removed.
-        created_at (datetime.datetime):
+        Attributes:
+            id (int):
+            name (MemberRemovedFeedEventName):
+            actor (EventActorOutput | None):
+            project_id (None | UUID):
+            subject_type (str):
+            subject_id (UUID):
+            subject_label (str):
+            changes (MemberRemovedChanges): `member.removed` (subject: membership). A member left or was removed; their
+                personal access tokens for the workspace were revoked with it.
+            created_at (datetime.datetime):
     """
 
     id: int

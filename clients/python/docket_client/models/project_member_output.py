@@ -18,7 +18,10 @@ T = TypeVar("T", bound="ProjectMemberOutput")
 class ProjectMemberOutput:
     """
     Attributes:
-        user (UserSummaryOutput):
+        user (UserSummaryOutput): A person wherever an answer names one (assignee, reporter, author, lead, member,
+            actor).
+            The one place that decides whether their address is shown: only to a reader whose role may
+            list the workspace's members, never to a guest.
         role (str): Workspace role.
         added_at (datetime.datetime):
     """

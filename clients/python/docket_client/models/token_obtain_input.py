@@ -21,11 +21,14 @@ class TokenObtainInput:
         password (str):
         refresh_transport (RefreshTransportEnum | Unset): * `body` - body
             * `cookie` - cookie
+        refresh (str | Unset): A refresh token of a session this client still holds, if any (a browser's cookie counts
+            too): it may sign in while failed attempts from elsewhere have slowed the account down (429 `sign_in_backoff`).
     """
 
     email: str
     password: str
     refresh_transport: RefreshTransportEnum | Unset = UNSET
+    refresh: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +40,8 @@ class TokenObtainInput:
         if not isinstance(self.refresh_transport, Unset):
             refresh_transport = self.refresh_transport.value
 
+        refresh = self.refresh
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -47,6 +52,8 @@ class TokenObtainInput:
         )
         if refresh_transport is not UNSET:
             field_dict["refresh_transport"] = refresh_transport
+        if refresh is not UNSET:
+            field_dict["refresh"] = refresh
 
         return field_dict
 
@@ -64,10 +71,13 @@ class TokenObtainInput:
         else:
             refresh_transport = RefreshTransportEnum(_refresh_transport)
 
+        refresh = d.pop("refresh", UNSET)
+
         token_obtain_input = cls(
             email=email,
             password=password,
             refresh_transport=refresh_transport,
+            refresh=refresh,
         )
 
         token_obtain_input.additional_properties = d

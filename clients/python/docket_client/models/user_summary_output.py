@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -12,16 +12,19 @@ T = TypeVar("T", bound="UserSummaryOutput")
 
 @_attrs_define
 class UserSummaryOutput:
-    """
-    Attributes:
-        id (UUID):
-        display_name (str):
-        email (str):
+    """A person wherever an answer names one (assignee, reporter, author, lead, member, actor).
+    The one place that decides whether their address is shown: only to a reader whose role may
+    list the workspace's members, never to a guest.
+
+        Attributes:
+            id (UUID):
+            display_name (str):
+            email (None | str): null for a reader who may not list the workspace's members (a guest).
     """
 
     id: UUID
     display_name: str
-    email: str
+    email: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -29,6 +32,7 @@ class UserSummaryOutput:
 
         display_name = self.display_name
 
+        email: None | str
         email = self.email
 
         field_dict: dict[str, Any] = {}
@@ -50,7 +54,12 @@ class UserSummaryOutput:
 
         display_name = d.pop("display_name")
 
-        email = d.pop("email")
+        def _parse_email(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        email = _parse_email(d.pop("email"))
 
         user_summary_output = cls(
             id=id,

@@ -1101,10 +1101,7 @@ export interface components {
             /** @description Issues in a `canceled` state at day's end. */
             canceled: number;
         };
-        /**
-         * @description Who made a change, in activity and the change feed. The address only for a reader whose
-         *     role lists the workspace's members (`show_member_emails` in the context; off if absent).
-         */
+        /** @description Who made a change, in activity and the change feed (a person, shown as everywhere). */
         EventActorOutput: {
             /** Format: uuid */
             readonly id: string;
@@ -1864,6 +1861,8 @@ export interface components {
              *     * `cookie` - cookie Defaults to `body`.
              */
             refresh_transport?: components["schemas"]["RefreshTransportEnum"];
+            /** @description A refresh token of a session this client still holds, if any (a browser's cookie counts too): it may sign in while failed attempts from elsewhere have slowed the account down (429 `sign_in_backoff`). */
+            refresh?: string;
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         TokenRefreshInput: {
@@ -1879,12 +1878,20 @@ export interface components {
         UnreadCountOutput: {
             unread: number;
         };
+        /**
+         * @description A person wherever an answer names one (assignee, reporter, author, lead, member, actor).
+         *     The one place that decides whether their address is shown: only to a reader whose role may
+         *     list the workspace's members, never to a guest.
+         */
         UserSummaryOutput: {
             /** Format: uuid */
             readonly id: string;
             readonly display_name: string;
-            /** Format: email */
-            readonly email: string;
+            /**
+             * Format: email
+             * @description null for a reader who may not list the workspace's members (a guest).
+             */
+            readonly email: string | null;
         };
         WebhookAttemptOutput: {
             /** Format: date-time */
@@ -2321,7 +2328,7 @@ export interface components {
                 new: string | null;
             };
         };
-        /** @description `member.removed` (subject: membership). A member left or was removed. */
+        /** @description `member.removed` (subject: membership). A member left or was removed; their personal access tokens for the workspace were revoked with it. */
         MemberRemovedChanges: {
             role?: {
                 old: string | null;
@@ -2792,7 +2799,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
-        /** @description A `member.removed` event of the change feed. A member left or was removed. */
+        /** @description A `member.removed` event of the change feed. A member left or was removed; their personal access tokens for the workspace were revoked with it. */
         MemberRemovedFeedEvent: {
             readonly id: number;
             /**

@@ -1,13 +1,41 @@
 import { useEffect, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 
 import { restoreSession } from "../api/actions";
 import { useSession } from "../../../shared/hooks/useSession";
 import { errorMessage, Loading } from "../../../shared/components/States";
 import { useAcceptInvitation } from "../hooks/useAcceptInvitation";
 
+// The invitation's token travels in the URL fragment (`/invite#token=…`), which browsers never
+// send to a server nor put in a Referer; while the person signs in or up it waits in this tab's
+// session storage, so no other URL carries it either.
+const PENDING_INVITATION = "docket.pendingInvitation";
+
+function fragmentToken(hash: string): string {
+  return new URLSearchParams(hash.replace(/^#/, "")).get("token") ?? "";
+}
+
+function useInvitationToken(): string {
+  const { token: pathToken = "" } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const inviteToken =
+    fragmentToken(location.hash) || pathToken || sessionStorage.getItem(PENDING_INVITATION) || "";
+
+  useEffect(() => {
+    if (!inviteToken) return;
+    sessionStorage.setItem(PENDING_INVITATION, inviteToken);
+    // An old link (`/invite/<token>`): the token leaves the path at once, for the fragment.
+    if (pathToken) {
+      navigate(`/invite#token=${encodeURIComponent(inviteToken)}`, { replace: true });
+    }
+  }, [inviteToken, pathToken, navigate]);
+
+  return inviteToken;
+}
+
 export function AcceptInvitationScreen() {
-  const { token: inviteToken = "" } = useParams();
+  const inviteToken = useInvitationToken();
   const { token } = useSession();
   const [restoring, setRestoring] = useState(token === null);
 
@@ -24,7 +52,7 @@ export function AcceptInvitationScreen() {
 
   if (token) return <AcceptInvitation inviteToken={inviteToken} />;
   if (restoring) return <Loading label="Checking your session" />;
-  const next = encodeURIComponent(`/invite/${inviteToken}`);
+  const next = encodeURIComponent("/invite");
   return (
     <main className="auth-card">
       <h1>Join Docket</h1>
@@ -56,7 +84,12 @@ function AcceptInvitation({ inviteToken }: { inviteToken: string }) {
         className="primary"
         disabled={accept.isPending}
         onClick={() =>
-          accept.mutate(undefined, { onSuccess: (workspace) => navigate(`/w/${workspace.slug}`) })
+          accept.mutate(undefined, {
+            onSuccess: (workspace) => {
+              sessionStorage.removeItem(PENDING_INVITATION);
+              navigate(`/w/${workspace.slug}`);
+            },
+          })
         }
       >
         Accept invitation

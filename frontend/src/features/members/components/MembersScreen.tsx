@@ -195,7 +195,7 @@ function InviteForm({ slug }: { slug: string }) {
 }
 
 function InvitationLink({ token, email }: { token: string; email: string }) {
-  const link = `${window.location.origin}/invite/${token}`;
+  const link = `${window.location.origin}/invite#token=${encodeURIComponent(token)}`;
   return (
     <div className="notice invitation-link">
       <p>Invitation created for {email}. Send them this link:</p>
