@@ -224,7 +224,7 @@ def _rendered_issue(issue: Issue, *, using: str) -> tuple[str, str]:
     if rendered is None:  # deleted since it was looked up
         raise NotFound("Issue not found.", code="issue_not_found")
     version, body = rendered
-    return body, etag_for(version=version, body=body)
+    return body, etag_for(resource=issue.pk, version=version, body=body)
 
 
 def issue_response(issue: Issue) -> HttpResponse:
@@ -266,7 +266,7 @@ class IssueDetailView(IssueAPIView):
         issue_update(
             access=self.access,
             issue=self.issue,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
             **data.validated_data,
         )
         return issue_response(self.issue)
@@ -279,7 +279,9 @@ class IssueDetailView(IssueAPIView):
     )
     def delete(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
         issue_delete(
-            access=self.access, issue=self.issue, expected_versions=if_match_versions(request)
+            access=self.access,
+            issue=self.issue,
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -304,7 +306,7 @@ class IssueMoveView(IssueAPIView):
         issue_move(
             access=self.access,
             issue=self.issue,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
             **data.validated_data,
         )
         return issue_response(self.issue)
@@ -436,7 +438,7 @@ class IssueLabelView(_IssueLinkView):
             access=self.access,
             issue=self.issue,
             label_id=label_id,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return issue_response(self.issue)
 
@@ -457,7 +459,7 @@ class IssueLabelView(_IssueLinkView):
             access=self.access,
             issue=self.issue,
             label_id=label_id,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return issue_response(self.issue)
 
@@ -481,7 +483,7 @@ class IssueAssigneeView(_IssueLinkView):
             access=self.access,
             issue=self.issue,
             user_id=user_id,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return issue_response(self.issue)
 
@@ -502,7 +504,7 @@ class IssueAssigneeView(_IssueLinkView):
             access=self.access,
             issue=self.issue,
             user_id=user_id,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return issue_response(self.issue)
 
