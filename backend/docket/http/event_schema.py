@@ -100,7 +100,13 @@ REALTIME_EVENT: dict[str, Any] = {
         "actor_id": {"type": "string", "format": "uuid", "nullable": True},
         "version": {
             "type": "integer",
-            "description": "Per subject, a later change has a larger version.",
+            "nullable": True,
+            "description": (
+                "The version of the issue the event is about, as it is when the message is sent "
+                "(the first part of the issue's ETag): a client that already holds this version "
+                "or a later one can drop the message. Null when the subject is not an issue, or "
+                "the issue no longer exists."
+            ),
         },
         "fields": {
             "type": "array",
