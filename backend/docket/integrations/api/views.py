@@ -1,7 +1,7 @@
 import uuid
 
 from django.db.models import F
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -34,6 +34,7 @@ from docket.integrations.services import (
     webhook_secret_rotate,
 )
 from docket.issues.selectors import relation_ends_redacted
+from docket.projects.selectors import project_get
 from docket.workspaces.permissions import can_see_member_emails
 
 
@@ -51,13 +52,28 @@ class EventFeedView(WorkspaceAPIView):
             "Every change the caller may see, deletions included, oldest first. Keep the last "
             "`next_cursor` and call again to receive only what happened since: an event never "
             "appears behind a cursor already handed out, however late its transaction commits. "
-            "An empty page with a null `next_cursor` means the caller is up to date; call again "
-            "later with the last cursor it had."
+            "An empty page means the caller is up to date: its `next_cursor` is the cursor the "
+            "caller sent (null only while the feed has never had an event for the caller); "
+            "call again later with it. `cursor=now` starts at the head: no events, and the "
+            "cursor to follow only what happens from now on. `project` keeps the events of one "
+            "project (by key); cursors are the same with or without it."
         ),
+        parameters=[
+            OpenApiParameter(
+                "project",
+                type=str,
+                required=False,
+                description="A project key (`ENG`): only that project's events.",
+            )
+        ],
         responses=FeedEventOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
-        page = self.paginate_queryset(event_feed(access=self.access)) or []
+        events = event_feed(access=self.access)
+        project_key = request.query_params.get("project")
+        if project_key is not None:
+            events = events.filter(project_id=project_get(access=self.access, key=project_key).pk)
+        page = self.paginate_queryset(events) or []
         shown = relation_ends_redacted(access=self.access, events=page)
         context = {"show_member_emails": can_see_member_emails(self.access)}
         return self.get_paginated_response(FeedEventOutput(shown, many=True, context=context).data)
