@@ -84,7 +84,7 @@ def if_match_versions(request: Request, *, resource: UUID) -> frozenset[int] | N
 ETAG_HEADER = OpenApiParameter(
     "ETag",
     location=OpenApiParameter.HEADER,
-    response=[200],
+    response=[200, 201],
     type=str,
     description="Strong entity tag of the issue as returned; send it back in `If-Match`.",
 )
@@ -104,5 +104,12 @@ IF_MATCH = OpenApiParameter(
         "The ETag of the copy being changed. If the issue changed since, nothing is written "
         "and the answer is 412 `precondition_failed`. Absent or `*`: no check."
     ),
+)
+LOCATION_HEADER = OpenApiParameter(
+    "Location",
+    location=OpenApiParameter.HEADER,
+    response=[201],
+    type=str,
+    description="The path of the resource created (`/api/v1/...`).",
 )
 NOT_MODIFIED = OpenApiResponse(description="Not modified: `If-None-Match` names the current ETag.")

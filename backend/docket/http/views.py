@@ -13,8 +13,10 @@ workspace; an invisible project or issue the same 404 as a missing one.
 from typing import Any
 
 import structlog
-from rest_framework import generics
+from django.urls import reverse
+from rest_framework import generics, status
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from docket.core.access import Access, TokenGrant
 from docket.core.authentication import EVERY_METHOD
@@ -91,3 +93,14 @@ class IssueAPIView(WorkspaceAPIView):
             key=kwargs["issue_key"],
             with_relations=self.shows_issue and request.method == "GET",
         )
+
+
+def created_response(body: Any, url_name: str, **url_kwargs: Any) -> Response:
+    """The 201 of a create: the new resource's representation, and its URL in `Location` (the
+    path of its own endpoint, named `url_name`). Resources with conditional requests add their
+    `ETag` (docket.http.conditional)."""
+    return Response(
+        body,
+        status=status.HTTP_201_CREATED,
+        headers={"Location": reverse(url_name, kwargs=url_kwargs)},
+    )

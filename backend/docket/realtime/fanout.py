@@ -1,10 +1,10 @@
 """The relay's realtime consumer: compact messages to the channel-layer groups.
 
 A message says what changed, not what it changed to (event type, subject, the subject's
-version, the names of the changed fields): clients refetch what they show through the API, whose access checks
-decide what they see. Delivery is at most once per socket; a socket that missed something (a
-restart, a network drop) refetches on reconnect, so nothing here is stored or retried beyond
-the relay's own replay of a batch whose publish failed.
+version, the names of the changed fields): clients refetch what they show through the API,
+whose access checks decide what they see. Delivery is at most once per socket; a socket that
+missed something (a restart, a network drop) refetches on reconnect, so nothing here is stored
+or retried beyond the relay's own replay of a batch whose publish failed.
 
 The relay records its position after the consumer returns, so a crash in between hands the
 same batch over again. Each published event leaves a short-lived mark in the cache (for as long

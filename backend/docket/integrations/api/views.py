@@ -1,6 +1,7 @@
 import uuid
 
 from django.db.models import F
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
@@ -8,6 +9,7 @@ from rest_framework.response import Response
 
 from docket.core.models import Event
 from docket.core.pagination import FeedPagination
+from docket.http.conditional import LOCATION_HEADER
 from docket.http.views import WorkspaceAPIView
 from docket.integrations.api.serializers import (
     FeedEventOutput,
@@ -110,6 +112,7 @@ class WebhookEndpointListCreateView(WorkspaceAPIView):
         operation_id="webhooks_create",
         summary="Register a webhook endpoint (admins); its signing secret is shown once",
         request=WebhookEndpointCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: WebhookEndpointCreatedOutput},
     )
     def post(self, request: Request, workspace_slug: str) -> Response:
@@ -117,7 +120,11 @@ class WebhookEndpointListCreateView(WorkspaceAPIView):
         data.is_valid(raise_exception=True)
         endpoint, secret = webhook_endpoint_create(access=self.access, **data.validated_data)
         endpoint.secret = secret
-        return _secret_shown_once(WebhookEndpointCreatedOutput(endpoint).data)
+        response = _secret_shown_once(WebhookEndpointCreatedOutput(endpoint).data)
+        response["Location"] = reverse(
+            "webhook", kwargs={"workspace_slug": workspace_slug, "endpoint_id": endpoint.pk}
+        )
+        return response
 
 
 class WebhookEndpointDetailView(WorkspaceAPIView):
