@@ -22,6 +22,7 @@ from docket.core.access import Access, TokenGrant
 from docket.core.authentication import EVERY_METHOD
 from docket.core.throttling import rate_limit_workspace
 from docket.http.idempotency import IdempotencyKeys
+from docket.http.query_params import DeclaredQueryParameters
 from docket.issues.models import Issue
 from docket.issues.selectors import issue_get
 from docket.projects.access import access_for_workspace
@@ -30,12 +31,13 @@ from docket.projects.selectors import project_get
 from docket.workspaces.models import Workspace
 
 
-class APIView(IdempotencyKeys):
-    """DRF's APIView, with Idempotency-Key on POST."""
+class APIView(DeclaredQueryParameters, IdempotencyKeys):
+    """DRF's APIView, with Idempotency-Key on POST, refusing undeclared query parameters."""
 
 
-class GenericAPIView(IdempotencyKeys, generics.GenericAPIView):
-    """DRF's GenericAPIView, with Idempotency-Key on POST."""
+class GenericAPIView(DeclaredQueryParameters, IdempotencyKeys, generics.GenericAPIView):
+    """DRF's GenericAPIView, with Idempotency-Key on POST, refusing undeclared query
+    parameters."""
 
 
 class WorkspaceAPIView(GenericAPIView):
