@@ -23,6 +23,7 @@ from docket.core.authentication import EVERY_METHOD
 from docket.core.throttling import rate_limit_workspace
 from docket.http.idempotency import IdempotencyKeys
 from docket.http.query_params import DeclaredQueryParameters
+from docket.http.retirement import RetiredOperations
 from docket.issues.models import Issue
 from docket.issues.selectors import issue_get
 from docket.projects.access import access_for_workspace
@@ -31,11 +32,13 @@ from docket.projects.selectors import project_get
 from docket.workspaces.models import Workspace
 
 
-class APIView(DeclaredQueryParameters, IdempotencyKeys):
+class APIView(RetiredOperations, DeclaredQueryParameters, IdempotencyKeys):
     """DRF's APIView, with Idempotency-Key on POST, refusing undeclared query parameters."""
 
 
-class GenericAPIView(DeclaredQueryParameters, IdempotencyKeys, generics.GenericAPIView):
+class GenericAPIView(
+    RetiredOperations, DeclaredQueryParameters, IdempotencyKeys, generics.GenericAPIView
+):
     """DRF's GenericAPIView, with Idempotency-Key on POST, refusing undeclared query
     parameters."""
 
