@@ -30,7 +30,7 @@ ERROR_CODE_COMPONENT = "ErrorCode"
 _PROBLEM_BUILDERS = {"problem_body", "django_problem", "problem_json", "problem_json_response"}
 
 
-def _subclasses(cls: type) -> Iterator[type]:
+def _subclasses(cls: type[Any]) -> Iterator[type[Any]]:
     for sub in cls.__subclasses__():
         yield sub
         yield from _subclasses(sub)
@@ -71,14 +71,11 @@ def _literal_codes(path: Path, callers: set[str]) -> Iterator[str]:
 @functools.cache
 def error_codes() -> tuple[str, ...]:
     """Every problem code, sorted."""
-    exceptions = [ApplicationError, *_subclasses(ApplicationError)]
+    exceptions: list[type[ApplicationError]] = [ApplicationError, *_subclasses(ApplicationError)]
     # A DRF ValidationError's codes are its fields' (`errors[].code`); the problem's is
     # `validation_error`.
-    drf_exceptions = [
-        kind
-        for kind in (APIException, *_subclasses(APIException))
-        if not issubclass(kind, ValidationError)
-    ]
+    every_drf_exception: list[type[APIException]] = [APIException, *_subclasses(APIException)]
+    drf_exceptions = [kind for kind in every_drf_exception if not issubclass(kind, ValidationError)]
     codes = {kind.code for kind in exceptions}
     codes |= {str(kind.default_code) for kind in drf_exceptions}
     callers = {kind.__name__ for kind in (*exceptions, *drf_exceptions)} | _PROBLEM_BUILDERS

@@ -13,6 +13,8 @@ def _checker():
     spec = importlib.util.spec_from_file_location(
         "api_compat", settings.REPO_DIR / "scripts" / "api_compat.py"
     )
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -131,7 +131,8 @@ def test_an_issue_create_answers_what_a_get_of_the_issue_answers(world, as_user)
 
 def test_the_schema_documents_location_on_every_201():
     schema = yaml.safe_load((settings.REPO_DIR / "openapi" / "v1.yaml").read_text())
-    documented, undocumented = set(), set()
+    documented: set[str] = set()
+    undocumented: set[str] = set()
     for path_item in schema["paths"].values():
         for operation in path_item.values():
             created = operation.get("responses", {}).get("201")

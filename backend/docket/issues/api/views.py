@@ -144,7 +144,7 @@ class ProjectIssueListCreateView(_ProjectIssues):
         responses={201: IssueOutput},
         extensions={"x-idempotent": False},
     )
-    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> HttpResponse:
         data = IssueCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         issue = issue_create(
