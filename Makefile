@@ -43,7 +43,7 @@ SCHEMA_FILE := $(ROOT)/openapi/v1.yaml
 PYTEST_ARGS ?=
 
 # Stages of `make test`, in order. Each is also a target of its own.
-TEST_STAGES := lint migrations-check compat-check schema-check client-check sdk-check deploy-check config-check \
+TEST_STAGES := lint migrations-check compat-check schema-check openapi-lint api-compat client-check sdk-check deploy-check config-check \
 	backend-test api-fuzz sdk-test frontend-check browser-test
 
 # `make test` runs venv/services/db once, then each stage with STAGE=1 so the stages do not
@@ -67,7 +67,7 @@ DEPLOY_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
 header = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help venv services db migrate demo run serve api-fuzz \
-	lint format schema schema-check migrations-check compat-check deploy-check config-check \
+	lint format schema schema-check openapi-lint api-compat migrations-check compat-check deploy-check config-check \
 	backend-test test pin bench bench-realtime bench-large bench-background bench-migrations chaos frontend-deps chromium client client-check constants frontend-check \
 	browser-test sdk sdk-check sdk-test
 
@@ -167,6 +167,29 @@ schema-check: $(SETUP) ## Fail if openapi/v1.yaml differs from what the code gen
 		echo "openapi/v1.yaml is stale: run 'make schema' and commit the result" >&2; \
 		exit 1; \
 	fi
+
+# Redocly CLI, in a small npm project of its own (tools/openapi-lint), so the SPA's packages stay
+# the SPA's. Its rules and their reasons: tools/openapi-lint/redocly.yaml.
+OPENAPI_LINT := $(ROOT)/tools/openapi-lint
+OPENAPI_LINT_STAMP = $(OPENAPI_LINT)/node_modules/.installed-$(shell sha256sum $(OPENAPI_LINT)/package-lock.json | cut -c1-16)
+
+$(OPENAPI_LINT_STAMP): $(OPENAPI_LINT)/package-lock.json
+	$(call header,openapi-lint: npm ci (tools/openapi-lint))
+	cd $(OPENAPI_LINT) && rm -f node_modules/.installed-* && npm ci --no-audit --no-fund
+	touch $@
+
+openapi-lint: $(OPENAPI_LINT_STAMP) ## Lint openapi/v1.yaml with Redocly CLI (recommended-strict, tools/openapi-lint/redocly.yaml)
+	$(call header,openapi-lint: redocly lint openapi/v1.yaml)
+	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true \
+		$(OPENAPI_LINT)/node_modules/.bin/redocly lint $(SCHEMA_FILE) \
+		--config $(OPENAPI_LINT)/redocly.yaml --format=codeframe
+
+api-compat: $(SETUP) ## Fail on a breaking change of openapi/v1.yaml since the previous release (deploy/previous-release)
+	$(call header,api-compat: openapi/v1.yaml against the previous release's)
+	@previous="$$(tr -d '[:space:]' < $(ROOT)/deploy/previous-release)"; \
+	tmp="$$(mktemp)"; trap 'rm -f "$$tmp"' EXIT; \
+	git -C $(ROOT) show "$$previous:openapi/v1.yaml" > "$$tmp"; \
+	$(VENV_BIN)/python $(ROOT)/scripts/api_compat.py "$$tmp" $(SCHEMA_FILE) $(ROOT)/openapi/compat-accepted.yaml
 
 migrations-check: $(SETUP_DB) ## No missing migrations; lint all migrations
 	$(call header,migrations-check: makemigrations --check + lintmigrations)

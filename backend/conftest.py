@@ -13,6 +13,27 @@ from docket.testing.worker import purge_queues, start_worker, stop_worker
 from docket.testing.world import World, build_world
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _every_problem_code_is_published() -> Iterator[None]:
+    """Every problem any test provokes carries a code of the schema's `ErrorCode` enum
+    (docket.http.error_codes): the suite's whole range of refusals checks the list."""
+    from docket.http import limits, problems
+    from docket.http.error_codes import error_codes
+
+    answered: set[str] = set()
+    build = problems.problem_body
+
+    def recording(**kwargs):
+        answered.add(kwargs["code"])
+        return build(**kwargs)
+
+    problems.problem_body = limits.problem_body = recording  # type: ignore[assignment]
+    yield
+    problems.problem_body = limits.problem_body = build  # type: ignore[assignment]
+    unpublished = answered - set(error_codes())
+    assert not unpublished, f"problem codes missing from ErrorCode: {sorted(unpublished)}"
+
+
 @pytest.fixture(autouse=True)
 def _clean_redis():
     # Throttle counters live in Redis; each test starts with none.

@@ -24,9 +24,11 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "docket.http.event_schema.document_event_types",
+        "docket.http.error_codes.document_error_codes",
         "docket.http.enum_names.name_enum_values",
         "docket.http.schema.document_rate_limit_headers",
         "docket.http.schema.name_request_components",
+        "docket.http.schema_lint.make_implicit_explicit",
     ],
     "SECURITY": [{"jwtAuth": []}],
     "AUTHENTICATION_WHITELIST": [],

@@ -16,12 +16,14 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import connections
 from django.db.models import Expression, F, Q, QuerySet
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.errors import ValidationFailed
+from docket.core.models import CommittedHorizon
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 100
@@ -227,5 +229,40 @@ class KeysetPagination(BasePagination):
         return parameters
 
 
+# The largest event id: a feed cursor at (txid, this) is after every event of that transaction.
+_LAST_ID = 2**63 - 1
+# The `cursor` that starts a feed at its head: what is committed now is skipped, only later
+# changes follow.
+HEAD_CURSOR = "now"
+
+
 class FeedPagination(KeysetPagination):
+    """Pages of a feed in commit order (docket.core.models.Event). `cursor=now` answers no
+    events and the cursor of the feed's head: after every transaction finished so far (below the
+    commit horizon), so what commits from now on, and only that, follows it."""
+
     cursor_at_end = True
+
+    def paginate_queryset(  # type: ignore[override]  # keyset pages need a queryset
+        self, queryset: QuerySet, request: Request, view: Any = None
+    ) -> list:
+        if request.query_params.get("cursor") != HEAD_CURSOR:
+            return super().paginate_queryset(queryset, request, view)
+        ordering = self._ordering(request, view)
+        self.limit = self._limit(request)
+        self.has_more = False
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute(f"SELECT {CommittedHorizon.template}")
+            (horizon,) = cursor.fetchone()
+        self.next_cursor = encode_cursor(ordering.name, horizon - 1, _LAST_ID)
+        return []
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == "cursor":
+                parameter["description"] = (
+                    "Opaque cursor from a previous page's `next_cursor`; `now` answers no events "
+                    "and the cursor of the feed's head, to follow only what happens from now on."
+                )
+        return parameters

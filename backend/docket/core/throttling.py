@@ -7,6 +7,7 @@ through (docket.core.cache_fallback, docket.core.ratelimit).
 """
 
 import hashlib
+import math
 from typing import Any
 
 from django.conf import settings
@@ -22,9 +23,15 @@ from docket.core.cache_fallback import with_cache
 
 
 class RateLimited(Throttled):
-    """429 `rate_limited`; Retry-After is the end of the exhausted policy's window."""
+    """429 `rate_limited`; Retry-After is the end of the exhausted policy's window. The detail
+    is ours alone: DRF's would append "Expected available in N seconds" to a text that already
+    says when to retry."""
 
     default_code = "rate_limited"
+
+    def __init__(self, *, wait: float, detail: str) -> None:
+        super().__init__(detail=detail, code=self.default_code)
+        self.wait = math.ceil(wait)
 
 
 def _count(request: Request, policy_name: str, partition: str) -> None:
@@ -47,7 +54,6 @@ def _count(request: Request, policy_name: str, partition: str) -> None:
                 f"Rate limit `{usage.policy.name}` exhausted ({usage.policy.quota} requests "
                 f"per {usage.policy.window} s); retry after {usage.reset} s."
             ),
-            code="rate_limited",
         )
 
 

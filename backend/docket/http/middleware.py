@@ -147,8 +147,10 @@ class ProblemFallbackMiddleware:
 
 
 class PrivateCacheMiddleware:
-    """Answers to an authenticated caller are theirs alone: no shared cache or browser history
-    may keep them, unless a view says otherwise with its own Cache-Control."""
+    """Answers to an authenticated caller are theirs alone: no shared cache may keep them, unless
+    a view says otherwise with its own Cache-Control. An answer with an ETag may be kept by the
+    caller's own cache (`private, no-cache`): it revalidates with If-None-Match before every use
+    and gets a 304 while the tag still holds. Any other is `private, no-store`."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -160,5 +162,6 @@ class PrivateCacheMiddleware:
         if (authenticated or "HTTP_AUTHORIZATION" in request.META) and (
             "Cache-Control" not in response
         ):
-            response["Cache-Control"] = "private, no-store"
+            revalidates = "ETag" in response
+            response["Cache-Control"] = "private, no-cache" if revalidates else "private, no-store"
         return response

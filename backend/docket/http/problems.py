@@ -63,6 +63,16 @@ def status_of(error: ApplicationError) -> tuple[int, str]:
 # a few seconds (503 with Retry-After), unlike a bug (500). A database error that is the
 # server's answer to the query (IntegrityError, a statement timeout) is not an outage.
 OUTAGE_RETRY_AFTER_SECONDS = 5
+OUTAGES = {
+    "database_unavailable": (
+        "database_unavailable",
+        "The database is unavailable; retry in a few seconds.",
+    ),
+    "cache_unavailable": (
+        "cache_unavailable",
+        "A shared service is unavailable; retry in a few seconds.",
+    ),
+}
 
 
 def outage_of(exc: BaseException | None) -> tuple[str, str] | None:
@@ -74,9 +84,9 @@ def outage_of(exc: BaseException | None) -> tuple[str, str] | None:
     if isinstance(exc, InterfaceError) or (
         isinstance(exc, OperationalError) and _is_connection_failure(exc)
     ):
-        return "database_unavailable", "The database is unavailable; retry in a few seconds."
+        return OUTAGES["database_unavailable"]
     if isinstance(exc, REDIS_ERRORS):
-        return "cache_unavailable", "A shared service is unavailable; retry in a few seconds."
+        return OUTAGES["cache_unavailable"]
     return None
 
 
@@ -298,7 +308,9 @@ def django_problem(
     return JsonResponse(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
 
 
-_STATUS_PROBLEMS = {
+# The code of a status Django answers outside any view that STATUS_PROBLEMS does not name.
+FALLBACK_CODE = "error"
+STATUS_PROBLEMS = {
     400: ("bad_request", "Bad request", "The request could not be understood."),
     403: ("permission_denied", "Permission denied", "This request is not allowed."),
     404: ("not_found", "Not found", "Not found."),
@@ -333,8 +345,8 @@ def outage_response(request: HttpRequest, exc: BaseException | None) -> JsonResp
 
 def problem_json_response(request: HttpRequest, *, status_code: int) -> JsonResponse:
     """A problem+json answer for a status alone (for pages Django would render as HTML)."""
-    code, title, detail = _STATUS_PROBLEMS.get(
-        status_code, ("error", _DRF_TITLES.get(status_code, "Error"), "The request failed.")
+    code, title, detail = STATUS_PROBLEMS.get(
+        status_code, (FALLBACK_CODE, _DRF_TITLES.get(status_code, "Error"), "The request failed.")
     )
     return django_problem(request, status_code=status_code, code=code, title=title, detail=detail)
 

@@ -13,6 +13,7 @@ from rest_framework.permissions import AllowAny
 from docket.core.authentication import accepts_token
 from docket.http.idempotency import IdempotencyKeys
 from docket.http.problems import PROBLEM_CONTENT_TYPE
+from docket.http.retirement import RETIREMENT_HEADERS, retirement_of
 
 
 class ProblemFieldErrorOutput(serializers.Serializer):
@@ -124,7 +125,13 @@ class DocketAutoSchema(AutoSchema):
         parameters = list(super().get_override_parameters())
         if self.takes_idempotency_key():
             parameters.append(IDEMPOTENCY_KEY)
+        if self.is_deprecated():
+            parameters.extend(RETIREMENT_HEADERS)
         return parameters
+
+    def is_deprecated(self) -> bool:
+        """Retired operations (docket.http.retirement) are deprecated, and say until when."""
+        return retirement_of(self.view, self.method) is not None or super().is_deprecated()
 
     def get_operation_id(self) -> str:
         warn(f"{self.method} {self.path} has no explicit operation_id in @extend_schema")

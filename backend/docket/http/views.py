@@ -14,14 +14,18 @@ import contextvars
 from typing import Any
 
 import structlog
-from rest_framework import generics
+from django.urls import reverse
+from rest_framework import generics, status
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from docket.core.access import Access, TokenGrant
 from docket.core.authentication import EVERY_METHOD
 from docket.core.throttling import rate_limit_workspace
 from docket.core.visibility import forget_member_emails, show_member_emails
 from docket.http.idempotency import IdempotencyKeys
+from docket.http.query_params import DeclaredQueryParameters
+from docket.http.retirement import RetiredOperations
 from docket.issues.models import Issue
 from docket.issues.selectors import issue_get
 from docket.projects.access import access_for_workspace
@@ -31,12 +35,15 @@ from docket.workspaces.models import Workspace
 from docket.workspaces.permissions import can_see_member_emails
 
 
-class APIView(IdempotencyKeys):
-    """DRF's APIView, with Idempotency-Key on POST."""
+class APIView(RetiredOperations, DeclaredQueryParameters, IdempotencyKeys):
+    """DRF's APIView, with Idempotency-Key on POST, refusing undeclared query parameters."""
 
 
-class GenericAPIView(IdempotencyKeys, generics.GenericAPIView):
-    """DRF's GenericAPIView, with Idempotency-Key on POST."""
+class GenericAPIView(
+    RetiredOperations, DeclaredQueryParameters, IdempotencyKeys, generics.GenericAPIView
+):
+    """DRF's GenericAPIView, with Idempotency-Key on POST, refusing undeclared query
+    parameters."""
 
 
 class WorkspaceAPIView(GenericAPIView):
@@ -112,3 +119,14 @@ class IssueAPIView(WorkspaceAPIView):
             key=kwargs["issue_key"],
             with_relations=self.shows_issue and request.method == "GET",
         )
+
+
+def created_response(body: Any, url_name: str, **url_kwargs: Any) -> Response:
+    """The 201 of a create: the new resource's representation, and its URL in `Location` (the
+    path of its own endpoint, named `url_name`). Resources with conditional requests add their
+    `ETag` (docket.http.conditional)."""
+    return Response(
+        body,
+        status=status.HTTP_201_CREATED,
+        headers={"Location": reverse(url_name, kwargs=url_kwargs)},
+    )

@@ -72,8 +72,12 @@ class RelationChanges(TypedDict, total=False):
     relation: Change[str]
 
 
+# The subject type of every event about an issue (its comments' and relations' included).
+ISSUE_SUBJECT = "issue"
+
+
 class _IssueEvent(EventKind[ChangesT], abstract=True):
-    subject_type = "issue"
+    subject_type = ISSUE_SUBJECT
 
 
 class IssueCreated(_IssueEvent[IssueChanges]):

@@ -96,6 +96,17 @@ def issue_get(*, access: Access, key: str, with_relations: bool = True) -> Issue
     return issue
 
 
+ISSUE_SUBJECT = issue_events.ISSUE_SUBJECT
+
+
+def issue_versions(*, issue_ids: set[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """The current version of each existing issue among `issue_ids`, in one query. Not scoped to
+    an actor: for the relay, which publishes to audiences the event log already decided."""
+    if not issue_ids:
+        return {}
+    return dict(Issue.objects.filter(pk__in=issue_ids).values_list("pk", "version"))
+
+
 def issues_by_keys(*, access: Access, keys: list[str]) -> dict[str, Issue | None]:
     """Look up many keys in one query; a missing or invisible key maps to None."""
     wanted: dict[tuple[str, int], str] = {}

@@ -1,10 +1,10 @@
 """The relay's realtime consumer: compact messages to the channel-layer groups.
 
-A message says what changed, not what it changed to (event type, subject, version, the names
-of the changed fields): clients refetch what they show through the API, whose access checks
-decide what they see. Delivery is at most once per socket; a socket that missed something (a
-restart, a network drop) refetches on reconnect, so nothing here is stored or retried beyond
-the relay's own replay of a batch whose publish failed.
+A message says what changed, not what it changed to (event type, subject, the subject's
+version, the names of the changed fields): clients refetch what they show through the API,
+whose access checks decide what they see. Delivery is at most once per socket; a socket that
+missed something (a restart, a network drop) refetches on reconnect, so nothing here is stored
+or retried beyond the relay's own replay of a batch whose publish failed.
 
 The relay records its position after the consumer returns, so a crash in between hands the
 same batch over again. Each published event leaves a short-lived mark in the cache (for as long
@@ -30,6 +30,7 @@ from django.utils import timezone
 from docket.core.cache_fallback import with_cache
 from docket.core.events import consumes_every_type
 from docket.core.models import Event
+from docket.issues.selectors import ISSUE_SUBJECT, issue_versions
 from docket.realtime.groups import access_group, project_group, user_group, workspace_group
 
 logger = structlog.get_logger(__name__)
@@ -39,8 +40,9 @@ logger = structlog.get_logger(__name__)
 PUBLISHED = consumes_every_type()
 
 
-def event_message(event: Event) -> dict[str, Any]:
-    """The compact form of an event that a socket receives (documented in docs/realtime.md)."""
+def event_message(event: Event, *, version: int | None) -> dict[str, Any]:
+    """The compact form of an event that a socket receives (documented in docs/realtime.md);
+    `version` is the subject's when it has one (an issue's, the first part of its ETag)."""
     return {
         "id": event.id,
         "name": event.name,
@@ -52,8 +54,8 @@ def event_message(event: Event) -> dict[str, Any]:
         "workspace_id": str(event.workspace_id),
         "project_id": str(event.project_id) if event.project_id else None,
         "actor_id": str(event.actor_id) if event.actor_id else None,
-        # Per subject, a later change has a larger version: a client can drop stale news.
-        "version": event.id,
+        # A client holding this version of the subject (or a later one) can drop the news.
+        "version": version,
         "fields": sorted(event.changes),
         "at": event.created_at.isoformat(),
     }
@@ -85,9 +87,13 @@ def _mark_published(events: Sequence[Event]) -> None:
 def _sends(events: Sequence[Event]) -> list[tuple[str, dict[str, Any]]]:
     cutoff = timezone.now() - datetime.timedelta(seconds=settings.REALTIME_MAX_EVENT_AGE_SECONDS)
     sends: list[tuple[str, dict[str, Any]]] = []
-    for event, kind in PUBLISHED.with_kinds(events):
-        if event.created_at < cutoff:
-            continue
+    fresh = [(e, kind) for e, kind in PUBLISHED.with_kinds(events) if e.created_at >= cutoff]
+    # One query per batch: the versions of the issues the batch is about, as they are now (at
+    # least the event's; a deleted issue has none).
+    versions = issue_versions(
+        issue_ids={e.subject_id for e, _ in fresh if e.subject_type == ISSUE_SUBJECT}
+    )
+    for event, kind in fresh:
         # Access changes first: a removed member's socket drops its topics before any later
         # event reaches it (one publisher, one connection: Redis keeps the order).
         if kind.changes_access:
@@ -97,7 +103,8 @@ def _sends(events: Sequence[Event]) -> list[tuple[str, dict[str, Any]]]:
                     {"type": "realtime.access_changed", "workspace_id": str(event.workspace_id)},
                 )
             )
-        compact = event_message(event)
+        version = versions.get(event.subject_id) if event.subject_type == ISSUE_SUBJECT else None
+        compact = event_message(event, version=version)
         groups = []
         if event.project_id is not None:
             groups.append(project_group(event.project_id))

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny
@@ -32,6 +33,7 @@ from docket.core.throttling import (
     PasswordChangeThrottle,
 )
 from docket.http.auth import signed_in
+from docket.http.conditional import LOCATION_HEADER
 from docket.http.views import APIView
 
 
@@ -80,6 +82,7 @@ class RegisterView(APIView):
         operation_id="auth_register",
         summary="Create an account and sign in",
         request=RegisterInput,
+        parameters=[LOCATION_HEADER],
         responses={201: AuthTokensOutput},
     )
     def post(self, request: Request) -> Response:
@@ -97,9 +100,11 @@ class RegisterView(APIView):
             password=values["password"],
             user_agent=request.headers.get("User-Agent", ""),
         )
-        return _tokens_response(
+        response = _tokens_response(
             tokens, transport=values["refresh_transport"], status_code=status.HTTP_201_CREATED
         )
+        response["Location"] = reverse("me")  # the account created
+        return response
 
 
 class TokenObtainView(APIView):

@@ -97,6 +97,10 @@ def test_the_429_is_a_problem_with_retry_after_and_the_fields(world, as_user, se
     assert "user-write" in body["detail"]
     retry_after = int(refused["Retry-After"])
     assert 1 <= retry_after <= 60
+    # The detail says once when to retry, with the same figure as Retry-After.
+    assert body["detail"].count("retry") == 1
+    assert "Expected available" not in body["detail"]
+    assert body["detail"].endswith(f"retry after {retry_after} s.")
     # The refused policy comes first; Retry-After is not before its window ends.
     assert refused["RateLimit"].startswith('"user-write";r=0;t=')
     assert retry_after >= _service_limits(refused)["user-write"][1]

@@ -1,13 +1,15 @@
 import uuid
 
 from django.db.models import F
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.models import Event
 from docket.core.pagination import FeedPagination
+from docket.http.conditional import LOCATION_HEADER
 from docket.http.views import WorkspaceAPIView
 from docket.integrations.api.serializers import (
     FeedEventOutput,
@@ -34,6 +36,7 @@ from docket.integrations.services import (
     webhook_secret_rotate,
 )
 from docket.issues.selectors import relation_ends_redacted
+from docket.projects.selectors import project_get
 
 
 class EventFeedView(WorkspaceAPIView):
@@ -50,13 +53,28 @@ class EventFeedView(WorkspaceAPIView):
             "Every change the caller may see, deletions included, oldest first. Keep the last "
             "`next_cursor` and call again to receive only what happened since: an event never "
             "appears behind a cursor already handed out, however late its transaction commits. "
-            "An empty page with a null `next_cursor` means the caller is up to date; call again "
-            "later with the last cursor it had."
+            "An empty page means the caller is up to date: its `next_cursor` is the cursor the "
+            "caller sent (null only while the feed has never had an event for the caller); "
+            "call again later with it. `cursor=now` starts at the head: no events, and the "
+            "cursor to follow only what happens from now on. `project` keeps the events of one "
+            "project (by key); cursors are the same with or without it."
         ),
+        parameters=[
+            OpenApiParameter(
+                "project",
+                type=str,
+                required=False,
+                description="A project key (`ENG`): only that project's events.",
+            )
+        ],
         responses=FeedEventOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
-        page = self.paginate_queryset(event_feed(access=self.access)) or []
+        events = event_feed(access=self.access)
+        project_key = request.query_params.get("project")
+        if project_key is not None:
+            events = events.filter(project_id=project_get(access=self.access, key=project_key).pk)
+        page = self.paginate_queryset(events) or []
         shown = relation_ends_redacted(access=self.access, events=page)
         return self.get_paginated_response(FeedEventOutput(shown, many=True).data)
 
@@ -90,6 +108,7 @@ class WebhookEndpointListCreateView(WorkspaceAPIView):
         operation_id="webhooks_create",
         summary="Register a webhook endpoint (admins); its signing secret is shown once",
         request=WebhookEndpointCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: WebhookEndpointCreatedOutput},
     )
     def post(self, request: Request, workspace_slug: str) -> Response:
@@ -97,7 +116,11 @@ class WebhookEndpointListCreateView(WorkspaceAPIView):
         data.is_valid(raise_exception=True)
         endpoint, secret = webhook_endpoint_create(access=self.access, **data.validated_data)
         endpoint.secret = secret
-        return _secret_shown_once(WebhookEndpointCreatedOutput(endpoint).data)
+        response = _secret_shown_once(WebhookEndpointCreatedOutput(endpoint).data)
+        response["Location"] = reverse(
+            "webhook", kwargs={"workspace_slug": workspace_slug, "endpoint_id": endpoint.pk}
+        )
+        return response
 
 
 class WebhookEndpointDetailView(WorkspaceAPIView):

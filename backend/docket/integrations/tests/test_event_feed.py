@@ -147,3 +147,53 @@ def test_each_role_reads_what_it_may_see_with_deletions(world, as_user):
     ):
         as_user(world.admin).get(FEED, {"limit": 100})
     assert len(primary) + len(replica) == 3
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
+def test_the_feed_starts_from_now_and_a_caught_up_page_gives_the_same_cursor(world, as_user):
+    # Given a workspace with a history, and a mirror that only wants what happens from now on
+    reader = as_user(world.admin)
+    issue_create(access=world.access("member"), project=world.eng, title="Before")
+    total = Event.objects.filter(workspace_id=world.workspace.id).count()
+    _read_at_least(reader, None, total)  # everything committed is below the horizon
+
+    # When it asks for the head
+    head = reader.get(FEED, {"cursor": "now"})
+
+    # Then it gets no events and a cursor
+    assert head.status_code == 200
+    assert head.json()["results"] == []
+    cursor = head.json()["next_cursor"]
+    assert cursor
+    # From which a caught-up page answers nothing and the same cursor, not null
+    caught_up = reader.get(FEED, {"cursor": cursor}).json()
+    assert caught_up == {"results": [], "next_cursor": cursor}
+    # And only later changes follow
+    issue_create(access=world.access("member"), project=world.eng, title="After")
+    events, _ = _read_at_least(reader, cursor, 1)
+    assert [e["name"] for e in events] == ["issue.created"]
+    assert events[0]["changes"]["title"]["new"] == "After"
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "replica", "analytics"])
+def test_the_feed_filters_by_project_with_the_same_cursors(world, as_user):
+    # Given changes in ENG, in OPS and to the workspace
+    reader = as_user(world.admin)
+    issue_create(access=world.access("member"), project=world.eng, title="In ENG")
+    issue_create(access=world.access("member"), project=world.ops, title="In OPS")
+    total = Event.objects.filter(workspace_id=world.workspace.id).count()
+    everything, _ = _read_at_least(reader, None, total)
+
+    # When a reader follows ENG only
+    page = reader.get(FEED, {"project": "ENG", "limit": 100})
+
+    # Then it reads ENG's events, all of them, and nothing else
+    assert page.status_code == 200, page.content
+    eng = page.json()["results"]
+    assert {e["project_id"] for e in eng} == {str(world.eng.id)}
+    assert [e["id"] for e in eng] == [
+        e["id"] for e in everything if e["project_id"] == str(world.eng.id)
+    ]
+    # A project the caller cannot see is the same 404 as a missing one, for a guest too
+    assert reader.get(FEED, {"project": "NOPE"}).status_code == 404
+    assert as_user(world.guest).get(FEED, {"project": "OPS"}).status_code == 404

@@ -5,6 +5,7 @@ from uuid import UUID
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponse
+from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -19,13 +20,14 @@ from docket.http.conditional import (
     ETAG_HEADER,
     IF_MATCH,
     IF_NONE_MATCH,
+    LOCATION_HEADER,
     NOT_MODIFIED,
     etag_for,
     if_match_versions,
     not_modified,
 )
 from docket.http.problems import item_problem, status_of
-from docket.http.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView
+from docket.http.views import IssueAPIView, ProjectAPIView, WorkspaceAPIView, created_response
 from docket.issues.api.filters import IssueFilter, WorkspaceIssueFilter
 from docket.issues.api.serializers import (
     DEFAULT_BOARD_CARDS,
@@ -137,10 +139,11 @@ class ProjectIssueListCreateView(_ProjectIssues):
         operation_id="issues_create",
         summary="Create an issue (members)",
         request=IssueCreateInput,
+        parameters=[LOCATION_HEADER, ETAG_HEADER],
         responses={201: IssueOutput},
         extensions={"x-idempotent": False},
     )
-    def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
+    def post(self, request: Request, workspace_slug: str, project_key: str) -> HttpResponse:
         data = IssueCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         issue = issue_create(
@@ -148,8 +151,17 @@ class ProjectIssueListCreateView(_ProjectIssues):
             project=self.project,
             **data.validated_data,
         )
-        issue = issue_get(access=self.access, key=issue.key)
-        return Response(IssueOutput(issue).data, status=status.HTTP_201_CREATED)
+        # The issue as a GET of it renders it, with the same ETag (read on the primary).
+        body, etag = _rendered_issue(issue, using=Issue.objects.all().db)
+        location = reverse(
+            "issue", kwargs={"workspace_slug": workspace_slug, "issue_key": issue.key}
+        )
+        return HttpResponse(
+            body,
+            status=status.HTTP_201_CREATED,
+            content_type="application/json",
+            headers={"Location": location, "ETag": etag},
+        )
 
 
 class ProjectBoardView(_ProjectIssues):
@@ -223,7 +235,7 @@ def _rendered_issue(issue: Issue, *, using: str) -> tuple[str, str]:
     if rendered is None:  # deleted since it was looked up
         raise NotFound("Issue not found.", code="issue_not_found")
     version, body = rendered
-    return body, etag_for(version=version, body=body)
+    return body, etag_for(resource=issue.pk, version=version, body=body)
 
 
 def issue_response(issue: Issue) -> HttpResponse:
@@ -265,7 +277,7 @@ class IssueDetailView(IssueAPIView):
         issue_update(
             access=self.access,
             issue=self.issue,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
             **data.validated_data,
         )
         return issue_response(self.issue)
@@ -278,7 +290,9 @@ class IssueDetailView(IssueAPIView):
     )
     def delete(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
         issue_delete(
-            access=self.access, issue=self.issue, expected_versions=if_match_versions(request)
+            access=self.access,
+            issue=self.issue,
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -303,7 +317,7 @@ class IssueMoveView(IssueAPIView):
         issue_move(
             access=self.access,
             issue=self.issue,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
             **data.validated_data,
         )
         return issue_response(self.issue)
@@ -435,7 +449,7 @@ class IssueLabelView(_IssueLinkView):
             access=self.access,
             issue=self.issue,
             label_id=label_id,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return issue_response(self.issue)
 
@@ -456,7 +470,7 @@ class IssueLabelView(_IssueLinkView):
             access=self.access,
             issue=self.issue,
             label_id=label_id,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return issue_response(self.issue)
 
@@ -480,7 +494,7 @@ class IssueAssigneeView(_IssueLinkView):
             access=self.access,
             issue=self.issue,
             user_id=user_id,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return issue_response(self.issue)
 
@@ -501,7 +515,7 @@ class IssueAssigneeView(_IssueLinkView):
             access=self.access,
             issue=self.issue,
             user_id=user_id,
-            expected_versions=if_match_versions(request),
+            expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
         return issue_response(self.issue)
 
@@ -539,6 +553,7 @@ class IssueRelationListCreateView(IssueAPIView):
             "400."
         ),
         request=IssueRelationCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: IssueRelationOutput, 200: IssueRelationOutput},
     )
     def post(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
@@ -556,9 +571,14 @@ class IssueRelationListCreateView(IssueAPIView):
             access=self.access, issue=self.issue, other=other, kind=data.validated_data["type"]
         )
         relation = issue_relation_list(access=self.access, issue=self.issue).get(to_issue=other)
-        return Response(
+        if not created:  # it was there already: nothing was created
+            return Response(IssueRelationOutput(relation).data)
+        return created_response(
             IssueRelationOutput(relation).data,
-            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+            "issue-relation",
+            workspace_slug=workspace_slug,
+            issue_key=issue_key,
+            other_key=other.key,
         )
 
 
@@ -616,6 +636,7 @@ class CommentListCreateView(IssueAPIView):
         operation_id="comments_create",
         summary="Comment on an issue (anyone who can see it)",
         request=CommentCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: CommentOutput},
     )
     def post(self, request: Request, workspace_slug: str, issue_key: str) -> Response:
@@ -626,7 +647,13 @@ class CommentListCreateView(IssueAPIView):
             issue=self.issue,
             body=data.validated_data["body"],
         )
-        return Response(CommentOutput(comment).data, status=status.HTTP_201_CREATED)
+        return created_response(
+            CommentOutput(comment).data,
+            "comment",
+            workspace_slug=workspace_slug,
+            issue_key=issue_key,
+            comment_id=comment.pk,
+        )
 
 
 class CommentDetailView(IssueAPIView):

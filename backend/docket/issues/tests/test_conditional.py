@@ -171,3 +171,26 @@ def test_a_write_that_commits_while_a_conditional_patch_waits_for_the_lock_makes
     # Then it compares after the other commit, and is refused
     assert response.status_code == 412
     assert Issue.objects.get(pk=world.eng_issue.pk).title == "Theirs"
+
+
+def test_another_issues_etag_matches_neither_if_match_nor_if_none_match(world, as_user):
+    # Given two issues at the same version, and the tag of the other one
+    client = as_user(world.member)
+    created = client.post(f"{ACME}/projects/ENG/issues", {"title": "Other"}).json()
+    other = created["key"]
+    Issue.objects.filter(pk=created["id"]).update(
+        version=Issue.objects.get(pk=world.eng_issue.pk).version
+    )
+    others_tag = client.get(f"{ACME}/issues/{other}")["ETag"]
+    before, events = _snapshot(world.eng_issue), Event.objects.count()
+
+    # Then it revalidates nothing and protects nothing on ENG-1
+    assert client.get(ISSUE, HTTP_IF_NONE_MATCH=others_tag).status_code == 200
+    response = client.patch(ISSUE, {"title": "Wrong copy"}, HTTP_IF_MATCH=others_tag)
+    assert response.status_code == 412
+    assert _snapshot(world.eng_issue) == before
+    assert Event.objects.count() == events
+    # While ENG-1's own tag, in a list with the other's, still matches
+    own = client.get(ISSUE)["ETag"]
+    both = f"{others_tag}, {own}"
+    assert client.patch(ISSUE, {"title": "Right copy"}, HTTP_IF_MATCH=both).status_code == 200

@@ -99,4 +99,5 @@ def test_the_etag_digests_the_body_as_sent(world, as_user, full_issue):
     response = as_user(world.member).get(f"/api/v1/workspaces/acme/issues/{full_issue.key}")
 
     digest = hashlib.sha256(response.content).hexdigest()[:16]
-    assert response["ETag"] == f'"{full_issue.version}-{digest}"'
+    resource = hashlib.sha256(full_issue.pk.bytes).hexdigest()[:12]
+    assert response["ETag"] == f'"{full_issue.version}-{resource}-{digest}"'

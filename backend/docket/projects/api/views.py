@@ -8,8 +8,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.errors import NotFound, ValidationFailed
+from docket.http.conditional import LOCATION_HEADER
 from docket.http.refs import LabelOutput
-from docket.http.views import ProjectAPIView, WorkspaceAPIView
+from docket.http.views import ProjectAPIView, WorkspaceAPIView, created_response
 from docket.projects.api.serializers import (
     LabelCreateInput,
     LabelUpdateInput,
@@ -78,13 +79,19 @@ class ProjectListCreateView(WorkspaceAPIView):
         operation_id="projects_create",
         summary="Create a project with the default workflow (members)",
         request=ProjectCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: ProjectOutput},
     )
     def post(self, request: Request, workspace_slug: str) -> Response:
         data = ProjectCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         project = project_create(access=self.access, **data.validated_data)
-        return Response(ProjectOutput(project).data, status=status.HTTP_201_CREATED)
+        return created_response(
+            ProjectOutput(project).data,
+            "project",
+            workspace_slug=workspace_slug,
+            project_key=project.key,
+        )
 
 
 class ProjectDetailView(ProjectAPIView):
@@ -162,6 +169,7 @@ class ProjectMemberListView(ProjectAPIView):
         operation_id="project_members_add",
         summary="Add a workspace member to the project (how guests get access)",
         request=ProjectMemberAddInput,
+        parameters=[LOCATION_HEADER],
         responses={201: ProjectMemberOutput},
     )
     def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
@@ -172,7 +180,13 @@ class ProjectMemberListView(ProjectAPIView):
             project=self.project,
             user_id=data.validated_data["user_id"],
         )
-        return Response(ProjectMemberOutput(member).data, status=status.HTTP_201_CREATED)
+        return created_response(
+            ProjectMemberOutput(member).data,
+            "project-member",
+            workspace_slug=workspace_slug,
+            project_key=project_key,
+            user_id=data.validated_data["user_id"],
+        )
 
 
 class ProjectMemberDetailView(ProjectAPIView):
@@ -206,6 +220,7 @@ class StateListCreateView(ProjectAPIView):
         operation_id="states_create",
         summary="Add a workflow state at the end",
         request=StateCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: StateOutput},
     )
     def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
@@ -216,7 +231,13 @@ class StateListCreateView(ProjectAPIView):
             project=self.project,
             **data.validated_data,
         )
-        return Response(StateOutput(state).data, status=status.HTTP_201_CREATED)
+        return created_response(
+            StateOutput(state).data,
+            "state",
+            workspace_slug=workspace_slug,
+            project_key=project_key,
+            state_id=state.pk,
+        )
 
 
 class StateReorderView(ProjectAPIView):
@@ -303,6 +324,7 @@ class LabelListCreateView(ProjectAPIView):
         operation_id="labels_create",
         summary="Create a label (members)",
         request=LabelCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: LabelOutput},
     )
     def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
@@ -313,7 +335,13 @@ class LabelListCreateView(ProjectAPIView):
             project=self.project,
             **data.validated_data,
         )
-        return Response(LabelOutput(label).data, status=status.HTTP_201_CREATED)
+        return created_response(
+            LabelOutput(label).data,
+            "label",
+            workspace_slug=workspace_slug,
+            project_key=project_key,
+            label_id=label.pk,
+        )
 
 
 class LabelDetailView(ProjectAPIView):

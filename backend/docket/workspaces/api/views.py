@@ -8,7 +8,8 @@ from rest_framework.response import Response
 
 from docket.core.access import TokenGrant
 from docket.http.auth import signed_in
-from docket.http.views import GenericAPIView, WorkspaceAPIView
+from docket.http.conditional import LOCATION_HEADER
+from docket.http.views import GenericAPIView, WorkspaceAPIView, created_response
 from docket.workspaces.api.serializers import (
     InvitationAcceptInput,
     InvitationCreatedOutput,
@@ -78,15 +79,17 @@ class WorkspaceListCreateView(GenericAPIView):
         operation_id="workspaces_create",
         summary="Create a workspace (the caller becomes its owner)",
         request=WorkspaceCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: WorkspaceOutput},
     )
     def post(self, request: Request) -> Response:
         data = WorkspaceCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         membership = workspace_create(actor=signed_in(request), **data.validated_data)
-        return Response(
+        return created_response(
             WorkspaceOutput(_workspace_with_role(membership.workspace, membership.role)).data,
-            status=status.HTTP_201_CREATED,
+            "workspace",
+            workspace_slug=membership.workspace.slug,
         )
 
 
@@ -188,6 +191,7 @@ class InvitationListCreateView(WorkspaceAPIView):
         operation_id="invitations_create",
         summary="Invite someone by email (admins)",
         request=InvitationCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: InvitationCreatedOutput},
     )
     def post(self, request: Request, workspace_slug: str) -> Response:
@@ -195,7 +199,12 @@ class InvitationListCreateView(WorkspaceAPIView):
         data.is_valid(raise_exception=True)
         invitation, token = invitation_create(access=self.access, **data.validated_data)
         invitation.token = token  # type: ignore[attr-defined]  # shown once, in this answer
-        return Response(InvitationCreatedOutput(invitation).data, status=status.HTTP_201_CREATED)
+        return created_response(
+            InvitationCreatedOutput(invitation).data,
+            "invitation",
+            workspace_slug=workspace_slug,
+            invitation_id=invitation.pk,
+        )
 
 
 class InvitationDetailView(WorkspaceAPIView):
@@ -253,6 +262,7 @@ class PersonalTokenListCreateView(GenericAPIView):
         operation_id="tokens_create",
         summary="Create a personal access token for one workspace; the secret is shown once",
         request=PersonalTokenCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: PersonalTokenCreatedOutput},
     )
     def post(self, request: Request) -> Response:
@@ -267,8 +277,8 @@ class PersonalTokenListCreateView(GenericAPIView):
             expires_at=values["expires_at"],
         )
         created.token.secret = created.secret  # type: ignore[attr-defined]  # shown once
-        response = Response(
-            PersonalTokenCreatedOutput(created.token).data, status=status.HTTP_201_CREATED
+        response = created_response(
+            PersonalTokenCreatedOutput(created.token).data, "token", token_id=created.token.pk
         )
         response["Cache-Control"] = "no-store"
         return response

@@ -10,17 +10,42 @@ from .comment_created_changes import CommentCreatedChanges
 from .comment_created_changes_comment_id import CommentCreatedChangesCommentId
 from .comment_created_feed_event import CommentCreatedFeedEvent
 from .comment_created_feed_event_name import CommentCreatedFeedEventName
+from .comment_created_realtime_event import CommentCreatedRealtimeEvent
+from .comment_created_realtime_event_fields_item import (
+    CommentCreatedRealtimeEventFieldsItem,
+)
+from .comment_created_realtime_event_name import CommentCreatedRealtimeEventName
+from .comment_created_realtime_event_subject import CommentCreatedRealtimeEventSubject
+from .comment_created_webhook_payload import CommentCreatedWebhookPayload
+from .comment_created_webhook_payload_type import CommentCreatedWebhookPayloadType
 from .comment_deleted_changes import CommentDeletedChanges
 from .comment_deleted_changes_comment_id import CommentDeletedChangesCommentId
 from .comment_deleted_feed_event import CommentDeletedFeedEvent
 from .comment_deleted_feed_event_name import CommentDeletedFeedEventName
+from .comment_deleted_realtime_event import CommentDeletedRealtimeEvent
+from .comment_deleted_realtime_event_fields_item import (
+    CommentDeletedRealtimeEventFieldsItem,
+)
+from .comment_deleted_realtime_event_name import CommentDeletedRealtimeEventName
+from .comment_deleted_realtime_event_subject import CommentDeletedRealtimeEventSubject
+from .comment_deleted_webhook_payload import CommentDeletedWebhookPayload
+from .comment_deleted_webhook_payload_type import CommentDeletedWebhookPayloadType
 from .comment_output import CommentOutput
 from .comment_updated_changes import CommentUpdatedChanges
 from .comment_updated_changes_comment_id import CommentUpdatedChangesCommentId
 from .comment_updated_feed_event import CommentUpdatedFeedEvent
 from .comment_updated_feed_event_name import CommentUpdatedFeedEventName
+from .comment_updated_realtime_event import CommentUpdatedRealtimeEvent
+from .comment_updated_realtime_event_fields_item import (
+    CommentUpdatedRealtimeEventFieldsItem,
+)
+from .comment_updated_realtime_event_name import CommentUpdatedRealtimeEventName
+from .comment_updated_realtime_event_subject import CommentUpdatedRealtimeEventSubject
+from .comment_updated_webhook_payload import CommentUpdatedWebhookPayload
+from .comment_updated_webhook_payload_type import CommentUpdatedWebhookPayloadType
 from .comments_list_ordering import CommentsListOrdering
 from .cumulative_flow_day_output import CumulativeFlowDayOutput
+from .error_code import ErrorCode
 from .event_actor_output import EventActorOutput
 from .event_name import EventName
 from .events_feed_ordering import EventsFeedOrdering
@@ -31,6 +56,18 @@ from .invitation_accepted_changes_role import InvitationAcceptedChangesRole
 from .invitation_accepted_changes_user_id import InvitationAcceptedChangesUserId
 from .invitation_accepted_feed_event import InvitationAcceptedFeedEvent
 from .invitation_accepted_feed_event_name import InvitationAcceptedFeedEventName
+from .invitation_accepted_realtime_event import InvitationAcceptedRealtimeEvent
+from .invitation_accepted_realtime_event_fields_item import (
+    InvitationAcceptedRealtimeEventFieldsItem,
+)
+from .invitation_accepted_realtime_event_name import InvitationAcceptedRealtimeEventName
+from .invitation_accepted_realtime_event_subject import (
+    InvitationAcceptedRealtimeEventSubject,
+)
+from .invitation_accepted_webhook_payload import InvitationAcceptedWebhookPayload
+from .invitation_accepted_webhook_payload_type import (
+    InvitationAcceptedWebhookPayloadType,
+)
 from .invitation_create_input import InvitationCreateInput
 from .invitation_created_changes import InvitationCreatedChanges
 from .invitation_created_changes_email import InvitationCreatedChangesEmail
@@ -38,10 +75,27 @@ from .invitation_created_changes_role import InvitationCreatedChangesRole
 from .invitation_created_feed_event import InvitationCreatedFeedEvent
 from .invitation_created_feed_event_name import InvitationCreatedFeedEventName
 from .invitation_created_output import InvitationCreatedOutput
+from .invitation_created_realtime_event import InvitationCreatedRealtimeEvent
+from .invitation_created_realtime_event_fields_item import (
+    InvitationCreatedRealtimeEventFieldsItem,
+)
+from .invitation_created_realtime_event_name import InvitationCreatedRealtimeEventName
+from .invitation_created_realtime_event_subject import (
+    InvitationCreatedRealtimeEventSubject,
+)
+from .invitation_created_webhook_payload import InvitationCreatedWebhookPayload
+from .invitation_created_webhook_payload_type import InvitationCreatedWebhookPayloadType
 from .invitation_output import InvitationOutput
 from .invitation_revoked_changes import InvitationRevokedChanges
 from .invitation_revoked_feed_event import InvitationRevokedFeedEvent
 from .invitation_revoked_feed_event_name import InvitationRevokedFeedEventName
+from .invitation_revoked_realtime_event import InvitationRevokedRealtimeEvent
+from .invitation_revoked_realtime_event_name import InvitationRevokedRealtimeEventName
+from .invitation_revoked_realtime_event_subject import (
+    InvitationRevokedRealtimeEventSubject,
+)
+from .invitation_revoked_webhook_payload import InvitationRevokedWebhookPayload
+from .invitation_revoked_webhook_payload_type import InvitationRevokedWebhookPayloadType
 from .invitations_list_ordering import InvitationsListOrdering
 from .issue_bulk_changes_input import IssueBulkChangesInput
 from .issue_bulk_create_input import IssueBulkCreateInput
@@ -81,9 +135,22 @@ from .issue_created_changes_state_old_type_0 import IssueCreatedChangesStateOldT
 from .issue_created_changes_title import IssueCreatedChangesTitle
 from .issue_created_feed_event import IssueCreatedFeedEvent
 from .issue_created_feed_event_name import IssueCreatedFeedEventName
+from .issue_created_realtime_event import IssueCreatedRealtimeEvent
+from .issue_created_realtime_event_fields_item import (
+    IssueCreatedRealtimeEventFieldsItem,
+)
+from .issue_created_realtime_event_name import IssueCreatedRealtimeEventName
+from .issue_created_realtime_event_subject import IssueCreatedRealtimeEventSubject
+from .issue_created_webhook_payload import IssueCreatedWebhookPayload
+from .issue_created_webhook_payload_type import IssueCreatedWebhookPayloadType
 from .issue_deleted_changes import IssueDeletedChanges
 from .issue_deleted_feed_event import IssueDeletedFeedEvent
 from .issue_deleted_feed_event_name import IssueDeletedFeedEventName
+from .issue_deleted_realtime_event import IssueDeletedRealtimeEvent
+from .issue_deleted_realtime_event_name import IssueDeletedRealtimeEventName
+from .issue_deleted_realtime_event_subject import IssueDeletedRealtimeEventSubject
+from .issue_deleted_webhook_payload import IssueDeletedWebhookPayload
+from .issue_deleted_webhook_payload_type import IssueDeletedWebhookPayloadType
 from .issue_linked_changes import IssueLinkedChanges
 from .issue_linked_changes_issue import IssueLinkedChangesIssue
 from .issue_linked_changes_issue_new_type_0 import IssueLinkedChangesIssueNewType0
@@ -91,6 +158,12 @@ from .issue_linked_changes_issue_old_type_0 import IssueLinkedChangesIssueOldTyp
 from .issue_linked_changes_relation import IssueLinkedChangesRelation
 from .issue_linked_feed_event import IssueLinkedFeedEvent
 from .issue_linked_feed_event_name import IssueLinkedFeedEventName
+from .issue_linked_realtime_event import IssueLinkedRealtimeEvent
+from .issue_linked_realtime_event_fields_item import IssueLinkedRealtimeEventFieldsItem
+from .issue_linked_realtime_event_name import IssueLinkedRealtimeEventName
+from .issue_linked_realtime_event_subject import IssueLinkedRealtimeEventSubject
+from .issue_linked_webhook_payload import IssueLinkedWebhookPayload
+from .issue_linked_webhook_payload_type import IssueLinkedWebhookPayloadType
 from .issue_list_item import IssueListItem
 from .issue_move_input import IssueMoveInput
 from .issue_moved_changes import IssueMovedChanges
@@ -101,6 +174,12 @@ from .issue_moved_changes_state_new_type_0 import IssueMovedChangesStateNewType0
 from .issue_moved_changes_state_old_type_0 import IssueMovedChangesStateOldType0
 from .issue_moved_feed_event import IssueMovedFeedEvent
 from .issue_moved_feed_event_name import IssueMovedFeedEventName
+from .issue_moved_realtime_event import IssueMovedRealtimeEvent
+from .issue_moved_realtime_event_fields_item import IssueMovedRealtimeEventFieldsItem
+from .issue_moved_realtime_event_name import IssueMovedRealtimeEventName
+from .issue_moved_realtime_event_subject import IssueMovedRealtimeEventSubject
+from .issue_moved_webhook_payload import IssueMovedWebhookPayload
+from .issue_moved_webhook_payload_type import IssueMovedWebhookPayloadType
 from .issue_output import IssueOutput
 from .issue_ref_output import IssueRefOutput
 from .issue_relation_create_input import IssueRelationCreateInput
@@ -113,6 +192,14 @@ from .issue_unlinked_changes_issue_old_type_0 import IssueUnlinkedChangesIssueOl
 from .issue_unlinked_changes_relation import IssueUnlinkedChangesRelation
 from .issue_unlinked_feed_event import IssueUnlinkedFeedEvent
 from .issue_unlinked_feed_event_name import IssueUnlinkedFeedEventName
+from .issue_unlinked_realtime_event import IssueUnlinkedRealtimeEvent
+from .issue_unlinked_realtime_event_fields_item import (
+    IssueUnlinkedRealtimeEventFieldsItem,
+)
+from .issue_unlinked_realtime_event_name import IssueUnlinkedRealtimeEventName
+from .issue_unlinked_realtime_event_subject import IssueUnlinkedRealtimeEventSubject
+from .issue_unlinked_webhook_payload import IssueUnlinkedWebhookPayload
+from .issue_unlinked_webhook_payload_type import IssueUnlinkedWebhookPayloadType
 from .issue_updated_changes import IssueUpdatedChanges
 from .issue_updated_changes_assignees import IssueUpdatedChangesAssignees
 from .issue_updated_changes_assignees_new_type_0_item import (
@@ -143,6 +230,14 @@ from .issue_updated_changes_state_old_type_0 import IssueUpdatedChangesStateOldT
 from .issue_updated_changes_title import IssueUpdatedChangesTitle
 from .issue_updated_feed_event import IssueUpdatedFeedEvent
 from .issue_updated_feed_event_name import IssueUpdatedFeedEventName
+from .issue_updated_realtime_event import IssueUpdatedRealtimeEvent
+from .issue_updated_realtime_event_fields_item import (
+    IssueUpdatedRealtimeEventFieldsItem,
+)
+from .issue_updated_realtime_event_name import IssueUpdatedRealtimeEventName
+from .issue_updated_realtime_event_subject import IssueUpdatedRealtimeEventSubject
+from .issue_updated_webhook_payload import IssueUpdatedWebhookPayload
+from .issue_updated_webhook_payload_type import IssueUpdatedWebhookPayloadType
 from .issues_activity_ordering import IssuesActivityOrdering
 from .issues_relations_list_ordering import IssuesRelationsListOrdering
 from .label_create_input import LabelCreateInput
@@ -151,16 +246,40 @@ from .label_created_changes_color import LabelCreatedChangesColor
 from .label_created_changes_name import LabelCreatedChangesName
 from .label_created_feed_event import LabelCreatedFeedEvent
 from .label_created_feed_event_name import LabelCreatedFeedEventName
+from .label_created_realtime_event import LabelCreatedRealtimeEvent
+from .label_created_realtime_event_fields_item import (
+    LabelCreatedRealtimeEventFieldsItem,
+)
+from .label_created_realtime_event_name import LabelCreatedRealtimeEventName
+from .label_created_realtime_event_subject import LabelCreatedRealtimeEventSubject
+from .label_created_webhook_payload import LabelCreatedWebhookPayload
+from .label_created_webhook_payload_type import LabelCreatedWebhookPayloadType
 from .label_deleted_changes import LabelDeletedChanges
 from .label_deleted_changes_name import LabelDeletedChangesName
 from .label_deleted_feed_event import LabelDeletedFeedEvent
 from .label_deleted_feed_event_name import LabelDeletedFeedEventName
+from .label_deleted_realtime_event import LabelDeletedRealtimeEvent
+from .label_deleted_realtime_event_fields_item import (
+    LabelDeletedRealtimeEventFieldsItem,
+)
+from .label_deleted_realtime_event_name import LabelDeletedRealtimeEventName
+from .label_deleted_realtime_event_subject import LabelDeletedRealtimeEventSubject
+from .label_deleted_webhook_payload import LabelDeletedWebhookPayload
+from .label_deleted_webhook_payload_type import LabelDeletedWebhookPayloadType
 from .label_output import LabelOutput
 from .label_updated_changes import LabelUpdatedChanges
 from .label_updated_changes_color import LabelUpdatedChangesColor
 from .label_updated_changes_name import LabelUpdatedChangesName
 from .label_updated_feed_event import LabelUpdatedFeedEvent
 from .label_updated_feed_event_name import LabelUpdatedFeedEventName
+from .label_updated_realtime_event import LabelUpdatedRealtimeEvent
+from .label_updated_realtime_event_fields_item import (
+    LabelUpdatedRealtimeEventFieldsItem,
+)
+from .label_updated_realtime_event_name import LabelUpdatedRealtimeEventName
+from .label_updated_realtime_event_subject import LabelUpdatedRealtimeEventSubject
+from .label_updated_webhook_payload import LabelUpdatedWebhookPayload
+from .label_updated_webhook_payload_type import LabelUpdatedWebhookPayloadType
 from .labels_list_ordering import LabelsListOrdering
 from .logout_input import LogoutInput
 from .marked_read_output import MarkedReadOutput
@@ -171,11 +290,31 @@ from .member_removed_changes_role import MemberRemovedChangesRole
 from .member_removed_changes_user_id import MemberRemovedChangesUserId
 from .member_removed_feed_event import MemberRemovedFeedEvent
 from .member_removed_feed_event_name import MemberRemovedFeedEventName
+from .member_removed_realtime_event import MemberRemovedRealtimeEvent
+from .member_removed_realtime_event_fields_item import (
+    MemberRemovedRealtimeEventFieldsItem,
+)
+from .member_removed_realtime_event_name import MemberRemovedRealtimeEventName
+from .member_removed_realtime_event_subject import MemberRemovedRealtimeEventSubject
+from .member_removed_webhook_payload import MemberRemovedWebhookPayload
+from .member_removed_webhook_payload_type import MemberRemovedWebhookPayloadType
 from .member_role_changed_changes import MemberRoleChangedChanges
 from .member_role_changed_changes_role import MemberRoleChangedChangesRole
 from .member_role_changed_changes_user_id import MemberRoleChangedChangesUserId
 from .member_role_changed_feed_event import MemberRoleChangedFeedEvent
 from .member_role_changed_feed_event_name import MemberRoleChangedFeedEventName
+from .member_role_changed_realtime_event import MemberRoleChangedRealtimeEvent
+from .member_role_changed_realtime_event_fields_item import (
+    MemberRoleChangedRealtimeEventFieldsItem,
+)
+from .member_role_changed_realtime_event_name import MemberRoleChangedRealtimeEventName
+from .member_role_changed_realtime_event_subject import (
+    MemberRoleChangedRealtimeEventSubject,
+)
+from .member_role_changed_webhook_payload import MemberRoleChangedWebhookPayload
+from .member_role_changed_webhook_payload_type import (
+    MemberRoleChangedWebhookPayloadType,
+)
 from .members_list_ordering import MembersListOrdering
 from .notification_output import NotificationOutput
 from .notification_settings_input import NotificationSettingsInput
@@ -218,28 +357,80 @@ from .project_archived_changes import ProjectArchivedChanges
 from .project_archived_changes_archived_at import ProjectArchivedChangesArchivedAt
 from .project_archived_feed_event import ProjectArchivedFeedEvent
 from .project_archived_feed_event_name import ProjectArchivedFeedEventName
+from .project_archived_realtime_event import ProjectArchivedRealtimeEvent
+from .project_archived_realtime_event_fields_item import (
+    ProjectArchivedRealtimeEventFieldsItem,
+)
+from .project_archived_realtime_event_name import ProjectArchivedRealtimeEventName
+from .project_archived_realtime_event_subject import ProjectArchivedRealtimeEventSubject
+from .project_archived_webhook_payload import ProjectArchivedWebhookPayload
+from .project_archived_webhook_payload_type import ProjectArchivedWebhookPayloadType
 from .project_create_input import ProjectCreateInput
 from .project_created_changes import ProjectCreatedChanges
 from .project_created_changes_key import ProjectCreatedChangesKey
 from .project_created_changes_name import ProjectCreatedChangesName
 from .project_created_feed_event import ProjectCreatedFeedEvent
 from .project_created_feed_event_name import ProjectCreatedFeedEventName
+from .project_created_realtime_event import ProjectCreatedRealtimeEvent
+from .project_created_realtime_event_fields_item import (
+    ProjectCreatedRealtimeEventFieldsItem,
+)
+from .project_created_realtime_event_name import ProjectCreatedRealtimeEventName
+from .project_created_realtime_event_subject import ProjectCreatedRealtimeEventSubject
+from .project_created_webhook_payload import ProjectCreatedWebhookPayload
+from .project_created_webhook_payload_type import ProjectCreatedWebhookPayloadType
 from .project_deleted_changes import ProjectDeletedChanges
 from .project_deleted_changes_deleted_issues import ProjectDeletedChangesDeletedIssues
 from .project_deleted_changes_key import ProjectDeletedChangesKey
 from .project_deleted_feed_event import ProjectDeletedFeedEvent
 from .project_deleted_feed_event_name import ProjectDeletedFeedEventName
+from .project_deleted_realtime_event import ProjectDeletedRealtimeEvent
+from .project_deleted_realtime_event_fields_item import (
+    ProjectDeletedRealtimeEventFieldsItem,
+)
+from .project_deleted_realtime_event_name import ProjectDeletedRealtimeEventName
+from .project_deleted_realtime_event_subject import ProjectDeletedRealtimeEventSubject
+from .project_deleted_webhook_payload import ProjectDeletedWebhookPayload
+from .project_deleted_webhook_payload_type import ProjectDeletedWebhookPayloadType
 from .project_issues_list_ordering import ProjectIssuesListOrdering
 from .project_member_add_input import ProjectMemberAddInput
 from .project_member_added_changes import ProjectMemberAddedChanges
 from .project_member_added_changes_user_id import ProjectMemberAddedChangesUserId
 from .project_member_added_feed_event import ProjectMemberAddedFeedEvent
 from .project_member_added_feed_event_name import ProjectMemberAddedFeedEventName
+from .project_member_added_realtime_event import ProjectMemberAddedRealtimeEvent
+from .project_member_added_realtime_event_fields_item import (
+    ProjectMemberAddedRealtimeEventFieldsItem,
+)
+from .project_member_added_realtime_event_name import (
+    ProjectMemberAddedRealtimeEventName,
+)
+from .project_member_added_realtime_event_subject import (
+    ProjectMemberAddedRealtimeEventSubject,
+)
+from .project_member_added_webhook_payload import ProjectMemberAddedWebhookPayload
+from .project_member_added_webhook_payload_type import (
+    ProjectMemberAddedWebhookPayloadType,
+)
 from .project_member_output import ProjectMemberOutput
 from .project_member_removed_changes import ProjectMemberRemovedChanges
 from .project_member_removed_changes_user_id import ProjectMemberRemovedChangesUserId
 from .project_member_removed_feed_event import ProjectMemberRemovedFeedEvent
 from .project_member_removed_feed_event_name import ProjectMemberRemovedFeedEventName
+from .project_member_removed_realtime_event import ProjectMemberRemovedRealtimeEvent
+from .project_member_removed_realtime_event_fields_item import (
+    ProjectMemberRemovedRealtimeEventFieldsItem,
+)
+from .project_member_removed_realtime_event_name import (
+    ProjectMemberRemovedRealtimeEventName,
+)
+from .project_member_removed_realtime_event_subject import (
+    ProjectMemberRemovedRealtimeEventSubject,
+)
+from .project_member_removed_webhook_payload import ProjectMemberRemovedWebhookPayload
+from .project_member_removed_webhook_payload_type import (
+    ProjectMemberRemovedWebhookPayloadType,
+)
 from .project_members_list_ordering import ProjectMembersListOrdering
 from .project_output import ProjectOutput
 from .project_ref_output import ProjectRefOutput
@@ -251,19 +442,51 @@ from .project_states_reordered_feed_event import ProjectStatesReorderedFeedEvent
 from .project_states_reordered_feed_event_name import (
     ProjectStatesReorderedFeedEventName,
 )
+from .project_states_reordered_realtime_event import ProjectStatesReorderedRealtimeEvent
+from .project_states_reordered_realtime_event_fields_item import (
+    ProjectStatesReorderedRealtimeEventFieldsItem,
+)
+from .project_states_reordered_realtime_event_name import (
+    ProjectStatesReorderedRealtimeEventName,
+)
+from .project_states_reordered_realtime_event_subject import (
+    ProjectStatesReorderedRealtimeEventSubject,
+)
+from .project_states_reordered_webhook_payload import (
+    ProjectStatesReorderedWebhookPayload,
+)
+from .project_states_reordered_webhook_payload_type import (
+    ProjectStatesReorderedWebhookPayloadType,
+)
 from .project_unarchived_changes import ProjectUnarchivedChanges
 from .project_unarchived_changes_archived_at import ProjectUnarchivedChangesArchivedAt
 from .project_unarchived_feed_event import ProjectUnarchivedFeedEvent
 from .project_unarchived_feed_event_name import ProjectUnarchivedFeedEventName
+from .project_unarchived_realtime_event import ProjectUnarchivedRealtimeEvent
+from .project_unarchived_realtime_event_fields_item import (
+    ProjectUnarchivedRealtimeEventFieldsItem,
+)
+from .project_unarchived_realtime_event_name import ProjectUnarchivedRealtimeEventName
+from .project_unarchived_realtime_event_subject import (
+    ProjectUnarchivedRealtimeEventSubject,
+)
+from .project_unarchived_webhook_payload import ProjectUnarchivedWebhookPayload
+from .project_unarchived_webhook_payload_type import ProjectUnarchivedWebhookPayloadType
 from .project_updated_changes import ProjectUpdatedChanges
 from .project_updated_changes_description import ProjectUpdatedChangesDescription
 from .project_updated_changes_lead_id import ProjectUpdatedChangesLeadId
 from .project_updated_changes_name import ProjectUpdatedChangesName
 from .project_updated_feed_event import ProjectUpdatedFeedEvent
 from .project_updated_feed_event_name import ProjectUpdatedFeedEventName
+from .project_updated_realtime_event import ProjectUpdatedRealtimeEvent
+from .project_updated_realtime_event_fields_item import (
+    ProjectUpdatedRealtimeEventFieldsItem,
+)
+from .project_updated_realtime_event_name import ProjectUpdatedRealtimeEventName
+from .project_updated_realtime_event_subject import ProjectUpdatedRealtimeEventSubject
+from .project_updated_webhook_payload import ProjectUpdatedWebhookPayload
+from .project_updated_webhook_payload_type import ProjectUpdatedWebhookPayloadType
 from .projects_list_ordering import ProjectsListOrdering
-from .realtime_event_output import RealtimeEventOutput
-from .realtime_event_output_subject import RealtimeEventOutputSubject
 from .realtime_ticket_output import RealtimeTicketOutput
 from .reason_enum import ReasonEnum
 from .refresh_transport_enum import RefreshTransportEnum
@@ -279,6 +502,14 @@ from .state_created_changes_color import StateCreatedChangesColor
 from .state_created_changes_name import StateCreatedChangesName
 from .state_created_feed_event import StateCreatedFeedEvent
 from .state_created_feed_event_name import StateCreatedFeedEventName
+from .state_created_realtime_event import StateCreatedRealtimeEvent
+from .state_created_realtime_event_fields_item import (
+    StateCreatedRealtimeEventFieldsItem,
+)
+from .state_created_realtime_event_name import StateCreatedRealtimeEventName
+from .state_created_realtime_event_subject import StateCreatedRealtimeEventSubject
+from .state_created_webhook_payload import StateCreatedWebhookPayload
+from .state_created_webhook_payload_type import StateCreatedWebhookPayloadType
 from .state_deleted_changes import StateDeletedChanges
 from .state_deleted_changes_category import StateDeletedChangesCategory
 from .state_deleted_changes_color import StateDeletedChangesColor
@@ -286,6 +517,14 @@ from .state_deleted_changes_moved_issues import StateDeletedChangesMovedIssues
 from .state_deleted_changes_name import StateDeletedChangesName
 from .state_deleted_feed_event import StateDeletedFeedEvent
 from .state_deleted_feed_event_name import StateDeletedFeedEventName
+from .state_deleted_realtime_event import StateDeletedRealtimeEvent
+from .state_deleted_realtime_event_fields_item import (
+    StateDeletedRealtimeEventFieldsItem,
+)
+from .state_deleted_realtime_event_name import StateDeletedRealtimeEventName
+from .state_deleted_realtime_event_subject import StateDeletedRealtimeEventSubject
+from .state_deleted_webhook_payload import StateDeletedWebhookPayload
+from .state_deleted_webhook_payload_type import StateDeletedWebhookPayloadType
 from .state_output import StateOutput
 from .state_reorder_input import StateReorderInput
 from .state_updated_changes import StateUpdatedChanges
@@ -294,6 +533,14 @@ from .state_updated_changes_color import StateUpdatedChangesColor
 from .state_updated_changes_name import StateUpdatedChangesName
 from .state_updated_feed_event import StateUpdatedFeedEvent
 from .state_updated_feed_event_name import StateUpdatedFeedEventName
+from .state_updated_realtime_event import StateUpdatedRealtimeEvent
+from .state_updated_realtime_event_fields_item import (
+    StateUpdatedRealtimeEventFieldsItem,
+)
+from .state_updated_realtime_event_name import StateUpdatedRealtimeEventName
+from .state_updated_realtime_event_subject import StateUpdatedRealtimeEventSubject
+from .state_updated_webhook_payload import StateUpdatedWebhookPayload
+from .state_updated_webhook_payload_type import StateUpdatedWebhookPayloadType
 from .states_list_ordering import StatesListOrdering
 from .status_enum import StatusEnum
 from .subscription_input import SubscriptionInput
@@ -319,10 +566,30 @@ from .workspace_created_changes_name import WorkspaceCreatedChangesName
 from .workspace_created_changes_slug import WorkspaceCreatedChangesSlug
 from .workspace_created_feed_event import WorkspaceCreatedFeedEvent
 from .workspace_created_feed_event_name import WorkspaceCreatedFeedEventName
+from .workspace_created_realtime_event import WorkspaceCreatedRealtimeEvent
+from .workspace_created_realtime_event_fields_item import (
+    WorkspaceCreatedRealtimeEventFieldsItem,
+)
+from .workspace_created_realtime_event_name import WorkspaceCreatedRealtimeEventName
+from .workspace_created_realtime_event_subject import (
+    WorkspaceCreatedRealtimeEventSubject,
+)
+from .workspace_created_webhook_payload import WorkspaceCreatedWebhookPayload
+from .workspace_created_webhook_payload_type import WorkspaceCreatedWebhookPayloadType
 from .workspace_deleted_changes import WorkspaceDeletedChanges
 from .workspace_deleted_changes_slug import WorkspaceDeletedChangesSlug
 from .workspace_deleted_feed_event import WorkspaceDeletedFeedEvent
 from .workspace_deleted_feed_event_name import WorkspaceDeletedFeedEventName
+from .workspace_deleted_realtime_event import WorkspaceDeletedRealtimeEvent
+from .workspace_deleted_realtime_event_fields_item import (
+    WorkspaceDeletedRealtimeEventFieldsItem,
+)
+from .workspace_deleted_realtime_event_name import WorkspaceDeletedRealtimeEventName
+from .workspace_deleted_realtime_event_subject import (
+    WorkspaceDeletedRealtimeEventSubject,
+)
+from .workspace_deleted_webhook_payload import WorkspaceDeletedWebhookPayload
+from .workspace_deleted_webhook_payload_type import WorkspaceDeletedWebhookPayloadType
 from .workspace_issues_list_ordering import WorkspaceIssuesListOrdering
 from .workspace_output import WorkspaceOutput
 from .workspace_updated_changes import WorkspaceUpdatedChanges
@@ -330,6 +597,16 @@ from .workspace_updated_changes_name import WorkspaceUpdatedChangesName
 from .workspace_updated_changes_slug import WorkspaceUpdatedChangesSlug
 from .workspace_updated_feed_event import WorkspaceUpdatedFeedEvent
 from .workspace_updated_feed_event_name import WorkspaceUpdatedFeedEventName
+from .workspace_updated_realtime_event import WorkspaceUpdatedRealtimeEvent
+from .workspace_updated_realtime_event_fields_item import (
+    WorkspaceUpdatedRealtimeEventFieldsItem,
+)
+from .workspace_updated_realtime_event_name import WorkspaceUpdatedRealtimeEventName
+from .workspace_updated_realtime_event_subject import (
+    WorkspaceUpdatedRealtimeEventSubject,
+)
+from .workspace_updated_webhook_payload import WorkspaceUpdatedWebhookPayload
+from .workspace_updated_webhook_payload_type import WorkspaceUpdatedWebhookPayloadType
 from .workspaces_list_ordering import WorkspacesListOrdering
 
 __all__ = (
@@ -342,18 +619,37 @@ __all__ = (
     "CommentCreatedChangesCommentId",
     "CommentCreatedFeedEvent",
     "CommentCreatedFeedEventName",
+    "CommentCreatedRealtimeEvent",
+    "CommentCreatedRealtimeEventFieldsItem",
+    "CommentCreatedRealtimeEventName",
+    "CommentCreatedRealtimeEventSubject",
+    "CommentCreatedWebhookPayload",
+    "CommentCreatedWebhookPayloadType",
     "CommentCreateInput",
     "CommentDeletedChanges",
     "CommentDeletedChangesCommentId",
     "CommentDeletedFeedEvent",
     "CommentDeletedFeedEventName",
+    "CommentDeletedRealtimeEvent",
+    "CommentDeletedRealtimeEventFieldsItem",
+    "CommentDeletedRealtimeEventName",
+    "CommentDeletedRealtimeEventSubject",
+    "CommentDeletedWebhookPayload",
+    "CommentDeletedWebhookPayloadType",
     "CommentOutput",
     "CommentsListOrdering",
     "CommentUpdatedChanges",
     "CommentUpdatedChangesCommentId",
     "CommentUpdatedFeedEvent",
     "CommentUpdatedFeedEventName",
+    "CommentUpdatedRealtimeEvent",
+    "CommentUpdatedRealtimeEventFieldsItem",
+    "CommentUpdatedRealtimeEventName",
+    "CommentUpdatedRealtimeEventSubject",
+    "CommentUpdatedWebhookPayload",
+    "CommentUpdatedWebhookPayloadType",
     "CumulativeFlowDayOutput",
+    "ErrorCode",
     "EventActorOutput",
     "EventName",
     "EventsFeedOrdering",
@@ -363,6 +659,12 @@ __all__ = (
     "InvitationAcceptedChangesUserId",
     "InvitationAcceptedFeedEvent",
     "InvitationAcceptedFeedEventName",
+    "InvitationAcceptedRealtimeEvent",
+    "InvitationAcceptedRealtimeEventFieldsItem",
+    "InvitationAcceptedRealtimeEventName",
+    "InvitationAcceptedRealtimeEventSubject",
+    "InvitationAcceptedWebhookPayload",
+    "InvitationAcceptedWebhookPayloadType",
     "InvitationAcceptInput",
     "InvitationCreatedChanges",
     "InvitationCreatedChangesEmail",
@@ -370,11 +672,22 @@ __all__ = (
     "InvitationCreatedFeedEvent",
     "InvitationCreatedFeedEventName",
     "InvitationCreatedOutput",
+    "InvitationCreatedRealtimeEvent",
+    "InvitationCreatedRealtimeEventFieldsItem",
+    "InvitationCreatedRealtimeEventName",
+    "InvitationCreatedRealtimeEventSubject",
+    "InvitationCreatedWebhookPayload",
+    "InvitationCreatedWebhookPayloadType",
     "InvitationCreateInput",
     "InvitationOutput",
     "InvitationRevokedChanges",
     "InvitationRevokedFeedEvent",
     "InvitationRevokedFeedEventName",
+    "InvitationRevokedRealtimeEvent",
+    "InvitationRevokedRealtimeEventName",
+    "InvitationRevokedRealtimeEventSubject",
+    "InvitationRevokedWebhookPayload",
+    "InvitationRevokedWebhookPayloadType",
     "InvitationsListOrdering",
     "IssueBulkChangesInput",
     "IssueBulkCreateInput",
@@ -405,10 +718,21 @@ __all__ = (
     "IssueCreatedChangesTitle",
     "IssueCreatedFeedEvent",
     "IssueCreatedFeedEventName",
+    "IssueCreatedRealtimeEvent",
+    "IssueCreatedRealtimeEventFieldsItem",
+    "IssueCreatedRealtimeEventName",
+    "IssueCreatedRealtimeEventSubject",
+    "IssueCreatedWebhookPayload",
+    "IssueCreatedWebhookPayloadType",
     "IssueCreateInput",
     "IssueDeletedChanges",
     "IssueDeletedFeedEvent",
     "IssueDeletedFeedEventName",
+    "IssueDeletedRealtimeEvent",
+    "IssueDeletedRealtimeEventName",
+    "IssueDeletedRealtimeEventSubject",
+    "IssueDeletedWebhookPayload",
+    "IssueDeletedWebhookPayloadType",
     "IssueLinkedChanges",
     "IssueLinkedChangesIssue",
     "IssueLinkedChangesIssueNewType0",
@@ -416,6 +740,12 @@ __all__ = (
     "IssueLinkedChangesRelation",
     "IssueLinkedFeedEvent",
     "IssueLinkedFeedEventName",
+    "IssueLinkedRealtimeEvent",
+    "IssueLinkedRealtimeEventFieldsItem",
+    "IssueLinkedRealtimeEventName",
+    "IssueLinkedRealtimeEventSubject",
+    "IssueLinkedWebhookPayload",
+    "IssueLinkedWebhookPayloadType",
     "IssueListItem",
     "IssueMovedChanges",
     "IssueMovedChangesCompletedAt",
@@ -425,6 +755,12 @@ __all__ = (
     "IssueMovedChangesStateOldType0",
     "IssueMovedFeedEvent",
     "IssueMovedFeedEventName",
+    "IssueMovedRealtimeEvent",
+    "IssueMovedRealtimeEventFieldsItem",
+    "IssueMovedRealtimeEventName",
+    "IssueMovedRealtimeEventSubject",
+    "IssueMovedWebhookPayload",
+    "IssueMovedWebhookPayloadType",
     "IssueMoveInput",
     "IssueOutput",
     "IssueRefOutput",
@@ -440,6 +776,12 @@ __all__ = (
     "IssueUnlinkedChangesRelation",
     "IssueUnlinkedFeedEvent",
     "IssueUnlinkedFeedEventName",
+    "IssueUnlinkedRealtimeEvent",
+    "IssueUnlinkedRealtimeEventFieldsItem",
+    "IssueUnlinkedRealtimeEventName",
+    "IssueUnlinkedRealtimeEventSubject",
+    "IssueUnlinkedWebhookPayload",
+    "IssueUnlinkedWebhookPayloadType",
     "IssueUpdatedChanges",
     "IssueUpdatedChangesAssignees",
     "IssueUpdatedChangesAssigneesNewType0Item",
@@ -462,16 +804,34 @@ __all__ = (
     "IssueUpdatedChangesTitle",
     "IssueUpdatedFeedEvent",
     "IssueUpdatedFeedEventName",
+    "IssueUpdatedRealtimeEvent",
+    "IssueUpdatedRealtimeEventFieldsItem",
+    "IssueUpdatedRealtimeEventName",
+    "IssueUpdatedRealtimeEventSubject",
+    "IssueUpdatedWebhookPayload",
+    "IssueUpdatedWebhookPayloadType",
     "LabelCreatedChanges",
     "LabelCreatedChangesColor",
     "LabelCreatedChangesName",
     "LabelCreatedFeedEvent",
     "LabelCreatedFeedEventName",
+    "LabelCreatedRealtimeEvent",
+    "LabelCreatedRealtimeEventFieldsItem",
+    "LabelCreatedRealtimeEventName",
+    "LabelCreatedRealtimeEventSubject",
+    "LabelCreatedWebhookPayload",
+    "LabelCreatedWebhookPayloadType",
     "LabelCreateInput",
     "LabelDeletedChanges",
     "LabelDeletedChangesName",
     "LabelDeletedFeedEvent",
     "LabelDeletedFeedEventName",
+    "LabelDeletedRealtimeEvent",
+    "LabelDeletedRealtimeEventFieldsItem",
+    "LabelDeletedRealtimeEventName",
+    "LabelDeletedRealtimeEventSubject",
+    "LabelDeletedWebhookPayload",
+    "LabelDeletedWebhookPayloadType",
     "LabelOutput",
     "LabelsListOrdering",
     "LabelUpdatedChanges",
@@ -479,6 +839,12 @@ __all__ = (
     "LabelUpdatedChangesName",
     "LabelUpdatedFeedEvent",
     "LabelUpdatedFeedEventName",
+    "LabelUpdatedRealtimeEvent",
+    "LabelUpdatedRealtimeEventFieldsItem",
+    "LabelUpdatedRealtimeEventName",
+    "LabelUpdatedRealtimeEventSubject",
+    "LabelUpdatedWebhookPayload",
+    "LabelUpdatedWebhookPayloadType",
     "LogoutInput",
     "MarkedReadOutput",
     "MemberOutput",
@@ -487,11 +853,23 @@ __all__ = (
     "MemberRemovedChangesUserId",
     "MemberRemovedFeedEvent",
     "MemberRemovedFeedEventName",
+    "MemberRemovedRealtimeEvent",
+    "MemberRemovedRealtimeEventFieldsItem",
+    "MemberRemovedRealtimeEventName",
+    "MemberRemovedRealtimeEventSubject",
+    "MemberRemovedWebhookPayload",
+    "MemberRemovedWebhookPayloadType",
     "MemberRoleChangedChanges",
     "MemberRoleChangedChangesRole",
     "MemberRoleChangedChangesUserId",
     "MemberRoleChangedFeedEvent",
     "MemberRoleChangedFeedEventName",
+    "MemberRoleChangedRealtimeEvent",
+    "MemberRoleChangedRealtimeEventFieldsItem",
+    "MemberRoleChangedRealtimeEventName",
+    "MemberRoleChangedRealtimeEventSubject",
+    "MemberRoleChangedWebhookPayload",
+    "MemberRoleChangedWebhookPayloadType",
     "MembersListOrdering",
     "MeOutput",
     "NotificationOutput",
@@ -535,28 +913,58 @@ __all__ = (
     "ProjectArchivedChangesArchivedAt",
     "ProjectArchivedFeedEvent",
     "ProjectArchivedFeedEventName",
+    "ProjectArchivedRealtimeEvent",
+    "ProjectArchivedRealtimeEventFieldsItem",
+    "ProjectArchivedRealtimeEventName",
+    "ProjectArchivedRealtimeEventSubject",
+    "ProjectArchivedWebhookPayload",
+    "ProjectArchivedWebhookPayloadType",
     "ProjectCreatedChanges",
     "ProjectCreatedChangesKey",
     "ProjectCreatedChangesName",
     "ProjectCreatedFeedEvent",
     "ProjectCreatedFeedEventName",
+    "ProjectCreatedRealtimeEvent",
+    "ProjectCreatedRealtimeEventFieldsItem",
+    "ProjectCreatedRealtimeEventName",
+    "ProjectCreatedRealtimeEventSubject",
+    "ProjectCreatedWebhookPayload",
+    "ProjectCreatedWebhookPayloadType",
     "ProjectCreateInput",
     "ProjectDeletedChanges",
     "ProjectDeletedChangesDeletedIssues",
     "ProjectDeletedChangesKey",
     "ProjectDeletedFeedEvent",
     "ProjectDeletedFeedEventName",
+    "ProjectDeletedRealtimeEvent",
+    "ProjectDeletedRealtimeEventFieldsItem",
+    "ProjectDeletedRealtimeEventName",
+    "ProjectDeletedRealtimeEventSubject",
+    "ProjectDeletedWebhookPayload",
+    "ProjectDeletedWebhookPayloadType",
     "ProjectIssuesListOrdering",
     "ProjectMemberAddedChanges",
     "ProjectMemberAddedChangesUserId",
     "ProjectMemberAddedFeedEvent",
     "ProjectMemberAddedFeedEventName",
+    "ProjectMemberAddedRealtimeEvent",
+    "ProjectMemberAddedRealtimeEventFieldsItem",
+    "ProjectMemberAddedRealtimeEventName",
+    "ProjectMemberAddedRealtimeEventSubject",
+    "ProjectMemberAddedWebhookPayload",
+    "ProjectMemberAddedWebhookPayloadType",
     "ProjectMemberAddInput",
     "ProjectMemberOutput",
     "ProjectMemberRemovedChanges",
     "ProjectMemberRemovedChangesUserId",
     "ProjectMemberRemovedFeedEvent",
     "ProjectMemberRemovedFeedEventName",
+    "ProjectMemberRemovedRealtimeEvent",
+    "ProjectMemberRemovedRealtimeEventFieldsItem",
+    "ProjectMemberRemovedRealtimeEventName",
+    "ProjectMemberRemovedRealtimeEventSubject",
+    "ProjectMemberRemovedWebhookPayload",
+    "ProjectMemberRemovedWebhookPayloadType",
     "ProjectMembersListOrdering",
     "ProjectOutput",
     "ProjectRefOutput",
@@ -565,18 +973,34 @@ __all__ = (
     "ProjectStatesReorderedChangesStateIds",
     "ProjectStatesReorderedFeedEvent",
     "ProjectStatesReorderedFeedEventName",
+    "ProjectStatesReorderedRealtimeEvent",
+    "ProjectStatesReorderedRealtimeEventFieldsItem",
+    "ProjectStatesReorderedRealtimeEventName",
+    "ProjectStatesReorderedRealtimeEventSubject",
+    "ProjectStatesReorderedWebhookPayload",
+    "ProjectStatesReorderedWebhookPayloadType",
     "ProjectUnarchivedChanges",
     "ProjectUnarchivedChangesArchivedAt",
     "ProjectUnarchivedFeedEvent",
     "ProjectUnarchivedFeedEventName",
+    "ProjectUnarchivedRealtimeEvent",
+    "ProjectUnarchivedRealtimeEventFieldsItem",
+    "ProjectUnarchivedRealtimeEventName",
+    "ProjectUnarchivedRealtimeEventSubject",
+    "ProjectUnarchivedWebhookPayload",
+    "ProjectUnarchivedWebhookPayloadType",
     "ProjectUpdatedChanges",
     "ProjectUpdatedChangesDescription",
     "ProjectUpdatedChangesLeadId",
     "ProjectUpdatedChangesName",
     "ProjectUpdatedFeedEvent",
     "ProjectUpdatedFeedEventName",
-    "RealtimeEventOutput",
-    "RealtimeEventOutputSubject",
+    "ProjectUpdatedRealtimeEvent",
+    "ProjectUpdatedRealtimeEventFieldsItem",
+    "ProjectUpdatedRealtimeEventName",
+    "ProjectUpdatedRealtimeEventSubject",
+    "ProjectUpdatedWebhookPayload",
+    "ProjectUpdatedWebhookPayloadType",
     "RealtimeTicketOutput",
     "ReasonEnum",
     "RefreshTransportEnum",
@@ -591,6 +1015,12 @@ __all__ = (
     "StateCreatedChangesName",
     "StateCreatedFeedEvent",
     "StateCreatedFeedEventName",
+    "StateCreatedRealtimeEvent",
+    "StateCreatedRealtimeEventFieldsItem",
+    "StateCreatedRealtimeEventName",
+    "StateCreatedRealtimeEventSubject",
+    "StateCreatedWebhookPayload",
+    "StateCreatedWebhookPayloadType",
     "StateCreateInput",
     "StateDeletedChanges",
     "StateDeletedChangesCategory",
@@ -599,6 +1029,12 @@ __all__ = (
     "StateDeletedChangesName",
     "StateDeletedFeedEvent",
     "StateDeletedFeedEventName",
+    "StateDeletedRealtimeEvent",
+    "StateDeletedRealtimeEventFieldsItem",
+    "StateDeletedRealtimeEventName",
+    "StateDeletedRealtimeEventSubject",
+    "StateDeletedWebhookPayload",
+    "StateDeletedWebhookPayloadType",
     "StateOutput",
     "StateReorderInput",
     "StatesListOrdering",
@@ -608,6 +1044,12 @@ __all__ = (
     "StateUpdatedChangesName",
     "StateUpdatedFeedEvent",
     "StateUpdatedFeedEventName",
+    "StateUpdatedRealtimeEvent",
+    "StateUpdatedRealtimeEventFieldsItem",
+    "StateUpdatedRealtimeEventName",
+    "StateUpdatedRealtimeEventSubject",
+    "StateUpdatedWebhookPayload",
+    "StateUpdatedWebhookPayloadType",
     "StatusEnum",
     "SubscriptionInput",
     "SubscriptionOutput",
@@ -631,11 +1073,23 @@ __all__ = (
     "WorkspaceCreatedChangesSlug",
     "WorkspaceCreatedFeedEvent",
     "WorkspaceCreatedFeedEventName",
+    "WorkspaceCreatedRealtimeEvent",
+    "WorkspaceCreatedRealtimeEventFieldsItem",
+    "WorkspaceCreatedRealtimeEventName",
+    "WorkspaceCreatedRealtimeEventSubject",
+    "WorkspaceCreatedWebhookPayload",
+    "WorkspaceCreatedWebhookPayloadType",
     "WorkspaceCreateInput",
     "WorkspaceDeletedChanges",
     "WorkspaceDeletedChangesSlug",
     "WorkspaceDeletedFeedEvent",
     "WorkspaceDeletedFeedEventName",
+    "WorkspaceDeletedRealtimeEvent",
+    "WorkspaceDeletedRealtimeEventFieldsItem",
+    "WorkspaceDeletedRealtimeEventName",
+    "WorkspaceDeletedRealtimeEventSubject",
+    "WorkspaceDeletedWebhookPayload",
+    "WorkspaceDeletedWebhookPayloadType",
     "WorkspaceIssuesListOrdering",
     "WorkspaceOutput",
     "WorkspacesListOrdering",
@@ -644,4 +1098,10 @@ __all__ = (
     "WorkspaceUpdatedChangesSlug",
     "WorkspaceUpdatedFeedEvent",
     "WorkspaceUpdatedFeedEventName",
+    "WorkspaceUpdatedRealtimeEvent",
+    "WorkspaceUpdatedRealtimeEventFieldsItem",
+    "WorkspaceUpdatedRealtimeEventName",
+    "WorkspaceUpdatedRealtimeEventSubject",
+    "WorkspaceUpdatedWebhookPayload",
+    "WorkspaceUpdatedWebhookPayloadType",
 )

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.error_code import ErrorCode
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ class ProblemOutput:
         type_ (str): URI naming the kind of problem.
         title (str):
         status (int):
-        code (str): Stable machine code; branch on this, not on text.
+        code (ErrorCode | str): Stable machine code; branch on this, not on text.
         detail (str):
         errors (list[ProblemFieldErrorOutput]):
         request_id (str | Unset):
@@ -32,7 +33,7 @@ class ProblemOutput:
     type_: str
     title: str
     status: int
-    code: str
+    code: ErrorCode | str
     detail: str
     errors: list[ProblemFieldErrorOutput]
     request_id: str | Unset = UNSET
@@ -45,7 +46,11 @@ class ProblemOutput:
 
         status = self.status
 
-        code = self.code
+        code: str
+        if isinstance(self.code, ErrorCode):
+            code = self.code.value
+        else:
+            code = self.code
 
         detail = self.detail
 
@@ -84,7 +89,18 @@ class ProblemOutput:
 
         status = d.pop("status")
 
-        code = d.pop("code")
+        def _parse_code(data: object) -> ErrorCode | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                code_type_0 = ErrorCode(data)
+
+                return code_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ErrorCode | str, data)
+
+        code = _parse_code(d.pop("code"))
 
         detail = d.pop("detail")
 

@@ -251,7 +251,7 @@ export interface paths {
         };
         /**
          * The workspace's change feed, in commit order
-         * @description Every change the caller may see, deletions included, oldest first. Keep the last `next_cursor` and call again to receive only what happened since: an event never appears behind a cursor already handed out, however late its transaction commits. An empty page with a null `next_cursor` means the caller is up to date; call again later with the last cursor it had.
+         * @description Every change the caller may see, deletions included, oldest first. Keep the last `next_cursor` and call again to receive only what happened since: an event never appears behind a cursor already handed out, however late its transaction commits. An empty page means the caller is up to date: its `next_cursor` is the cursor the caller sent (null only while the feed has never had an event for the caller); call again later with it. `cursor=now` starts at the head: no events, and the cursor to follow only what happens from now on. `project` keeps the events of one project (by key); cursors are the same with or without it.
          */
         get: operations["events_feed"];
         put?: never;
@@ -1685,7 +1685,7 @@ export interface components {
             title: string;
             status: number;
             /** @description Stable machine code; branch on this, not on text. */
-            code: string;
+            code: components["schemas"]["ErrorCode"] | string;
             detail: string;
             errors: components["schemas"]["ProblemFieldErrorOutput"][];
             request_id?: string;
@@ -3103,10 +3103,16 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
-        /** @description What a websocket receives of an event (docs/realtime.md): what changed, not what it changed to; clients refetch through the API. */
-        RealtimeEventOutput: {
+        /** @description What a websocket receives of an event (docs/realtime.md): what changed, not what it changed to; clients refetch through the API. One `<Name>RealtimeEvent` per type, told apart by `name`. */
+        RealtimeEventOutput: components["schemas"]["CommentCreatedRealtimeEvent"] | components["schemas"]["CommentDeletedRealtimeEvent"] | components["schemas"]["CommentUpdatedRealtimeEvent"] | components["schemas"]["InvitationAcceptedRealtimeEvent"] | components["schemas"]["InvitationCreatedRealtimeEvent"] | components["schemas"]["InvitationRevokedRealtimeEvent"] | components["schemas"]["IssueCreatedRealtimeEvent"] | components["schemas"]["IssueDeletedRealtimeEvent"] | components["schemas"]["IssueLinkedRealtimeEvent"] | components["schemas"]["IssueMovedRealtimeEvent"] | components["schemas"]["IssueUnlinkedRealtimeEvent"] | components["schemas"]["IssueUpdatedRealtimeEvent"] | components["schemas"]["LabelCreatedRealtimeEvent"] | components["schemas"]["LabelDeletedRealtimeEvent"] | components["schemas"]["LabelUpdatedRealtimeEvent"] | components["schemas"]["MemberRemovedRealtimeEvent"] | components["schemas"]["MemberRoleChangedRealtimeEvent"] | components["schemas"]["ProjectArchivedRealtimeEvent"] | components["schemas"]["ProjectCreatedRealtimeEvent"] | components["schemas"]["ProjectDeletedRealtimeEvent"] | components["schemas"]["ProjectMemberAddedRealtimeEvent"] | components["schemas"]["ProjectMemberRemovedRealtimeEvent"] | components["schemas"]["ProjectStatesReorderedRealtimeEvent"] | components["schemas"]["ProjectUnarchivedRealtimeEvent"] | components["schemas"]["ProjectUpdatedRealtimeEvent"] | components["schemas"]["StateCreatedRealtimeEvent"] | components["schemas"]["StateDeletedRealtimeEvent"] | components["schemas"]["StateUpdatedRealtimeEvent"] | components["schemas"]["WorkspaceCreatedRealtimeEvent"] | components["schemas"]["WorkspaceDeletedRealtimeEvent"] | components["schemas"]["WorkspaceUpdatedRealtimeEvent"];
+        /** @description A `comment.created` event on a websocket. Someone commented on the issue. The text is the comment's, read from the comment itself: the log never holds it, so deleting the comment deletes what it said. */
+        CommentCreatedRealtimeEvent: {
             id: number;
-            name: components["schemas"]["EventName"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "comment.created";
             subject: {
                 type: string;
                 /** Format: uuid */
@@ -3119,13 +3125,1171 @@ export interface components {
             project_id: string | null;
             /** Format: uuid */
             actor_id: string | null;
-            /** @description Per subject, a later change has a larger version. */
-            version: number;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "comment_id"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `comment.deleted` event on a websocket. A comment on the issue was deleted. What it said is not kept. */
+        CommentDeletedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "comment.deleted";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "comment_id"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `comment.updated` event on a websocket. A comment on the issue was edited. */
+        CommentUpdatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "comment.updated";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "comment_id"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `invitation.accepted` event on a websocket. An invitation was accepted; the role is set when it made a new member. */
+        InvitationAcceptedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "invitation.accepted";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("role" | "user_id")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `invitation.created` event on a websocket. Someone was invited. */
+        InvitationCreatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "invitation.created";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("email" | "role")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `invitation.revoked` event on a websocket. An invitation was revoked. */
+        InvitationRevokedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "invitation.revoked";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
             /** @description The names of the changed fields (keys of the event's changes). */
             fields: string[];
             /** Format: date-time */
             at: string;
         };
+        /** @description A `issue.created` event on a websocket. An issue was created. */
+        IssueCreatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.created";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("assignees" | "completed_at" | "description" | "due_date" | "estimate" | "external_ref" | "labels" | "parent" | "priority" | "state" | "title")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `issue.deleted` event on a websocket. An issue was deleted, alone or with its project. Records that it happened (the key is the subject label), not what it said. */
+        IssueDeletedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.deleted";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: string[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `issue.linked` event on a websocket. The issue was related to another one. Recorded on both issues, each naming the other and the relation as seen from itself. `issue` is left out for a reader who sees only some projects (a guest) when the other issue is outside them. */
+        IssueLinkedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.linked";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("issue" | "relation")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `issue.moved` event on a websocket. An issue moved on the board: a new place in its column, or another state. */
+        IssueMovedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.moved";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("completed_at" | "position" | "state")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `issue.unlinked` event on a websocket. A relation between the issue and another one was removed, by hand or because the other issue was deleted. Recorded on each issue that still exists. `issue` is left out for a reader who sees only some projects (a guest) when the other issue is outside them or no longer exists. */
+        IssueUnlinkedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.unlinked";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("issue" | "relation")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `issue.updated` event on a websocket. Fields of an issue changed: by an edit, or as the consequence of another change (its state's category changed, a label or its parent was deleted). */
+        IssueUpdatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "issue.updated";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("assignees" | "completed_at" | "description" | "due_date" | "estimate" | "external_ref" | "labels" | "parent" | "priority" | "state" | "title")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `label.created` event on a websocket. A label was created. */
+        LabelCreatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "label.created";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("color" | "name")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `label.deleted` event on a websocket. A label was deleted; each issue that had it records issue.updated. */
+        LabelDeletedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "label.deleted";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "name"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `label.updated` event on a websocket. A label was renamed or recolored. */
+        LabelUpdatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "label.updated";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("color" | "name")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `member.removed` event on a websocket. A member left or was removed; their personal access tokens for the workspace were revoked with it. */
+        MemberRemovedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "member.removed";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("role" | "user_id")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `member.role_changed` event on a websocket. A member's role changed. */
+        MemberRoleChangedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "member.role_changed";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("role" | "user_id")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `project.archived` event on a websocket. A project was archived. */
+        ProjectArchivedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.archived";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "archived_at"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `project.created` event on a websocket. A project was created. */
+        ProjectCreatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.created";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("key" | "name")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `project.deleted` event on a websocket. A project was deleted, and every issue in it with it: no issue.deleted is recorded for them. Its rows are purged in the background; from this event on none is reachable. */
+        ProjectDeletedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.deleted";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("deleted_issues" | "key")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `project.member_added` event on a websocket. Someone was added to the project. */
+        ProjectMemberAddedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.member_added";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "user_id"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `project.member_removed` event on a websocket. Someone was removed from the project. */
+        ProjectMemberRemovedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.member_removed";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "user_id"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `project.states_reordered` event on a websocket. The project's workflow states were put in a new order. */
+        ProjectStatesReorderedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.states_reordered";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "state_ids"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `project.unarchived` event on a websocket. A project was unarchived. */
+        ProjectUnarchivedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.unarchived";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "archived_at"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `project.updated` event on a websocket. A project's name, description or lead changed. */
+        ProjectUpdatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "project.updated";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("description" | "lead_id" | "name")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `state.created` event on a websocket. A state was added. */
+        StateCreatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "state.created";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("category" | "color" | "name")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `state.deleted` event on a websocket. A state was deleted; each issue it held records issue.moved. */
+        StateDeletedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "state.deleted";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("category" | "color" | "moved_issues" | "name")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `state.updated` event on a websocket. A state was renamed, recolored or recategorized. */
+        StateUpdatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "state.updated";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("category" | "color" | "name")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `workspace.created` event on a websocket. A workspace was created. */
+        WorkspaceCreatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "workspace.created";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("name" | "slug")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `workspace.deleted` event on a websocket. A workspace was deleted with everything in it; its rows are purged in the background, none reachable from this event on. */
+        WorkspaceDeletedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "workspace.deleted";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: "slug"[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description A `workspace.updated` event on a websocket. A workspace was renamed or got a new slug. */
+        WorkspaceUpdatedRealtimeEvent: {
+            id: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            name: "workspace.updated";
+            subject: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+                label: string;
+            };
+            /** Format: uuid */
+            workspace_id: string;
+            /** Format: uuid */
+            project_id: string | null;
+            /** Format: uuid */
+            actor_id: string | null;
+            /** @description The version of the issue the event is about, as it is when the message is sent (the first part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null when the subject is not an issue, or the issue no longer exists. */
+            version: number | null;
+            /** @description The names of the changed fields (keys of the event's changes). */
+            fields: ("name" | "slug")[];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description The JSON body of a webhook delivery (Standard Webhooks: `type`, `timestamp`, `data`; docs/integrations.md): `data` is the event as the change feed shows it. One `<Name>WebhookPayload` per type, told apart by `type`. */
+        WebhookPayload: components["schemas"]["CommentCreatedWebhookPayload"] | components["schemas"]["CommentDeletedWebhookPayload"] | components["schemas"]["CommentUpdatedWebhookPayload"] | components["schemas"]["InvitationAcceptedWebhookPayload"] | components["schemas"]["InvitationCreatedWebhookPayload"] | components["schemas"]["InvitationRevokedWebhookPayload"] | components["schemas"]["IssueCreatedWebhookPayload"] | components["schemas"]["IssueDeletedWebhookPayload"] | components["schemas"]["IssueLinkedWebhookPayload"] | components["schemas"]["IssueMovedWebhookPayload"] | components["schemas"]["IssueUnlinkedWebhookPayload"] | components["schemas"]["IssueUpdatedWebhookPayload"] | components["schemas"]["LabelCreatedWebhookPayload"] | components["schemas"]["LabelDeletedWebhookPayload"] | components["schemas"]["LabelUpdatedWebhookPayload"] | components["schemas"]["MemberRemovedWebhookPayload"] | components["schemas"]["MemberRoleChangedWebhookPayload"] | components["schemas"]["ProjectArchivedWebhookPayload"] | components["schemas"]["ProjectCreatedWebhookPayload"] | components["schemas"]["ProjectDeletedWebhookPayload"] | components["schemas"]["ProjectMemberAddedWebhookPayload"] | components["schemas"]["ProjectMemberRemovedWebhookPayload"] | components["schemas"]["ProjectStatesReorderedWebhookPayload"] | components["schemas"]["ProjectUnarchivedWebhookPayload"] | components["schemas"]["ProjectUpdatedWebhookPayload"] | components["schemas"]["StateCreatedWebhookPayload"] | components["schemas"]["StateDeletedWebhookPayload"] | components["schemas"]["StateUpdatedWebhookPayload"] | components["schemas"]["WorkspaceCreatedWebhookPayload"] | components["schemas"]["WorkspaceDeletedWebhookPayload"] | components["schemas"]["WorkspaceUpdatedWebhookPayload"];
+        /** @description The body of a `comment.created` webhook delivery. */
+        CommentCreatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "comment.created";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["CommentCreatedFeedEvent"];
+        };
+        /** @description The body of a `comment.deleted` webhook delivery. */
+        CommentDeletedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "comment.deleted";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["CommentDeletedFeedEvent"];
+        };
+        /** @description The body of a `comment.updated` webhook delivery. */
+        CommentUpdatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "comment.updated";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["CommentUpdatedFeedEvent"];
+        };
+        /** @description The body of a `invitation.accepted` webhook delivery. */
+        InvitationAcceptedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "invitation.accepted";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["InvitationAcceptedFeedEvent"];
+        };
+        /** @description The body of a `invitation.created` webhook delivery. */
+        InvitationCreatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "invitation.created";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["InvitationCreatedFeedEvent"];
+        };
+        /** @description The body of a `invitation.revoked` webhook delivery. */
+        InvitationRevokedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "invitation.revoked";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["InvitationRevokedFeedEvent"];
+        };
+        /** @description The body of a `issue.created` webhook delivery. */
+        IssueCreatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "issue.created";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["IssueCreatedFeedEvent"];
+        };
+        /** @description The body of a `issue.deleted` webhook delivery. */
+        IssueDeletedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "issue.deleted";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["IssueDeletedFeedEvent"];
+        };
+        /** @description The body of a `issue.linked` webhook delivery. */
+        IssueLinkedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "issue.linked";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["IssueLinkedFeedEvent"];
+        };
+        /** @description The body of a `issue.moved` webhook delivery. */
+        IssueMovedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "issue.moved";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["IssueMovedFeedEvent"];
+        };
+        /** @description The body of a `issue.unlinked` webhook delivery. */
+        IssueUnlinkedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "issue.unlinked";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["IssueUnlinkedFeedEvent"];
+        };
+        /** @description The body of a `issue.updated` webhook delivery. */
+        IssueUpdatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "issue.updated";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["IssueUpdatedFeedEvent"];
+        };
+        /** @description The body of a `label.created` webhook delivery. */
+        LabelCreatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "label.created";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["LabelCreatedFeedEvent"];
+        };
+        /** @description The body of a `label.deleted` webhook delivery. */
+        LabelDeletedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "label.deleted";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["LabelDeletedFeedEvent"];
+        };
+        /** @description The body of a `label.updated` webhook delivery. */
+        LabelUpdatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "label.updated";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["LabelUpdatedFeedEvent"];
+        };
+        /** @description The body of a `member.removed` webhook delivery. */
+        MemberRemovedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "member.removed";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["MemberRemovedFeedEvent"];
+        };
+        /** @description The body of a `member.role_changed` webhook delivery. */
+        MemberRoleChangedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "member.role_changed";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["MemberRoleChangedFeedEvent"];
+        };
+        /** @description The body of a `project.archived` webhook delivery. */
+        ProjectArchivedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.archived";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ProjectArchivedFeedEvent"];
+        };
+        /** @description The body of a `project.created` webhook delivery. */
+        ProjectCreatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.created";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ProjectCreatedFeedEvent"];
+        };
+        /** @description The body of a `project.deleted` webhook delivery. */
+        ProjectDeletedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.deleted";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ProjectDeletedFeedEvent"];
+        };
+        /** @description The body of a `project.member_added` webhook delivery. */
+        ProjectMemberAddedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.member_added";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ProjectMemberAddedFeedEvent"];
+        };
+        /** @description The body of a `project.member_removed` webhook delivery. */
+        ProjectMemberRemovedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.member_removed";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ProjectMemberRemovedFeedEvent"];
+        };
+        /** @description The body of a `project.states_reordered` webhook delivery. */
+        ProjectStatesReorderedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.states_reordered";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ProjectStatesReorderedFeedEvent"];
+        };
+        /** @description The body of a `project.unarchived` webhook delivery. */
+        ProjectUnarchivedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.unarchived";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ProjectUnarchivedFeedEvent"];
+        };
+        /** @description The body of a `project.updated` webhook delivery. */
+        ProjectUpdatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "project.updated";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["ProjectUpdatedFeedEvent"];
+        };
+        /** @description The body of a `state.created` webhook delivery. */
+        StateCreatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "state.created";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["StateCreatedFeedEvent"];
+        };
+        /** @description The body of a `state.deleted` webhook delivery. */
+        StateDeletedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "state.deleted";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["StateDeletedFeedEvent"];
+        };
+        /** @description The body of a `state.updated` webhook delivery. */
+        StateUpdatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "state.updated";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["StateUpdatedFeedEvent"];
+        };
+        /** @description The body of a `workspace.created` webhook delivery. */
+        WorkspaceCreatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "workspace.created";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["WorkspaceCreatedFeedEvent"];
+        };
+        /** @description The body of a `workspace.deleted` webhook delivery. */
+        WorkspaceDeletedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "workspace.deleted";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["WorkspaceDeletedFeedEvent"];
+        };
+        /** @description The body of a `workspace.updated` webhook delivery. */
+        WorkspaceUpdatedWebhookPayload: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "workspace.updated";
+            /** Format: date-time */
+            timestamp: string;
+            data: components["schemas"]["WorkspaceUpdatedFeedEvent"];
+        };
+        /**
+         * @description Every `code` a problem answer can carry. Branch on these; a client should treat a code it does not know by the answer's status.
+         * @enum {string}
+         */
+        ErrorCode: "already_related" | "authentication_failed" | "bad_authorization_header" | "bad_request" | "cache_unavailable" | "comment_not_found" | "conflict" | "database_unavailable" | "error" | "external_ref_taken" | "idempotency_key_in_flight" | "idempotency_key_reused" | "insufficient_role" | "internal_error" | "invalid_credentials" | "invalid_idempotency_key" | "invitation_email_mismatch" | "invitation_invalid" | "invitation_not_found" | "issue_not_found" | "label_not_found" | "last_owner" | "last_state" | "malformed_json" | "member_not_found" | "method_not_allowed" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "not_ready" | "notification_not_found" | "owner_required" | "parse_error" | "password_changed" | "permission_denied" | "precondition_failed" | "project_archived" | "project_not_found" | "rate_limited" | "request_too_large" | "session_required" | "sign_in_backoff" | "staff_required" | "state_not_found" | "throttled" | "token_not_found" | "token_not_valid" | "token_reused" | "token_revoked" | "token_scope" | "too_many_attempts" | "unsupported_media_type" | "user_inactive" | "user_not_found" | "validation_error" | "webhook_delivery_not_found" | "webhook_not_found" | "workspace_not_found";
     };
     responses: never;
     parameters: never;
@@ -3218,6 +4382,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3886,6 +5052,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4181,6 +5349,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4450,12 +5620,14 @@ export interface operations {
     events_feed: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                /** @description Opaque cursor from a previous page's `next_cursor`; `now` answers no events and the cursor of the feed's head, to follow only what happens from now on. */
                 cursor?: string;
                 /** @description Page size, 1 to 100. */
                 limit?: number;
                 /** @description Sort order; a leading `-` sorts descending. */
                 ordering?: "commit" | "-commit";
+                /** @description A project key (`ENG`): only that project's events. */
+                project?: string;
             };
             header?: never;
             path: {
@@ -4673,6 +5845,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5514,6 +6688,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6144,6 +7320,8 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7172,6 +8350,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7815,6 +8995,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
+                    /** @description Strong entity tag of the issue as returned; send it back in `If-Match`. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8091,6 +9275,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8408,6 +9594,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8641,6 +9829,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9195,6 +10385,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {

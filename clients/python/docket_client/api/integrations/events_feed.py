@@ -18,6 +18,7 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: EventsFeedOrdering | Unset = EventsFeedOrdering.COMMIT,
+    project: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -31,6 +32,8 @@ def _get_kwargs(
         json_ordering = ordering.value
 
     params["ordering"] = json_ordering
+
+    params["project"] = project
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -97,19 +100,24 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: EventsFeedOrdering | Unset = EventsFeedOrdering.COMMIT,
+    project: str | Unset = UNSET,
 ) -> Response[PaginatedFeedEventOutputList | ProblemOutput]:
     """The workspace's change feed, in commit order
 
      Every change the caller may see, deletions included, oldest first. Keep the last `next_cursor` and
     call again to receive only what happened since: an event never appears behind a cursor already
-    handed out, however late its transaction commits. An empty page with a null `next_cursor` means the
-    caller is up to date; call again later with the last cursor it had.
+    handed out, however late its transaction commits. An empty page means the caller is up to date: its
+    `next_cursor` is the cursor the caller sent (null only while the feed has never had an event for the
+    caller); call again later with it. `cursor=now` starts at the head: no events, and the cursor to
+    follow only what happens from now on. `project` keeps the events of one project (by key); cursors
+    are the same with or without it.
 
     Args:
         workspace_slug (str):
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (EventsFeedOrdering | Unset):  Default: EventsFeedOrdering.COMMIT.
+        project (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,6 +132,7 @@ def sync_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        project=project,
     )
 
     response = client.get_httpx_client().request(
@@ -140,19 +149,24 @@ def sync(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: EventsFeedOrdering | Unset = EventsFeedOrdering.COMMIT,
+    project: str | Unset = UNSET,
 ) -> PaginatedFeedEventOutputList | ProblemOutput | None:
     """The workspace's change feed, in commit order
 
      Every change the caller may see, deletions included, oldest first. Keep the last `next_cursor` and
     call again to receive only what happened since: an event never appears behind a cursor already
-    handed out, however late its transaction commits. An empty page with a null `next_cursor` means the
-    caller is up to date; call again later with the last cursor it had.
+    handed out, however late its transaction commits. An empty page means the caller is up to date: its
+    `next_cursor` is the cursor the caller sent (null only while the feed has never had an event for the
+    caller); call again later with it. `cursor=now` starts at the head: no events, and the cursor to
+    follow only what happens from now on. `project` keeps the events of one project (by key); cursors
+    are the same with or without it.
 
     Args:
         workspace_slug (str):
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (EventsFeedOrdering | Unset):  Default: EventsFeedOrdering.COMMIT.
+        project (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,6 +182,7 @@ def sync(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        project=project,
     ).parsed
 
 
@@ -178,19 +193,24 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: EventsFeedOrdering | Unset = EventsFeedOrdering.COMMIT,
+    project: str | Unset = UNSET,
 ) -> Response[PaginatedFeedEventOutputList | ProblemOutput]:
     """The workspace's change feed, in commit order
 
      Every change the caller may see, deletions included, oldest first. Keep the last `next_cursor` and
     call again to receive only what happened since: an event never appears behind a cursor already
-    handed out, however late its transaction commits. An empty page with a null `next_cursor` means the
-    caller is up to date; call again later with the last cursor it had.
+    handed out, however late its transaction commits. An empty page means the caller is up to date: its
+    `next_cursor` is the cursor the caller sent (null only while the feed has never had an event for the
+    caller); call again later with it. `cursor=now` starts at the head: no events, and the cursor to
+    follow only what happens from now on. `project` keeps the events of one project (by key); cursors
+    are the same with or without it.
 
     Args:
         workspace_slug (str):
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (EventsFeedOrdering | Unset):  Default: EventsFeedOrdering.COMMIT.
+        project (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,6 +225,7 @@ async def asyncio_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        project=project,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -219,19 +240,24 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: EventsFeedOrdering | Unset = EventsFeedOrdering.COMMIT,
+    project: str | Unset = UNSET,
 ) -> PaginatedFeedEventOutputList | ProblemOutput | None:
     """The workspace's change feed, in commit order
 
      Every change the caller may see, deletions included, oldest first. Keep the last `next_cursor` and
     call again to receive only what happened since: an event never appears behind a cursor already
-    handed out, however late its transaction commits. An empty page with a null `next_cursor` means the
-    caller is up to date; call again later with the last cursor it had.
+    handed out, however late its transaction commits. An empty page means the caller is up to date: its
+    `next_cursor` is the cursor the caller sent (null only while the feed has never had an event for the
+    caller); call again later with it. `cursor=now` starts at the head: no events, and the cursor to
+    follow only what happens from now on. `project` keeps the events of one project (by key); cursors
+    are the same with or without it.
 
     Args:
         workspace_slug (str):
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (EventsFeedOrdering | Unset):  Default: EventsFeedOrdering.COMMIT.
+        project (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -248,5 +274,6 @@ async def asyncio(
             cursor=cursor,
             limit=limit,
             ordering=ordering,
+            project=project,
         )
     ).parsed

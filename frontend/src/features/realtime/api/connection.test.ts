@@ -164,7 +164,9 @@ describe("RealtimeConnection", () => {
 });
 
 describe("staleKeys", () => {
-  const event = (name: RealtimeEvent["name"], label: string): RealtimeEvent => ({
+  // One shape for any name: the union narrows `fields` per name, which these tests do not need.
+  const event = (name: RealtimeEvent["name"], label: string): RealtimeEvent =>
+    ({
     id: 1,
     name,
     subject: { type: name.split(".")[0] ?? "", id: "s1", label },
@@ -174,7 +176,7 @@ describe("staleKeys", () => {
     version: 1,
     fields: ["state"],
     at: "2026-11-25T00:00:00Z",
-  });
+  }) as RealtimeEvent;
 
   it("marks only the issue's history stale on an issue event (the issue is patched in)", () => {
     expect(staleKeys("project:acme/ENG", event("issue.moved", "ENG-7"))).toEqual([

@@ -7,40 +7,49 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.event_name import EventName
+from ..models.project_member_added_realtime_event_fields_item import (
+    ProjectMemberAddedRealtimeEventFieldsItem,
+)
+from ..models.project_member_added_realtime_event_name import (
+    ProjectMemberAddedRealtimeEventName,
+)
 
 if TYPE_CHECKING:
-    from ..models.realtime_event_output_subject import RealtimeEventOutputSubject
+    from ..models.project_member_added_realtime_event_subject import (
+        ProjectMemberAddedRealtimeEventSubject,
+    )
 
 
-T = TypeVar("T", bound="RealtimeEventOutput")
+T = TypeVar("T", bound="ProjectMemberAddedRealtimeEvent")
 
 
 @_attrs_define
-class RealtimeEventOutput:
-    """What a websocket receives of an event (docs/realtime.md): what changed, not what it changed to; clients refetch
-    through the API.
+class ProjectMemberAddedRealtimeEvent:
+    """A `project.member_added` event on a websocket. Someone was added to the project.
 
-        Attributes:
-            id (int):
-            name (EventName): Every kind of event the log records.
-            subject (RealtimeEventOutputSubject):
-            workspace_id (UUID):
-            project_id (None | UUID):
-            actor_id (None | UUID):
-            version (int): Per subject, a later change has a larger version.
-            fields (list[str]): The names of the changed fields (keys of the event's changes).
-            at (datetime.datetime):
+    Attributes:
+        id (int):
+        name (ProjectMemberAddedRealtimeEventName):
+        subject (ProjectMemberAddedRealtimeEventSubject):
+        workspace_id (UUID):
+        project_id (None | UUID):
+        actor_id (None | UUID):
+        version (int | None): The version of the issue the event is about, as it is when the message is sent (the first
+            part of the issue's ETag): a client that already holds this version or a later one can drop the message. Null
+            when the subject is not an issue, or the issue no longer exists.
+        fields (list[ProjectMemberAddedRealtimeEventFieldsItem]): The names of the changed fields (keys of the event's
+            changes).
+        at (datetime.datetime):
     """
 
     id: int
-    name: EventName
-    subject: RealtimeEventOutputSubject
+    name: ProjectMemberAddedRealtimeEventName
+    subject: ProjectMemberAddedRealtimeEventSubject
     workspace_id: UUID
     project_id: None | UUID
     actor_id: None | UUID
-    version: int
-    fields: list[str]
+    version: int | None
+    fields: list[ProjectMemberAddedRealtimeEventFieldsItem]
     at: datetime.datetime
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,9 +73,13 @@ class RealtimeEventOutput:
         else:
             actor_id = self.actor_id
 
+        version: int | None
         version = self.version
 
-        fields = self.fields
+        fields = []
+        for fields_item_data in self.fields:
+            fields_item = fields_item_data.value
+            fields.append(fields_item)
 
         at = self.at.isoformat()
 
@@ -90,14 +103,16 @@ class RealtimeEventOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.realtime_event_output_subject import RealtimeEventOutputSubject  # noqa: PLC0415
+        from ..models.project_member_added_realtime_event_subject import (
+            ProjectMemberAddedRealtimeEventSubject,  # noqa: PLC0415
+        )
 
         d = dict(src_dict)
         id = d.pop("id")
 
-        name = EventName(d.pop("name"))
+        name = ProjectMemberAddedRealtimeEventName(d.pop("name"))
 
-        subject = RealtimeEventOutputSubject.from_dict(d.pop("subject"))
+        subject = ProjectMemberAddedRealtimeEventSubject.from_dict(d.pop("subject"))
 
         workspace_id = UUID(d.pop("workspace_id"))
 
@@ -131,13 +146,23 @@ class RealtimeEventOutput:
 
         actor_id = _parse_actor_id(d.pop("actor_id"))
 
-        version = d.pop("version")
+        def _parse_version(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        fields = cast(list[str], d.pop("fields"))
+        version = _parse_version(d.pop("version"))
+
+        fields = []
+        _fields = d.pop("fields")
+        for fields_item_data in _fields:
+            fields_item = ProjectMemberAddedRealtimeEventFieldsItem(fields_item_data)
+
+            fields.append(fields_item)
 
         at = datetime.datetime.fromisoformat(d.pop("at"))
 
-        realtime_event_output = cls(
+        project_member_added_realtime_event = cls(
             id=id,
             name=name,
             subject=subject,
@@ -149,4 +174,4 @@ class RealtimeEventOutput:
             at=at,
         )
 
-        return realtime_event_output
+        return project_member_added_realtime_event

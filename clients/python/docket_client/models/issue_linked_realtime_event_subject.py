@@ -6,11 +6,11 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="RealtimeEventOutputSubject")
+T = TypeVar("T", bound="IssueLinkedRealtimeEventSubject")
 
 
 @_attrs_define
-class RealtimeEventOutputSubject:
+class IssueLinkedRealtimeEventSubject:
     """
     Attributes:
         type_ (str):
@@ -50,10 +50,10 @@ class RealtimeEventOutputSubject:
 
         label = d.pop("label")
 
-        realtime_event_output_subject = cls(
+        issue_linked_realtime_event_subject = cls(
             type_=type_,
             id=id,
             label=label,
         )
 
-        return realtime_event_output_subject
+        return issue_linked_realtime_event_subject

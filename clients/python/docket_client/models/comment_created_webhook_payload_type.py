@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class CommentCreatedWebhookPayloadType(StrEnum):
+    COMMENT_CREATED = "comment.created"
+
+    def __str__(self) -> str:
+        return str(self.value)

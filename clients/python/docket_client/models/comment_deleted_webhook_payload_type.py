@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class CommentDeletedWebhookPayloadType(StrEnum):
+    COMMENT_DELETED = "comment.deleted"
+
+    def __str__(self) -> str:
+        return str(self.value)

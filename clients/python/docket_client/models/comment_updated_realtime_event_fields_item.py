@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class CommentUpdatedRealtimeEventFieldsItem(StrEnum):
+    COMMENT_ID = "comment_id"
+
+    def __str__(self) -> str:
+        return str(self.value)

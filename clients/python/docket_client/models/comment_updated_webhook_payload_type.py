@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class CommentUpdatedWebhookPayloadType(StrEnum):
+    COMMENT_UPDATED = "comment.updated"
+
+    def __str__(self) -> str:
+        return str(self.value)

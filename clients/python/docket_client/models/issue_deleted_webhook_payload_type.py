@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class IssueDeletedWebhookPayloadType(StrEnum):
+    ISSUE_DELETED = "issue.deleted"
+
+    def __str__(self) -> str:
+        return str(self.value)

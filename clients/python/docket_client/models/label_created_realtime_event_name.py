@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class LabelCreatedRealtimeEventName(StrEnum):
+    LABEL_CREATED = "label.created"
+
+    def __str__(self) -> str:
+        return str(self.value)

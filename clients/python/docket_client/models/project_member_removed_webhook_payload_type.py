@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class ProjectMemberRemovedWebhookPayloadType(StrEnum):
+    PROJECT_MEMBER_REMOVED = "project.member_removed"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class ProjectStatesReorderedRealtimeEventName(StrEnum):
+    PROJECT_STATES_REORDERED = "project.states_reordered"
+
+    def __str__(self) -> str:
+        return str(self.value)

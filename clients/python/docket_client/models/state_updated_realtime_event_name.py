@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class StateUpdatedRealtimeEventName(StrEnum):
+    STATE_UPDATED = "state.updated"
+
+    def __str__(self) -> str:
+        return str(self.value)

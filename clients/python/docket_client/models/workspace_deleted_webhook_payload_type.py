@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+
+class WorkspaceDeletedWebhookPayloadType(StrEnum):
+    WORKSPACE_DELETED = "workspace.deleted"
+
+    def __str__(self) -> str:
+        return str(self.value)
