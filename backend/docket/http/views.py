@@ -17,7 +17,6 @@ from rest_framework import generics
 from rest_framework.request import Request
 
 from docket.core.access import Access, TokenGrant
-from docket.core.authentication import EVERY_METHOD
 from docket.core.throttling import rate_limit_workspace
 from docket.http.idempotency import IdempotencyKeys
 from docket.issues.models import Issue
@@ -39,10 +38,10 @@ class GenericAPIView(IdempotencyKeys, generics.GenericAPIView):
 class WorkspaceAPIView(GenericAPIView):
     access: Access
     workspace: Workspace
-    may_forbid = False  # set on read endpoints that some roles may not use (schema: 403)
-    # A personal access token may call every endpoint of its own workspace (within its scope,
-    # see docket.core.authentication.Authenticated); any other workspace is a 404 below.
-    token_methods = EVERY_METHOD
+    # The scope a token needs per method (docket.core.scopes.scopes_for), declared by each
+    # view; none here, so a view that forgets refuses tokens. Any other workspace than the
+    # token's is a 404 below.
+    token_scopes: dict = {}
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)

@@ -8,6 +8,7 @@ import hashlib
 import re
 import secrets
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -34,6 +35,7 @@ from docket.core.events import diff, emit, new_event
 from docket.core.mail import NotToBeSent, mail_delivery_send, pending_mail_deliveries
 from docket.core.purges import workspace_purge_request
 from docket.core.rows import lock_existing
+from docket.core.scopes import ALL_SCOPES, legacy_scope_of, stored_scopes
 from docket.workspaces import events
 from docket.workspaces.models import (
     RESERVED_SLUGS,
@@ -436,10 +438,16 @@ def _hash_secret(secret: str) -> str:
 
 
 def token_create(
-    *, actor: User, workspace_slug: str, name: str, scope: str, expires_at: datetime | None
+    *,
+    actor: User,
+    workspace_slug: str,
+    name: str,
+    scopes: Iterable[str],
+    expires_at: datetime | None,
 ) -> CreatedToken:
-    """Create a personal access token of `actor` for one of their workspaces. Any member may
-    (the token never reaches further than its owner). Returns the secret, which is not stored
+    """Create a personal access token of `actor` for one of their workspaces, holding `scopes`
+    (docket.core.scopes; at least one). Any member may (the token never reaches further than
+    its owner). Returns the secret, which is not stored
     and cannot be shown again. Raises ValidationFailed for a workspace the actor is not a member
     of (the same answer as a missing one) and for an expiry in the past or over a year away."""
     membership = (
@@ -464,17 +472,24 @@ def token_create(
         raise ValidationFailed.for_field(
             "expires_at", "expiry_too_far", "A token may live at most a year."
         )
+    held = sorted(set(scopes))
+    unknown = [scope for scope in held if scope not in ALL_SCOPES]
+    if not held or unknown:
+        raise ValidationFailed.for_field(
+            "scopes", "invalid_scope", f"Unknown or missing scopes: {', '.join(unknown) or '[]'}."
+        )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = PersonalAccessToken.objects.create(
         user=actor,
         workspace=membership.workspace,
         name=name.strip(),
-        scope=TokenScope(scope),
+        scopes=held,
+        scope=TokenScope(legacy_scope_of(held)),
         prefix=secret[: len(TOKEN_PREFIX) + 4],
         secret_hash=_hash_secret(secret),
         expires_at=expires_at,
     )
-    logger.info("personal_token_created", token_id=str(token.pk), scope=token.scope)
+    logger.info("personal_token_created", token_id=str(token.pk), scopes=held)
     return CreatedToken(token=token, secret=secret)
 
 
@@ -518,6 +533,6 @@ def token_authenticate(*, secret: str) -> tuple[User, TokenGrant]:
     grant = TokenGrant(
         token_id=token.pk,
         workspace_id=token.workspace_id,
-        can_write=token.scope == TokenScope.WRITE,
+        scopes=stored_scopes(token.scopes, token.scope),
     )
     return token.user, grant

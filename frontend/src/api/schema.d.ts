@@ -1618,13 +1618,15 @@ export interface components {
             name: string;
             /** @description Slug of the one workspace the token may act in. */
             workspace: string;
+            /** @description What the token may do (see the `personalToken` security requirement of each operation). Give this or `scope`. */
+            scopes?: components["schemas"]["ScopesEnum"][];
             /**
-             * @description `read`: safe methods only; `write`: any.
+             * @description Deprecated, use `scopes`: `read` is every `*:read` scope, `write` every scope, webhook management included.
              *
              *     * `read` - Read
              *     * `write` - Write
              */
-            scope: components["schemas"]["TokenScopeEnum"];
+            scope?: components["schemas"]["TokenScopeEnum"];
             /**
              * Format: date-time
              * @description Optional, at most a year ahead; null: never expires.
@@ -1637,7 +1639,15 @@ export interface components {
             readonly name: string;
             /** @description The workspace's slug. */
             workspace: string;
-            readonly scope: components["schemas"]["TokenScopeEnum"];
+            /** @description What the token may do. */
+            scopes: components["schemas"]["ScopesEnum"][];
+            /**
+             * @description Deprecated: `write` only for a token that holds every scope, else `read`.
+             *
+             *     * `read` - Read
+             *     * `write` - Write
+             */
+            scope: components["schemas"]["TokenScopeEnum"];
             /** @description The first characters of the secret, to recognise the token. */
             prefix: string;
             /** Format: date-time */
@@ -1655,7 +1665,15 @@ export interface components {
             readonly name: string;
             /** @description The workspace's slug. */
             workspace: string;
-            readonly scope: components["schemas"]["TokenScopeEnum"];
+            /** @description What the token may do. */
+            scopes: components["schemas"]["ScopesEnum"][];
+            /**
+             * @description Deprecated: `write` only for a token that holds every scope, else `read`.
+             *
+             *     * `read` - Read
+             *     * `write` - Write
+             */
+            scope: components["schemas"]["TokenScopeEnum"];
             /** @description The first characters of the secret, to recognise the token. */
             prefix: string;
             /** Format: date-time */
@@ -1800,6 +1818,23 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "owner" | "admin" | "member" | "guest";
+        /**
+         * @description * `workspace:read` - Read the workspace and who the token's owner is
+         *     * `workspace:admin` - Rename or delete the workspace
+         *     * `members:read` - List workspace and project members
+         *     * `members:admin` - Change roles, remove members, manage invitations
+         *     * `projects:read` - Read projects, their states and labels
+         *     * `projects:admin` - Create, change, archive and delete projects, states, labels
+         *     * `issues:read` - Read issues, comments, relations, activity and insights
+         *     * `issues:write` - Create, change, move and delete issues
+         *     * `comments:write` - Write, edit and delete comments
+         *     * `notifications:read` - Read the owner's notifications and subscriptions
+         *     * `notifications:write` - Mark notifications read, (un)subscribe
+         *     * `events:read` - Read the change feed and open a realtime socket
+         *     * `webhooks:admin` - Register, change and delete webhook endpoints
+         * @enum {string}
+         */
+        ScopesEnum: "workspace:read" | "workspace:admin" | "members:read" | "members:admin" | "projects:read" | "projects:admin" | "issues:read" | "issues:write" | "comments:write" | "notifications:read" | "notifications:write" | "events:read" | "webhooks:admin";
         /**
          * @description * `backlog` - Backlog
          *     * `unstarted` - Unstarted
@@ -3415,7 +3450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3500,6 +3535,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3553,7 +3597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3611,7 +3655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3673,7 +3717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3746,7 +3790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3838,7 +3882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3900,7 +3944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3959,7 +4003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4026,7 +4070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4100,6 +4144,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -4156,7 +4209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4234,6 +4287,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -4284,7 +4346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4357,7 +4419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4442,6 +4504,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -4498,6 +4569,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4572,7 +4652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4648,7 +4728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4735,7 +4815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4837,6 +4917,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -4894,6 +4983,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4964,7 +5062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,7 +5159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5165,6 +5263,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -5232,7 +5339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5326,7 +5433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5421,6 +5528,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -5489,7 +5605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5577,7 +5693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,7 +5768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5737,7 +5853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5831,7 +5947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5930,7 +6046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6043,6 +6159,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -6119,7 +6244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6207,7 +6332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6270,6 +6395,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6342,7 +6476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6427,7 +6561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6530,6 +6664,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -6581,7 +6724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6664,7 +6807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6760,6 +6903,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -6825,7 +6977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6924,7 +7076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7011,6 +7163,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -7073,6 +7234,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7147,7 +7317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7235,6 +7405,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -7286,7 +7465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7360,7 +7539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7442,7 +7621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7566,6 +7745,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -7623,6 +7811,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7722,6 +7919,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -7790,7 +7996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7894,7 +8100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7998,6 +8204,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -8066,7 +8281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8154,7 +8369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8229,7 +8444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8315,6 +8530,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -8383,7 +8607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8471,7 +8695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8548,6 +8772,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -8616,7 +8849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8707,7 +8940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8791,7 +9024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8891,7 +9124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8991,7 +9224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9094,7 +9327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9167,7 +9400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9237,7 +9470,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9297,7 +9530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9371,7 +9604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9457,7 +9690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9531,7 +9764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9628,7 +9861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;

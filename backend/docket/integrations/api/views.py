@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from docket.core.models import Event
 from docket.core.pagination import FeedPagination
+from docket.core.scopes import Scope, scopes_for
 from docket.http.views import WorkspaceAPIView
 from docket.integrations.api.serializers import (
     FeedEventOutput,
@@ -38,6 +39,7 @@ from docket.workspaces.permissions import can_see_member_emails
 
 
 class EventFeedView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.EVENTS_READ)
     queryset = Event.objects.none()
     pagination_class = FeedPagination
     # Commit order: the transaction that wrote each event, then the event's id.
@@ -75,12 +77,13 @@ def _secret_shown_once(payload: dict, code: int = status.HTTP_201_CREATED) -> Re
 class WebhookEndpointListCreateView(WorkspaceAPIView):
     """The workspace's webhook endpoints (admins and owners)."""
 
+    token_scopes = scopes_for(read=Scope.WEBHOOKS_ADMIN, write=Scope.WEBHOOKS_ADMIN)
+
     # The answer to a create holds the signing secret: it must never be stored for a replay.
     idempotency_keys = False
     queryset = WebhookEndpoint.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
-    may_forbid = True
 
     @extend_schema(
         operation_id="webhooks_list",
@@ -105,7 +108,7 @@ class WebhookEndpointListCreateView(WorkspaceAPIView):
 
 
 class WebhookEndpointDetailView(WorkspaceAPIView):
-    may_forbid = True
+    token_scopes = scopes_for(read=Scope.WEBHOOKS_ADMIN, write=Scope.WEBHOOKS_ADMIN)
 
     @extend_schema(
         operation_id="webhooks_get",
@@ -143,8 +146,8 @@ class WebhookEndpointDetailView(WorkspaceAPIView):
 
 
 class WebhookSecretRotateView(WorkspaceAPIView):
+    token_scopes = scopes_for(write=Scope.WEBHOOKS_ADMIN)
     idempotency_keys = False  # the answer is a new secret
-    may_forbid = True
 
     @extend_schema(
         operation_id="webhooks_rotate_secret",
@@ -167,10 +170,10 @@ class WebhookSecretRotateView(WorkspaceAPIView):
 
 
 class WebhookDeliveryListView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.WEBHOOKS_ADMIN)
     queryset = WebhookDelivery.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
-    may_forbid = True
 
     @extend_schema(
         operation_id="webhooks_deliveries",
@@ -184,7 +187,7 @@ class WebhookDeliveryListView(WorkspaceAPIView):
 
 
 class WebhookRedeliverView(WorkspaceAPIView):
-    may_forbid = True
+    token_scopes = scopes_for(write=Scope.WEBHOOKS_ADMIN)
 
     @extend_schema(
         operation_id="webhooks_redeliver",

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from docket.core.errors import NotFound, ValidationFailed
 from docket.core.models import Event
 from docket.core.pagination import encode_cursor
+from docket.core.scopes import Scope, scopes_for
 from docket.http.conditional import (
     ETAG_HEADER,
     IF_MATCH,
@@ -122,6 +123,7 @@ class _ProjectIssues(ProjectAPIView):
 
 
 class ProjectIssueListCreateView(_ProjectIssues):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ, write=Scope.ISSUES_WRITE)
     extra_error_codes = {"POST": (409,)}  # the project is archived
     keyset_orderings = ISSUE_ORDERINGS
     default_ordering = "-created"
@@ -155,6 +157,8 @@ class ProjectIssueListCreateView(_ProjectIssues):
 
 class ProjectBoardView(_ProjectIssues):
     """The board in one request: each column's first cards, then each column pages on its own."""
+
+    token_scopes = scopes_for(read=Scope.ISSUES_READ)
 
     documents_bad_request = True  # a filter or `limit` out of range
 
@@ -198,6 +202,7 @@ class ProjectBoardView(_ProjectIssues):
 
 
 class WorkspaceIssueListView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ)
     filter_backends = [DjangoFilterBackend]
     filterset_class = WorkspaceIssueFilter
     keyset_orderings = ISSUE_ORDERINGS
@@ -236,6 +241,7 @@ def issue_response(issue: Issue) -> HttpResponse:
 
 
 class IssueDetailView(IssueAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ, write=Scope.ISSUES_WRITE)
     # 409: the project is archived; 412: `If-Match` names a stale copy.
     extra_error_codes = {"GET": (409,), "PATCH": (409, 412), "DELETE": (409, 412)}
     # GET renders the issue in the database (docket.issues.listing), so it needs no relations.
@@ -285,6 +291,7 @@ class IssueDetailView(IssueAPIView):
 
 
 class IssueMoveView(IssueAPIView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
     extra_error_codes = (409, 412)
 
     @extend_schema(
@@ -311,6 +318,8 @@ class IssueMoveView(IssueAPIView):
 
 
 class IssueBulkUpdateView(WorkspaceAPIView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
+
     @extend_schema(
         operation_id="issues_bulk_update",
         summary="Apply the same changes to up to 100 issues",
@@ -363,6 +372,7 @@ class IssueBulkUpdateView(WorkspaceAPIView):
 
 
 class IssueBulkCreateView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
     # 409: the project is archived (the whole request is refused).
     extra_error_codes = (409,)
 
@@ -418,6 +428,8 @@ class _IssueLinkView(IssueAPIView):
 
 
 class IssueLabelView(_IssueLinkView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
+
     @extend_schema(
         operation_id="issues_labels_add",
         summary="Put one label on an issue, keeping the others (members)",
@@ -463,6 +475,8 @@ class IssueLabelView(_IssueLinkView):
 
 
 class IssueAssigneeView(_IssueLinkView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
+
     @extend_schema(
         operation_id="issues_assignees_add",
         summary="Assign one more person to an issue, keeping the others (members)",
@@ -508,6 +522,7 @@ class IssueAssigneeView(_IssueLinkView):
 
 
 class IssueRelationListCreateView(IssueAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ, write=Scope.ISSUES_WRITE)
     queryset = IssueRelation.objects.none()
     shows_issue = False
     keyset_orderings = {"created": F("id")}
@@ -564,6 +579,7 @@ class IssueRelationListCreateView(IssueAPIView):
 
 
 class IssueRelationDetailView(IssueAPIView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
     shows_issue = False
     extra_error_codes = (409,)  # a project is archived
 
@@ -583,6 +599,7 @@ class IssueRelationDetailView(IssueAPIView):
 
 
 class IssueActivityView(IssueAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ)
     queryset = Event.objects.none()
     shows_issue = False
     keyset_orderings = {"created": F("id")}
@@ -603,6 +620,7 @@ class IssueActivityView(IssueAPIView):
 
 
 class CommentListCreateView(IssueAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ, write=Scope.COMMENTS_WRITE)
     queryset = Comment.objects.none()
     shows_issue = False
     keyset_orderings = {"created": F("created_at")}
@@ -634,6 +652,7 @@ class CommentListCreateView(IssueAPIView):
 
 
 class CommentDetailView(IssueAPIView):
+    token_scopes = scopes_for(write=Scope.COMMENTS_WRITE)
     shows_issue = False
 
     @extend_schema(

@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.errors import NotFound, ValidationFailed
+from docket.core.scopes import Scope, scopes_for
 from docket.http.refs import LabelOutput
 from docket.http.views import ProjectAPIView, WorkspaceAPIView
 from docket.projects.api.serializers import (
@@ -53,6 +54,7 @@ NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
 
 
 class ProjectListCreateView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.PROJECTS_READ, write=Scope.PROJECTS_ADMIN)
     queryset = Project.objects.none()
     keyset_orderings = {"created": F("created_at"), "key": F("key"), "name": F("name")}
     default_ordering = "key"
@@ -88,6 +90,8 @@ class ProjectListCreateView(WorkspaceAPIView):
 
 
 class ProjectDetailView(ProjectAPIView):
+    token_scopes = scopes_for(read=Scope.PROJECTS_READ, write=Scope.PROJECTS_ADMIN)
+
     @extend_schema(operation_id="projects_get", summary="One project", responses=ProjectOutput)
     def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
         return Response(ProjectOutput(self.project).data)
@@ -119,6 +123,8 @@ class ProjectDetailView(ProjectAPIView):
 
 
 class ProjectArchiveView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
+
     @extend_schema(
         operation_id="projects_archive",
         summary="Archive a project (admins and the lead); idempotent",
@@ -131,6 +137,8 @@ class ProjectArchiveView(ProjectAPIView):
 
 
 class ProjectUnarchiveView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
+
     @extend_schema(
         operation_id="projects_unarchive",
         summary="Unarchive a project (admins and the lead); idempotent",
@@ -143,6 +151,7 @@ class ProjectUnarchiveView(ProjectAPIView):
 
 
 class ProjectMemberListView(ProjectAPIView):
+    token_scopes = scopes_for(read=Scope.MEMBERS_READ, write=Scope.MEMBERS_ADMIN)
     queryset = ProjectMember.objects.none()
     keyset_orderings = {"added": F("created_at")}
     default_ordering = "added"
@@ -176,6 +185,8 @@ class ProjectMemberListView(ProjectAPIView):
 
 
 class ProjectMemberDetailView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.MEMBERS_ADMIN)
+
     @extend_schema(
         operation_id="project_members_remove",
         summary="Remove someone from the project",
@@ -190,6 +201,7 @@ class ProjectMemberDetailView(ProjectAPIView):
 
 
 class StateListCreateView(ProjectAPIView):
+    token_scopes = scopes_for(read=Scope.PROJECTS_READ, write=Scope.PROJECTS_ADMIN)
     queryset = State.objects.none()
     keyset_orderings = {"position": F("position")}
     default_ordering = "position"
@@ -220,6 +232,7 @@ class StateListCreateView(ProjectAPIView):
 
 
 class StateReorderView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
     queryset = State.objects.none()
 
     @extend_schema(
@@ -240,6 +253,7 @@ class StateReorderView(ProjectAPIView):
 
 
 class StateDetailView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
     extra_error_codes = (409,)
 
     @extend_schema(
@@ -289,6 +303,7 @@ class StateDetailView(ProjectAPIView):
 
 
 class LabelListCreateView(ProjectAPIView):
+    token_scopes = scopes_for(read=Scope.PROJECTS_READ, write=Scope.PROJECTS_ADMIN)
     queryset = Label.objects.none()
     keyset_orderings = {"name": F("name"), "created": F("created_at")}
     default_ordering = "name"
@@ -317,6 +332,8 @@ class LabelListCreateView(ProjectAPIView):
 
 
 class LabelDetailView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
+
     @extend_schema(
         operation_id="labels_update",
         summary="Rename or recolor a label (members)",

@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.access import TokenGrant
+from docket.core.scopes import Scope, scopes_for
 from docket.http.auth import signed_in
 from docket.http.views import GenericAPIView, WorkspaceAPIView
 from docket.workspaces.api.serializers import (
@@ -55,11 +56,10 @@ def _workspace_with_role(workspace, role):
 
 
 class WorkspaceListCreateView(GenericAPIView):
+    token_scopes = scopes_for(read=Scope.WORKSPACE_READ)
     queryset = Workspace.objects.none()  # for the schema; reads go through selectors
     keyset_orderings = {"created": F("created_at"), "name": F("name")}
     default_ordering = "name"
-    # A personal access token lists its own workspace only; creating one needs a session.
-    token_methods = frozenset({"GET"})
 
     @extend_schema(
         operation_id="workspaces_list",
@@ -91,6 +91,8 @@ class WorkspaceListCreateView(GenericAPIView):
 
 
 class WorkspaceDetailView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.WORKSPACE_READ, write=Scope.WORKSPACE_ADMIN)
+
     @extend_schema(
         operation_id="workspaces_get", summary="One workspace", responses=WorkspaceOutput
     )
@@ -124,6 +126,7 @@ class WorkspaceDetailView(WorkspaceAPIView):
 
 
 class MemberListView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.MEMBERS_READ)
     queryset = Membership.objects.none()
     keyset_orderings = {"joined": F("created_at")}
     default_ordering = "joined"
@@ -138,6 +141,7 @@ class MemberListView(WorkspaceAPIView):
 
 
 class MemberDetailView(WorkspaceAPIView):
+    token_scopes = scopes_for(write=Scope.MEMBERS_ADMIN)
     extra_error_codes = (409,)
 
     @extend_schema(
@@ -169,10 +173,10 @@ class MemberDetailView(WorkspaceAPIView):
 
 
 class InvitationListCreateView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.MEMBERS_ADMIN, write=Scope.MEMBERS_ADMIN)
     queryset = Invitation.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
-    may_forbid = True
 
     @extend_schema(
         operation_id="invitations_list",
@@ -197,6 +201,8 @@ class InvitationListCreateView(WorkspaceAPIView):
 
 
 class InvitationDetailView(WorkspaceAPIView):
+    token_scopes = scopes_for(write=Scope.MEMBERS_ADMIN)
+
     @extend_schema(
         operation_id="invitations_revoke",
         summary="Revoke an open invitation (admins)",
@@ -210,7 +216,6 @@ class InvitationDetailView(WorkspaceAPIView):
 
 class InvitationAcceptView(GenericAPIView):
     documents_not_found = True
-    may_forbid = True
 
     @extend_schema(
         operation_id="invitations_accept",
@@ -237,7 +242,6 @@ class PersonalTokenListCreateView(GenericAPIView):
     queryset = PersonalAccessToken.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
-    may_forbid = True
 
     @extend_schema(
         operation_id="tokens_list",
@@ -262,7 +266,7 @@ class PersonalTokenListCreateView(GenericAPIView):
             actor=signed_in(request),
             workspace_slug=values["workspace"],
             name=values["name"],
-            scope=values["scope"],
+            scopes=values["scopes"],
             expires_at=values["expires_at"],
         )
         created.token.secret = created.secret  # type: ignore[attr-defined]  # shown once

@@ -271,6 +271,7 @@ from .register_input import RegisterInput
 from .related_issue_output import RelatedIssueOutput
 from .relation_kind_enum import RelationKindEnum
 from .role_enum import RoleEnum
+from .scopes_enum import ScopesEnum
 from .state_category_enum import StateCategoryEnum
 from .state_create_input import StateCreateInput
 from .state_created_changes import StateCreatedChanges
@@ -584,6 +585,7 @@ __all__ = (
     "RelatedIssueOutput",
     "RelationKindEnum",
     "RoleEnum",
+    "ScopesEnum",
     "StateCategoryEnum",
     "StateCreatedChanges",
     "StateCreatedChangesCategory",
