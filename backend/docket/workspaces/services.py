@@ -16,13 +16,12 @@ import structlog
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from docket.accounts.models import User
-from docket.core import db_routers
 from docket.core.access import Access, TokenGrant
 from docket.core.errors import (
     Conflict,
@@ -49,6 +48,7 @@ from docket.workspaces.models import (
     Workspace,
 )
 from docket.workspaces.permissions import can_grant, ensure_can_manage_member
+from docket.workspaces.selectors import live_tokens
 
 logger = structlog.get_logger(__name__)
 
@@ -511,18 +511,7 @@ def token_authenticate(*, secret: str) -> tuple[User, TokenGrant]:
     or no longer a member of its workspace. Records the use at most once a minute per token: a
     conditional UPDATE, so concurrent requests write once."""
     now = timezone.now()
-    is_member = Membership.objects.filter(
-        user_id=OuterRef("user_id"), workspace_id=OuterRef("workspace_id")
-    )
-    token = (
-        PersonalAccessToken.objects.using(db_routers.PRIMARY)
-        .select_related("user")
-        .filter(secret_hash=_hash_secret(secret), revoked_at__isnull=True, user__is_active=True)
-        .filter(workspace__deleted_at__isnull=True)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .filter(Exists(is_member))
-        .first()
-    )
+    token = live_tokens().select_related("user").filter(secret_hash=_hash_secret(secret)).first()
     if token is None:
         raise Unauthenticated("The token is invalid, expired or revoked.", code="token_not_valid")
     stale = now - TOKEN_LAST_USED_RESOLUTION

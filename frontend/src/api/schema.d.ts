@@ -197,7 +197,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A single-use ticket that opens one realtime socket (see docs/realtime.md) */
+        /**
+         * A single-use ticket that opens one realtime socket (see docs/realtime.md)
+         * @description A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+         *     a token's (scope `events:read`) one that may subscribe to the token's workspace only.
+         */
         post: operations["realtime_ticket_create"];
         delete?: never;
         options?: never;

@@ -4,6 +4,8 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from docket.core.access import TokenGrant
+from docket.core.scopes import Scope, scopes_for
 from docket.http.auth import signed_in
 from docket.http.views import APIView
 from docket.realtime.api.serializers import RealtimeTicketOutput
@@ -12,6 +14,11 @@ from docket.realtime.tickets import ticket_issue
 
 
 class RealtimeTicketView(APIView):
+    """A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+    a token's (scope `events:read`) one that may subscribe to the token's workspace only."""
+
+    # A POST that only reads: it needs the scope of the change feed.
+    token_scopes = scopes_for(write=Scope.EVENTS_READ)
     # A replayed answer would be a stored ticket: tickets are kept only as hashes, and a retry
     # should simply get a new one.
     idempotency_keys = False
@@ -23,6 +30,11 @@ class RealtimeTicketView(APIView):
         responses={201: RealtimeTicketOutput},
     )
     def post(self, request: Request) -> Response:
-        ticket = ticket_issue(user_id=signed_in(request).pk)
+        grant = request.auth if isinstance(request.auth, TokenGrant) else None
+        ticket = ticket_issue(
+            user_id=signed_in(request).pk,
+            token_id=grant.token_id if grant else None,
+            workspace_id=grant.workspace_id if grant else None,
+        )
         body = {"ticket": ticket, "expires_in": settings.REALTIME_TICKET_SECONDS, "url": PATH}
         return Response(RealtimeTicketOutput(body).data, status=status.HTTP_201_CREATED)

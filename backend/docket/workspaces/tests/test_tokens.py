@@ -336,7 +336,6 @@ SESSION_ONLY = [
     ("post", "/api/v1/workspaces", {"slug": "botland", "name": "Botland"}),
     ("post", "/api/v1/invitations/accept", {"token": "whatever"}),
     ("get", "/api/v1/me/notification-settings", None),
-    ("post", "/api/v1/realtime/ticket", None),
 ]
 
 

@@ -76,6 +76,9 @@ def sync_detailed(
 ) -> Response[ProblemOutput | RealtimeTicketOutput]:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
 
+     A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+    a token's (scope `events:read`) one that may subscribe to the token's workspace only.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -99,6 +102,9 @@ def sync(
 ) -> ProblemOutput | RealtimeTicketOutput | None:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
 
+     A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+    a token's (scope `events:read`) one that may subscribe to the token's workspace only.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -117,6 +123,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ProblemOutput | RealtimeTicketOutput]:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
+
+     A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+    a token's (scope `events:read`) one that may subscribe to the token's workspace only.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -138,6 +147,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ProblemOutput | RealtimeTicketOutput | None:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
+
+     A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+    a token's (scope `events:read`) one that may subscribe to the token's workspace only.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
