@@ -19,6 +19,7 @@ SPECTACULAR_SETTINGS = {
         "PriorityEnum": "docket.issues.models.PRIORITY_API_CHOICES",
         "StateCategoryEnum": "docket.projects.models.StateCategory",
         "TokenScopeEnum": "docket.workspaces.models.TokenScope",
+        "ScopeEnum": "docket.core.scopes.Scope",
         "RelationKindEnum": "docket.issues.models.RelationKind",
     },
     "POSTPROCESSING_HOOKS": [

@@ -69,3 +69,4 @@ class TokenGrant:
     token_id: uuid.UUID
     workspace_id: uuid.UUID
     scopes: frozenset[str]
+    kind: str = "pat"  # or "oauth": an OAuth app's access token

@@ -177,3 +177,28 @@ class PersonalAccessToken(models.Model):
     @property
     def granted_scopes(self) -> list[str]:
         return sorted(stored_scopes(self.scopes, self.scope))
+
+
+class OAuthApp(models.Model):
+    """A third party's OAuth 2.1 app, registered in one workspace by an admin: its client
+    (django-oauth-toolkit's Application: authorization code + PKCE only) may be installed by
+    the workspace's members, and every token it gets acts in this workspace only, within the
+    scopes the member consented to and never beyond the member's role."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="oauth_apps")
+    client = models.OneToOneField(
+        settings.OAUTH2_PROVIDER_APPLICATION_MODEL,
+        on_delete=models.CASCADE,
+        related_name="docket_app",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["workspace", "created_at"], name="oauth_app_workspace_idx")]
+
+    def __str__(self) -> str:
+        return f"oauth app {self.client_id} of {self.workspace_id}"

@@ -47,6 +47,7 @@ from docket.workspaces.models import (
     TokenScope,
     Workspace,
 )
+from docket.workspaces.oauth import oauth_tokens_revoke_for_member
 from docket.workspaces.permissions import can_grant, ensure_can_manage_member
 from docket.workspaces.selectors import live_tokens
 
@@ -227,6 +228,8 @@ def member_remove(*, access: Access, target: Membership) -> None:
             )
         )
         target.delete()
+        # Revoked, not suspended: nothing the person installed works again if they return.
+        oauth_tokens_revoke_for_member(workspace_id=access.workspace_id, user_id=target.user_id)
 
 
 def _hash_token(token: str) -> str:

@@ -188,6 +188,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/oauth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an app asks for: its name, workspace and scopes (for the consent screen)
+         * @description The consent screen's endpoint (a signed-in member): GET describes the request, POST
+         *     answers it. Both take the app's authorization request as the query string.
+         */
+        get: operations["oauth_authorize_get"];
+        put?: never;
+        /**
+         * The member's answer: where to send the browser (with a code, or access_denied)
+         * @description The consent screen's endpoint (a signed-in member): GET describes the request, POST
+         *     answers it. Both take the app's authorization request as the query string.
+         */
+        post: operations["oauth_authorize_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/realtime/ticket": {
         parameters: {
             query?: never;
@@ -658,6 +684,84 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/oauth-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OAuth apps registered in the workspace (admins)
+         * @description OAuth apps registered in the workspace (admins; a signed-in session only).
+         */
+        get: operations["oauth_apps_list"];
+        put?: never;
+        /**
+         * Register an OAuth app (authorization code + PKCE); the secret is shown once
+         * @description OAuth apps registered in the workspace (admins; a signed-in session only).
+         */
+        post: operations["oauth_apps_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/oauth-apps/{app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an OAuth app and every token it holds (admins) */
+        delete: operations["oauth_apps_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/oauth-installations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members' installations of the workspace's OAuth apps (admins)
+         * @description Each live access token an app holds for a member (admins).
+         */
+        get: operations["oauth_installations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/oauth-installations/{installation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a member's installation: every token the app holds for them (admins) */
+        delete: operations["oauth_installations_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1446,6 +1550,70 @@ export interface components {
             /** @description A daily email of the day's unread notifications (sent only when email_enabled is on too). */
             digest_enabled: boolean;
         };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        OAuthAppCreateInput: {
+            /** @description Shown to members on the consent screen. */
+            name: string;
+            /** @description Exact redirect URIs the app may send members back to. */
+            redirect_uris: string[];
+            /** @description A server-side app that keeps a client secret; false for a public client (a mobile or single-page app: PKCE alone). Defaults to `true`. */
+            confidential?: boolean;
+        };
+        OAuthAppCreatedOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            name: string;
+            client_id: string;
+            readonly redirect_uris: string[];
+            readonly confidential: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description Shown once (empty for a public client); only a hash is kept. */
+            client_secret: string;
+        };
+        OAuthAppOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            name: string;
+            client_id: string;
+            readonly redirect_uris: string[];
+            readonly confidential: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        OAuthConsentInput: {
+            /** @description The member's answer on the consent screen. */
+            allow: boolean;
+        };
+        OAuthConsentOutput: {
+            app_name: string;
+            /** @description Slug of the workspace the app acts in. */
+            workspace: string;
+            scopes: components["schemas"]["OAuthScopeOutput"][];
+            redirect_uri: string;
+        };
+        OAuthInstallationOutput: {
+            /** @description The access token's id; revoke to end the install. */
+            id: number;
+            /** Format: uuid */
+            app_id: string;
+            app_name: string;
+            member: components["schemas"]["UserSummaryOutput"];
+            readonly scopes: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        OAuthRedirectOutput: {
+            /** @description Send the browser here: the app's redirect URI with `code` and `state` (or `error=access_denied`). */
+            redirect_to: string;
+        };
+        OAuthScopeOutput: {
+            scope: components["schemas"]["ScopeEnum"];
+            description: string;
+        };
         PaginatedActivityEventOutputList: {
             results: components["schemas"]["ActivityEventOutput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
@@ -1488,6 +1656,16 @@ export interface components {
         };
         PaginatedNotificationOutputList: {
             results: components["schemas"]["NotificationOutput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
+        PaginatedOAuthAppOutputList: {
+            results: components["schemas"]["OAuthAppOutput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
+        PaginatedOAuthInstallationOutputList: {
+            results: components["schemas"]["OAuthInstallationOutput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
@@ -1623,7 +1801,7 @@ export interface components {
             /** @description Slug of the one workspace the token may act in. */
             workspace: string;
             /** @description What the token may do (see the `personalToken` security requirement of each operation). Give this or `scope`. */
-            scopes?: components["schemas"]["ScopesEnum"][];
+            scopes?: components["schemas"]["ScopeEnum"][];
             /**
              * @description Deprecated, use `scopes`: `read` is every `*:read` scope, `write` every scope, webhook management included.
              *
@@ -1644,7 +1822,7 @@ export interface components {
             /** @description The workspace's slug. */
             workspace: string;
             /** @description What the token may do. */
-            scopes: components["schemas"]["ScopesEnum"][];
+            scopes: components["schemas"]["ScopeEnum"][];
             /**
              * @description Deprecated: `write` only for a token that holds every scope, else `read`.
              *
@@ -1670,7 +1848,7 @@ export interface components {
             /** @description The workspace's slug. */
             workspace: string;
             /** @description What the token may do. */
-            scopes: components["schemas"]["ScopesEnum"][];
+            scopes: components["schemas"]["ScopeEnum"][];
             /**
              * @description Deprecated: `write` only for a token that holds every scope, else `read`.
              *
@@ -1838,7 +2016,7 @@ export interface components {
          *     * `webhooks:admin` - Register, change and delete webhook endpoints
          * @enum {string}
          */
-        ScopesEnum: "workspace:read" | "workspace:admin" | "members:read" | "members:admin" | "projects:read" | "projects:admin" | "issues:read" | "issues:write" | "comments:write" | "notifications:read" | "notifications:write" | "events:read" | "webhooks:admin";
+        ScopeEnum: "workspace:read" | "workspace:admin" | "members:read" | "members:admin" | "projects:read" | "projects:admin" | "issues:read" | "issues:write" | "comments:write" | "notifications:read" | "notifications:write" | "events:read" | "webhooks:admin";
         /**
          * @description * `backlog` - Backlog
          *     * `unstarted` - Unstarted
@@ -4018,6 +4196,183 @@ export interface operations {
             };
             /** @description No such object, or not visible to the caller. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_authorize_get: {
+        parameters: {
+            query: {
+                /** @description The app's client id. */
+                client_id: string;
+                /** @description PKCE: BASE64URL(SHA256(code_verifier)). */
+                code_challenge: string;
+                /** @description `S256`. */
+                code_challenge_method: string;
+                /** @description One of the app's registered redirect URIs. */
+                redirect_uri: string;
+                /** @description `code` (the only grant). */
+                response_type: string;
+                /** @description Space-separated scopes (docs/tokens.md). */
+                scope: string;
+                /** @description Opaque value returned with the code. */
+                state: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthConsentOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_authorize_answer: {
+        parameters: {
+            query: {
+                /** @description The app's client id. */
+                client_id: string;
+                /** @description PKCE: BASE64URL(SHA256(code_verifier)). */
+                code_challenge: string;
+                /** @description `S256`. */
+                code_challenge_method: string;
+                /** @description One of the app's registered redirect URIs. */
+                redirect_uri: string;
+                /** @description `code` (the only grant). */
+                response_type: string;
+                /** @description Space-separated scopes (docs/tokens.md). */
+                scope: string;
+                /** @description Opaque value returned with the code. */
+                state: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthConsentInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthRedirectOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7157,6 +7512,360 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UnreadCountOutput"];
                 };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_apps_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "created" | "-created";
+            };
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOAuthAppOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_apps_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthAppCreateInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthAppCreatedOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_apps_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_installations_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "created" | "-created";
+            };
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOAuthInstallationOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_installations_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installation_id: number;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {

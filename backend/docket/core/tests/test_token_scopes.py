@@ -17,11 +17,25 @@ from docket.workspaces.services import token_create
 pytestmark = pytest.mark.django_db(databases=["default", "replica", "analytics"])
 
 # The operations no token may call (a session only): the rest of MATRIX declares a scope.
-SESSION_ONLY = {("POST", "/api/v1/workspaces")}
+SESSION_ONLY = {
+    ("POST", "/api/v1/workspaces"),
+    *(
+        (method, f"/api/v1/workspaces/acme/{path}")
+        for method, path in [
+            ("GET", "oauth-apps"),
+            ("POST", "oauth-apps"),
+            ("DELETE", "oauth-apps/{oauth_app}"),
+            ("GET", "oauth-installations"),
+            ("DELETE", "oauth-installations/{installation}"),
+        ]
+    ),
+}
 
 
 def _scope_of(row: Row) -> Scope | None:
-    path = row.path.format_map(_Ids(project="ENG", issue="ENG-1", notification="1"))
+    path = row.path.format_map(
+        _Ids(project="ENG", issue="ENG-1", notification="1", installation="1")
+    )
     view = resolve(path.split("?")[0]).func.view_class  # type: ignore[attr-defined]
     return required_scope(view, row.method)
 

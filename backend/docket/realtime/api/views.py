@@ -5,6 +5,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.access import TokenGrant
+from docket.core.errors import PermissionDenied
 from docket.core.scopes import Scope, scopes_for
 from docket.http.auth import signed_in
 from docket.http.views import APIView
@@ -31,6 +32,11 @@ class RealtimeTicketView(APIView):
     )
     def post(self, request: Request) -> Response:
         grant = request.auth if isinstance(request.auth, TokenGrant) else None
+        if grant is not None and grant.kind != "pat":
+            raise PermissionDenied(
+                "OAuth tokens cannot open a socket yet; use a personal access token.",
+                code="session_required",
+            )
         ticket = ticket_issue(
             user_id=signed_in(request).pk,
             token_id=grant.token_id if grant else None,

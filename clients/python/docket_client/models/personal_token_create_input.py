@@ -7,7 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.scopes_enum import ScopesEnum
+from ..models.scope_enum import ScopeEnum
 from ..models.token_scope_enum import TokenScopeEnum
 from ..types import UNSET, Unset
 
@@ -21,7 +21,7 @@ class PersonalTokenCreateInput:
     Attributes:
         name (str): What the token is for, e.g. `CI bot`.
         workspace (str): Slug of the one workspace the token may act in.
-        scopes (list[ScopesEnum] | Unset): What the token may do (see the `personalToken` security requirement of each
+        scopes (list[ScopeEnum] | Unset): What the token may do (see the `personalToken` security requirement of each
             operation). Give this or `scope`.
         scope (TokenScopeEnum | Unset): * `read` - Read
             * `write` - Write
@@ -30,7 +30,7 @@ class PersonalTokenCreateInput:
 
     name: str
     workspace: str
-    scopes: list[ScopesEnum] | Unset = UNSET
+    scopes: list[ScopeEnum] | Unset = UNSET
     scope: TokenScopeEnum | Unset = UNSET
     expires_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -84,11 +84,11 @@ class PersonalTokenCreateInput:
         workspace = d.pop("workspace")
 
         _scopes = d.pop("scopes", UNSET)
-        scopes: list[ScopesEnum] | Unset = UNSET
+        scopes: list[ScopeEnum] | Unset = UNSET
         if _scopes is not UNSET:
             scopes = []
             for scopes_item_data in _scopes:
-                scopes_item = ScopesEnum(scopes_item_data)
+                scopes_item = ScopeEnum(scopes_item_data)
 
                 scopes.append(scopes_item)
 

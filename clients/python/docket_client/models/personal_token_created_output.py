@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.scopes_enum import ScopesEnum
+from ..models.scope_enum import ScopeEnum
 from ..models.token_scope_enum import TokenScopeEnum
 
 T = TypeVar("T", bound="PersonalTokenCreatedOutput")
@@ -21,7 +21,7 @@ class PersonalTokenCreatedOutput:
         id (UUID):
         name (str):
         workspace (str): The workspace's slug.
-        scopes (list[ScopesEnum]): What the token may do.
+        scopes (list[ScopeEnum]): What the token may do.
         scope (TokenScopeEnum): * `read` - Read
             * `write` - Write
         prefix (str): The first characters of the secret, to recognise the token.
@@ -34,7 +34,7 @@ class PersonalTokenCreatedOutput:
     id: UUID
     name: str
     workspace: str
-    scopes: list[ScopesEnum]
+    scopes: list[ScopeEnum]
     scope: TokenScopeEnum
     prefix: str
     created_at: datetime.datetime
@@ -106,7 +106,7 @@ class PersonalTokenCreatedOutput:
         scopes = []
         _scopes = d.pop("scopes")
         for scopes_item_data in _scopes:
-            scopes_item = ScopesEnum(scopes_item_data)
+            scopes_item = ScopeEnum(scopes_item_data)
 
             scopes.append(scopes_item)
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ScopesEnum(StrEnum):
+class ScopeEnum(StrEnum):
     COMMENTS_WRITE = "comments:write"
     EVENTS_READ = "events:read"
     ISSUES_READ = "issues:read"
