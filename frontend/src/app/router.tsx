@@ -18,6 +18,7 @@ import { NotFoundScreen } from "../screens/NotFoundScreen";
 import { InboxScreen } from "../screens/InboxScreen";
 import { TokensScreen } from "../screens/TokensScreen";
 import { WebhooksScreen } from "../screens/WebhooksScreen";
+import { ConsentScreen } from "../features/oauth/ConsentScreen";
 import { Loading } from "../components/States";
 
 // The charts library is loaded only by the insights screens.
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
     children: [
       { path: "/", element: <HomeRedirect /> },
       { path: "/workspaces", element: <WorkspacesScreen /> },
+      { path: "/oauth/authorize", element: <ConsentScreen /> },
       {
         path: "/w/:slug",
         element: <AppLayout />,
