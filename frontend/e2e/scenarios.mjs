@@ -9,6 +9,7 @@
  * reload that reads the server's copy. ESLint (frontend/eslint.config.js) enforces this.
  */
 import { API, apiCall, newPage, restartApi, tokenFor, WEB } from "./harness.mjs";
+import { oauthScenarios } from "./oauth.mjs";
 
 const PASSWORD = "a-long-browser-test-passphrase";
 const OWNER = { name: "Olga Owner", email: "olga@example.com" };
@@ -1077,4 +1078,5 @@ export const scenarios = {
     await row.waitFor();
     await page.context().close();
   },
+  ...oauthScenarios,
 };

@@ -24,6 +24,7 @@ from .realtime import *  # noqa: F403
 from .email import *  # noqa: F403
 from .auth import *  # noqa: F403
 from .jwt import *  # noqa: F403
+from .oauth import *  # noqa: F403
 from .api import *  # noqa: F403
 from .ratelimits import *  # noqa: F403
 from .openapi import *  # noqa: F403

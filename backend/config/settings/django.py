@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "oauth2_provider",
     "docket.core",
     "docket.accounts",
     "docket.workspaces",

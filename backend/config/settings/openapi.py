@@ -19,6 +19,7 @@ SPECTACULAR_SETTINGS = {
         "PriorityEnum": "docket.issues.models.PRIORITY_API_CHOICES",
         "StateCategoryEnum": "docket.projects.models.StateCategory",
         "TokenScopeEnum": "docket.workspaces.models.TokenScope",
+        "ScopeEnum": "docket.core.scopes.Scope",
         "RelationKindEnum": "docket.issues.models.RelationKind",
     },
     "POSTPROCESSING_HOOKS": [
@@ -42,10 +43,12 @@ SPECTACULAR_SETTINGS = {
                 "bearerFormat": "dkt_pat_",
                 "description": (
                     "A personal access token (`Authorization: Bearer dkt_pat_...`): its owner's "
-                    "access to one workspace, read or write. Another workspace answers 404, an "
-                    "unsafe method under the read scope 403 `token_scope`, an operation that "
-                    "needs a session 403 `session_required`; a revoked or expired token, or one "
-                    "whose owner left the workspace, 401 `token_not_valid`."
+                    "access to one workspace, narrowed to the token's scopes. Each operation "
+                    "lists the one scope it needs in its `personalToken` requirement (e.g. "
+                    "`issues:read`); without it, 403 `insufficient_scope`. Another workspace "
+                    "answers 404, an operation that needs a session 403 `session_required`; a "
+                    "revoked or expired token, or one whose owner left the workspace, 401 "
+                    "`token_not_valid`."
                 ),
             },
         }

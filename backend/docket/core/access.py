@@ -62,10 +62,11 @@ class Access:
 
 @dataclass(frozen=True, slots=True)
 class TokenGrant:
-    """What a request authenticated by a personal access token may do (`request.auth`): act as
-    its owner in one workspace, and write only if `can_write`. Declared here, below the apps,
-    so the tenancy view base and the permission class recognise it without importing them."""
+    """What a request authenticated by a token may do (`request.auth`): act as its owner in one
+    workspace, within `scopes` (docket.core.scopes). Declared here, below the apps, so the
+    tenancy view base and the permission class recognise it without importing them."""
 
     token_id: uuid.UUID
     workspace_id: uuid.UUID
-    can_write: bool
+    scopes: frozenset[str]
+    kind: str = "pat"  # or "oauth": an OAuth app's access token

@@ -1,19 +1,18 @@
 """JWT authentication that also applies read-your-writes routing for the authenticated user,
-and the default permission: authenticated, with personal access tokens only where accepted."""
+and the default permission: authenticated, with tokens only where a view declares the scope
+they need (docket.core.scopes)."""
 
 from typing import Any
 
 from django.conf import settings
-from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework_simplejwt.authentication import JWTAuthentication
 
 from docket.core import db_routers
 from docket.core.access import TokenGrant
 from docket.core.errors import PermissionDenied
-
-# A view's `token_methods`: the HTTP methods a personal access token may call on it.
-EVERY_METHOD = frozenset({"GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"})
+from docket.core.scopes import Scope
 
 
 class DocketJWTAuthentication(JWTAuthentication):
@@ -36,17 +35,19 @@ class DocketJWTAuthentication(JWTAuthentication):
             return super().get_user(validated_token)
 
 
-def accepts_token(view: Any, method: str) -> bool:
-    """Whether `view` lets a personal access token call `method`. Views refuse by default: only
-    the tenancy view bases (which confine a token to its workspace) and a few reads opt in."""
-    return method.upper() in getattr(view, "token_methods", frozenset())
+def required_scope(view: Any, method: str) -> Scope | None:
+    """The scope a token needs to call `method` on `view` (its `token_scopes`, see
+    docket.core.scopes.scopes_for); None where no token may call it. Views refuse tokens by
+    default: each one that accepts them declares the scope per method, once."""
+    declared: dict[str, Scope] = getattr(view, "token_scopes", {})
+    return declared.get(method.upper())
 
 
 class Authenticated(IsAuthenticated):
     """The default permission (settings.REST_FRAMEWORK). A signed-in session may call any view;
-    a personal access token only the methods the view accepts tokens for (403
-    `session_required` elsewhere: creating tokens, changing the password, creating
-    workspaces), and nothing unsafe under the `read` scope (403 `token_scope`)."""
+    a token only the methods the view declares a scope for (403 `session_required` elsewhere:
+    creating tokens, changing the password, creating workspaces), and only with that scope
+    (403 `insufficient_scope`, naming it)."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
         if not super().has_permission(request, view):
@@ -54,13 +55,12 @@ class Authenticated(IsAuthenticated):
         grant = request.auth
         if not isinstance(grant, TokenGrant):
             return True
-        if not accepts_token(view, request.method or ""):
+        needed = required_scope(view, request.method or "")
+        if needed is None:
+            raise PermissionDenied("A token cannot do this; sign in.", code="session_required")
+        if needed.value not in grant.scopes:
             raise PermissionDenied(
-                "A personal access token cannot do this; sign in.", code="session_required"
-            )
-        if not grant.can_write and request.method not in SAFE_METHODS:
-            raise PermissionDenied(
-                "This token may only read; create a token with the write scope.",
-                code="token_scope",
+                f"This token lacks the `{needed.value}` scope; create one that has it.",
+                code="insufficient_scope",
             )
         return True

@@ -10,7 +10,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
-from docket.core.authentication import accepts_token
+from docket.core.authentication import required_scope
 from docket.http.idempotency import IdempotencyKeys
 from docket.http.problems import PROBLEM_CONTENT_TYPE
 from docket.http.retirement import RETIREMENT_HEADERS, retirement_of
@@ -40,8 +40,9 @@ _ERROR_DESCRIPTIONS = {
     "400": "Invalid input (`validation_error` lists each field), malformed JSON or bad cursor.",
     "401": "Missing, expired or invalid credentials (a revoked or expired personal access "
     "token: `token_not_valid`).",
-    "403": "Authenticated, but the role does not allow this; or a personal access token where it "
-    "may not act (`session_required`) or beyond its scope (`token_scope`).",
+    "403": "Authenticated, but the role does not allow this (`insufficient_role`); or a token "
+    "without the scope the operation lists in its security requirement (`insufficient_scope`), "
+    "or where no token may act (`session_required`).",
     "404": "No such object, or not visible to the caller.",
     "409": "The request conflicts with the current state.",
     "412": "`If-Match` names a stale copy (`precondition_failed`); nothing was written.",
@@ -150,9 +151,11 @@ class DocketAutoSchema(AutoSchema):
         if not self.view.get_authenticators():
             return []
         auths: list[dict[str, list[str]]] = list(super().get_auth())
-        if accepts_token(self.view, self.method):
-            # After the session's scheme, before the anonymous `{}` of public operations.
-            auths.insert(1 if auths and auths[0] else 0, {"personalToken": []})
+        scope = required_scope(self.view, self.method)
+        if scope is not None:
+            # After the session's scheme, before the anonymous `{}` of public operations; the
+            # one scope a token needs here (docket.core.scopes).
+            auths.insert(1 if auths and auths[0] else 0, {"personalToken": [scope.value]})
         return auths
 
     def get_tags(self) -> list[str]:
@@ -171,12 +174,9 @@ class DocketAutoSchema(AutoSchema):
         )
         if requires_auth:
             codes.append("401")
-        # A personal access token is refused (403) on every method a view does not accept it for.
-        if requires_auth and (
-            self.method != "GET"
-            or getattr(self.view, "may_forbid", False)
-            or not accepts_token(self.view, self.method)
-        ):
+        # A token is refused (403) on every method: without the scope the method needs
+        # (`insufficient_scope`), or where no token may act (`session_required`).
+        if requires_auth:
             codes.append("403")
         if "{" in self.path or getattr(self.view, "documents_not_found", False):
             codes.append("404")

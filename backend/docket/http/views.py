@@ -20,7 +20,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.access import Access, TokenGrant
-from docket.core.authentication import EVERY_METHOD
 from docket.core.throttling import rate_limit_workspace
 from docket.core.visibility import forget_member_emails, show_member_emails
 from docket.http.idempotency import IdempotencyKeys
@@ -49,12 +48,12 @@ class GenericAPIView(
 class WorkspaceAPIView(GenericAPIView):
     access: Access
     workspace: Workspace
-    may_forbid = False  # set on read endpoints that some roles may not use (schema: 403)
     # This request's decision on showing e-mail addresses, undone when its answer is final.
     _emails_token: contextvars.Token[bool] | None = None
-    # A personal access token may call every endpoint of its own workspace (within its scope,
-    # see docket.core.authentication.Authenticated); any other workspace is a 404 below.
-    token_methods = EVERY_METHOD
+    # The scope a token needs per method (docket.core.scopes.scopes_for), declared by each
+    # view; none here, so a view that forgets refuses tokens. Any other workspace than the
+    # token's is a 404 below.
+    token_scopes: dict = {}
 
     def establish_access(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().establish_access(request, *args, **kwargs)

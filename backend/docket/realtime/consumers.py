@@ -35,7 +35,8 @@ from docket.projects.access import access_for_workspace, access_from_ids
 from docket.projects.models import Project
 from docket.projects.selectors import project_get
 from docket.realtime.groups import access_group, project_group, user_group, workspace_group
-from docket.realtime.tickets import ticket_redeem
+from docket.realtime.tickets import TicketHolder, ticket_redeem
+from docket.workspaces.selectors import live_tokens
 
 logger = structlog.get_logger(__name__)
 
@@ -100,21 +101,33 @@ def topic_name(workspace_slug: str, project_key: str | None = None) -> str:
 
 
 @database_sync_to_async
-def _redeem(ticket: str) -> Any:
-    """The active user the ticket was issued to, consuming the ticket; None otherwise."""
+def _redeem(ticket: str) -> tuple[Any, TicketHolder] | None:
+    """The active user the ticket was issued to, and the holder (a token's ticket: the token
+    must still authenticate), consuming the ticket; None otherwise."""
     from django.contrib.auth import get_user_model
 
-    user_id = ticket_redeem(ticket)
-    if user_id is None:
+    holder = ticket_redeem(ticket)
+    if holder is None:
+        return None
+    if (
+        holder.token_id is not None
+        and not live_tokens().using(PRIMARY).filter(pk=holder.token_id).exists()
+    ):
         return None
     # On the primary: a deactivation counts at once, whatever the standby's lag.
-    return get_user_model().objects.using(PRIMARY).filter(pk=user_id, is_active=True).first()
+    user = get_user_model().objects.using(PRIMARY).filter(pk=holder.user_id, is_active=True).first()
+    return (user, holder) if user is not None else None
 
 
 @database_sync_to_async
-def _resolve(user: Any, workspace_slug: str, project_key: str) -> tuple[Access, Topic]:
-    """The caller's access and the topic, or NotFound (same answer for missing and forbidden)."""
-    access, _ = access_for_workspace(user=user, workspace_slug=workspace_slug)
+def _resolve(
+    user: Any, workspace_slug: str, project_key: str, only_workspace_id: uuid.UUID | None
+) -> tuple[Access, Topic]:
+    """The caller's access and the topic, or NotFound (same answer for missing and forbidden,
+    and for any workspace but a token's own)."""
+    access, _ = access_for_workspace(
+        user=user, workspace_slug=workspace_slug, only_workspace_id=only_workspace_id
+    )
     if not project_key:
         group = workspace_group(access.workspace_id)
         return access, Topic(topic_name(workspace_slug), access.workspace_id, group)
@@ -175,6 +188,8 @@ class MessageBudget:
 
 class RealtimeConsumer(AsyncWebsocketConsumer):
     user: Any = None
+    # Set for a socket opened with a token's ticket: the one workspace it may subscribe to.
+    only_workspace_id: uuid.UUID | None = None
     auth_deadline: asyncio.Task[None] | None = None
     # The bucket this socket counts in while unauthenticated (None once it is not counted).
     counted_in: str | None = None
@@ -282,15 +297,20 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
 
     async def _authenticate(self, message: dict[str, Any]) -> None:
         ticket = message.get("ticket")
-        user = await _redeem(ticket) if isinstance(ticket, str) else None
-        if user is None:
+        redeemed = await _redeem(ticket) if isinstance(ticket, str) else None
+        if redeemed is None:
             await self.close(code=CLOSE_UNAUTHENTICATED, reason="invalid ticket")
             return
+        user, holder = redeemed
         self.user = user
+        self.only_workspace_id = holder.workspace_id
         self._stop_counting()
         if self.auth_deadline is not None:
             self.auth_deadline.cancel()
-        await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
+        # The person's own channel (notification counts, sign-out) is for their sessions; a
+        # token's socket outlives a sign-out and reads no notifications.
+        if holder.token_id is None:
+            await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
         await self.send_json(
             {"type": "ready", "user_id": str(user.pk), "heartbeat": HEARTBEAT_SECONDS}
         )
@@ -308,7 +328,7 @@ class RealtimeConsumer(AsyncWebsocketConsumer):
                 f"At most {settings.REALTIME_MAX_SUBSCRIPTIONS} topics per socket.",
             )
         try:
-            access, topic = await _resolve(self.user, slug, key)
+            access, topic = await _resolve(self.user, slug, key, self.only_workspace_id)
         except NotFound as missing:
             raise ProtocolError(missing.code, missing.message) from None
         self.accesses[access.workspace_id] = access

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -6,6 +7,7 @@ from django.db.models.functions import Lower
 from docket.core.ids import uuid7
 from docket.core.models import BaseModel, MailDelivery, mail_delivery_rules
 from docket.core.roles import ROLE_RANK, Role
+from docket.core.scopes import stored_scopes
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$"
 RESERVED_SLUGS = frozenset({"api", "admin", "auth", "me", "new", "settings", "static", "www"})
@@ -131,8 +133,12 @@ class TokenScope(models.TextChoices):
 class PersonalAccessToken(models.Model):
     """A member's key to one workspace, for a bot or a script, so it need not hold a password.
 
-    It acts as its owner, never wider: the owner's role in `workspace`, and only reads under the
-    `read` scope. Only a SHA-256 of the secret is stored (the secret is 256 random bits, so a
+    It acts as its owner, never wider: the owner's role in `workspace`, narrowed to `scopes`
+    (docket.core.scopes). `scope` is the first release's two-scope column, still written for
+    the previous release while both run (docket.core.scopes.legacy_scope_of) and read for a
+    row it wrote meanwhile (`scopes` empty); a later release drops it.
+
+    Only a SHA-256 of the secret is stored (the secret is 256 random bits, so a
     slow password hash would add nothing but a slow lookup on every request); `prefix` is its
     first characters, enough for the owner to recognise a token in a list or a scanner's alert.
     """
@@ -146,6 +152,7 @@ class PersonalAccessToken(models.Model):
     )
     name = models.CharField(max_length=100)
     scope = models.CharField(max_length=8, choices=TokenScope.choices)
+    scopes = ArrayField(models.CharField(max_length=32), default=list, db_default=[])
     prefix = models.CharField(max_length=16)
     secret_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -166,3 +173,32 @@ class PersonalAccessToken(models.Model):
 
     def __str__(self) -> str:
         return f"token {self.prefix}… of {self.user_id} for {self.workspace_id}"
+
+    @property
+    def granted_scopes(self) -> list[str]:
+        return sorted(stored_scopes(self.scopes, self.scope))
+
+
+class OAuthApp(models.Model):
+    """A third party's OAuth 2.1 app, registered in one workspace by an admin: its client
+    (django-oauth-toolkit's Application: authorization code + PKCE only) may be installed by
+    the workspace's members, and every token it gets acts in this workspace only, within the
+    scopes the member consented to and never beyond the member's role."""
+
+    id = models.UUIDField(primary_key=True, default=uuid7, editable=False)
+    workspace = models.ForeignKey(Workspace, on_delete=models.CASCADE, related_name="oauth_apps")
+    client = models.OneToOneField(
+        settings.OAUTH2_PROVIDER_APPLICATION_MODEL,
+        on_delete=models.CASCADE,
+        related_name="docket_app",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["workspace", "created_at"], name="oauth_app_workspace_idx")]
+
+    def __str__(self) -> str:
+        return f"oauth app {self.client_id} of {self.workspace_id}"

@@ -2,7 +2,8 @@
 
 import uuid
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from docket.accounts.models import User
 from docket.core import db_routers
@@ -75,3 +76,18 @@ def token_get(*, actor: User, token_id: uuid.UUID) -> PersonalAccessToken:
     if token is None:
         raise NotFound("Token not found.", code="token_not_found")
     return token
+
+
+def live_tokens() -> QuerySet[PersonalAccessToken]:
+    """Tokens that still authenticate, read on the primary (a revocation counts at once,
+    whatever the replica lag): not revoked nor expired, their owner active and still a member
+    of their workspace, the workspace not deleted."""
+    is_member = Membership.objects.filter(
+        user_id=OuterRef("user_id"), workspace_id=OuterRef("workspace_id")
+    )
+    return (
+        PersonalAccessToken.objects.using(db_routers.PRIMARY)
+        .filter(revoked_at__isnull=True, user__is_active=True, workspace__deleted_at__isnull=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        .filter(Exists(is_member))
+    )

@@ -8,6 +8,7 @@ import hashlib
 import re
 import secrets
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,13 +16,12 @@ import structlog
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from docket.accounts.models import User
-from docket.core import db_routers
 from docket.core.access import Access, TokenGrant
 from docket.core.errors import (
     Conflict,
@@ -34,6 +34,7 @@ from docket.core.events import diff, emit, new_event
 from docket.core.mail import NotToBeSent, mail_delivery_send, pending_mail_deliveries
 from docket.core.purges import workspace_purge_request
 from docket.core.rows import lock_existing
+from docket.core.scopes import ALL_SCOPES, legacy_scope_of, stored_scopes
 from docket.workspaces import events
 from docket.workspaces.models import (
     RESERVED_SLUGS,
@@ -46,7 +47,9 @@ from docket.workspaces.models import (
     TokenScope,
     Workspace,
 )
+from docket.workspaces.oauth import oauth_tokens_revoke_for_member
 from docket.workspaces.permissions import can_grant, ensure_can_manage_member
+from docket.workspaces.selectors import live_tokens
 
 logger = structlog.get_logger(__name__)
 
@@ -250,6 +253,8 @@ def member_remove(*, access: Access, target: Membership) -> None:
             user_id=target.user_id, workspace_id=access.workspace_id, revoked_at__isnull=True
         ).update(revoked_at=timezone.now())
         target.delete()
+        # Revoked, not suspended: nothing the person installed works again if they return.
+        oauth_tokens_revoke_for_member(workspace_id=access.workspace_id, user_id=target.user_id)
 
 
 def _hash_token(token: str) -> str:
@@ -462,10 +467,16 @@ def _hash_secret(secret: str) -> str:
 
 
 def token_create(
-    *, actor: User, workspace_slug: str, name: str, scope: str, expires_at: datetime | None
+    *,
+    actor: User,
+    workspace_slug: str,
+    name: str,
+    scopes: Iterable[str],
+    expires_at: datetime | None,
 ) -> CreatedToken:
-    """Create a personal access token of `actor` for one of their workspaces. Any member may
-    (the token never reaches further than its owner). Returns the secret, which is not stored
+    """Create a personal access token of `actor` for one of their workspaces, holding `scopes`
+    (docket.core.scopes; at least one). Any member may (the token never reaches further than
+    its owner). Returns the secret, which is not stored
     and cannot be shown again. Raises ValidationFailed for a workspace the actor is not a member
     of (the same answer as a missing one) and for an expiry in the past or over a year away;
     Conflict (`token_quota_exceeded`) when the actor already has settings.MAX_TOKENS_PER_USER
@@ -492,6 +503,12 @@ def token_create(
         raise ValidationFailed.for_field(
             "expires_at", "expiry_too_far", "A token may live at most a year."
         )
+    held = sorted(set(scopes))
+    unknown = [scope for scope in held if scope not in ALL_SCOPES]
+    if not held or unknown:
+        raise ValidationFailed.for_field(
+            "scopes", "invalid_scope", f"Unknown or missing scopes: {', '.join(unknown) or '[]'}."
+        )
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         _lock_quota_of(actor)
@@ -508,12 +525,13 @@ def token_create(
             user=actor,
             workspace=membership.workspace,
             name=name.strip(),
-            scope=TokenScope(scope),
+            scopes=held,
+            scope=TokenScope(legacy_scope_of(held)),
             prefix=secret[: len(TOKEN_PREFIX) + 4],
             secret_hash=_hash_secret(secret),
             expires_at=expires_at,
         )
-    logger.info("personal_token_created", token_id=str(token.pk), scope=token.scope)
+    logger.info("personal_token_created", token_id=str(token.pk), scopes=held)
     return CreatedToken(token=token, secret=secret)
 
 
@@ -535,18 +553,7 @@ def token_authenticate(*, secret: str) -> tuple[User, TokenGrant]:
     or no longer a member of its workspace. Records the use at most once a minute per token: a
     conditional UPDATE, so concurrent requests write once."""
     now = timezone.now()
-    is_member = Membership.objects.filter(
-        user_id=OuterRef("user_id"), workspace_id=OuterRef("workspace_id")
-    )
-    token = (
-        PersonalAccessToken.objects.using(db_routers.PRIMARY)
-        .select_related("user")
-        .filter(secret_hash=_hash_secret(secret), revoked_at__isnull=True, user__is_active=True)
-        .filter(workspace__deleted_at__isnull=True)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .filter(Exists(is_member))
-        .first()
-    )
+    token = live_tokens().select_related("user").filter(secret_hash=_hash_secret(secret)).first()
     if token is None:
         raise Unauthenticated("The token is invalid, expired or revoked.", code="token_not_valid")
     stale = now - TOKEN_LAST_USED_RESOLUTION
@@ -557,6 +564,6 @@ def token_authenticate(*, secret: str) -> tuple[User, TokenGrant]:
     grant = TokenGrant(
         token_id=token.pk,
         workspace_id=token.workspace_id,
-        can_write=token.scope == TokenScope.WRITE,
+        scopes=stored_scopes(token.scopes, token.scope),
     )
     return token.user, grant

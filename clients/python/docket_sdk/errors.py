@@ -40,7 +40,8 @@ class Unauthorized(ApiError):
 
 
 class Forbidden(ApiError):
-    """403: the role does not allow it, or the token may not (`token_scope` for a read token)."""
+    """403: the role does not allow it, or the token may not (`insufficient_scope`: it lacks
+    the operation's scope)."""
 
 
 class NotFound(ApiError):

@@ -22,7 +22,7 @@ def test_a_read_token_cannot_write(docket: Docket, reader: Docket, tenant: Tenan
             body=IssueCreateInput(title=title),
         )
 
-    assert refused.value.code == "token_scope"
+    assert refused.value.code == "insufficient_scope"
     keys = [
         i.key
         for i in reader.items(project_issues_list.sync_detailed, tenant.workspace, tenant.project)

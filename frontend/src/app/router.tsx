@@ -18,6 +18,7 @@ import { NotFoundScreen } from "./NotFoundScreen";
 import { InboxScreen } from "../features/inbox";
 import { TokensScreen } from "../features/tokens";
 import { WebhooksScreen } from "../features/webhooks";
+import { ConsentScreen } from "../features/oauth";
 import { Loading } from "../shared/components/States";
 
 // The charts library is loaded only by the insights screens.
@@ -41,6 +42,7 @@ export const router = createBrowserRouter([
     children: [
       { path: "/", element: <HomeRedirect /> },
       { path: "/workspaces", element: <WorkspacesScreen /> },
+      { path: "/oauth/authorize", element: <ConsentScreen /> },
       {
         path: "/w/:slug",
         element: <AppLayout />,

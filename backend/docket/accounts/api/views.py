@@ -26,6 +26,7 @@ from docket.accounts.services import (
     user_update,
 )
 from docket.core.errors import Unauthenticated
+from docket.core.scopes import Scope, scopes_for
 from docket.core.throttling import (
     ApiRateLimit,
     AuthAccountThrottle,
@@ -189,8 +190,7 @@ class LogoutView(APIView):
 
 
 class MeView(APIView):
-    # A personal access token may ask whose it is; changing the profile needs a session.
-    token_methods = frozenset({"GET"})
+    token_scopes = scopes_for(read=Scope.WORKSPACE_READ)
 
     @extend_schema(operation_id="me_get", summary="The signed-in user", responses=MeOutput)
     def get(self, request: Request) -> Response:

@@ -6,6 +6,7 @@ from rest_framework.response import Response
 
 from docket.analytics.api.serializers import DEFAULT_DAYS, InsightsOutput, InsightsQuery
 from docket.analytics.selectors import project_insights
+from docket.core.scopes import Scope, scopes_for
 from docket.http.views import ProjectAPIView, WorkspaceAPIView
 from docket.projects.selectors import visible_projects
 
@@ -23,6 +24,7 @@ def _days(request: Request) -> int:
 
 
 class ProjectInsightsView(ProjectAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ)
     documents_bad_request = True  # `days` out of range
 
     @extend_schema(
@@ -38,6 +40,7 @@ class ProjectInsightsView(ProjectAPIView):
 
 
 class WorkspaceInsightsView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ)
     documents_bad_request = True  # `days` out of range
 
     @extend_schema(

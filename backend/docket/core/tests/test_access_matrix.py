@@ -153,6 +153,28 @@ def with_webhook(ctx: Ctx) -> None:
     ctx.ids.update(webhook=str(endpoint.id), delivery=str(delivery.id))
 
 
+def with_oauth_app(ctx: Ctx) -> None:
+    """An OAuth app of acme's, installed by the member (one access token)."""
+    from oauth2_provider.models import AccessToken
+
+    from docket.workspaces.oauth import oauth_app_create
+
+    registered = oauth_app_create(
+        access=access_of(ctx.owner_membership),
+        name="Timesheets",
+        redirect_uris=["https://timesheets.example.com/callback"],
+        confidential=True,
+    )
+    token = AccessToken.objects.create(
+        user=ctx.world.member,
+        application=registered.app.client,
+        token="dkt_oat_matrix",
+        expires=timezone.now() + datetime.timedelta(hours=1),
+        scope="issues:read",
+    )
+    ctx.ids.update(oauth_app=str(registered.app.id), installation=str(token.pk))
+
+
 def with_bystander(ctx: Ctx) -> None:
     """Another plain member, so that managing someone else is never managing oneself."""
     bystander = MembershipFactory(
@@ -310,6 +332,22 @@ MATRIX: list[Row] = [
         f"{WS}/webhooks/{{webhook}}/deliveries/{{delivery}}/redeliver",
         expect(403, 403, 202, 202),
         setup=with_webhook,
+    ),
+    # OAuth apps and their installations: admins only, with a session
+    Row("GET", f"{WS}/oauth-apps", MANAGERS),
+    Row(
+        "POST",
+        f"{WS}/oauth-apps",
+        MANAGERS_CREATE,
+        {"name": "Timesheets", "redirect_uris": ["https://timesheets.example.com/cb"]},
+    ),
+    Row("DELETE", f"{WS}/oauth-apps/{{oauth_app}}", MANAGERS_DELETE, setup=with_oauth_app),
+    Row("GET", f"{WS}/oauth-installations", MANAGERS, setup=with_oauth_app),
+    Row(
+        "DELETE",
+        f"{WS}/oauth-installations/{{installation}}",
+        MANAGERS_DELETE,
+        setup=with_oauth_app,
     ),
     # Projects
     Row("GET", f"{WS}/projects", ANYONE_IN_WORKSPACE),
@@ -530,6 +568,7 @@ def make_ctx(world: World, actor: User | None, *, project: Project, issue: Issue
         label=str(label.id) if label else NIL,
         comment=str(comment.id) if comment else NIL,
         notification="1",
+        installation="1",
         actor=str(actor.id) if actor else NIL,
         **{role: str(getattr(world, role).id) for role in ROLES if role != "anonymous"},
     )
@@ -616,7 +655,9 @@ def workspace_endpoints() -> set[tuple[str, str]]:
 
 
 def row_endpoint(row: Row) -> tuple[str, str]:
-    path = row.path.format_map(_Ids(project="ENG", issue="ENG-1", notification="1"))
+    path = row.path.format_map(
+        _Ids(project="ENG", issue="ENG-1", notification="1", installation="1")
+    )
     path = path.split("?")[0]
     return resolve(path).route, row.method
 

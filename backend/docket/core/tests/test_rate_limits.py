@@ -15,9 +15,9 @@ from rest_framework_simplejwt.tokens import AccessToken
 
 from docket.core import ratelimit
 from docket.core.models import IdempotencyRecord
+from docket.core.scopes import LEGACY_SCOPES
 from docket.issues.models import Issue
 from docket.testing.live import free_port, live_api
-from docket.workspaces.models import TokenScope
 from docket.workspaces.services import token_create
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +45,13 @@ def _service_limits(response) -> dict[str, tuple[int, int]]:
     return parsed
 
 
-def _token_client(user, workspace_slug="acme", scope=TokenScope.WRITE) -> APIClient:
+def _token_client(user, workspace_slug="acme", scope="write") -> APIClient:
     created = token_create(
-        actor=user, workspace_slug=workspace_slug, name="ci", scope=scope, expires_at=None
+        actor=user,
+        workspace_slug=workspace_slug,
+        name="ci",
+        scopes=LEGACY_SCOPES[scope],
+        expires_at=None,
     )
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {created.secret}")

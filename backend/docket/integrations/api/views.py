@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from docket.core.models import Event
 from docket.core.pagination import FeedPagination
+from docket.core.scopes import Scope, scopes_for
 from docket.http.conditional import LOCATION_HEADER
 from docket.http.views import WorkspaceAPIView
 from docket.integrations.api.serializers import (
@@ -40,6 +41,7 @@ from docket.projects.selectors import project_get
 
 
 class EventFeedView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.EVENTS_READ)
     queryset = Event.objects.none()
     pagination_class = FeedPagination
     # Commit order: the transaction that wrote each event, then the event's id.
@@ -91,10 +93,10 @@ def _secret_shown_once(payload: dict, code: int = status.HTTP_201_CREATED) -> Re
 class WebhookEndpointListCreateView(WorkspaceAPIView):
     """The workspace's webhook endpoints (admins and owners)."""
 
+    token_scopes = scopes_for(read=Scope.WEBHOOKS_ADMIN, write=Scope.WEBHOOKS_ADMIN)
     queryset = WebhookEndpoint.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
-    may_forbid = True
 
     @extend_schema(
         operation_id="webhooks_list",
@@ -124,7 +126,7 @@ class WebhookEndpointListCreateView(WorkspaceAPIView):
 
 
 class WebhookEndpointDetailView(WorkspaceAPIView):
-    may_forbid = True
+    token_scopes = scopes_for(read=Scope.WEBHOOKS_ADMIN, write=Scope.WEBHOOKS_ADMIN)
 
     @extend_schema(
         operation_id="webhooks_get",
@@ -162,7 +164,7 @@ class WebhookEndpointDetailView(WorkspaceAPIView):
 
 
 class WebhookSecretRotateView(WorkspaceAPIView):
-    may_forbid = True
+    token_scopes = scopes_for(write=Scope.WEBHOOKS_ADMIN)
 
     @extend_schema(
         operation_id="webhooks_rotate_secret",
@@ -185,10 +187,10 @@ class WebhookSecretRotateView(WorkspaceAPIView):
 
 
 class WebhookDeliveryListView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.WEBHOOKS_ADMIN)
     queryset = WebhookDelivery.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
-    may_forbid = True
 
     @extend_schema(
         operation_id="webhooks_deliveries",
@@ -202,7 +204,7 @@ class WebhookDeliveryListView(WorkspaceAPIView):
 
 
 class WebhookRedeliverView(WorkspaceAPIView):
-    may_forbid = True
+    token_scopes = scopes_for(write=Scope.WEBHOOKS_ADMIN)
 
     @extend_schema(
         operation_id="webhooks_redeliver",

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from docket.core.errors import NotFound, ValidationFailed
 from docket.core.models import Event
 from docket.core.pagination import encode_cursor
+from docket.core.scopes import Scope, scopes_for
 from docket.http.conditional import (
     ETAG_HEADER,
     IF_MATCH,
@@ -123,6 +124,7 @@ class _ProjectIssues(ProjectAPIView):
 
 
 class ProjectIssueListCreateView(_ProjectIssues):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ, write=Scope.ISSUES_WRITE)
     extra_error_codes = {"POST": (409,)}  # the project is archived
     keyset_orderings = ISSUE_ORDERINGS
     default_ordering = "-created"
@@ -167,6 +169,8 @@ class ProjectIssueListCreateView(_ProjectIssues):
 class ProjectBoardView(_ProjectIssues):
     """The board in one request: each column's first cards, then each column pages on its own."""
 
+    token_scopes = scopes_for(read=Scope.ISSUES_READ)
+
     documents_bad_request = True  # a filter or `limit` out of range
 
     @extend_schema(
@@ -209,6 +213,7 @@ class ProjectBoardView(_ProjectIssues):
 
 
 class WorkspaceIssueListView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ)
     filter_backends = [DjangoFilterBackend]
     filterset_class = WorkspaceIssueFilter
     keyset_orderings = ISSUE_ORDERINGS
@@ -247,6 +252,7 @@ def issue_response(issue: Issue) -> HttpResponse:
 
 
 class IssueDetailView(IssueAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ, write=Scope.ISSUES_WRITE)
     # 409: the project is archived; 412: `If-Match` names a stale copy.
     extra_error_codes = {"GET": (409,), "PATCH": (409, 412), "DELETE": (409, 412)}
     # GET renders the issue in the database (docket.issues.listing), so it needs no relations.
@@ -298,6 +304,7 @@ class IssueDetailView(IssueAPIView):
 
 
 class IssueMoveView(IssueAPIView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
     extra_error_codes = (409, 412)
 
     @extend_schema(
@@ -324,6 +331,8 @@ class IssueMoveView(IssueAPIView):
 
 
 class IssueBulkUpdateView(WorkspaceAPIView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
+
     @extend_schema(
         operation_id="issues_bulk_update",
         summary="Apply the same changes to up to 100 issues",
@@ -376,6 +385,7 @@ class IssueBulkUpdateView(WorkspaceAPIView):
 
 
 class IssueBulkCreateView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
     # 409: the project is archived (the whole request is refused).
     extra_error_codes = (409,)
 
@@ -431,6 +441,8 @@ class _IssueLinkView(IssueAPIView):
 
 
 class IssueLabelView(_IssueLinkView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
+
     @extend_schema(
         operation_id="issues_labels_add",
         summary="Put one label on an issue, keeping the others (members)",
@@ -476,6 +488,8 @@ class IssueLabelView(_IssueLinkView):
 
 
 class IssueAssigneeView(_IssueLinkView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
+
     @extend_schema(
         operation_id="issues_assignees_add",
         summary="Assign one more person to an issue, keeping the others (members)",
@@ -521,6 +535,7 @@ class IssueAssigneeView(_IssueLinkView):
 
 
 class IssueRelationListCreateView(IssueAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ, write=Scope.ISSUES_WRITE)
     queryset = IssueRelation.objects.none()
     shows_issue = False
     keyset_orderings = {"created": F("id")}
@@ -583,6 +598,7 @@ class IssueRelationListCreateView(IssueAPIView):
 
 
 class IssueRelationDetailView(IssueAPIView):
+    token_scopes = scopes_for(write=Scope.ISSUES_WRITE)
     shows_issue = False
     extra_error_codes = (409,)  # a project is archived
 
@@ -602,6 +618,7 @@ class IssueRelationDetailView(IssueAPIView):
 
 
 class IssueActivityView(IssueAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ)
     queryset = Event.objects.none()
     shows_issue = False
     keyset_orderings = {"created": F("id")}
@@ -619,6 +636,7 @@ class IssueActivityView(IssueAPIView):
 
 
 class CommentListCreateView(IssueAPIView):
+    token_scopes = scopes_for(read=Scope.ISSUES_READ, write=Scope.COMMENTS_WRITE)
     queryset = Comment.objects.none()
     shows_issue = False
     keyset_orderings = {"created": F("created_at")}
@@ -657,6 +675,7 @@ class CommentListCreateView(IssueAPIView):
 
 
 class CommentDetailView(IssueAPIView):
+    token_scopes = scopes_for(write=Scope.COMMENTS_WRITE)
     shows_issue = False
 
     @extend_schema(

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from docket.core.models import Event
+from docket.core.scopes import READ_SCOPES
 from docket.http.problems import PROBLEM_CONTENT_TYPE
 from docket.integrations.models import WebhookDelivery
 from docket.integrations.services import (
@@ -183,7 +184,7 @@ def test_deleting_a_workspace_answers_in_a_fixed_number_of_queries(world, as_use
 def test_a_deleted_workspace_is_gone_for_everyone_and_its_slug_is_free(world, as_user):
     # Given a member's personal access token for acme
     token = token_create(
-        actor=world.member, workspace_slug="acme", name="bot", scope="read", expires_at=None
+        actor=world.member, workspace_slug="acme", name="bot", scopes=READ_SCOPES, expires_at=None
     )
 
     # When the owner deletes the workspace

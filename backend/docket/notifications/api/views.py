@@ -4,6 +4,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.errors import ValidationFailed
+from docket.core.scopes import Scope, scopes_for
 from docket.http.auth import signed_in
 from docket.http.views import APIView, IssueAPIView, WorkspaceAPIView
 from docket.notifications.api.serializers import (
@@ -32,6 +33,7 @@ from docket.notifications.services import (
 
 
 class NotificationListView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.NOTIFICATIONS_READ)
     queryset = Notification.objects.none()
     keyset_orderings = {"unread_first": UNREAD_FIRST}
     default_ordering = "-unread_first"
@@ -51,6 +53,8 @@ class NotificationListView(WorkspaceAPIView):
 
 
 class NotificationUnreadCountView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.NOTIFICATIONS_READ)
+
     @extend_schema(
         operation_id="notifications_unread_count",
         summary="How many of the caller's notifications are unread",
@@ -61,6 +65,8 @@ class NotificationUnreadCountView(WorkspaceAPIView):
 
 
 class NotificationReadView(WorkspaceAPIView):
+    token_scopes = scopes_for(write=Scope.NOTIFICATIONS_WRITE)
+
     @extend_schema(
         operation_id="notifications_mark_read",
         summary="Mark one notification read (idempotent)",
@@ -79,6 +85,8 @@ class NotificationReadView(WorkspaceAPIView):
 
 
 class NotificationReadAllView(WorkspaceAPIView):
+    token_scopes = scopes_for(write=Scope.NOTIFICATIONS_WRITE)
+
     @extend_schema(
         operation_id="notifications_mark_all_read",
         summary="Mark every notification read",
@@ -91,6 +99,7 @@ class NotificationReadAllView(WorkspaceAPIView):
 
 
 class IssueSubscriptionView(IssueAPIView):
+    token_scopes = scopes_for(read=Scope.NOTIFICATIONS_READ, write=Scope.NOTIFICATIONS_WRITE)
     shows_issue = False
 
     @extend_schema(

@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.errors import NotFound, ValidationFailed
+from docket.core.scopes import Scope, scopes_for
 from docket.http.conditional import LOCATION_HEADER
 from docket.http.refs import LabelOutput
 from docket.http.views import ProjectAPIView, WorkspaceAPIView, created_response
@@ -54,6 +55,7 @@ NO_CONTENT = {204: OpenApiResponse(description="Done; no body.")}
 
 
 class ProjectListCreateView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.PROJECTS_READ, write=Scope.PROJECTS_ADMIN)
     queryset = Project.objects.none()
     keyset_orderings = {"created": F("created_at"), "key": F("key"), "name": F("name")}
     default_ordering = "key"
@@ -95,6 +97,8 @@ class ProjectListCreateView(WorkspaceAPIView):
 
 
 class ProjectDetailView(ProjectAPIView):
+    token_scopes = scopes_for(read=Scope.PROJECTS_READ, write=Scope.PROJECTS_ADMIN)
+
     @extend_schema(operation_id="projects_get", summary="One project", responses=ProjectOutput)
     def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
         return Response(ProjectOutput(self.project).data)
@@ -126,6 +130,8 @@ class ProjectDetailView(ProjectAPIView):
 
 
 class ProjectArchiveView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
+
     @extend_schema(
         operation_id="projects_archive",
         summary="Archive a project (admins and the lead); idempotent",
@@ -138,6 +144,8 @@ class ProjectArchiveView(ProjectAPIView):
 
 
 class ProjectUnarchiveView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
+
     @extend_schema(
         operation_id="projects_unarchive",
         summary="Unarchive a project (admins and the lead); idempotent",
@@ -150,6 +158,7 @@ class ProjectUnarchiveView(ProjectAPIView):
 
 
 class ProjectMemberListView(ProjectAPIView):
+    token_scopes = scopes_for(read=Scope.MEMBERS_READ, write=Scope.MEMBERS_ADMIN)
     queryset = ProjectMember.objects.none()
     keyset_orderings = {"added": F("created_at")}
     default_ordering = "added"
@@ -190,6 +199,8 @@ class ProjectMemberListView(ProjectAPIView):
 
 
 class ProjectMemberDetailView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.MEMBERS_ADMIN)
+
     @extend_schema(
         operation_id="project_members_remove",
         summary="Remove someone from the project",
@@ -204,6 +215,7 @@ class ProjectMemberDetailView(ProjectAPIView):
 
 
 class StateListCreateView(ProjectAPIView):
+    token_scopes = scopes_for(read=Scope.PROJECTS_READ, write=Scope.PROJECTS_ADMIN)
     queryset = State.objects.none()
     keyset_orderings = {"position": F("position")}
     default_ordering = "position"
@@ -241,6 +253,7 @@ class StateListCreateView(ProjectAPIView):
 
 
 class StateReorderView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
     queryset = State.objects.none()
 
     @extend_schema(
@@ -261,6 +274,7 @@ class StateReorderView(ProjectAPIView):
 
 
 class StateDetailView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
     extra_error_codes = (409,)
 
     @extend_schema(
@@ -310,6 +324,7 @@ class StateDetailView(ProjectAPIView):
 
 
 class LabelListCreateView(ProjectAPIView):
+    token_scopes = scopes_for(read=Scope.PROJECTS_READ, write=Scope.PROJECTS_ADMIN)
     queryset = Label.objects.none()
     keyset_orderings = {"name": F("name"), "created": F("created_at")}
     default_ordering = "name"
@@ -345,6 +360,8 @@ class LabelListCreateView(ProjectAPIView):
 
 
 class LabelDetailView(ProjectAPIView):
+    token_scopes = scopes_for(write=Scope.PROJECTS_ADMIN)
+
     @extend_schema(
         operation_id="labels_update",
         summary="Rename or recolor a label (members)",

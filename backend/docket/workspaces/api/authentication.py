@@ -8,6 +8,7 @@ from rest_framework.request import Request
 
 from docket.core import db_routers
 from docket.core.errors import Unauthenticated
+from docket.workspaces.oauth import ACCESS_TOKEN_PREFIX, oauth_authenticate
 from docket.workspaces.services import TOKEN_PREFIX, token_authenticate
 
 
@@ -19,10 +20,14 @@ class PersonalTokenAuthentication(BaseAuthentication):
         parts = get_authorization_header(request).split()
         if len(parts) != 2 or parts[0].lower() != b"bearer":
             return None
-        if not parts[1].startswith(TOKEN_PREFIX.encode()):
+        if parts[1].startswith(TOKEN_PREFIX.encode()):
+            check = token_authenticate
+        elif parts[1].startswith(ACCESS_TOKEN_PREFIX.encode()):
+            check = oauth_authenticate  # an OAuth app's: the same grant, the same checks
+        else:
             return None
         try:
-            user, grant = token_authenticate(secret=parts[1].decode("ascii", errors="replace"))
+            user, grant = check(secret=parts[1].decode("ascii", errors="replace"))
         except Unauthenticated as exc:
             raise AuthenticationFailed(exc.message, code=exc.code) from exc
         db_routers.pin_if_user_is_sticky(user.pk)

@@ -1,5 +1,8 @@
+from typing import Any
+
 from rest_framework import serializers
 
+from docket.core.scopes import LEGACY_SCOPES, Scope
 from docket.core.serializers import StrictSerializer
 from docket.http.refs import UserSummaryOutput
 from docket.workspaces.models import (
@@ -78,8 +81,18 @@ class PersonalTokenCreateInput(StrictSerializer):
     workspace = serializers.SlugField(
         max_length=40, help_text="Slug of the one workspace the token may act in."
     )
+    scopes = serializers.ListField(
+        child=serializers.ChoiceField(choices=Scope.choices),
+        min_length=1,
+        required=False,
+        help_text="What the token may do (see the `personalToken` security requirement of each "
+        "operation). Give this or `scope`.",
+    )
     scope = serializers.ChoiceField(
-        choices=TokenScope.choices, help_text="`read`: safe methods only; `write`: any."
+        choices=TokenScope.choices,
+        required=False,
+        help_text="Deprecated, use `scopes`: `read` is every `*:read` scope, `write` every "
+        "scope, webhook management included.",
     )
     expires_at = serializers.DateTimeField(
         required=False,
@@ -88,11 +101,31 @@ class PersonalTokenCreateInput(StrictSerializer):
         help_text="Optional, at most a year ahead; null: never expires.",
     )
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        legacy = attrs.pop("scope", None)
+        if (legacy is None) == ("scopes" not in attrs):
+            raise serializers.ValidationError(
+                {"scopes": ["Give either `scopes` or the deprecated `scope`, not both."]},
+                code="scopes_required",
+            )
+        if legacy is not None:
+            attrs["scopes"] = sorted(LEGACY_SCOPES[legacy])
+        return attrs
+
 
 class PersonalTokenOutput(serializers.ModelSerializer):
     workspace = serializers.CharField(source="workspace.slug", help_text="The workspace's slug.")
     prefix = serializers.CharField(
         help_text="The first characters of the secret, to recognise the token."
+    )
+    scopes = serializers.ListField(
+        child=serializers.ChoiceField(choices=Scope.choices),
+        source="granted_scopes",
+        help_text="What the token may do.",
+    )
+    scope = serializers.ChoiceField(
+        choices=TokenScope.choices,
+        help_text="Deprecated: `write` only for a token that holds every scope, else `read`.",
     )
 
     class Meta:
@@ -101,6 +134,7 @@ class PersonalTokenOutput(serializers.ModelSerializer):
             "id",
             "name",
             "workspace",
+            "scopes",
             "scope",
             "prefix",
             "created_at",

@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.access import TokenGrant
+from docket.core.scopes import Scope, scopes_for
 from docket.http.auth import signed_in
 from docket.http.conditional import LOCATION_HEADER
 from docket.http.views import GenericAPIView, WorkspaceAPIView, created_response
@@ -56,11 +57,10 @@ def _workspace_with_role(workspace, role):
 
 
 class WorkspaceListCreateView(GenericAPIView):
+    token_scopes = scopes_for(read=Scope.WORKSPACE_READ)
     queryset = Workspace.objects.none()  # for the schema; reads go through selectors
     keyset_orderings = {"created": F("created_at"), "name": F("name")}
     default_ordering = "name"
-    # A personal access token lists its own workspace only; creating one needs a session.
-    token_methods = frozenset({"GET"})
 
     @extend_schema(
         operation_id="workspaces_list",
@@ -94,6 +94,8 @@ class WorkspaceListCreateView(GenericAPIView):
 
 
 class WorkspaceDetailView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.WORKSPACE_READ, write=Scope.WORKSPACE_ADMIN)
+
     @extend_schema(
         operation_id="workspaces_get", summary="One workspace", responses=WorkspaceOutput
     )
@@ -127,6 +129,7 @@ class WorkspaceDetailView(WorkspaceAPIView):
 
 
 class MemberListView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.MEMBERS_READ)
     queryset = Membership.objects.none()
     keyset_orderings = {"joined": F("created_at")}
     default_ordering = "joined"
@@ -141,6 +144,7 @@ class MemberListView(WorkspaceAPIView):
 
 
 class MemberDetailView(WorkspaceAPIView):
+    token_scopes = scopes_for(write=Scope.MEMBERS_ADMIN)
     extra_error_codes = (409,)
 
     @extend_schema(
@@ -172,12 +176,10 @@ class MemberDetailView(WorkspaceAPIView):
 
 
 class InvitationListCreateView(WorkspaceAPIView):
+    token_scopes = scopes_for(read=Scope.MEMBERS_ADMIN, write=Scope.MEMBERS_ADMIN)
     queryset = Invitation.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
-    may_forbid = True
-    # 409: the caller has MAX_TOKENS_PER_USER live tokens already (`token_quota_exceeded`).
-    extra_error_codes = {"POST": (409,)}
 
     @extend_schema(
         operation_id="invitations_list",
@@ -208,6 +210,8 @@ class InvitationListCreateView(WorkspaceAPIView):
 
 
 class InvitationDetailView(WorkspaceAPIView):
+    token_scopes = scopes_for(write=Scope.MEMBERS_ADMIN)
+
     @extend_schema(
         operation_id="invitations_revoke",
         summary="Revoke an open invitation (admins)",
@@ -221,7 +225,6 @@ class InvitationDetailView(WorkspaceAPIView):
 
 class InvitationAcceptView(GenericAPIView):
     documents_not_found = True
-    may_forbid = True
 
     @extend_schema(
         operation_id="invitations_accept",
@@ -245,7 +248,6 @@ class PersonalTokenListCreateView(GenericAPIView):
     queryset = PersonalAccessToken.objects.none()
     keyset_orderings = {"created": F("created_at")}
     default_ordering = "-created"
-    may_forbid = True
     # 409: the caller has MAX_TOKENS_PER_USER live tokens already (`token_quota_exceeded`).
     extra_error_codes = {"POST": (409,)}
 
@@ -273,7 +275,7 @@ class PersonalTokenListCreateView(GenericAPIView):
             actor=signed_in(request),
             workspace_slug=values["workspace"],
             name=values["name"],
-            scope=values["scope"],
+            scopes=values["scopes"],
             expires_at=values["expires_at"],
         )
         created.token.secret = created.secret  # type: ignore[attr-defined]  # shown once

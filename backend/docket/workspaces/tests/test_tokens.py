@@ -2,13 +2,19 @@
 acting as their owner in one workspace only, within their scope, until revoked or expired."""
 
 import hashlib
+import importlib
+import uuid
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 from rest_framework.test import APIClient
 
+from docket.core.scopes import ALL_SCOPES, READ_SCOPES
+from docket.integrations.models import WebhookEndpoint
 from docket.issues.models import Comment, Issue
 from docket.testing.factories import MembershipFactory
 from docket.workspaces.models import Membership, PersonalAccessToken, Role
@@ -71,6 +77,10 @@ def test_create_answers_no_store(world, as_user):
         ({"workspace": "other"}, "workspace", "workspace_not_found"),
         ({"workspace": "missing"}, "workspace", "workspace_not_found"),
         ({"scope": "admin"}, "scope", "invalid_choice"),
+        ({"scope": None, "scopes": ["issues:read", "repo"]}, "scopes.1", "invalid_choice"),
+        ({"scope": None, "scopes": []}, "scopes", "min_length"),
+        ({"scopes": ["issues:read"]}, "scopes", "scopes_required"),
+        ({"scope": None}, "scopes", "scopes_required"),
         ({"expires_at": "2000-01-01T00:00:00Z"}, "expires_at", "expiry_in_past"),
         ("too_far", "expires_at", "expiry_too_far"),
     ],
@@ -78,12 +88,107 @@ def test_create_answers_no_store(world, as_user):
 def test_create_refuses_bad_input_and_creates_nothing(world, as_user, body, field, code):
     if body == "too_far":
         body = {"expires_at": (timezone.now() + timedelta(days=400)).isoformat()}
+    body = {"name": "bot", "workspace": "acme", "scope": "read", **body}
     response = as_user(world.member).post(
-        TOKENS, {"name": "bot", "workspace": "acme", "scope": "read", **body}
+        TOKENS, {key: value for key, value in body.items() if value is not None}, format="json"
     )
     assert response.status_code == 400, response.content
     assert [(e["field"], e["code"]) for e in response.json()["errors"]] == [(field, code)]
     assert not PersonalAccessToken.objects.exists()
+
+
+def test_create_with_fine_grained_scopes(world, as_user):
+    session = as_user(world.member)
+
+    response = session.post(
+        TOKENS,
+        {"name": "CI", "workspace": "acme", "scopes": ["issues:write", "issues:read"]},
+        format="json",
+    )
+
+    assert response.status_code == 201, response.content
+    created = response.json()
+    assert created["scopes"] == ["issues:read", "issues:write"]
+    # The previous release reads only `scope`: a narrower token is never `write` there.
+    assert created["scope"] == "read"
+    bot = _bearer(created["secret"])
+    assert bot.get("/api/v1/workspaces/acme/issues/ENG-1").status_code == 200
+    assert (
+        bot.patch(
+            "/api/v1/workspaces/acme/issues/ENG-1", {"title": "By CI"}, format="json"
+        ).status_code
+        == 200
+    )
+    assert bot.get("/api/v1/workspaces/acme/members").json()["code"] == "insufficient_scope"
+
+
+def test_legacy_scope_maps_to_the_equivalent_scopes(world, as_user):
+    session = as_user(world.member)
+
+    read = _create(session, scope="read")
+    write = _create(session, scope="write")
+
+    assert read["scopes"] == sorted(READ_SCOPES)
+    assert read["scope"] == "read"
+    assert write["scopes"] == sorted(ALL_SCOPES)
+    assert write["scope"] == "write"
+
+
+def test_a_ci_bots_write_token_cannot_register_a_webhook(world, as_user):
+    # Given the owner's token for a CI bot: it writes issues and comments
+    created = (
+        as_user(world.owner)
+        .post(
+            TOKENS,
+            {
+                "name": "CI",
+                "workspace": "acme",
+                "scopes": ["issues:read", "issues:write", "comments:write", "events:read"],
+            },
+            format="json",
+        )
+        .json()
+    )
+    bot = _bearer(created["secret"])
+
+    # When it tries to register a webhook that would receive every event
+    response = bot.post(
+        "/api/v1/workspaces/acme/webhooks",
+        {"url": "https://exfiltrate.example.com/", "event_types": ["issue.created"]},
+        format="json",
+    )
+
+    # Then it is refused and nothing is registered
+    assert response.status_code == 403, response.content
+    assert response.json()["code"] == "insufficient_scope"
+    assert not WebhookEndpoint.objects.exists()
+
+
+def test_a_row_the_previous_release_wrote_acts_on_its_two_scope_value(world, as_user):
+    # The previous release inserts without `scopes` (the empty database default) while both run.
+    created = _create(as_user(world.member), scope="write")
+    PersonalAccessToken.objects.filter(pk=created["id"]).update(scopes=[], scope="read")
+    bot = _bearer(created["secret"])
+
+    assert bot.get("/api/v1/workspaces/acme/issues/ENG-1").status_code == 200
+    assert bot.delete("/api/v1/workspaces/acme/issues/ENG-1").status_code == 403
+    assert as_user(world.member).get(TOKENS).json()["results"][0]["scopes"] == sorted(READ_SCOPES)
+
+
+def test_the_backfill_gives_existing_tokens_their_equivalent_scopes(world, as_user):
+    backfill = importlib.import_module(
+        "docket.workspaces.migrations.0008_personal_token_scopes_backfill"
+    ).backfill
+    read = _create(as_user(world.member), scope="read")
+    write = _create(as_user(world.member), scope="write")
+    PersonalAccessToken.objects.update(scopes=[])
+
+    backfill(None, SimpleNamespace(connection=connection))
+    backfill(None, SimpleNamespace(connection=connection))  # re-runnable
+
+    stored = dict(PersonalAccessToken.objects.values_list("id", "scopes"))
+    assert sorted(stored[uuid.UUID(read["id"])]) == sorted(READ_SCOPES)
+    assert sorted(stored[uuid.UUID(write["id"])]) == sorted(ALL_SCOPES)
 
 
 def test_list_shows_only_the_callers_live_tokens(world, as_user):
@@ -209,7 +314,7 @@ UNSAFE_REQUESTS = [
 
 
 @pytest.mark.parametrize(("method", "path", "body"), UNSAFE_REQUESTS)
-def test_read_token_gets_403_token_scope_on_unsafe_methods(world, as_user, method, path, body):
+def test_legacy_read_token_gets_403_on_unsafe_methods(world, as_user, method, path, body):
     bot = _token_of(world, as_user, role="owner", scope="read")
     issues, comments = Issue.objects.count(), Comment.objects.count()
     title = Issue.objects.get(pk=world.eng_issue.pk).title
@@ -218,7 +323,7 @@ def test_read_token_gets_403_token_scope_on_unsafe_methods(world, as_user, metho
 
     assert response.status_code == 403
     assert response["Content-Type"] == "application/problem+json"
-    assert response.json()["code"] == "token_scope"
+    assert response.json()["code"] == "insufficient_scope"
     assert (Issue.objects.count(), Comment.objects.count()) == (issues, comments)
     assert Issue.objects.get(pk=world.eng_issue.pk).title == title
 
@@ -231,7 +336,6 @@ SESSION_ONLY = [
     ("post", "/api/v1/workspaces", {"slug": "botland", "name": "Botland"}),
     ("post", "/api/v1/invitations/accept", {"token": "whatever"}),
     ("get", "/api/v1/me/notification-settings", None),
-    ("post", "/api/v1/realtime/ticket", None),
 ]
 
 

@@ -320,6 +320,16 @@ from .notification_output import NotificationOutput
 from .notification_settings_input import NotificationSettingsInput
 from .notification_settings_output import NotificationSettingsOutput
 from .notifications_list_ordering import NotificationsListOrdering
+from .o_auth_app_create_input import OAuthAppCreateInput
+from .o_auth_app_created_output import OAuthAppCreatedOutput
+from .o_auth_app_output import OAuthAppOutput
+from .o_auth_consent_input import OAuthConsentInput
+from .o_auth_consent_output import OAuthConsentOutput
+from .o_auth_installation_output import OAuthInstallationOutput
+from .o_auth_redirect_output import OAuthRedirectOutput
+from .o_auth_scope_output import OAuthScopeOutput
+from .oauth_apps_list_ordering import OauthAppsListOrdering
+from .oauth_installations_list_ordering import OauthInstallationsListOrdering
 from .paginated_activity_event_output_list import PaginatedActivityEventOutputList
 from .paginated_comment_output_list import PaginatedCommentOutputList
 from .paginated_feed_event_output_list import PaginatedFeedEventOutputList
@@ -329,6 +339,10 @@ from .paginated_issue_relation_output_list import PaginatedIssueRelationOutputLi
 from .paginated_label_output_list import PaginatedLabelOutputList
 from .paginated_member_output_list import PaginatedMemberOutputList
 from .paginated_notification_output_list import PaginatedNotificationOutputList
+from .paginated_o_auth_app_output_list import PaginatedOAuthAppOutputList
+from .paginated_o_auth_installation_output_list import (
+    PaginatedOAuthInstallationOutputList,
+)
 from .paginated_personal_token_output_list import PaginatedPersonalTokenOutputList
 from .paginated_project_member_output_list import PaginatedProjectMemberOutputList
 from .paginated_project_output_list import PaginatedProjectOutputList
@@ -494,6 +508,7 @@ from .register_input import RegisterInput
 from .related_issue_output import RelatedIssueOutput
 from .relation_kind_enum import RelationKindEnum
 from .role_enum import RoleEnum
+from .scope_enum import ScopeEnum
 from .state_category_enum import StateCategoryEnum
 from .state_create_input import StateCreateInput
 from .state_created_changes import StateCreatedChanges
@@ -876,6 +891,16 @@ __all__ = (
     "NotificationSettingsInput",
     "NotificationSettingsOutput",
     "NotificationsListOrdering",
+    "OAuthAppCreatedOutput",
+    "OAuthAppCreateInput",
+    "OAuthAppOutput",
+    "OauthAppsListOrdering",
+    "OAuthConsentInput",
+    "OAuthConsentOutput",
+    "OAuthInstallationOutput",
+    "OauthInstallationsListOrdering",
+    "OAuthRedirectOutput",
+    "OAuthScopeOutput",
     "PaginatedActivityEventOutputList",
     "PaginatedCommentOutputList",
     "PaginatedFeedEventOutputList",
@@ -885,6 +910,8 @@ __all__ = (
     "PaginatedLabelOutputList",
     "PaginatedMemberOutputList",
     "PaginatedNotificationOutputList",
+    "PaginatedOAuthAppOutputList",
+    "PaginatedOAuthInstallationOutputList",
     "PaginatedPersonalTokenOutputList",
     "PaginatedProjectMemberOutputList",
     "PaginatedProjectOutputList",
@@ -1008,6 +1035,7 @@ __all__ = (
     "RelatedIssueOutput",
     "RelationKindEnum",
     "RoleEnum",
+    "ScopeEnum",
     "StateCategoryEnum",
     "StateCreatedChanges",
     "StateCreatedChangesCategory",

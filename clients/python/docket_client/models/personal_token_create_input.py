@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.scope_enum import ScopeEnum
 from ..models.token_scope_enum import TokenScopeEnum
 from ..types import UNSET, Unset
 
@@ -20,14 +21,17 @@ class PersonalTokenCreateInput:
     Attributes:
         name (str): What the token is for, e.g. `CI bot`.
         workspace (str): Slug of the one workspace the token may act in.
-        scope (TokenScopeEnum): * `read` - Read
+        scopes (list[ScopeEnum] | Unset): What the token may do (see the `personalToken` security requirement of each
+            operation). Give this or `scope`.
+        scope (TokenScopeEnum | Unset): * `read` - Read
             * `write` - Write
         expires_at (datetime.datetime | None | Unset): Optional, at most a year ahead; null: never expires.
     """
 
     name: str
     workspace: str
-    scope: TokenScopeEnum
+    scopes: list[ScopeEnum] | Unset = UNSET
+    scope: TokenScopeEnum | Unset = UNSET
     expires_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -36,7 +40,16 @@ class PersonalTokenCreateInput:
 
         workspace = self.workspace
 
-        scope = self.scope.value
+        scopes: list[str] | Unset = UNSET
+        if not isinstance(self.scopes, Unset):
+            scopes = []
+            for scopes_item_data in self.scopes:
+                scopes_item = scopes_item_data.value
+                scopes.append(scopes_item)
+
+        scope: str | Unset = UNSET
+        if not isinstance(self.scope, Unset):
+            scope = self.scope.value
 
         expires_at: None | str | Unset
         if isinstance(self.expires_at, Unset):
@@ -52,9 +65,12 @@ class PersonalTokenCreateInput:
             {
                 "name": name,
                 "workspace": workspace,
-                "scope": scope,
             }
         )
+        if scopes is not UNSET:
+            field_dict["scopes"] = scopes
+        if scope is not UNSET:
+            field_dict["scope"] = scope
         if expires_at is not UNSET:
             field_dict["expires_at"] = expires_at
 
@@ -67,7 +83,21 @@ class PersonalTokenCreateInput:
 
         workspace = d.pop("workspace")
 
-        scope = TokenScopeEnum(d.pop("scope"))
+        _scopes = d.pop("scopes", UNSET)
+        scopes: list[ScopeEnum] | Unset = UNSET
+        if _scopes is not UNSET:
+            scopes = []
+            for scopes_item_data in _scopes:
+                scopes_item = ScopeEnum(scopes_item_data)
+
+                scopes.append(scopes_item)
+
+        _scope = d.pop("scope", UNSET)
+        scope: TokenScopeEnum | Unset
+        if isinstance(_scope, Unset):
+            scope = UNSET
+        else:
+            scope = TokenScopeEnum(_scope)
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -89,6 +119,7 @@ class PersonalTokenCreateInput:
         personal_token_create_input = cls(
             name=name,
             workspace=workspace,
+            scopes=scopes,
             scope=scope,
             expires_at=expires_at,
         )

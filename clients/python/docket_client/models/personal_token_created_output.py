@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.scope_enum import ScopeEnum
 from ..models.token_scope_enum import TokenScopeEnum
 
 T = TypeVar("T", bound="PersonalTokenCreatedOutput")
@@ -20,6 +21,7 @@ class PersonalTokenCreatedOutput:
         id (UUID):
         name (str):
         workspace (str): The workspace's slug.
+        scopes (list[ScopeEnum]): What the token may do.
         scope (TokenScopeEnum): * `read` - Read
             * `write` - Write
         prefix (str): The first characters of the secret, to recognise the token.
@@ -32,6 +34,7 @@ class PersonalTokenCreatedOutput:
     id: UUID
     name: str
     workspace: str
+    scopes: list[ScopeEnum]
     scope: TokenScopeEnum
     prefix: str
     created_at: datetime.datetime
@@ -46,6 +49,11 @@ class PersonalTokenCreatedOutput:
         name = self.name
 
         workspace = self.workspace
+
+        scopes = []
+        for scopes_item_data in self.scopes:
+            scopes_item = scopes_item_data.value
+            scopes.append(scopes_item)
 
         scope = self.scope.value
 
@@ -74,6 +82,7 @@ class PersonalTokenCreatedOutput:
                 "id": id,
                 "name": name,
                 "workspace": workspace,
+                "scopes": scopes,
                 "scope": scope,
                 "prefix": prefix,
                 "created_at": created_at,
@@ -93,6 +102,13 @@ class PersonalTokenCreatedOutput:
         name = d.pop("name")
 
         workspace = d.pop("workspace")
+
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in _scopes:
+            scopes_item = ScopeEnum(scopes_item_data)
+
+            scopes.append(scopes_item)
 
         scope = TokenScopeEnum(d.pop("scope"))
 
@@ -136,6 +152,7 @@ class PersonalTokenCreatedOutput:
             id=id,
             name=name,
             workspace=workspace,
+            scopes=scopes,
             scope=scope,
             prefix=prefix,
             created_at=created_at,

@@ -188,6 +188,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/oauth/authorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an app asks for: its name, workspace and scopes (for the consent screen)
+         * @description The consent screen's endpoint (a signed-in member): GET describes the request, POST
+         *     answers it. Both take the app's authorization request as the query string.
+         */
+        get: operations["oauth_authorize_get"];
+        put?: never;
+        /**
+         * The member's answer: where to send the browser (with a code, or access_denied)
+         * @description The consent screen's endpoint (a signed-in member): GET describes the request, POST
+         *     answers it. Both take the app's authorization request as the query string.
+         */
+        post: operations["oauth_authorize_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/realtime/ticket": {
         parameters: {
             query?: never;
@@ -197,7 +223,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A single-use ticket that opens one realtime socket (see docs/realtime.md) */
+        /**
+         * A single-use ticket that opens one realtime socket (see docs/realtime.md)
+         * @description A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+         *     a token's (scope `events:read`) one that may subscribe to the token's workspace only.
+         */
         post: operations["realtime_ticket_create"];
         delete?: never;
         options?: never;
@@ -654,6 +684,84 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/oauth-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OAuth apps registered in the workspace (admins)
+         * @description OAuth apps registered in the workspace (admins; a signed-in session only).
+         */
+        get: operations["oauth_apps_list"];
+        put?: never;
+        /**
+         * Register an OAuth app (authorization code + PKCE); the secret is shown once
+         * @description OAuth apps registered in the workspace (admins; a signed-in session only).
+         */
+        post: operations["oauth_apps_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/oauth-apps/{app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an OAuth app and every token it holds (admins) */
+        delete: operations["oauth_apps_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/oauth-installations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members' installations of the workspace's OAuth apps (admins)
+         * @description Each live access token an app holds for a member (admins).
+         */
+        get: operations["oauth_installations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspace_slug}/oauth-installations/{installation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a member's installation: every token the app holds for them (admins) */
+        delete: operations["oauth_installations_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1439,6 +1547,70 @@ export interface components {
             /** @description A daily email of the day's unread notifications (sent only when email_enabled is on too). */
             digest_enabled: boolean;
         };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        OAuthAppCreateInput: {
+            /** @description Shown to members on the consent screen. */
+            name: string;
+            /** @description Exact redirect URIs the app may send members back to. */
+            redirect_uris: string[];
+            /** @description A server-side app that keeps a client secret; false for a public client (a mobile or single-page app: PKCE alone). Defaults to `true`. */
+            confidential?: boolean;
+        };
+        OAuthAppCreatedOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            name: string;
+            client_id: string;
+            readonly redirect_uris: string[];
+            readonly confidential: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description Shown once (empty for a public client); only a hash is kept. */
+            client_secret: string;
+        };
+        OAuthAppOutput: {
+            /** Format: uuid */
+            readonly id: string;
+            name: string;
+            client_id: string;
+            readonly redirect_uris: string[];
+            readonly confidential: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
+        OAuthConsentInput: {
+            /** @description The member's answer on the consent screen. */
+            allow: boolean;
+        };
+        OAuthConsentOutput: {
+            app_name: string;
+            /** @description Slug of the workspace the app acts in. */
+            workspace: string;
+            scopes: components["schemas"]["OAuthScopeOutput"][];
+            redirect_uri: string;
+        };
+        OAuthInstallationOutput: {
+            /** @description The access token's id; revoke to end the install. */
+            id: number;
+            /** Format: uuid */
+            app_id: string;
+            app_name: string;
+            member: components["schemas"]["UserSummaryOutput"];
+            readonly scopes: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        OAuthRedirectOutput: {
+            /** @description Send the browser here: the app's redirect URI with `code` and `state` (or `error=access_denied`). */
+            redirect_to: string;
+        };
+        OAuthScopeOutput: {
+            scope: components["schemas"]["ScopeEnum"];
+            description: string;
+        };
         PaginatedActivityEventOutputList: {
             results: components["schemas"]["ActivityEventOutput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
@@ -1481,6 +1653,16 @@ export interface components {
         };
         PaginatedNotificationOutputList: {
             results: components["schemas"]["NotificationOutput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
+        PaginatedOAuthAppOutputList: {
+            results: components["schemas"]["OAuthAppOutput"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
+            next_cursor: string | null;
+        };
+        PaginatedOAuthInstallationOutputList: {
+            results: components["schemas"]["OAuthInstallationOutput"][];
             /** @description Pass as `cursor` to get the next page; null on the last page (on a feed: the position after the last event, null only while empty). */
             next_cursor: string | null;
         };
@@ -1615,13 +1797,15 @@ export interface components {
             name: string;
             /** @description Slug of the one workspace the token may act in. */
             workspace: string;
+            /** @description What the token may do (see the `personalToken` security requirement of each operation). Give this or `scope`. */
+            scopes?: components["schemas"]["ScopeEnum"][];
             /**
-             * @description `read`: safe methods only; `write`: any.
+             * @description Deprecated, use `scopes`: `read` is every `*:read` scope, `write` every scope, webhook management included.
              *
              *     * `read` - Read
              *     * `write` - Write
              */
-            scope: components["schemas"]["TokenScopeEnum"];
+            scope?: components["schemas"]["TokenScopeEnum"];
             /**
              * Format: date-time
              * @description Optional, at most a year ahead; null: never expires.
@@ -1634,7 +1818,15 @@ export interface components {
             readonly name: string;
             /** @description The workspace's slug. */
             workspace: string;
-            readonly scope: components["schemas"]["TokenScopeEnum"];
+            /** @description What the token may do. */
+            scopes: components["schemas"]["ScopeEnum"][];
+            /**
+             * @description Deprecated: `write` only for a token that holds every scope, else `read`.
+             *
+             *     * `read` - Read
+             *     * `write` - Write
+             */
+            scope: components["schemas"]["TokenScopeEnum"];
             /** @description The first characters of the secret, to recognise the token. */
             prefix: string;
             /** Format: date-time */
@@ -1652,7 +1844,15 @@ export interface components {
             readonly name: string;
             /** @description The workspace's slug. */
             workspace: string;
-            readonly scope: components["schemas"]["TokenScopeEnum"];
+            /** @description What the token may do. */
+            scopes: components["schemas"]["ScopeEnum"][];
+            /**
+             * @description Deprecated: `write` only for a token that holds every scope, else `read`.
+             *
+             *     * `read` - Read
+             *     * `write` - Write
+             */
+            scope: components["schemas"]["TokenScopeEnum"];
             /** @description The first characters of the secret, to recognise the token. */
             prefix: string;
             /** Format: date-time */
@@ -1797,6 +1997,23 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "owner" | "admin" | "member" | "guest";
+        /**
+         * @description * `workspace:read` - Read the workspace and who the token's owner is
+         *     * `workspace:admin` - Rename or delete the workspace
+         *     * `members:read` - List workspace and project members
+         *     * `members:admin` - Change roles, remove members, manage invitations
+         *     * `projects:read` - Read projects, their states and labels
+         *     * `projects:admin` - Create, change, archive and delete projects, states, labels
+         *     * `issues:read` - Read issues, comments, relations, activity and insights
+         *     * `issues:write` - Create, change, move and delete issues
+         *     * `comments:write` - Write, edit and delete comments
+         *     * `notifications:read` - Read the owner's notifications and subscriptions
+         *     * `notifications:write` - Mark notifications read, (un)subscribe
+         *     * `events:read` - Read the change feed and open a realtime socket
+         *     * `webhooks:admin` - Register, change and delete webhook endpoints
+         * @enum {string}
+         */
+        ScopeEnum: "workspace:read" | "workspace:admin" | "members:read" | "members:admin" | "projects:read" | "projects:admin" | "issues:read" | "issues:write" | "comments:write" | "notifications:read" | "notifications:write" | "events:read" | "webhooks:admin";
         /**
          * @description * `backlog` - Backlog
          *     * `unstarted` - Unstarted
@@ -4289,7 +4506,7 @@ export interface components {
          * @description Every `code` a problem answer can carry. Branch on these; a client should treat a code it does not know by the answer's status.
          * @enum {string}
          */
-        ErrorCode: "already_related" | "authentication_failed" | "bad_authorization_header" | "bad_request" | "cache_unavailable" | "comment_not_found" | "conflict" | "database_unavailable" | "error" | "external_ref_taken" | "idempotency_key_in_flight" | "idempotency_key_reused" | "insufficient_role" | "internal_error" | "invalid_credentials" | "invalid_idempotency_key" | "invitation_email_mismatch" | "invitation_invalid" | "invitation_not_found" | "issue_not_found" | "label_not_found" | "last_owner" | "last_state" | "malformed_json" | "member_not_found" | "method_not_allowed" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "not_ready" | "notification_not_found" | "owner_required" | "parse_error" | "password_changed" | "permission_denied" | "precondition_failed" | "project_archived" | "project_not_found" | "rate_limited" | "request_too_large" | "session_required" | "sign_in_backoff" | "staff_required" | "state_not_found" | "throttled" | "token_not_found" | "token_not_valid" | "token_reused" | "token_revoked" | "token_scope" | "too_many_attempts" | "unsupported_media_type" | "user_inactive" | "user_not_found" | "validation_error" | "webhook_delivery_not_found" | "webhook_not_found" | "workspace_not_found";
+        ErrorCode: "already_related" | "authentication_failed" | "bad_authorization_header" | "bad_request" | "cache_unavailable" | "comment_not_found" | "conflict" | "database_unavailable" | "error" | "external_ref_taken" | "idempotency_key_in_flight" | "idempotency_key_reused" | "insufficient_role" | "insufficient_scope" | "internal_error" | "invalid_credentials" | "invalid_idempotency_key" | "invitation_email_mismatch" | "invitation_invalid" | "invitation_not_found" | "issue_not_found" | "label_not_found" | "last_owner" | "last_state" | "malformed_json" | "member_not_found" | "method_not_allowed" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "not_ready" | "notification_not_found" | "oauth_app_not_found" | "oauth_installation_not_found" | "owner_required" | "parse_error" | "password_changed" | "permission_denied" | "precondition_failed" | "project_archived" | "project_not_found" | "rate_limited" | "request_too_large" | "session_required" | "sign_in_backoff" | "staff_required" | "state_not_found" | "throttled" | "token_not_found" | "token_not_valid" | "token_reused" | "token_revoked" | "too_many_attempts" | "unsupported_media_type" | "user_inactive" | "user_not_found" | "validation_error" | "webhook_delivery_not_found" | "webhook_not_found" | "workspace_not_found";
     };
     responses: never;
     parameters: never;
@@ -4588,7 +4805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4673,6 +4890,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -4726,7 +4952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,7 +5010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4846,7 +5072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4919,7 +5145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5011,7 +5237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,7 +5304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5155,7 +5381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5166,6 +5392,204 @@ export interface operations {
             };
             /** @description No such object, or not visible to the caller. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_authorize_get: {
+        parameters: {
+            query: {
+                /** @description The app's client id. */
+                client_id: string;
+                /** @description PKCE: BASE64URL(SHA256(code_verifier)). */
+                code_challenge: string;
+                /** @description `S256`. */
+                code_challenge_method: string;
+                /** @description One of the app's registered redirect URIs. */
+                redirect_uri: string;
+                /** @description `code` (the only grant). */
+                response_type: string;
+                /** @description Space-separated scopes (docs/tokens.md). */
+                scope: string;
+                /** @description Opaque value returned with the code. */
+                state: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthConsentOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_authorize_answer: {
+        parameters: {
+            query: {
+                /** @description The app's client id. */
+                client_id: string;
+                /** @description PKCE: BASE64URL(SHA256(code_verifier)). */
+                code_challenge: string;
+                /** @description `S256`. */
+                code_challenge_method: string;
+                /** @description One of the app's registered redirect URIs. */
+                redirect_uri: string;
+                /** @description `code` (the only grant). */
+                response_type: string;
+                /** @description Space-separated scopes (docs/tokens.md). */
+                scope: string;
+                /** @description Opaque value returned with the code. */
+                state: string;
+            };
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthConsentInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthRedirectOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5225,7 +5649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5317,6 +5741,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -5375,7 +5808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5453,6 +5886,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -5503,7 +5945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5576,7 +6018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5663,6 +6105,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -5719,6 +6170,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5793,7 +6253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5871,7 +6331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5958,7 +6418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6060,6 +6520,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -6117,6 +6586,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6187,7 +6665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6284,7 +6762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6388,6 +6866,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -6455,7 +6942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6549,7 +7036,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6644,6 +7131,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -6714,7 +7210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +7298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6877,7 +7373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6962,7 +7458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7056,7 +7552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7155,7 +7651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7268,6 +7764,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -7346,7 +7851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7434,7 +7939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7497,6 +8002,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7569,7 +8083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7654,7 +8168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7757,6 +8271,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -7808,7 +8331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7891,7 +8414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7987,6 +8510,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -8052,7 +8584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8151,7 +8683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8238,6 +8770,390 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_apps_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "created" | "-created";
+            };
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOAuthAppOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_apps_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your choice (1 to 255 printable ASCII characters), unique per request you mean to make once. Retrying with the same key and the same request within 24 hours returns the first answer again (header `Idempotent-Replayed: true`) instead of running it twice; the same key with another request is a 422 `idempotency_key_reused`, and while the first is still running, a 409 `idempotency_key_in_flight`. Answers with status 5xx or 429 are not kept. A key belongs to the credential that sent it (a personal access token, or your sessions) and, under a workspace, to your membership and role: a replay passes every check the request would pass now and counts against your rate limits. Stored answers are encrypted with a key derived from yours (docs/integrations.md). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthAppCreateInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthAppCreatedOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request conflicts with the current state, or a request with the same `Idempotency-Key` is still running (`idempotency_key_in_flight`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used for a different request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_apps_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                app_id: string;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_installations_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                /** @description Page size, 1 to 100. */
+                limit?: number;
+                /** @description Sort order; a leading `-` sorts descending. */
+                ordering?: "created" | "-created";
+            };
+            header?: never;
+            path: {
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOAuthInstallationOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error` lists each field), malformed JSON or bad cursor. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description No such object, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Too many requests (`rate_limited`, or `throttled` for sign-in attempts); retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+        };
+    };
+    oauth_installations_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installation_id: number;
+                workspace_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -8300,6 +9216,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8376,7 +9301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8464,6 +9389,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -8515,7 +9449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8589,7 +9523,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8671,7 +9605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8795,6 +9729,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -8852,6 +9795,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8951,6 +9903,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -9023,7 +9984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9127,7 +10088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9231,6 +10192,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -9301,7 +10271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9389,7 +10359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9464,7 +10434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9550,6 +10520,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
             /** @description No such object, or not visible to the caller. */
             404: {
                 headers: {
@@ -9620,7 +10599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9708,7 +10687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9778,6 +10757,15 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials (a revoked or expired personal access token: `token_not_valid`). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemOutput"];
+                };
+            };
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9855,7 +10843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9946,7 +10934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10030,7 +11018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10130,7 +11118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10230,7 +11218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10333,7 +11321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10411,7 +11399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10499,7 +11487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10559,7 +11547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10633,7 +11621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10719,7 +11707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10793,7 +11781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10893,7 +11881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemOutput"];
                 };
             };
-            /** @description Authenticated, but the role does not allow this; or a personal access token where it may not act (`session_required`) or beyond its scope (`token_scope`). */
+            /** @description Authenticated, but the role does not allow this (`insufficient_role`); or a token without the scope the operation lists in its security requirement (`insufficient_scope`), or where no token may act (`session_required`). */
             403: {
                 headers: {
                     [name: string]: unknown;

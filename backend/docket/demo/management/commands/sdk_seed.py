@@ -10,6 +10,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from docket.accounts.models import User
+from docket.core.scopes import LEGACY_SCOPES
 from docket.projects.access import access_from_membership
 from docket.projects.services import project_create
 from docket.workspaces.services import token_create, workspace_create
@@ -30,7 +31,7 @@ class Command(BaseCommand):
                 actor=user,
                 workspace_slug="sdk",
                 name=f"sdk-test {scope}",
-                scope=scope,
+                scopes=LEGACY_SCOPES[scope],
                 expires_at=None,
             ).secret
             for scope in ("write", "read")

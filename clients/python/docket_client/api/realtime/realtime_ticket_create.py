@@ -94,6 +94,9 @@ def sync_detailed(
 ) -> Response[ProblemOutput | RealtimeTicketOutput]:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
 
+     A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+    a token's (scope `events:read`) one that may subscribe to the token's workspace only.
+
     Args:
         idempotency_key (str | Unset):
 
@@ -123,6 +126,9 @@ def sync(
 ) -> ProblemOutput | RealtimeTicketOutput | None:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
 
+     A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+    a token's (scope `events:read`) one that may subscribe to the token's workspace only.
+
     Args:
         idempotency_key (str | Unset):
 
@@ -146,6 +152,9 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ProblemOutput | RealtimeTicketOutput]:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
+
+     A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+    a token's (scope `events:read`) one that may subscribe to the token's workspace only.
 
     Args:
         idempotency_key (str | Unset):
@@ -173,6 +182,9 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> ProblemOutput | RealtimeTicketOutput | None:
     """A single-use ticket that opens one realtime socket (see docs/realtime.md)
+
+     A session's ticket opens a socket that may subscribe to any of the person's workspaces;
+    a token's (scope `events:read`) one that may subscribe to the token's workspace only.
 
     Args:
         idempotency_key (str | Unset):

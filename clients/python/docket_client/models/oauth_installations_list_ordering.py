@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class OauthInstallationsListOrdering(StrEnum):
+    CREATED = "created"
+    CREATED_DESC = "-created"
+
+    def __str__(self) -> str:
+        return str(self.value)
