@@ -5,8 +5,10 @@ import { restoreSession } from "../api/actions";
 import { useSession } from "../../../shared/hooks/useSession";
 import { errorMessage, Loading } from "../../../shared/components/States";
 import { useAcceptInvitation } from "../hooks/useAcceptInvitation";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 export function AcceptInvitationScreen() {
+  useDocumentTitle(["Invitation"]);
   const { token: inviteToken = "" } = useParams();
   const { token } = useSession();
   const [restoring, setRestoring] = useState(token === null);

@@ -6,6 +6,7 @@ import { PROJECT_KEY_PATTERN } from "../../../shared/api/constants";
 import { projectsQuery, workspaceQuery, type Project } from "../../../shared/api/queries";
 import { EmptyState, ErrorState, formErrors, Loading } from "../../../shared/components/States";
 import { useCreateProject } from "../hooks/useCreateProject";
+import { useWorkspaceTitle } from "../../../shared/hooks/useDocumentTitle";
 
 /** "Mobile App" -> "MA", "Website" -> "WEB": upper-case letters, 2 to 10 of them. */
 export function suggestProjectKey(name: string): string {
@@ -23,6 +24,7 @@ export function suggestProjectKey(name: string): string {
 
 export function ProjectsScreen() {
   const { slug = "" } = useParams();
+  useWorkspaceTitle(slug, "Projects");
   const workspace = useQuery(workspaceQuery(slug));
   const projects = useQuery(projectsQuery(slug));
   const canCreate = workspace.data ? workspace.data.role !== "guest" : false;
