@@ -262,8 +262,7 @@ export function IssueBoardScreen() {
               <h2 className="column-head">
                 <StateDot color={state.color} /> {state.name}{" "}
                 <span className="muted" data-testid="column-count">
-                  {issues.length}
-                  {more ? "+" : ""}
+                  {column.total}
                 </span>
                 <span className="visually-hidden">
                   {more ? "cards loaded, more to load" : issues.length === 1 ? "card" : "cards"}
