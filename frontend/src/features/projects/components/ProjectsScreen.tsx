@@ -8,18 +8,20 @@ import { EmptyState, ErrorState, formErrors, Loading } from "../../../shared/com
 import { useCreateProject } from "../hooks/useCreateProject";
 import { useWorkspaceTitle } from "../../../shared/hooks/useDocumentTitle";
 
-/** "Mobile App" -> "MA", "Website" -> "WEB": upper-case letters, 2 to 10 of them. */
+/**
+ * "Mobile App" -> "MA", "Website" -> "WEB", "Q" -> "": upper-case letters, 2 to 10 of them
+ * (PROJECT_KEY_PATTERN), or nothing when the name has too few letters to suggest one.
+ */
 export function suggestProjectKey(name: string): string {
   const words = name
-    .toUpperCase()
     .normalize("NFKD")
+    .toUpperCase()
     .replace(/[^A-Z\s]/g, "")
     .split(/\s+/)
     .filter(Boolean);
-  if (words.length === 0) return "";
   const initials = words.map((word) => word[0]).join("");
-  const key = initials.length >= 2 ? initials : (words[0] ?? "").slice(0, 3);
-  return key.slice(0, 10);
+  const key = (initials.length >= 2 ? initials : words.join("").slice(0, 3)).slice(0, 10);
+  return new RegExp(`^${PROJECT_KEY_PATTERN}$`).test(key) ? key : "";
 }
 
 export function ProjectsScreen() {
