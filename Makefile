@@ -68,7 +68,7 @@ header = @printf '\n==> %s\n' "$(1)"
 
 .PHONY: help venv services db migrate demo run serve api-fuzz \
 	lint format schema schema-check openapi-lint api-compat migrations-check compat-check deploy-check config-check \
-	backend-test test pin bench bench-realtime bench-large bench-background bench-migrations chaos frontend-deps chromium client client-check constants frontend-check \
+	backend-test test pin bench bench-realtime bench-large bench-background bench-migrations bench-spa chaos frontend-deps chromium client client-check constants frontend-check \
 	browser-test sdk sdk-check sdk-test
 
 help: ## List the targets
@@ -368,6 +368,10 @@ bench-large: venv services ## A 1,000,000-issue project (own database): list pag
 	for _ in $$(seq 50); do curl -sf http://127.0.0.1:8002/healthz >/dev/null && break; sleep 0.2; done; \
 	$(VENV_BIN)/python $(ROOT)/bench/bench_large.py --base http://127.0.0.1:8002 \
 		--plans $(ROOT)/.run/bench-large-plans.txt $(BENCH_ARGS); }
+
+bench-spa: venv services ## SPA budgets (production build, real API, Chromium): input to change, routes, live change, 10,000-issue list, initial JS
+	$(call header,bench-spa: frontend/e2e/measure-budgets.mjs (E2E_* pick ports, database, Redis))
+	@cd $(FRONTEND) && node e2e/measure-budgets.mjs
 
 bench-background: venv services ## Relay throughput per consumer and emails/s of one worker (own database)
 	$(call header,bench-background: bench/bench_background.py on docket_bench)

@@ -63,12 +63,12 @@ try {
     await page.goto(`${WEB}/w/acme/p/BIG/board`);
     await page.waitForFunction(
       (columns) => {
-        // Every column, each with as many cards in the DOM as its count says it loaded.
+        // Every column, each with its first page of cards (25, or all it holds) in the DOM.
         const shown = document.querySelectorAll('[data-testid="board-column"]');
-        const counted = [...document.querySelectorAll('[data-testid="column-count"]')].reduce(
-          (sum, count) => sum + parseInt(count.textContent ?? "0", 10),
-          0,
-        );
+        const counted = [...shown].reduce((sum, column) => {
+          const total = parseInt(column.querySelector('[data-testid="column-count"]')?.textContent ?? "0", 10);
+          return sum + Math.min(total, 25);
+        }, 0);
         const all = document.querySelectorAll('[data-testid="issue-card"]');
         const first = all[0]?.getBoundingClientRect();
         return (

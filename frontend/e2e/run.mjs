@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 
+import { accessibilityScenarios } from "./accessibility.mjs";
 import { scenarios } from "./scenarios.mjs";
 import { openPages, RESULTS, startStack, stopStack } from "./harness.mjs";
 
@@ -14,7 +15,7 @@ let failed = 0;
 const started = Date.now();
 try {
   browser = await startStack();
-  for (const [name, scenario] of Object.entries(scenarios)) {
+  for (const [name, scenario] of Object.entries({ ...scenarios, ...accessibilityScenarios })) {
     if (only && !name.includes(only)) continue;
     const problems = [];
     const shot = (page, label) =>

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from docket.accounts.models import User
 from docket.core.access import Access
@@ -47,6 +47,7 @@ class BoardColumn:
     state: State
     cards: list[tuple[uuid.UUID, str]]  # (id, position) of the column's first cards, in order
     has_more: bool
+    total: int  # every card of the column the caller may see, filters applied
 
 
 def board_columns(*, project: Project, issues: QuerySet[Issue], limit: int) -> list[BoardColumn]:
@@ -55,8 +56,9 @@ def board_columns(*, project: Project, issues: QuerySet[Issue], limit: int) -> l
     `issues` is what the caller may see (issue_list), filters applied. The heads of all columns
     come from one UNION ALL of per-column `ORDER BY position, id LIMIT n` scans, each an index
     range on (state, position): the cost follows the page size, never the project's size. A
-    column's `has_more` says whether a card follows its last one. Cards come as keys; the caller
-    renders them (docket.issues.listing.issue_items).
+    column's `has_more` says whether a card follows its last one, its `total` how many cards it
+    holds (one grouped count for all columns, on the same (state, ...) index). Cards come as
+    keys; the caller renders them (docket.issues.listing.issue_items).
     """
     states = list(State.objects.filter(project=project).order_by("position", "id"))
     heads = [
@@ -69,8 +71,20 @@ def board_columns(*, project: Project, issues: QuerySet[Issue], limit: int) -> l
     by_state: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {state.pk: [] for state in states}
     for state_id, position, issue_id in rows:
         by_state[state_id].append((issue_id, position))
+    # distinct: an assignee or label filter joins a row per match.
+    totals = dict(
+        issues.order_by()
+        .values("state_id")
+        .annotate(total=Count("id", distinct=True))
+        .values_list("state_id", "total")
+    )
     return [
-        BoardColumn(state, by_state[state.pk][:limit], len(by_state[state.pk]) > limit)
+        BoardColumn(
+            state,
+            by_state[state.pk][:limit],
+            len(by_state[state.pk]) > limit,
+            totals.get(state.pk, 0),
+        )
         for state in states
     ]
 

@@ -1,6 +1,8 @@
 import { Link } from "react-router-dom";
+import { useDocumentTitle } from "../shared/hooks/useDocumentTitle";
 
 export function NotFoundScreen() {
+  useDocumentTitle(["Page not found"]);
   return (
     <main className="auth-card">
       <h1>Page not found</h1>

@@ -84,6 +84,13 @@ class BoardQuery(serializers.Serializer):
 class BoardColumnOutput(serializers.Serializer):
     state = IssueStateOutput()
     issues = IssueListItem(many=True, help_text="The column's first cards, by position.")
+    total = serializers.IntegerField(
+        min_value=0,
+        help_text=(
+            "How many cards the column holds, filters applied: the column's size, however many "
+            "of its cards this answer carries."
+        ),
+    )
     next_cursor = serializers.CharField(
         allow_null=True,
         help_text=(

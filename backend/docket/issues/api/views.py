@@ -203,7 +203,9 @@ class ProjectBoardView(_ProjectIssues):
                 + json.dumps(IssueStateOutput(column.state).data)
                 + ',"issues":['
                 + ",".join(cards)
-                + '],"next_cursor":'
+                + '],"total":'
+                + str(column.total)
+                + ',"next_cursor":'
                 + json.dumps(cursor)
                 + "}"
             )

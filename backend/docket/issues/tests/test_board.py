@@ -105,6 +105,38 @@ def test_the_list_filters_apply_to_every_column(world, as_user):
     assert cards == [mine.key]
 
 
+def test_each_column_counts_all_its_cards_not_only_the_loaded_ones(world, as_user):
+    _fill(world, {0: 5, 2: 2})
+    states = _states(world)
+
+    body = _board(as_user(world.member), "?limit=3")
+
+    assert [column["total"] for column in body["columns"]] == [
+        len(_column_in_db(world, state)) for state in states
+    ]
+    first = body["columns"][0]
+    assert (len(first["issues"]), first["total"]) == (3, 5)
+
+
+def test_a_columns_total_counts_only_what_the_filters_keep(world, as_user):
+    _fill(world, {1: 3})
+    state = _states(world)[1]
+    issue_create(
+        access=access_of(world.memberships["member"]),
+        project=world.eng,
+        title="only mine",
+        state_id=state.id,
+        # Two assignees and the filter on one: the join must not count the card twice.
+        assignee_ids=[world.admin.id, world.owner.id],
+        label_ids=[world.eng_label.id],
+    )
+
+    body = _board(as_user(world.member), f"?assignee={world.admin.id}")
+
+    assert [column["total"] for column in body["columns"]][1] == 1
+    assert sum(column["total"] for column in body["columns"]) == 1
+
+
 def test_the_board_runs_a_fixed_number_of_queries_whatever_its_size(world, as_user):
     client = as_user(world.member)
 
@@ -115,8 +147,8 @@ def test_the_board_runs_a_fixed_number_of_queries_whatever_its_size(world, as_us
 
     small = queries()
     _fill(world, {0: 4, 1: 3, 2: 3, 3: 2})
-    # user, membership, project, states, the column heads, the cards' JSON
-    assert (small, queries()) == (6, 6)
+    # user, membership, project, states, the column heads, the column totals, the cards' JSON
+    assert (small, queries()) == (7, 7)
 
 
 @pytest.mark.parametrize("limit", ["0", "101", "x", "1e3"])

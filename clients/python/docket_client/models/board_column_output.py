@@ -20,6 +20,8 @@ class BoardColumnOutput:
     Attributes:
         state (IssueStateOutput):
         issues (list[IssueListItem]): The column's first cards, by position.
+        total (int): How many cards the column holds, filters applied: the column's size, however many of its cards this
+            answer carries.
         next_cursor (None | str): Null when the column holds no more cards. Otherwise pass it as `cursor` to the
             project's issue list with `state=<this state's id>&ordering=position` (and the same filters) for the cards that
             follow.
@@ -27,6 +29,7 @@ class BoardColumnOutput:
 
     state: IssueStateOutput
     issues: list[IssueListItem]
+    total: int
     next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,6 +41,8 @@ class BoardColumnOutput:
             issues_item = issues_item_data.to_dict()
             issues.append(issues_item)
 
+        total = self.total
+
         next_cursor: None | str
         next_cursor = self.next_cursor
 
@@ -47,6 +52,7 @@ class BoardColumnOutput:
             {
                 "state": state,
                 "issues": issues,
+                "total": total,
                 "next_cursor": next_cursor,
             }
         )
@@ -68,6 +74,8 @@ class BoardColumnOutput:
 
             issues.append(issues_item)
 
+        total = d.pop("total")
+
         def _parse_next_cursor(data: object) -> None | str:
             if data is None:
                 return data
@@ -78,6 +86,7 @@ class BoardColumnOutput:
         board_column_output = cls(
             state=state,
             issues=issues,
+            total=total,
             next_cursor=next_cursor,
         )
 

@@ -60,9 +60,11 @@ export type CardMove = {
 export function withCardMoved(board: Board, { issue, state, after, before, position }: CardMove): Board {
   const { id, name, category, color } = state;
   const moved: IssueListItem = { ...issue, state: { id, name, category, color }, position };
+  // The card being moved is on the board (it was dragged or picked there).
+  const from = loadedInState(board, issue.id) ?? issue.state.id;
   return {
     ...board,
-    columns: board.columns.map((column) => {
+    columns: withTotalsShifted(board.columns, from, state.id).map((column) => {
       const rest = column.issues.filter((other) => other.id !== issue.id);
       if (column.state.id !== state.id) {
         return rest.length === column.issues.length ? column : { ...column, issues: rest };
@@ -73,6 +75,31 @@ export function withCardMoved(board: Board, { issue, state, after, before, posit
       return { ...column, issues: [...rest.slice(0, at), moved, ...rest.slice(at)] };
     }),
   };
+}
+
+/**
+ * The columns' totals after a card went from `fromStateId` (null: not known to be on this board)
+ * to `toStateId` (null: off the board). A card whose old column is unknown leaves the totals to
+ * the next refetch rather than guessing.
+ */
+export function withTotalsShifted(
+  columns: BoardColumn[],
+  fromStateId: string | null,
+  toStateId: string | null,
+): BoardColumn[] {
+  if (fromStateId === null || fromStateId === toStateId) return columns;
+  return columns.map((column) =>
+    column.state.id === fromStateId
+      ? { ...column, total: Math.max(0, column.total - 1) }
+      : column.state.id === toStateId
+        ? { ...column, total: column.total + 1 }
+        : column,
+  );
+}
+
+/** The state of the column holding the card `id` among the loaded ones, or null. */
+export function loadedInState(board: Board, id: string): string | null {
+  return board.columns.find((column) => column.issues.some((issue) => issue.id === id))?.state.id ?? null;
 }
 
 /** Every card loaded on the board, column after column. */

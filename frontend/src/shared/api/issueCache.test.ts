@@ -14,13 +14,38 @@ function card(n: number, state: StateRef = TODO, title = `Issue ${n}`): IssueLis
 function board(todo: IssueListItem[], done: IssueListItem[], todoMore = false): Board {
   return {
     columns: [
-      { state: TODO, issues: todo, next_cursor: todoMore ? "next" : null },
-      { state: DONE, issues: done, next_cursor: null },
+      { state: TODO, issues: todo, total: 0, next_cursor: todoMore ? "next" : null },
+      { state: DONE, issues: done, total: 0, next_cursor: null },
     ],
   } as Board;
 }
 
 const keysIn = (value: Board, at: number) => value.columns[at]!.issues.map((issue) => issue.key);
+
+describe("the columns' totals", () => {
+  const counted = (todo: number, done: number, value: Board): Board => ({
+    columns: value.columns.map((column, at) => ({ ...column, total: at === 0 ? todo : done })),
+  });
+  const totals = (value: Board) => value.columns.map((column) => column.total);
+
+  it("follow a card that a live change moves from one column to another", () => {
+    const before = counted(40, 7, board([card(1), card(2)], [card(5, DONE)], true));
+    expect(totals(withIssueOnBoard(before, card(2, DONE)))).toEqual([39, 8]);
+    // Moved past the loaded cards of its new column: still counted there.
+    expect(totals(withIssueOnBoard(before, card(1, DONE, "x")))).toEqual([39, 8]);
+  });
+
+  it("stay put for an edit in place, and for a card whose old column is unknown", () => {
+    const before = counted(40, 7, board([card(1), card(2)], [card(5, DONE)], true));
+    expect(totals(withIssueOnBoard(before, card(2, TODO, "Renamed")))).toEqual([40, 7]);
+    expect(totals(withIssueOnBoard(before, card(99, DONE)))).toEqual([40, 7]);
+  });
+
+  it("lose a deleted card", () => {
+    const before = counted(40, 7, board([card(1), card(2)], [card(5, DONE)], true));
+    expect(totals(withoutIssueOnBoard(before, "ENG-5"))).toEqual([40, 6]);
+  });
+});
 
 describe("a live change to one issue", () => {
   it("moves its card to its new column at its position", () => {

@@ -5,7 +5,7 @@
  */
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 
-import type { Board } from "./boardCache";
+import { boardCards, loadedInState, withTotalsShifted, type Board } from "./boardCache";
 import { keys, type Issue, type IssueListItem } from "./queries";
 
 export type IssuePages = InfiniteData<{ results: IssueListItem[]; next_cursor?: string | null }>;
@@ -58,7 +58,7 @@ export function withoutIssueInPages(data: IssuePages, key: string): IssuePages {
 export function withIssueOnBoard(board: Board, issue: IssueListItem): Board {
   return {
     ...board,
-    columns: board.columns.map((column) => {
+    columns: withTotalsShifted(board.columns, loadedInState(board, issue.id), issue.state.id).map((column) => {
       const rest = column.issues.filter((other) => other.id !== issue.id);
       if (column.state.id !== issue.state.id) {
         return rest.length === column.issues.length ? column : { ...column, issues: rest };
@@ -77,9 +77,10 @@ export function withIssueOnBoard(board: Board, issue: IssueListItem): Board {
 
 export function withoutIssueOnBoard(board: Board, key: string): Board {
   if (!boardHolds(board, key)) return board;
+  const card = boardCards(board).find((issue) => issue.key === key);
   return {
     ...board,
-    columns: board.columns.map((column) => ({
+    columns: withTotalsShifted(board.columns, card ? card.state.id : null, null).map((column) => ({
       ...column,
       issues: column.issues.filter((issue) => issue.key !== key),
     })),

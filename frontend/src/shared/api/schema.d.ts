@@ -1166,6 +1166,8 @@ export interface components {
             state: components["schemas"]["IssueStateOutput"];
             /** @description The column's first cards, by position. */
             issues: components["schemas"]["IssueListItem"][];
+            /** @description How many cards the column holds, filters applied: the column's size, however many of its cards this answer carries. */
+            total: number;
             /** @description Null when the column holds no more cards. Otherwise pass it as `cursor` to the project's issue list with `state=<this state's id>&ordering=position` (and the same filters) for the cards that follow. */
             next_cursor: string | null;
         };

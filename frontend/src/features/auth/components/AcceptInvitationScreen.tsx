@@ -5,6 +5,7 @@ import { restoreSession } from "../api/actions";
 import { useSession } from "../../../shared/hooks/useSession";
 import { errorMessage, Loading } from "../../../shared/components/States";
 import { useAcceptInvitation } from "../hooks/useAcceptInvitation";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 // The invitation's token travels in the URL fragment (`/invite#token=…`), which browsers never
 // send to a server nor put in a Referer; while the person signs in or up it waits in this tab's
@@ -35,6 +36,7 @@ function useInvitationToken(): string {
 }
 
 export function AcceptInvitationScreen() {
+  useDocumentTitle(["Invitation"]);
   const inviteToken = useInvitationToken();
   const { token } = useSession();
   const [restoring, setRestoring] = useState(token === null);

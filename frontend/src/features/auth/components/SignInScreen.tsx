@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { signIn } from "../api/actions";
 import { useSession } from "../../../shared/hooks/useSession";
 import { errorMessage } from "../../../shared/components/States";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 /** Only same-app paths are followed after sign-in (no open redirect). */
 export function safeNext(next: string | null): string {
@@ -11,6 +12,7 @@ export function safeNext(next: string | null): string {
 }
 
 export function SignInScreen() {
+  useDocumentTitle(["Sign in"]);
   const { notice } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();

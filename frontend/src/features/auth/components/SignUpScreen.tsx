@@ -4,8 +4,10 @@ import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { signUp } from "../api/actions";
 import { formErrors } from "../../../shared/components/States";
 import { safeNext } from "./SignInScreen";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 export function SignUpScreen() {
+  useDocumentTitle(["Create account"]);
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get("next"));

@@ -12,6 +12,7 @@ import { useLoadMoreCards } from "../hooks/useLoadMoreCards";
 import { useSelection } from "../../../shared/lib/keyboard";
 import { useRealtimeTopic } from "../../realtime";
 import { useMoveIssue, type MoveRequest } from "../hooks/useMoveIssue";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 const FILTER_NAMES = ["assignee", "label", "priority", "q"] as const;
 
@@ -58,7 +59,6 @@ function IssueCard(props: {
       // J/K move the focus between cards, Enter opens (keyboard.ts).
       data-issue-key={issue.key}
       tabIndex={-1}
-      aria-selected={props.selected}
       onKeyDown={(event) => {
         if (event.key === "Enter" && event.target === event.currentTarget) props.onOpen(issue.key);
       }}
@@ -73,6 +73,8 @@ function IssueCard(props: {
     >
       <div className="card-top">
         <span className="cell-key">{issue.key}</span>
+        {/* A card is no option or row, so aria-selected does not apply: the state is said. */}
+        {props.selected && <span className="visually-hidden">Selected</span>}
         <PriorityBadge priority={issue.priority} />
       </div>
       {/* The click bubbles to the card; the button makes it reachable by keyboard. */}
@@ -182,7 +184,9 @@ export function IssueBoardScreen() {
   useRealtimeTopic(slug, projectKey);
   const [params] = useSearchParams();
   const filters = filtersFrom(params);
-  const { open } = useOpenIssue();
+  const { issueKey: openIssueKey, open } = useOpenIssue();
+  // The open issue's panel names the tab while it is open.
+  useDocumentTitle(["Board", projectKey], !openIssueKey);
   const board = useQuery(boardQuery(slug, projectKey, filters));
   const [toast, setToast] = useState<string | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
@@ -258,8 +262,7 @@ export function IssueBoardScreen() {
               <h2 className="column-head">
                 <StateDot color={state.color} /> {state.name}{" "}
                 <span className="muted" data-testid="column-count">
-                  {issues.length}
-                  {more ? "+" : ""}
+                  {column.total}
                 </span>
                 <span className="visually-hidden">
                   {more ? "cards loaded, more to load" : issues.length === 1 ? "card" : "cards"}

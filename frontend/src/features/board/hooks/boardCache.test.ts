@@ -71,8 +71,8 @@ describe("the board's first load", () => {
     const asked = stubApi(() =>
       json({
         columns: [
-          { state: TODO, issues: cards(1, 50), next_cursor: "todo-2" },
-          { state: DOING, issues: [card(60, DOING)], next_cursor: null },
+          { state: TODO, issues: cards(1, 50), total: 0, next_cursor: "todo-2" },
+          { state: DOING, issues: [card(60, DOING)], total: 0, next_cursor: null },
         ],
       }),
     );
@@ -89,13 +89,13 @@ describe("the board's first load", () => {
   it("reloads a column as deep as it had been scrolled when refetched", async () => {
     const asked = stubApi((url) =>
       url.pathname === BOARD_PATH
-        ? json({ columns: [{ state: TODO, issues: cards(1, 2), next_cursor: "after-2" }] })
+        ? json({ columns: [{ state: TODO, issues: cards(1, 2), total: 0, next_cursor: "after-2" }] })
         : json({ results: cards(3, 4), next_cursor: "after-4" }),
     );
     const { queryClient } = clientAndWrapper();
     const options = boardQuery("acme", "ENG");
     queryClient.setQueryData(options.queryKey, {
-      columns: [{ state: TODO, issues: cards(1, 3), next_cursor: "old" }],
+      columns: [{ state: TODO, issues: cards(1, 3), total: 0, next_cursor: "old" }],
     });
     await queryClient.fetchQuery({ ...options, staleTime: 0 });
     const page = asked.find((url) => url.pathname === ISSUES_PATH);
@@ -122,8 +122,8 @@ describe("loading more of a column", () => {
     const options = boardQuery("acme", "ENG", { priority: "high" });
     queryClient.setQueryData(options.queryKey, {
       columns: [
-        { state: TODO, issues: cards(1, 3), next_cursor: "after-3" },
-        { state: DOING, issues: [card(9, DOING)], next_cursor: null },
+        { state: TODO, issues: cards(1, 3), total: 0, next_cursor: "after-3" },
+        { state: DOING, issues: [card(9, DOING)], total: 0, next_cursor: null },
       ],
     });
     const { result } = renderHook(
@@ -151,8 +151,8 @@ describe("loading more of a column", () => {
   it("takes a card the page brings out of the column that showed it before", () => {
     const board: Board = {
       columns: [
-        { state: TODO, issues: cards(1, 2), next_cursor: "after-2" },
-        { state: DOING, issues: [card(7, DOING), card(8, DOING)], next_cursor: null },
+        { state: TODO, issues: cards(1, 2), total: 0, next_cursor: "after-2" },
+        { state: DOING, issues: [card(7, DOING), card(8, DOING)], total: 0, next_cursor: null },
       ],
     };
     const next = withColumnPage(board, TODO.id, "after-2", { results: [card(7)], next_cursor: "x" });
@@ -162,7 +162,7 @@ describe("loading more of a column", () => {
   });
 
   it("drops a page fetched for an older copy of the column", () => {
-    const board: Board = { columns: [{ state: TODO, issues: cards(1, 2), next_cursor: "fresh" }] };
+    const board: Board = { columns: [{ state: TODO, issues: cards(1, 2), total: 0, next_cursor: "fresh" }] };
     expect(withColumnPage(board, TODO.id, "stale", { results: [card(3)], next_cursor: null })).toBe(
       board,
     );
@@ -175,9 +175,9 @@ describe("moving a card on the board", () => {
 
   const board: Board = {
     columns: [
-      { state: TODO, issues: cards(1, 3), next_cursor: "more-todo" },
-      { state: DOING, issues: [card(4, DOING), card(5, DOING)], next_cursor: null },
-      { state: DONE, issues: [card(6, DONE)], next_cursor: null },
+      { state: TODO, issues: cards(1, 3), total: 0, next_cursor: "more-todo" },
+      { state: DOING, issues: [card(4, DOING), card(5, DOING)], total: 0, next_cursor: null },
+      { state: DONE, issues: [card(6, DONE)], total: 0, next_cursor: null },
     ],
   };
 
@@ -194,6 +194,20 @@ describe("moving a card on the board", () => {
     expect(next.columns[1]?.issues[1]?.state).toEqual(DOING);
     expect(next.columns[2]).toBe(board.columns[2]);
     expect(next.columns[0]?.next_cursor).toBe("more-todo");
+  });
+
+  it("counts the card in its new column's total and out of its old one's", () => {
+    const counted: Board = {
+      columns: board.columns.map((column, at) => ({ ...column, total: [30, 2, 1][at]! })),
+    };
+    const next = withCardMoved(counted, {
+      issue: card(2),
+      state: DOING,
+      after: null,
+      before: null,
+      position: "p0000",
+    });
+    expect(next.columns.map((column) => column.total)).toEqual([29, 3, 1]);
   });
 
   it("puts the card first with no neighbours, and first before `before`", () => {

@@ -13,6 +13,7 @@ import {
 import { EmptyState, ErrorState, errorMessage, Loading } from "../../../shared/components/States";
 import { formatDateTime, formatRelative } from "../../issues";
 import { useMarkAllRead, useMarkRead } from "../hooks/useNotificationMutations";
+import { useWorkspaceTitle } from "../../../shared/hooks/useDocumentTitle";
 
 const WHAT_THEY_DID: Record<Schemas["ReasonEnum"], string> = {
   assigned: "assigned you to",
@@ -24,6 +25,7 @@ const WHAT_THEY_DID: Record<Schemas["ReasonEnum"], string> = {
 /** The caller's notifications in this workspace: unread first, then newest first. */
 export function InboxScreen() {
   const { slug = "" } = useParams();
+  useWorkspaceTitle(slug, "Inbox");
   const list = useInfiniteQuery(notificationListQuery(slug));
   const unread = useQuery(unreadCountQuery(slug));
   const markRead = useMarkRead(slug);

@@ -14,6 +14,7 @@ import { formatDays, formatHours, isEmptyWindow, noCompletions } from "../lib/fo
 import { StatCard } from "./StatCard";
 import { formatDate } from "../../issues";
 import { ProjectTabs } from "../../issues";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 /** Two insight keys for the same project or workspace (they differ only in the window, last). */
 const sameScope = (a: QueryKey, b: QueryKey) =>
@@ -67,6 +68,7 @@ export function InsightsScreen() {
   const { slug = "", projectKey } = useParams();
   const [days, setDays] = useWindow();
   const workspace = useQuery({ ...workspaceQuery(slug), enabled: !projectKey });
+  useDocumentTitle(["Insights", projectKey ?? workspace.data?.name ?? slug]);
   const query = insightsQuery(slug, projectKey, days);
   const insights = useQuery({
     ...query,

@@ -13,6 +13,7 @@ import { Markdown } from "./Markdown";
 import { useRealtimeTopic } from "../../realtime";
 import { STALE_ISSUE_MESSAGE, isStaleIssue, type IssueChanges, type IssueEdit } from "../api/issueApi";
 import { useUpdateIssue } from "../hooks/useIssueMutations";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 type Save = (changes: IssueChanges) => void;
 
@@ -216,6 +217,7 @@ function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
 /** One issue, editable in place; used by the full page and by the side panel. */
 export function IssueDetail({ slug, issueKey }: { slug: string; issueKey: string }) {
   const issue = useQuery(issueQuery(slug, issueKey));
+  useDocumentTitle([issue.data ? `${issueKey} ${issue.data.title}` : issueKey]);
   // An issue's key starts with its project's: ENG-42 lives in ENG.
   useRealtimeTopic(slug, issueKey.split("-")[0] || undefined);
   if (issue.isPending) return <Loading label="Loading issue" />;

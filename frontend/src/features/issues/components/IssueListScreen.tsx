@@ -15,6 +15,7 @@ import { IssuePanel, useOpenIssue } from "./IssuePanel";
 import { IssueTable } from "./IssueTable";
 import { ProjectTabs } from "./ProjectTabs";
 import { useRealtimeTopic } from "../../realtime";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 const FILTER_NAMES = ["state", "assignee", "label", "priority", "q", "ordering"] as const;
 const ORDERINGS = [
@@ -66,7 +67,9 @@ export function IssueListScreen() {
   useRealtimeTopic(slug, projectKey);
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
-  const { open } = useOpenIssue();
+  const { issueKey: openIssueKey, open } = useOpenIssue();
+  // The open issue's panel names the tab while it is open.
+  useDocumentTitle(["Issues", projectKey], !openIssueKey);
   const states = useQuery(statesQuery(slug, projectKey));
   const labels = useQuery(labelsQuery(slug, projectKey));
   const members = useQuery(membersQuery(slug));

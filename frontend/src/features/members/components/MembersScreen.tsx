@@ -18,6 +18,7 @@ import {
   useRevokeInvitation,
   type Role,
 } from "../hooks/useMemberWrites";
+import { useWorkspaceTitle } from "../../../shared/hooks/useDocumentTitle";
 
 const ROLES: Role[] = ["owner", "admin", "member", "guest"];
 const ROLE_NAMES: Record<Role, string> = {
@@ -29,6 +30,7 @@ const ROLE_NAMES: Record<Role, string> = {
 
 export function MembersScreen() {
   const { slug = "" } = useParams();
+  useWorkspaceTitle(slug, "Members");
   const workspace = useQuery(workspaceQuery(slug));
   const members = useQuery(membersQuery(slug));
   const role = workspace.data?.role;

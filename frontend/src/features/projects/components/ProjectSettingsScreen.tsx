@@ -29,6 +29,7 @@ import {
   useToggleArchive,
   type Where,
 } from "../hooks/useProjectSettingsWrites";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 type ProjectMember = Schemas["ProjectMemberOutput"];
 
@@ -45,6 +46,7 @@ export function ProjectSettingsScreen() {
   const { slug = "", projectKey = "" } = useParams();
   const where = { slug, projectKey };
   const project = useQuery(projectQuery(slug, projectKey));
+  useDocumentTitle(["Settings", projectKey]);
 
   if (project.isPending) return <Loading label="Loading project" />;
   if (project.isError) return <ErrorState error={project.error} />;

@@ -6,23 +6,27 @@ import { PROJECT_KEY_PATTERN } from "../../../shared/api/constants";
 import { projectsQuery, workspaceQuery, type Project } from "../../../shared/api/queries";
 import { EmptyState, ErrorState, formErrors, Loading } from "../../../shared/components/States";
 import { useCreateProject } from "../hooks/useCreateProject";
+import { useWorkspaceTitle } from "../../../shared/hooks/useDocumentTitle";
 
-/** "Mobile App" -> "MA", "Website" -> "WEB": upper-case letters, 2 to 10 of them. */
+/**
+ * "Mobile App" -> "MA", "Website" -> "WEB", "Q" -> "": upper-case letters, 2 to 10 of them
+ * (PROJECT_KEY_PATTERN), or nothing when the name has too few letters to suggest one.
+ */
 export function suggestProjectKey(name: string): string {
   const words = name
-    .toUpperCase()
     .normalize("NFKD")
+    .toUpperCase()
     .replace(/[^A-Z\s]/g, "")
     .split(/\s+/)
     .filter(Boolean);
-  if (words.length === 0) return "";
   const initials = words.map((word) => word[0]).join("");
-  const key = initials.length >= 2 ? initials : (words[0] ?? "").slice(0, 3);
-  return key.slice(0, 10);
+  const key = (initials.length >= 2 ? initials : words.join("").slice(0, 3)).slice(0, 10);
+  return new RegExp(`^${PROJECT_KEY_PATTERN}$`).test(key) ? key : "";
 }
 
 export function ProjectsScreen() {
   const { slug = "" } = useParams();
+  useWorkspaceTitle(slug, "Projects");
   const workspace = useQuery(workspaceQuery(slug));
   const projects = useQuery(projectsQuery(slug));
   const canCreate = workspace.data ? workspace.data.role !== "guest" : false;

@@ -6,6 +6,7 @@ import { CopyField } from "../../../shared/components/CopyField";
 import { tokensQuery, workspacesQuery, type PersonalToken, type Schemas } from "../../../shared/api/queries";
 import { EmptyState, ErrorState, errorMessage, formErrors, Loading } from "../../../shared/components/States";
 import { useCreateToken, useRevokeToken } from "../hooks/useTokenWrites";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 type Scope = Schemas["TokenScopeEnum"];
 const SCOPE_NAMES: Record<Scope, string> = { read: "Read only", write: "Read and write" };
@@ -27,6 +28,7 @@ function shortDate(value: string | null | undefined, none: string): string {
 
 /** Personal access tokens: for bots and scripts, one workspace each, the secret shown once. */
 export function TokensScreen() {
+  useDocumentTitle(["API tokens"]);
   const tokens = useQuery(tokensQuery());
   return (
     <div className="page">

@@ -10,12 +10,14 @@ import { CreateWebhookForm } from "./CreateWebhookForm";
 import { WebhookDeliveryLog } from "./WebhookDeliveryLog";
 import { EVENT_NAMES } from "../lib/eventNames";
 import { useDeleteWebhook, useRotateWebhookSecret, useSetWebhookActive } from "../hooks/useWebhookWrites";
+import { useWorkspaceTitle } from "../../../shared/hooks/useDocumentTitle";
 
 const SHOWN_EVENTS = 3;
 
 /** The workspace's webhook endpoints (admins and owners): add, turn off/on, rotate, the log. */
 export function WebhooksScreen() {
   const { slug = "" } = useParams();
+  useWorkspaceTitle(slug, "Webhooks");
   const workspace = useQuery(workspaceQuery(slug));
   const role = workspace.data?.role;
 

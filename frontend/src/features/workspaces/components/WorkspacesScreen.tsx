@@ -5,6 +5,7 @@ import { Link, useNavigate } from "react-router-dom";
 import { workspacesQuery, type Workspace } from "../../../shared/api/queries";
 import { EmptyState, ErrorState, formErrors, Loading } from "../../../shared/components/States";
 import { useCreateWorkspace } from "../hooks/useCreateWorkspace";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 /** "Acme Corp!" -> "acme-corp" (the API's slug rule: a-z, 0-9 and inner dashes, max 40). */
 export function suggestSlug(name: string): string {
@@ -19,6 +20,7 @@ export function suggestSlug(name: string): string {
 }
 
 export function WorkspacesScreen() {
+  useDocumentTitle(["Workspaces"]);
   const workspaces = useQuery(workspacesQuery());
   return (
     <main className="page page-narrow">
