@@ -36,6 +36,13 @@ def accepts_token(view: Any, method: str) -> bool:
     return method.upper() in getattr(view, "token_methods", frozenset())
 
 
+def may_write(request: Request) -> bool:
+    """Whether the request's credentials allow changes: a session does, a personal access token
+    only with the `write` scope. (What the caller's role allows is the services' to say.)"""
+    grant = request.auth
+    return not isinstance(grant, TokenGrant) or grant.can_write
+
+
 class Authenticated(IsAuthenticated):
     """The default permission (settings.REST_FRAMEWORK). A signed-in session may call any view;
     a personal access token only the methods the view accepts tokens for (403
@@ -52,7 +59,7 @@ class Authenticated(IsAuthenticated):
             raise PermissionDenied(
                 "A personal access token cannot do this; sign in.", code="session_required"
             )
-        if not grant.can_write and request.method not in SAFE_METHODS:
+        if not may_write(request) and request.method not in SAFE_METHODS:
             raise PermissionDenied(
                 "This token may only read; create a token with the write scope.",
                 code="token_scope",

@@ -46,7 +46,14 @@ from docket.workspaces.models import (
     TokenScope,
     Workspace,
 )
-from docket.workspaces.permissions import can_grant, ensure_can_manage_member
+from docket.workspaces.permissions import (
+    can_grant,
+    ensure_can_change_workspace,
+    ensure_can_delete_workspace,
+    ensure_can_invite,
+    ensure_can_manage_member,
+    ensure_can_remove_member,
+)
 
 logger = structlog.get_logger(__name__)
 
@@ -97,7 +104,7 @@ def workspace_update(
     *, access: Access, workspace: Workspace, slug: str | None = None, name: str | None = None
 ) -> Workspace:
     """Rename a workspace or change its slug. Admins and owners."""
-    access.ensure_role(Role.ADMIN, action="change the workspace")
+    ensure_can_change_workspace(access)
     _ensure_same_workspace(access, workspace)
     before = {"slug": workspace.slug, "name": workspace.name}
     if slug is not None:
@@ -135,7 +142,7 @@ def workspace_delete(*, access: Access, workspace: Workspace) -> None:
     again. Once this commits, the purge task the issues app registered (docket.core.purges)
     removes the rows in batches.
     NotFound if it is already deleted."""
-    access.ensure_role(Role.OWNER, action="delete the workspace")
+    ensure_can_delete_workspace(access)
     _ensure_same_workspace(access, workspace)
     with transaction.atomic():
         now = timezone.now()
@@ -203,8 +210,7 @@ def member_change_role(*, access: Access, target: Membership, role: Role) -> Mem
 def member_remove(*, access: Access, target: Membership) -> None:
     """Remove someone from the workspace, or leave it oneself. The last owner stays."""
     access.ensure_in_workspace(target)
-    if target.pk != access.membership_id:
-        ensure_can_manage_member(access, target, new_role=None)
+    ensure_can_remove_member(access, target)
     with transaction.atomic():
         owners = _lock_owners(access.workspace_id)
         if target.role == Role.OWNER and len(owners) <= 1:
@@ -246,7 +252,7 @@ def invitation_create(*, access: Access, email: str, role: Role) -> tuple[Invita
     """Invite an address. Admins and owners; nobody grants a role above their own. Re-inviting
     an address replaces its open invitation. Plans the invitation's email (its accept link),
     sent by the email queue once this commits. Returns the invitation and its one-time token."""
-    access.ensure_role(Role.ADMIN, action="invite people")
+    ensure_can_invite(access)
     if not can_grant(access, role):
         raise PermissionDenied("You cannot grant a role above your own.", code="owner_required")
     email = email.strip().lower()

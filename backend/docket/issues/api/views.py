@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from docket.core.errors import NotFound, ValidationFailed
 from docket.core.models import Event
 from docket.core.pagination import encode_cursor
+from docket.http.capabilities import issue_capabilities
 from docket.http.conditional import (
     ETAG_HEADER,
     IF_MATCH,
@@ -101,7 +102,7 @@ def issue_page(view: Any, queryset: Any) -> HttpResponse:
     by keyset, then their JSON in one statement, then the envelope around it. The body is the
     one `IssueListItem(many=True)` inside the paginator's envelope documents."""
     ids = view.paginator.paginate_keys(queryset, view.request, view=view)
-    items = issues_json(ids, using=queryset.db)
+    items = issues_json(ids, capabilities=issue_capabilities(view), using=queryset.db)
     cursor = json.dumps(view.paginator.next_cursor)
     return HttpResponse(
         '{"results":' + items + ',"next_cursor":' + cursor + "}",
@@ -150,7 +151,10 @@ class ProjectIssueListCreateView(_ProjectIssues):
             **data.validated_data,
         )
         issue = issue_get(access=self.access, key=issue.key)
-        return Response(IssueOutput(issue).data, status=status.HTTP_201_CREATED)
+        return Response(
+            IssueOutput(issue, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ProjectBoardView(_ProjectIssues):
@@ -174,7 +178,9 @@ class ProjectBoardView(_ProjectIssues):
         # The cards are rendered by the database (as the lists are); the envelope is
         # BoardOutput's, written out around them.
         items = issue_items(
-            [issue_id for column in columns for issue_id, _ in column.cards], using=issues.db
+            [issue_id for column in columns for issue_id, _ in column.cards],
+            capabilities=issue_capabilities(self),
+            using=issues.db,
         )
         rendered = []
         for column in columns:
@@ -217,21 +223,23 @@ class WorkspaceIssueListView(WorkspaceAPIView):
         return issue_page(self, self.filter_queryset(self.get_queryset()))
 
 
-def _rendered_issue(issue: Issue, *, using: str) -> tuple[str, str]:
-    """The issue's JSON as the database renders it (docket.issues.listing) and its ETag, both
-    from the same row."""
-    rendered = issue_detail_json(issue.pk, using=using)
+def _rendered_issue(view: IssueAPIView, *, using: str) -> tuple[str, str]:
+    """The view's issue's JSON as the database renders it (docket.issues.listing) and its ETag,
+    both from the same row. The capabilities are the caller's, so the tag differs by role as
+    the text does."""
+    issue = view.issue
+    rendered = issue_detail_json(issue.pk, capabilities=issue_capabilities(view), using=using)
     if rendered is None:  # deleted since it was looked up
         raise NotFound("Issue not found.", code="issue_not_found")
     version, body = rendered
     return body, etag_for(version=version, body=body)
 
 
-def issue_response(issue: Issue) -> HttpResponse:
+def issue_response(view: IssueAPIView) -> HttpResponse:
     """The issue after a write, with its ETag: the same text, hence the same tag, as a GET of
     the same state. Read where the router sends this request's reads (the primary, after a
     write)."""
-    body, etag = _rendered_issue(issue, using=Issue.objects.all().db)
+    body, etag = _rendered_issue(view, using=Issue.objects.all().db)
     return HttpResponse(body, content_type="application/json", headers={"ETag": etag})
 
 
@@ -248,7 +256,7 @@ class IssueDetailView(IssueAPIView):
         responses={200: IssueOutput, 304: NOT_MODIFIED},
     )
     def get(self, request: Request, workspace_slug: str, issue_key: str) -> HttpResponse:
-        body, etag = _rendered_issue(self.issue, using=self.issue._state.db or "default")
+        body, etag = _rendered_issue(self, using=self.issue._state.db or "default")
         if not_modified(request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return HttpResponse(body, content_type="application/json", headers={"ETag": etag})
@@ -269,7 +277,7 @@ class IssueDetailView(IssueAPIView):
             expected_versions=if_match_versions(request),
             **data.validated_data,
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
     @extend_schema(
         operation_id="issues_delete",
@@ -307,7 +315,7 @@ class IssueMoveView(IssueAPIView):
             expected_versions=if_match_versions(request),
             **data.validated_data,
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
 
 class IssueBulkUpdateView(WorkspaceAPIView):
@@ -359,7 +367,9 @@ class IssueBulkUpdateView(WorkspaceAPIView):
             }
             for result in results
         ]
-        return Response(IssueBulkUpdateOutput({"results": items}).data)
+        return Response(
+            IssueBulkUpdateOutput({"results": items}, context=self.get_serializer_context()).data
+        )
 
 
 class IssueBulkCreateView(ProjectAPIView):
@@ -407,7 +417,9 @@ class IssueBulkCreateView(ProjectAPIView):
             results.append(
                 {"index": index, "status": status_code, "issue": issue, "error": problem}
             )
-        return Response(IssueBulkCreateOutput({"results": results}).data)
+        return Response(
+            IssueBulkCreateOutput({"results": results}, context=self.get_serializer_context()).data
+        )
 
 
 class _IssueLinkView(IssueAPIView):
@@ -438,7 +450,7 @@ class IssueLabelView(_IssueLinkView):
             label_id=label_id,
             expected_versions=if_match_versions(request),
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
     @extend_schema(
         operation_id="issues_labels_remove",
@@ -459,7 +471,7 @@ class IssueLabelView(_IssueLinkView):
             label_id=label_id,
             expected_versions=if_match_versions(request),
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
 
 class IssueAssigneeView(_IssueLinkView):
@@ -483,7 +495,7 @@ class IssueAssigneeView(_IssueLinkView):
             user_id=user_id,
             expected_versions=if_match_versions(request),
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
     @extend_schema(
         operation_id="issues_assignees_remove",
@@ -504,7 +516,7 @@ class IssueAssigneeView(_IssueLinkView):
             user_id=user_id,
             expected_versions=if_match_versions(request),
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
 
 class IssueRelationListCreateView(IssueAPIView):
@@ -630,7 +642,10 @@ class CommentListCreateView(IssueAPIView):
             issue=self.issue,
             body=data.validated_data["body"],
         )
-        return Response(CommentOutput(comment).data, status=status.HTTP_201_CREATED)
+        return Response(
+            CommentOutput(comment, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class CommentDetailView(IssueAPIView):
@@ -653,7 +668,7 @@ class CommentDetailView(IssueAPIView):
             comment=comment,
             body=data.validated_data["body"],
         )
-        return Response(CommentOutput(comment).data)
+        return Response(CommentOutput(comment, context=self.get_serializer_context()).data)
 
     @extend_schema(
         operation_id="comments_delete",

@@ -84,13 +84,16 @@ class ProjectListCreateView(WorkspaceAPIView):
         data = ProjectCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         project = project_create(access=self.access, **data.validated_data)
-        return Response(ProjectOutput(project).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ProjectOutput(project, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ProjectDetailView(ProjectAPIView):
     @extend_schema(operation_id="projects_get", summary="One project", responses=ProjectOutput)
     def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
-        return Response(ProjectOutput(self.project).data)
+        return Response(ProjectOutput(self.project, context=self.get_serializer_context()).data)
 
     @extend_schema(
         operation_id="projects_update",
@@ -106,7 +109,7 @@ class ProjectDetailView(ProjectAPIView):
             project=self.project,
             **data.validated_data,
         )
-        return Response(ProjectOutput(project).data)
+        return Response(ProjectOutput(project, context=self.get_serializer_context()).data)
 
     @extend_schema(
         operation_id="projects_delete",
@@ -127,7 +130,7 @@ class ProjectArchiveView(ProjectAPIView):
     )
     def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
         project = project_set_archived(access=self.access, project=self.project, archived=True)
-        return Response(ProjectOutput(project).data)
+        return Response(ProjectOutput(project, context=self.get_serializer_context()).data)
 
 
 class ProjectUnarchiveView(ProjectAPIView):
@@ -139,7 +142,7 @@ class ProjectUnarchiveView(ProjectAPIView):
     )
     def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
         project = project_set_archived(access=self.access, project=self.project, archived=False)
-        return Response(ProjectOutput(project).data)
+        return Response(ProjectOutput(project, context=self.get_serializer_context()).data)
 
 
 class ProjectMemberListView(ProjectAPIView):
@@ -172,7 +175,10 @@ class ProjectMemberListView(ProjectAPIView):
             project=self.project,
             user_id=data.validated_data["user_id"],
         )
-        return Response(ProjectMemberOutput(member).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ProjectMemberOutput(member, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ProjectMemberDetailView(ProjectAPIView):

@@ -5,6 +5,7 @@ from .auth_tokens_output import AuthTokensOutput
 from .board_column_output import BoardColumnOutput
 from .board_output import BoardOutput
 from .bulk_item_error_output import BulkItemErrorOutput
+from .comment_capabilities import CommentCapabilities
 from .comment_create_input import CommentCreateInput
 from .comment_created_changes import CommentCreatedChanges
 from .comment_created_changes_comment_id import CommentCreatedChangesCommentId
@@ -50,6 +51,7 @@ from .issue_bulk_create_result_item import IssueBulkCreateResultItem
 from .issue_bulk_update_input import IssueBulkUpdateInput
 from .issue_bulk_update_output import IssueBulkUpdateOutput
 from .issue_bulk_update_result_item import IssueBulkUpdateResultItem
+from .issue_capabilities import IssueCapabilities
 from .issue_create_input import IssueCreateInput
 from .issue_created_changes import IssueCreatedChanges
 from .issue_created_changes_assignees import IssueCreatedChangesAssignees
@@ -165,6 +167,7 @@ from .labels_list_ordering import LabelsListOrdering
 from .logout_input import LogoutInput
 from .marked_read_output import MarkedReadOutput
 from .me_output import MeOutput
+from .member_capabilities import MemberCapabilities
 from .member_output import MemberOutput
 from .member_removed_changes import MemberRemovedChanges
 from .member_removed_changes_role import MemberRemovedChangesRole
@@ -218,6 +221,7 @@ from .project_archived_changes import ProjectArchivedChanges
 from .project_archived_changes_archived_at import ProjectArchivedChangesArchivedAt
 from .project_archived_feed_event import ProjectArchivedFeedEvent
 from .project_archived_feed_event_name import ProjectArchivedFeedEventName
+from .project_capabilities import ProjectCapabilities
 from .project_create_input import ProjectCreateInput
 from .project_created_changes import ProjectCreatedChanges
 from .project_created_changes_key import ProjectCreatedChangesKey
@@ -313,6 +317,7 @@ from .webhook_endpoint_output import WebhookEndpointOutput
 from .webhook_secret_output import WebhookSecretOutput
 from .webhooks_deliveries_ordering import WebhooksDeliveriesOrdering
 from .webhooks_list_ordering import WebhooksListOrdering
+from .workspace_capabilities import WorkspaceCapabilities
 from .workspace_create_input import WorkspaceCreateInput
 from .workspace_created_changes import WorkspaceCreatedChanges
 from .workspace_created_changes_name import WorkspaceCreatedChangesName
@@ -338,6 +343,7 @@ __all__ = (
     "BoardColumnOutput",
     "BoardOutput",
     "BulkItemErrorOutput",
+    "CommentCapabilities",
     "CommentCreatedChanges",
     "CommentCreatedChangesCommentId",
     "CommentCreatedFeedEvent",
@@ -383,6 +389,7 @@ __all__ = (
     "IssueBulkUpdateInput",
     "IssueBulkUpdateOutput",
     "IssueBulkUpdateResultItem",
+    "IssueCapabilities",
     "IssueCreatedChanges",
     "IssueCreatedChangesAssignees",
     "IssueCreatedChangesAssigneesNewType0Item",
@@ -481,6 +488,7 @@ __all__ = (
     "LabelUpdatedFeedEventName",
     "LogoutInput",
     "MarkedReadOutput",
+    "MemberCapabilities",
     "MemberOutput",
     "MemberRemovedChanges",
     "MemberRemovedChangesRole",
@@ -535,6 +543,7 @@ __all__ = (
     "ProjectArchivedChangesArchivedAt",
     "ProjectArchivedFeedEvent",
     "ProjectArchivedFeedEventName",
+    "ProjectCapabilities",
     "ProjectCreatedChanges",
     "ProjectCreatedChangesKey",
     "ProjectCreatedChangesName",
@@ -626,6 +635,7 @@ __all__ = (
     "WebhooksDeliveriesOrdering",
     "WebhookSecretOutput",
     "WebhooksListOrdering",
+    "WorkspaceCapabilities",
     "WorkspaceCreatedChanges",
     "WorkspaceCreatedChangesName",
     "WorkspaceCreatedChangesSlug",
