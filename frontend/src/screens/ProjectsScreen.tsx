@@ -25,7 +25,7 @@ export function ProjectsScreen() {
   const { slug = "" } = useParams();
   const workspace = useQuery(workspaceQuery(slug));
   const projects = useQuery(projectsQuery(slug));
-  const canCreate = workspace.data ? workspace.data.role !== "guest" : false;
+  const canCreate = workspace.data?.capabilities.create_project ?? false;
 
   return (
     <div className="page">

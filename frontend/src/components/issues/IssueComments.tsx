@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { commentsQuery, keys, meQuery, type Comment } from "../../api/queries";
+import { commentsQuery, keys, type Comment } from "../../api/queries";
 import { ErrorState, errorMessage } from "../States";
 import { formatDateTime } from "./display";
 import { addComment, deleteComment, editComment } from "./issueApi";
@@ -18,7 +18,8 @@ function useRefreshComments({ slug, issueKey }: Scope) {
     ]);
 }
 
-function CommentItem({ scope, comment, mine }: { scope: Scope; comment: Comment; mine: boolean }) {
+function CommentItem({ scope, comment }: { scope: Scope; comment: Comment }) {
+  const { edit: canEdit, delete: canDelete } = comment.capabilities;
   const refresh = useRefreshComments(scope);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(comment.body);
@@ -38,19 +39,23 @@ function CommentItem({ scope, comment, mine }: { scope: Scope; comment: Comment;
         <strong>{comment.author?.display_name ?? "Deleted user"}</strong>
         <time dateTime={comment.created_at}>{formatDateTime(comment.created_at)}</time>
         {comment.edited_at && <span className="muted">(edited)</span>}
-        {mine && !editing && (
+        {(canEdit || canDelete) && !editing && (
           <span className="comment-actions">
-            <button type="button" className="link" onClick={() => setEditing(true)}>
-              Edit
-            </button>
-            <button
-              type="button"
-              className="link danger"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate()}
-            >
-              Delete
-            </button>
+            {canEdit && (
+              <button type="button" className="link" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+            )}
+            {canDelete && (
+              <button
+                type="button"
+                className="link danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate()}
+              >
+                Delete
+              </button>
+            )}
           </span>
         )}
       </div>
@@ -134,9 +139,8 @@ function CommentComposer({ scope }: { scope: Scope }) {
   );
 }
 
-export function IssueComments({ slug, issueKey }: Scope) {
+export function IssueComments({ slug, issueKey, canComment }: Scope & { canComment: boolean }) {
   const comments = useQuery(commentsQuery(slug, issueKey));
-  const me = useQuery(meQuery());
   const scope = { slug, issueKey };
   return (
     <section aria-label="Comments">
@@ -144,15 +148,10 @@ export function IssueComments({ slug, issueKey }: Scope) {
       {comments.error && !comments.data && <ErrorState error={comments.error} />}
       <ul className="comments">
         {(comments.data ?? []).map((comment) => (
-          <CommentItem
-            key={comment.id}
-            scope={scope}
-            comment={comment}
-            mine={Boolean(me.data && comment.author?.id === me.data.id)}
-          />
+          <CommentItem key={comment.id} scope={scope} comment={comment} />
         ))}
       </ul>
-      <CommentComposer scope={scope} />
+      {canComment && <CommentComposer scope={scope} />}
     </section>
   );
 }

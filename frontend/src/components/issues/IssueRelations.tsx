@@ -29,7 +29,7 @@ function useRefreshRelations({ slug, issueKey }: Scope) {
     );
 }
 
-function RelationItem({ scope, relation }: { scope: Scope; relation: IssueRelation }) {
+function RelationItem({ scope, relation, canLink }: { scope: Scope; relation: IssueRelation; canLink: boolean }) {
   const refresh = useRefreshRelations(scope);
   const other = relation.issue;
   const remove = useMutation({
@@ -42,15 +42,17 @@ function RelationItem({ scope, relation }: { scope: Scope; relation: IssueRelati
         {other.key}
       </Link>{" "}
       <span className={other.completed_at ? "muted done" : "muted"}>{other.state.name}</span>{" "}
-      <button
-        type="button"
-        className="link danger"
-        aria-label={`Remove relation to ${other.key}`}
-        disabled={remove.isPending}
-        onClick={() => remove.mutate()}
-      >
-        Remove
-      </button>
+      {canLink && (
+        <button
+          type="button"
+          className="link danger"
+          aria-label={`Remove relation to ${other.key}`}
+          disabled={remove.isPending}
+          onClick={() => remove.mutate()}
+        >
+          Remove
+        </button>
+      )}
       {remove.error && (
         <p className="field-error" role="alert">
           {errorMessage(remove.error)}
@@ -114,8 +116,9 @@ function RelationComposer({ scope }: { scope: Scope }) {
   );
 }
 
-/** The side panel's relations: grouped by kind, each removable, and a form to add one. */
-export function IssueRelations({ slug, issueKey }: Scope) {
+/** The side panel's relations: grouped by kind, each removable, and a form to add one (for a
+ * caller who may link: `canLink`, the issue's `link` capability). */
+export function IssueRelations({ slug, issueKey, canLink }: Scope & { canLink: boolean }) {
   const relations = useQuery(relationsQuery(slug, issueKey));
   const scope = { slug, issueKey };
   const all = relations.data ?? [];
@@ -132,13 +135,13 @@ export function IssueRelations({ slug, issueKey }: Scope) {
             <h4>{label}</h4>
             <ul>
               {group.map((relation) => (
-                <RelationItem key={relation.issue.id} scope={scope} relation={relation} />
+                <RelationItem key={relation.issue.id} scope={scope} relation={relation} canLink={canLink} />
               ))}
             </ul>
           </div>
         );
       })}
-      <RelationComposer scope={scope} />
+      {canLink && <RelationComposer scope={scope} />}
     </section>
   );
 }
