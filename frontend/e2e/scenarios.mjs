@@ -1079,5 +1079,140 @@ export const scenarios = {
     await row.waitFor();
     await page.context().close();
   },
+
+  async "each role sees only the controls the API accepts, and none of them is refused"({ browser, problems, shot }) {
+    // Every page here fails the scenario on any HTTP error (newPage): a control the API refuses
+    // with a 403 shows up as a problem.
+    const rita = { name: "Rita Roles", email: "rita@example.com" };
+    const ownerToken = await ownWorkspace(rita, "roles", "RL", "Roles");
+    const people = {
+      admin: { name: "Abe Admin", email: "abe@example.com" },
+      member: { name: "Mo Member", email: "mo@example.com" },
+      guest: { name: "Gus Guest", email: "gus@example.com" },
+    };
+    const tokens = {};
+    for (const [role, person] of Object.entries(people)) {
+      tokens[role] = await register(person);
+      const invitation = await apiCall("POST", "/api/v1/workspaces/roles/invitations", {
+        token: ownerToken,
+        body: { email: person.email, role },
+      });
+      await apiCall("POST", "/api/v1/invitations/accept", {
+        token: tokens[role],
+        body: { token: invitation.token },
+      });
+    }
+    const members = await apiCall("GET", "/api/v1/workspaces/roles/members", { token: ownerToken });
+    const gus = members.results.find((m) => m.user.email === people.guest.email);
+    await apiCall("POST", "/api/v1/workspaces/roles/projects/RL/members", {
+      token: ownerToken,
+      body: { user_id: gus.user.id },
+    });
+    await apiCall("POST", "/api/v1/workspaces/roles/projects/RL/issues", {
+      token: ownerToken,
+      body: { title: "Roles decide the buttons" },
+    });
+    await apiCall("POST", "/api/v1/workspaces/roles/issues/RL-1/comments", {
+      token: tokens.member,
+      body: { body: "Mo's note." },
+    });
+
+    async function asRole(role) {
+      const page = await newPage(browser, problems);
+      await signIn(page, people[role].email);
+      await page.goto(`${WEB}/w/roles/i/RL-1`);
+      await page.getByRole("textbox", { name: "Title" }).waitFor();
+      await page.getByText("Mo's note.").waitFor();
+      return page;
+    }
+    const sidebar = (page) => page.getByRole("complementary", { name: "Workspace navigation" });
+    const moNote = (page) => page.getByRole("listitem").filter({ hasText: "Mo's note." });
+    const count = (locator) => locator.count();
+
+    /** Presses `c`, then `?`: once the shortcut sheet shows, `c` was handled before it. */
+    async function createShortcutOpens(page) {
+      await page.locator("body").click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press("c");
+      await page.keyboard.press("?");
+      const sheet = page.getByRole("dialog", { name: /Keyboard shortcuts/i });
+      const creating = page.getByRole("dialog", { name: "New issue" });
+      await Promise.race([sheet.waitFor(), creating.waitFor()]);
+      const opened = (await count(creating)) > 0;
+      await page.keyboard.press("Escape");
+      return opened;
+    }
+
+    async function paletteOffers(page) {
+      await page.keyboard.press("Control+k");
+      const options = page.getByRole("listbox", { name: "Commands" });
+      await options.waitFor();
+      // With nothing typed it lists every command; "Go to projects" is always one of them.
+      await options.getByRole("option", { name: "Go to projects" }).waitFor();
+      const labels = await options.getByRole("option").allInnerTexts();
+      await page.keyboard.press("Escape");
+      return labels;
+    }
+
+    // --- Guest: reads and comments, nothing else.
+    const guest = await asRole("guest");
+    check(!(await guest.getByRole("textbox", { name: "Title" }).isEditable()), "guest can type a title");
+    check(await guest.getByRole("combobox", { name: "State" }).isDisabled(), "guest has an enabled State");
+    check(await guest.getByText("Only members and above can change this issue.").isVisible(), "no reason given");
+    check((await count(guest.locator(".description").getByRole("button", { name: "Edit" }))) === 0, "guest may edit the description");
+    check((await count(moNote(guest).getByRole("button"))) === 0, "guest may change Mo's comment");
+    check((await count(sidebar(guest).getByRole("button", { name: /New issue/ }))) === 0, "guest has New issue");
+    check((await count(sidebar(guest).getByRole("link", { name: "Webhooks" }))) === 0, "guest has Webhooks");
+    check(!(await createShortcutOpens(guest)), "c opens the create dialog for a guest");
+    const guestCommands = await paletteOffers(guest);
+    check(!guestCommands.some((label) => /Create issue|Change state|Set priority/.test(label)), `guest palette: ${guestCommands}`);
+    // What a guest may do works: a comment.
+    await guest.getByRole("textbox", { name: "Comment", exact: true }).fill("Gus agrees.");
+    await guest.getByRole("button", { name: "Comment", exact: true }).click();
+    await guest.getByText("Gus agrees.").waitFor();
+    await guest.goto(`${WEB}/w/roles/p/RL/board`);
+    await guest.getByText("Roles decide the buttons").waitFor();
+    check((await count(guest.locator('[draggable="true"]'))) === 0, "a guest's cards are draggable");
+    check((await count(sidebar(guest).getByRole("link", { name: "Settings" }))) === 0, "guest has project Settings");
+    await shot(guest, "guest-board");
+    await guest.context().close();
+
+    // --- Member: edits issues and labels, not the project's workflow or the workspace.
+    const member = await asRole("member");
+    check(await member.getByRole("textbox", { name: "Title" }).isEditable(), "member cannot type a title");
+    await member.getByRole("combobox", { name: "Priority" }).selectOption("high");
+    await member.getByRole("button", { name: "Delete" }).first().waitFor(); // Mo's own comment
+    check((await count(moNote(member).getByRole("button", { name: "Edit" }))) === 1, "Mo cannot edit his note");
+    check((await count(sidebar(member).getByRole("link", { name: "Webhooks" }))) === 0, "member has Webhooks");
+    check(await createShortcutOpens(member), "c does not open the create dialog for a member");
+    await member.goto(`${WEB}/w/roles/p/RL/board`);
+    await member.locator('[draggable="true"]').first().waitFor();
+    await sidebar(member).getByRole("link", { name: "Settings" }).click();
+    await member.getByRole("heading", { name: "Labels" }).waitFor();
+    check((await count(member.getByRole("heading", { name: "Workflow states" }))) === 0, "member sees state editing");
+    check((await count(member.getByRole("button", { name: "Archive" }))) === 0, "member may archive");
+    check((await count(member.getByRole("heading", { name: "Project members" }))) === 0, "member manages project members");
+    await member.goto(`${WEB}/w/roles/members`);
+    await member.getByRole("heading", { name: "Members" }).waitFor();
+    check((await count(member.getByRole("combobox", { name: /Access level of/ }))) === 0, "member changes roles");
+    check((await count(member.getByRole("heading", { name: "Invite someone" }))) === 0, "member invites");
+    await shot(member, "member-members");
+    await member.context().close();
+
+    // --- Admin: the project's settings and the workspace's people, but not the owner.
+    const admin = await asRole("admin");
+    check((await count(moNote(admin).getByRole("button", { name: "Edit" }))) === 0, "admin may edit Mo's words");
+    check((await count(moNote(admin).getByRole("button", { name: "Delete" }))) === 1, "admin cannot moderate");
+    await sidebar(admin).getByRole("link", { name: "Webhooks" }).waitFor();
+    await admin.goto(`${WEB}/w/roles/p/RL/settings`);
+    await admin.getByRole("heading", { name: "Workflow states" }).waitFor();
+    await admin.getByRole("button", { name: "Archive" }).waitFor();
+    await admin.goto(`${WEB}/w/roles/members`);
+    await admin.getByRole("combobox", { name: `Access level of ${people.guest.name}` }).waitFor();
+    check((await count(admin.getByRole("combobox", { name: `Access level of ${rita.name}` }))) === 0, "admin may change the owner");
+    await admin.getByRole("combobox", { name: `Access level of ${people.guest.name}` }).selectOption("member");
+    await admin.getByRole("combobox", { name: `Access level of ${people.guest.name}` }).selectOption("guest");
+    await shot(admin, "admin-members");
+    await admin.context().close();
+  },
   ...oauthScenarios,
 };

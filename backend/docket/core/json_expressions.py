@@ -114,3 +114,17 @@ class ArrayPosition(Func):
 
     def __init__(self, array: Expression, value: F | str) -> None:
         super().__init__(array, F(value) if isinstance(value, str) else value)
+
+
+class JSONParameter(Expression):
+    """A `json` value bound at execution (`Later`): the same for every row of the statement
+    (what the caller may do to any issue, say), so it costs no column and no join."""
+
+    output_field = JSONField()
+
+    def __init__(self, later: Later) -> None:
+        super().__init__()
+        self.later = later
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+        return "%s::json", (self.later,)

@@ -87,7 +87,8 @@ class WorkspaceAPIView(GenericAPIView):
 
     def paginated(self, queryset: Any, serializer_class: type) -> Any:
         page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(serializer_class(page, many=True).data)
+        context = self.get_serializer_context()
+        return self.get_paginated_response(serializer_class(page, many=True, context=context).data)
 
 
 class ProjectAPIView(WorkspaceAPIView):

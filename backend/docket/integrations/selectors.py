@@ -8,9 +8,9 @@ from django.db.models import Prefetch, QuerySet
 from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.models import CommittedHorizon, Event
-from docket.core.roles import Role
 from docket.core.visibility import event_visibility
 from docket.integrations.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
+from docket.integrations.permissions import ensure_can_manage_webhooks
 
 
 def visible_events(*, access: Access) -> QuerySet[Event]:
@@ -31,7 +31,7 @@ def event_feed(*, access: Access) -> QuerySet[Event]:
 def webhook_endpoint_list(*, access: Access) -> QuerySet[WebhookEndpoint]:
     """The workspace's webhook endpoints. Admins and owners only: URLs often carry a receiver's
     credential."""
-    access.ensure_role(Role.ADMIN, action="manage webhooks")
+    ensure_can_manage_webhooks(access)
     return WebhookEndpoint.objects.filter(workspace_id=access.workspace_id)
 
 
@@ -47,7 +47,7 @@ def webhook_delivery_list(
 ) -> QuerySet[WebhookDelivery]:
     """An endpoint's delivery log, each delivery with its attempts (newest first). Admins and
     owners, like the endpoints themselves."""
-    access.ensure_role(Role.ADMIN, action="manage webhooks")
+    ensure_can_manage_webhooks(access)
     access.ensure_in_workspace(endpoint)
     return WebhookDelivery.objects.filter(endpoint=endpoint).prefetch_related(
         Prefetch("log", queryset=WebhookAttempt.objects.order_by("-id"))

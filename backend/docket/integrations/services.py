@@ -43,6 +43,7 @@ from docket.integrations.models import (
     WebhookDisabledEmail,
     WebhookEndpoint,
 )
+from docket.integrations.permissions import ensure_can_manage_webhooks
 from docket.integrations.signing import new_secret, signed_headers
 from docket.integrations.transport import ReceiverRefused, post, url_problem
 from docket.workspaces.models import Membership, Workspace
@@ -87,7 +88,7 @@ def webhook_endpoint_create(
 ) -> tuple[WebhookEndpoint, str]:
     """Register a receiver of the workspace's events (admins and owners). Returns the endpoint
     and its signing secret, which is shown this once."""
-    access.ensure_role(Role.ADMIN, action="manage webhooks")
+    ensure_can_manage_webhooks(access)
     endpoint = WebhookEndpoint(
         workspace_id=access.workspace_id,
         url=_valid_url(url),
@@ -118,7 +119,7 @@ def webhook_endpoint_update(
     """Change an endpoint's URL, description, event types or activity (admins). Turning a
     disabled endpoint on again clears its failure streak; what was missed while it was off is
     not sent (redeliver from the log)."""
-    access.ensure_role(Role.ADMIN, action="manage webhooks")
+    ensure_can_manage_webhooks(access)
     access.ensure_in_workspace(endpoint)
     if "url" in changes:
         endpoint.url = _valid_url(changes["url"])
@@ -142,7 +143,7 @@ def webhook_endpoint_update(
 
 def webhook_endpoint_delete(*, access: Access, endpoint: WebhookEndpoint) -> None:
     """Remove an endpoint and its delivery log (admins)."""
-    access.ensure_role(Role.ADMIN, action="manage webhooks")
+    ensure_can_manage_webhooks(access)
     access.ensure_in_workspace(endpoint)
     endpoint.delete()
     logger.info("webhook_endpoint_deleted", endpoint=str(endpoint.pk), by=str(access.user_id))
@@ -151,7 +152,7 @@ def webhook_endpoint_delete(*, access: Access, endpoint: WebhookEndpoint) -> Non
 def webhook_secret_rotate(*, access: Access, endpoint: WebhookEndpoint) -> str:
     """Give an endpoint a new secret (admins), shown this once. The current one keeps signing
     beside it for 24 hours; a second rotation within them retires the oldest at once."""
-    access.ensure_role(Role.ADMIN, action="manage webhooks")
+    ensure_can_manage_webhooks(access)
     access.ensure_in_workspace(endpoint)
     endpoint.previous_secret = endpoint.secret
     endpoint.previous_secret_expires_at = timezone.now() + PREVIOUS_SECRET_LIFETIME
@@ -166,7 +167,7 @@ def webhook_secret_rotate(*, access: Access, endpoint: WebhookEndpoint) -> str:
 def webhook_redeliver(*, access: Access, delivery: WebhookDelivery) -> WebhookDelivery:
     """Send a delivery again now, with the same `webhook-id` (admins): after a receiver was
     fixed, or to replay one it lost. A delivery being sent right now is left to finish."""
-    access.ensure_role(Role.ADMIN, action="manage webhooks")
+    ensure_can_manage_webhooks(access)
     access.ensure_in_workspace(delivery.endpoint)
     if not delivery.endpoint.is_active:
         raise ValidationFailed.for_field(

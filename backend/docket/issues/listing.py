@@ -20,8 +20,9 @@ and labels by name (then id, as the model-backed selectors order them).
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -36,7 +37,7 @@ from docket.core.json_expressions import (
 )
 from docket.core.visibility import member_emails_shown
 from docket.issues.models import Issue
-from docket.issues.shape import DETAIL_FIELDS, LIST_FIELDS, issue_json_object
+from docket.issues.shape import CALLER_CAPABILITIES, DETAIL_FIELDS, LIST_FIELDS, issue_json_object
 
 _IDS = Later("ids")
 # How PostgreSQL's json_agg separates the objects of an array: a page written by joining the
@@ -63,6 +64,7 @@ def _statement(
 def _rows(
     ids: Sequence[uuid.UUID],
     *,
+    capabilities: Mapping[str, bool],
     using: str,
     with_description: bool,
     with_version: bool = False,
@@ -76,38 +78,63 @@ def _rows(
         # The reader's right to see addresses, as every other representation of a person.
         with_emails=member_emails_shown(),
     )
-    bound = [list(ids) if param is _IDS else param for param in params]
+    later: dict[Later, Any] = {
+        _IDS: list(ids),
+        # Written as PostgreSQL writes the rest of the object (json keeps the text as given).
+        CALLER_CAPABILITIES: json.dumps(capabilities, separators=(", ", " : ")),
+    }
+    bound: list[Any] = [later[param] if isinstance(param, Later) else param for param in params]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, bound)
         return cursor.fetchall()
 
 
-def issues_json(ids: Sequence[uuid.UUID], *, using: str, with_description: bool = False) -> str:
+def issues_json(
+    ids: Sequence[uuid.UUID],
+    *,
+    capabilities: Mapping[str, bool],
+    using: str,
+    with_description: bool = False,
+) -> str:
     """The JSON array of the issues `ids`, in that order; ids that match no row are left out.
 
     The caller has already decided what the actor may see (the ids come from a scoped selector):
-    this only renders. `using` is the database alias the ids were read from, so a page is
+    this only renders. `capabilities` are what the caller may do to any of them
+    (docket.http.capabilities). `using` is the database alias the ids were read from, so a page is
     rendered from the same copy of the data that chose it.
     """
     if not ids:
         return "[]"
-    rows = _rows(ids, using=using, with_description=with_description)
+    rows = _rows(ids, capabilities=capabilities, using=using, with_description=with_description)
     return "[" + _ARRAY_SEPARATOR.join(item for _, item in rows) + "]"
 
 
-def issue_items(ids: Sequence[uuid.UUID], *, using: str) -> dict[uuid.UUID, str]:
+def issue_items(
+    ids: Sequence[uuid.UUID], *, capabilities: Mapping[str, bool], using: str
+) -> dict[uuid.UUID, str]:
     """Each issue's list JSON (an `IssueListItem`) by id, for answers that place the items
     themselves (the board, column by column). Ids that match no row are left out."""
     if not ids:
         return {}
     # The caller places the items itself: no order asked of the database.
-    return dict(_rows(ids, using=using, with_description=False, ordered=False))
+    return dict(
+        _rows(ids, capabilities=capabilities, using=using, with_description=False, ordered=False)
+    )
 
 
-def issue_detail_json(issue_id: uuid.UUID, *, using: str) -> tuple[int, str] | None:
+def issue_detail_json(
+    issue_id: uuid.UUID, *, capabilities: Mapping[str, bool], using: str
+) -> tuple[int, str] | None:
     """One issue's JSON (an `IssueOutput`) with the version it was read at, both from the same
     row; None if there is no such issue (any more)."""
-    rows = _rows([issue_id], using=using, with_description=True, with_version=True, ordered=False)
+    rows = _rows(
+        [issue_id],
+        capabilities=capabilities,
+        using=using,
+        with_description=True,
+        with_version=True,
+        ordered=False,
+    )
     if not rows:
         return None
     _, version, item = rows[0]

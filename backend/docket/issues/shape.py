@@ -27,7 +27,14 @@ from typing import Any
 from django.db.models import Case, CharField, F, Func, OuterRef, Subquery, Value, When
 
 from docket.accounts.models import User
-from docket.core.json_expressions import EmptyArrayIfNull, JSONAgg, JSONBuildObject, UtcTimestamp
+from docket.core.json_expressions import (
+    EmptyArrayIfNull,
+    JSONAgg,
+    JSONBuildObject,
+    JSONParameter,
+    Later,
+    UtcTimestamp,
+)
 from docket.issues.models import Issue, IssueAssignee, IssueLabel, Priority
 from docket.projects.models import Label, State
 
@@ -146,6 +153,11 @@ _LABELS = EmptyArrayIfNull(
 )
 
 
+# What the caller may do to an issue (`IssueCapabilities`): the same for every issue of an
+# answer, so one bound value (docket.issues.listing binds it; docket.http.capabilities says it).
+CALLER_CAPABILITIES = Later("capabilities")
+
+
 # --- The fields ------------------------------------------------------------------------------
 
 
@@ -219,6 +231,7 @@ ISSUE_FIELDS: tuple[IssueField, ...] = (
     IssueField("updated_at", UtcTimestamp(F("updated_at"))),
     IssueField("completed_at", UtcTimestamp(F("completed_at")), history=_iso),
     IssueField("external_ref", history=_value),
+    IssueField("capabilities", JSONParameter(CALLER_CAPABILITIES)),
     IssueField("description", history=_value, detail_only=True),
 )
 

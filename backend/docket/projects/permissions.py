@@ -1,4 +1,7 @@
-"""Who may change a project: admins and owners, and the project's lead if not a guest."""
+"""Who may change a project: admins and owners, and the project's lead if not a guest.
+
+The services call these before a change; the API's `capabilities` (docket.http.capabilities)
+ask the same functions whether the caller could."""
 
 from docket.core.access import Access
 from docket.core.errors import PermissionDenied
@@ -16,6 +19,12 @@ def ensure_can_manage_project(access: Access, project: Project) -> None:
         "Only workspace admins and the project lead may change this project.",
         code="insufficient_role",
     )
+
+
+def ensure_can_delete_project(access: Access, project: Project) -> None:
+    """Admins and owners only, not the lead: a delete takes every issue with it."""
+    access.ensure_role(Role.ADMIN, action="delete projects")
+    access.ensure_can_see(project)
 
 
 def ensure_can_contribute(access: Access, *, action: str) -> None:

@@ -32,7 +32,11 @@ from docket.projects.models import (
     ProjectMember,
     State,
 )
-from docket.projects.permissions import ensure_can_contribute, ensure_can_manage_project
+from docket.projects.permissions import (
+    ensure_can_contribute,
+    ensure_can_delete_project,
+    ensure_can_manage_project,
+)
 from docket.workspaces.models import Membership
 
 
@@ -467,8 +471,7 @@ def project_delete(*, access: Access, project: Project) -> None:
     relations change. Once this commits, the issues app's `purge_project` removes the rows in
     batches. NotFound if it is already deleted.
     """
-    access.ensure_role(Role.ADMIN, action="delete projects")
-    access.ensure_can_see(project)
+    ensure_can_delete_project(access, project)
     with transaction.atomic():
         now = timezone.now()
         # Conditional, under the row lock (the lock order of every issue write): of two deletes

@@ -6,6 +6,8 @@ workspace `other`, which has its own project and issue.
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
 
 from docket.accounts.models import User
 from docket.core.access import Access
@@ -105,3 +107,12 @@ def build_world() -> World:
         other_project=other_project,
         other_issue=other_issue,
     )
+
+
+def serializer_context(access: Access, *, auth: Any = None) -> dict[str, Any]:
+    """What a workspace endpoint gives its output serializers (the view with the caller's
+    access, the request with its credentials), for a test that renders one directly."""
+    return {
+        "view": SimpleNamespace(access=access),
+        "request": SimpleNamespace(auth=auth, user=access.user),
+    }

@@ -48,7 +48,14 @@ from docket.workspaces.models import (
     Workspace,
 )
 from docket.workspaces.oauth import oauth_tokens_revoke_for_member
-from docket.workspaces.permissions import can_grant, ensure_can_manage_member
+from docket.workspaces.permissions import (
+    can_grant,
+    ensure_can_change_workspace,
+    ensure_can_delete_workspace,
+    ensure_can_invite,
+    ensure_can_manage_member,
+    ensure_can_remove_member,
+)
 from docket.workspaces.selectors import live_tokens
 
 logger = structlog.get_logger(__name__)
@@ -80,8 +87,8 @@ def _lock_quota_of(user: User) -> None:
     User.objects.select_for_update().filter(pk=user.pk).exists()
 
 
-def _quota_exceeded(code: str, what: str, limit: int) -> Conflict:
-    return Conflict(f"You have reached the limit of {limit} {what} per person.", code=code)
+def _quota_reached(what: str, limit: int) -> str:
+    return f"You have reached the limit of {limit} {what} per person."
 
 
 def workspace_create(*, actor: User, slug: str, name: str) -> Membership:
@@ -96,8 +103,9 @@ def workspace_create(*, actor: User, slug: str, name: str) -> Membership:
                 user=actor, role=Role.OWNER, workspace__deleted_at__isnull=True
             ).count()
             if owned >= settings.MAX_WORKSPACES_PER_USER:
-                raise _quota_exceeded(
-                    "workspace_quota_exceeded", "owned workspaces", settings.MAX_WORKSPACES_PER_USER
+                raise Conflict(
+                    _quota_reached("owned workspaces", settings.MAX_WORKSPACES_PER_USER),
+                    code="workspace_quota_exceeded",
                 )
             workspace = Workspace.objects.create(slug=slug, name=name.strip())
             membership = Membership.objects.create(workspace=workspace, user=actor, role=Role.OWNER)
@@ -120,7 +128,7 @@ def workspace_update(
     *, access: Access, workspace: Workspace, slug: str | None = None, name: str | None = None
 ) -> Workspace:
     """Rename a workspace or change its slug. Admins and owners."""
-    access.ensure_role(Role.ADMIN, action="change the workspace")
+    ensure_can_change_workspace(access)
     _ensure_same_workspace(access, workspace)
     before = {"slug": workspace.slug, "name": workspace.name}
     if slug is not None:
@@ -158,7 +166,7 @@ def workspace_delete(*, access: Access, workspace: Workspace) -> None:
     again. Once this commits, the purge task the issues app registered (docket.core.purges)
     removes the rows in batches.
     NotFound if it is already deleted."""
-    access.ensure_role(Role.OWNER, action="delete the workspace")
+    ensure_can_delete_workspace(access)
     _ensure_same_workspace(access, workspace)
     with transaction.atomic():
         now = timezone.now()
@@ -228,8 +236,7 @@ def member_remove(*, access: Access, target: Membership) -> None:
     personal access tokens for this workspace are revoked in the same transaction, not merely
     suspended: a token must not come back to life when its owner is invited again."""
     access.ensure_in_workspace(target)
-    if target.pk != access.membership_id:
-        ensure_can_manage_member(access, target, new_role=None)
+    ensure_can_remove_member(access, target)
     with transaction.atomic():
         owners = _lock_owners(access.workspace_id)
         if target.role == Role.OWNER and len(owners) <= 1:
@@ -276,7 +283,7 @@ def invitation_create(*, access: Access, email: str, role: Role) -> tuple[Invita
     """Invite an address. Admins and owners; nobody grants a role above their own. Re-inviting
     an address replaces its open invitation. Plans the invitation's email (its accept link),
     sent by the email queue once this commits. Returns the invitation and its one-time token."""
-    access.ensure_role(Role.ADMIN, action="invite people")
+    ensure_can_invite(access)
     if not can_grant(access, role):
         raise PermissionDenied("You cannot grant a role above your own.", code="owner_required")
     email = email.strip().lower()
@@ -518,8 +525,9 @@ def token_create(
             .count()
         )
         if live >= settings.MAX_TOKENS_PER_USER:
-            raise _quota_exceeded(
-                "token_quota_exceeded", "live tokens", settings.MAX_TOKENS_PER_USER
+            raise Conflict(
+                _quota_reached("live tokens", settings.MAX_TOKENS_PER_USER),
+                code="token_quota_exceeded",
             )
         token = PersonalAccessToken.objects.create(
             user=actor,

@@ -2,7 +2,14 @@ import { useQuery, useQueryClient, MutationObserver } from "@tanstack/react-quer
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation, useNavigate, useParams, useSearchParams } from "react-router-dom";
 
-import { meQuery, projectsQuery, workspaceQuery, workspacesQuery } from "../shared/api/queries";
+import {
+  issueQuery,
+  meQuery,
+  projectsQuery,
+  workspaceQuery,
+  workspacesQuery,
+  type Project,
+} from "../shared/api/queries";
 import { signOut } from "../features/auth";
 import { CreateIssueDialog } from "../features/issues";
 import { InboxLink } from "../features/inbox";
@@ -23,6 +30,13 @@ const CommandPalette = lazy(() =>
   import("../features/palette").then((module) => ({ default: module.CommandPalette })),
 );
 
+/** The project new issues go to: the one on screen if the caller may create issues there, else
+ * the first that allows it; undefined where the caller may create none (a guest). */
+function creatableProject(projects: Project[], onScreen: string | undefined): string | undefined {
+  const allowed = projects.filter((project) => project.capabilities.create_issue);
+  return (allowed.find((project) => project.key === onScreen) ?? allowed[0])?.key;
+}
+
 /** The frame of every workspace screen: switcher, navigation, and the keyboard (see SHORTCUTS). */
 export function AppLayout() {
   const { slug = "", projectKey, issueKey: pageIssueKey } = useParams();
@@ -33,8 +47,7 @@ export function AppLayout() {
   const workspaces = useQuery(workspacesQuery());
   const projects = useQuery(projectsQuery(slug));
   const me = useQuery(meQuery());
-  const role = useQuery(workspaceQuery(slug)).data?.role;
-  const isAdmin = role === "owner" || role === "admin";
+  const workspaceCapabilities = useQuery(workspaceQuery(slug)).data?.capabilities;
   const [creating, setCreating] = useState(false);
   const [palette, setPalette] = useState<{ mode: PaletteMode; keys: string[] } | null>(null);
   const [sheet, setSheet] = useState(false);
@@ -49,8 +62,12 @@ export function AppLayout() {
   useEffect(() => setDrawer(false), [location.pathname]);
 
   // The keyboard handler reads the latest state through a ref: one listener for the page's life.
-  const latest = useRef({ params, pageIssueKey, projectKey, me: me.data, slug, location });
-  latest.current = { params, pageIssueKey, projectKey, me: me.data, slug, location };
+  const activeProjects = (projects.data ?? []).filter((p) => !p.archived_at);
+  // Where `c`, the New issue button and the palette's "Create issue" create: the project on
+  // screen, else the first one the caller may create issues in; none, and they are not offered.
+  const createIn = creatableProject(activeProjects, projectKey);
+  const latest = useRef({ params, pageIssueKey, projectKey, me: me.data, slug, location, createIn });
+  latest.current = { params, pageIssueKey, projectKey, me: me.data, slug, location, createIn };
 
   useEffect(() => {
     /** The issues a change applies to: the selection, else the focused row, else the open one. */
@@ -100,8 +117,9 @@ export function AppLayout() {
         event.preventDefault();
         run();
       };
-      if (key === "c") act(() => setCreating(true));
-      else if (key === "?") act(() => setSheet(true));
+      if (key === "c") {
+        if (latest.current.createIn) act(() => setCreating(true));
+      } else if (key === "?") act(() => setSheet(true));
       else if (key === "/") {
         const search = document.querySelector<HTMLInputElement>("input[type=search]");
         if (search) act(() => search.focus());
@@ -120,10 +138,15 @@ export function AppLayout() {
         const keys = targets();
         if (myId && keys.length) {
           act(() => {
+            const { slug: where } = latest.current;
             for (const issueKey of keys) {
               const project = issueKey.split("-")[0] ?? "";
-              void new MutationObserver(client, issueEditOptions(client, latest.current.slug, issueKey, project)).mutate({
-                edit: { link: "assignees", id: myId, on: true },
+              // Only where the caller may edit (the issue's capabilities, usually cached).
+              void client.fetchQuery(issueQuery(where, issueKey)).then((issue) => {
+                if (!issue.capabilities.edit) return;
+                void new MutationObserver(client, issueEditOptions(client, where, issueKey, project)).mutate({
+                  edit: { link: "assignees", id: myId, on: true },
+                });
               });
             }
           });
@@ -145,8 +168,6 @@ export function AppLayout() {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [client, navigate, setParams]);
-
-  const activeProjects = (projects.data ?? []).filter((p) => !p.archived_at);
 
   return (
     <div className={`shell${drawer ? " drawer-open" : ""}`}>
@@ -193,7 +214,7 @@ export function AppLayout() {
           <NavLink to={`/w/${slug}/insights`}>Insights</NavLink>
           <NavLink to={`/w/${slug}/members`}>Members</NavLink>
           <NavLink to={`/w/${slug}/tokens`}>API tokens</NavLink>
-          {isAdmin && <NavLink to={`/w/${slug}/webhooks`}>Webhooks</NavLink>}
+          {workspaceCapabilities?.manage_webhooks && <NavLink to={`/w/${slug}/webhooks`}>Webhooks</NavLink>}
         </nav>
         <nav className="nav nav-projects" aria-label="Projects">
           {activeProjects.map((project) => (
@@ -206,7 +227,9 @@ export function AppLayout() {
                   <NavLink to={`/w/${slug}/p/${project.key}/issues`}>Issues</NavLink>
                   <NavLink to={`/w/${slug}/p/${project.key}/board`}>Board</NavLink>
                   <NavLink to={`/w/${slug}/p/${project.key}/insights`}>Insights</NavLink>
-                  <NavLink to={`/w/${slug}/p/${project.key}/settings`}>Settings</NavLink>
+                  {Object.values(project.capabilities).some(Boolean) && (
+                    <NavLink to={`/w/${slug}/p/${project.key}/settings`}>Settings</NavLink>
+                  )}
                 </div>
               )}
             </div>
@@ -214,9 +237,11 @@ export function AppLayout() {
         </nav>
         <div className="sidebar-footer">
           <LiveStatus />
-          <button type="button" className="link" onClick={() => setCreating(true)}>
-            New issue <kbd>c</kbd>
-          </button>
+          {createIn && (
+            <button type="button" className="link" onClick={() => setCreating(true)}>
+              New issue <kbd>c</kbd>
+            </button>
+          )}
           <button type="button" className="link" onClick={() => setPalette({ mode: "all", keys: [] })}>
             Commands <kbd>Ctrl K</kbd>
           </button>
@@ -239,10 +264,10 @@ export function AppLayout() {
         <NetworkBanner />
         <Outlet />
       </main>
-      {creating && (
+      {creating && createIn && (
         <CreateIssueDialog
           slug={slug}
-          projectKey={projectKey ?? activeProjects[0]?.key}
+          projectKey={createIn}
           onClose={() => setCreating(false)}
         />
       )}
@@ -254,7 +279,7 @@ export function AppLayout() {
             issueKeys={palette.keys}
             mode={palette.mode}
             onClose={() => setPalette(null)}
-            onCreate={() => setCreating(true)}
+            onCreate={createIn ? () => setCreating(true) : undefined}
             onOpenIssue={(key) => navigate(`/w/${slug}/i/${key}`)}
           />
         </Suspense>

@@ -4,6 +4,7 @@ from rest_framework import serializers
 from docket.core.keys import ISSUE_KEY_PATTERN, MAX_ISSUE_KEY_LENGTH
 from docket.core.models import Event
 from docket.core.serializers import StrictSerializer
+from docket.http import capabilities
 from docket.http.refs import (
     EventActorOutput,
     LabelOutput,
@@ -65,6 +66,9 @@ class IssueListItem(serializers.ModelSerializer):
     parent = IssueRefOutput(allow_null=True)
     reporter = UserSummaryOutput(allow_null=True)
     position = serializers.CharField(help_text="Sort key within the state's board column.")
+    capabilities = capabilities.ISSUE.field(
+        help_text="What the caller may do to the issue (the same for every issue they see)."
+    )
 
     class Meta:
         model = Issue
@@ -251,10 +255,11 @@ class IssueBulkCreateOutput(serializers.Serializer):
 
 class CommentOutput(serializers.ModelSerializer):
     author = UserSummaryOutput(allow_null=True)
+    capabilities = capabilities.COMMENT.field(help_text="What the caller may do to the comment.")
 
     class Meta:
         model = Comment
-        fields = ["id", "author", "body", "created_at", "updated_at", "edited_at"]
+        fields = ["id", "author", "body", "created_at", "updated_at", "edited_at", "capabilities"]
         read_only_fields = fields
 
 

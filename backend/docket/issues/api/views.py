@@ -17,6 +17,7 @@ from docket.core.errors import NotFound, ValidationFailed
 from docket.core.models import Event
 from docket.core.pagination import encode_cursor
 from docket.core.scopes import Scope, scopes_for
+from docket.http.capabilities import issue_capabilities
 from docket.http.conditional import (
     ETAG_HEADER,
     IF_MATCH,
@@ -103,7 +104,7 @@ def issue_page(view: Any, queryset: Any) -> HttpResponse:
     by keyset, then their JSON in one statement, then the envelope around it. The body is the
     one `IssueListItem(many=True)` inside the paginator's envelope documents."""
     ids = view.paginator.paginate_keys(queryset, view.request, view=view)
-    items = issues_json(ids, using=queryset.db)
+    items = issues_json(ids, capabilities=issue_capabilities(view), using=queryset.db)
     cursor = json.dumps(view.paginator.next_cursor)
     return HttpResponse(
         '{"results":' + items + ',"next_cursor":' + cursor + "}",
@@ -154,7 +155,7 @@ class ProjectIssueListCreateView(_ProjectIssues):
             **data.validated_data,
         )
         # The issue as a GET of it renders it, with the same ETag (read on the primary).
-        body, etag = _rendered_issue(issue, using=Issue.objects.all().db)
+        body, etag = _rendered_issue(self, issue, using=Issue.objects.all().db)
         location = reverse(
             "issue", kwargs={"workspace_slug": workspace_slug, "issue_key": issue.key}
         )
@@ -189,7 +190,9 @@ class ProjectBoardView(_ProjectIssues):
         # The cards are rendered by the database (as the lists are); the envelope is
         # BoardOutput's, written out around them.
         items = issue_items(
-            [issue_id for column in columns for issue_id, _ in column.cards], using=issues.db
+            [issue_id for column in columns for issue_id, _ in column.cards],
+            capabilities=issue_capabilities(self),
+            using=issues.db,
         )
         rendered = []
         for column in columns:
@@ -235,21 +238,22 @@ class WorkspaceIssueListView(WorkspaceAPIView):
         return issue_page(self, self.filter_queryset(self.get_queryset()))
 
 
-def _rendered_issue(issue: Issue, *, using: str) -> tuple[str, str]:
+def _rendered_issue(view: WorkspaceAPIView, issue: Issue, *, using: str) -> tuple[str, str]:
     """The issue's JSON as the database renders it (docket.issues.listing) and its ETag, both
-    from the same row."""
-    rendered = issue_detail_json(issue.pk, using=using)
+    from the same row. The capabilities are those of the caller of `view`, so the tag differs
+    by role as the text does."""
+    rendered = issue_detail_json(issue.pk, capabilities=issue_capabilities(view), using=using)
     if rendered is None:  # deleted since it was looked up
         raise NotFound("Issue not found.", code="issue_not_found")
     version, body = rendered
     return body, etag_for(resource=issue.pk, version=version, body=body)
 
 
-def issue_response(issue: Issue) -> HttpResponse:
+def issue_response(view: IssueAPIView) -> HttpResponse:
     """The issue after a write, with its ETag: the same text, hence the same tag, as a GET of
     the same state. Read where the router sends this request's reads (the primary, after a
     write)."""
-    body, etag = _rendered_issue(issue, using=Issue.objects.all().db)
+    body, etag = _rendered_issue(view, view.issue, using=Issue.objects.all().db)
     return HttpResponse(body, content_type="application/json", headers={"ETag": etag})
 
 
@@ -267,7 +271,7 @@ class IssueDetailView(IssueAPIView):
         responses={200: IssueOutput, 304: NOT_MODIFIED},
     )
     def get(self, request: Request, workspace_slug: str, issue_key: str) -> HttpResponse:
-        body, etag = _rendered_issue(self.issue, using=self.issue._state.db or "default")
+        body, etag = _rendered_issue(self, self.issue, using=self.issue._state.db or "default")
         if not_modified(request, etag):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
         return HttpResponse(body, content_type="application/json", headers={"ETag": etag})
@@ -288,7 +292,7 @@ class IssueDetailView(IssueAPIView):
             expected_versions=if_match_versions(request, resource=self.issue.pk),
             **data.validated_data,
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
     @extend_schema(
         operation_id="issues_delete",
@@ -329,7 +333,7 @@ class IssueMoveView(IssueAPIView):
             expected_versions=if_match_versions(request, resource=self.issue.pk),
             **data.validated_data,
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
 
 class IssueBulkUpdateView(WorkspaceAPIView):
@@ -383,7 +387,9 @@ class IssueBulkUpdateView(WorkspaceAPIView):
             }
             for result in results
         ]
-        return Response(IssueBulkUpdateOutput({"results": items}).data)
+        return Response(
+            IssueBulkUpdateOutput({"results": items}, context=self.get_serializer_context()).data
+        )
 
 
 class IssueBulkCreateView(ProjectAPIView):
@@ -432,7 +438,9 @@ class IssueBulkCreateView(ProjectAPIView):
             results.append(
                 {"index": index, "status": status_code, "issue": issue, "error": problem}
             )
-        return Response(IssueBulkCreateOutput({"results": results}).data)
+        return Response(
+            IssueBulkCreateOutput({"results": results}, context=self.get_serializer_context()).data
+        )
 
 
 class _IssueLinkView(IssueAPIView):
@@ -465,7 +473,7 @@ class IssueLabelView(_IssueLinkView):
             label_id=label_id,
             expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
     @extend_schema(
         operation_id="issues_labels_remove",
@@ -486,7 +494,7 @@ class IssueLabelView(_IssueLinkView):
             label_id=label_id,
             expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
 
 class IssueAssigneeView(_IssueLinkView):
@@ -512,7 +520,7 @@ class IssueAssigneeView(_IssueLinkView):
             user_id=user_id,
             expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
     @extend_schema(
         operation_id="issues_assignees_remove",
@@ -533,7 +541,7 @@ class IssueAssigneeView(_IssueLinkView):
             user_id=user_id,
             expected_versions=if_match_versions(request, resource=self.issue.pk),
         )
-        return issue_response(self.issue)
+        return issue_response(self)
 
 
 class IssueRelationListCreateView(IssueAPIView):
@@ -668,7 +676,7 @@ class CommentListCreateView(IssueAPIView):
             body=data.validated_data["body"],
         )
         return created_response(
-            CommentOutput(comment).data,
+            CommentOutput(comment, context=self.get_serializer_context()).data,
             "comment",
             workspace_slug=workspace_slug,
             issue_key=issue_key,
@@ -697,7 +705,7 @@ class CommentDetailView(IssueAPIView):
             comment=comment,
             body=data.validated_data["body"],
         )
-        return Response(CommentOutput(comment).data)
+        return Response(CommentOutput(comment, context=self.get_serializer_context()).data)
 
     @extend_schema(
         operation_id="comments_delete",

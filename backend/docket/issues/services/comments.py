@@ -6,14 +6,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from docket.core.access import Access
-from docket.core.errors import PermissionDenied
 from docket.core.events import EventType, created, deleted, emit
 from docket.core.models import Event
-from docket.core.roles import Role
 from docket.core.rows import lock_existing
 from docket.issues import events
 from docket.issues.history import issue_event
 from docket.issues.models import Comment, Issue
+from docket.issues.permissions import ensure_can_delete_comment, ensure_can_edit_comment
 
 
 def _comment_event(
@@ -41,8 +40,7 @@ def comment_create(*, access: Access, issue: Issue, body: str) -> Comment:
 def comment_update(*, access: Access, comment: Comment, body: str) -> Comment:
     """Edit one's own comment."""
     access.ensure_can_see(comment.issue.project)
-    if comment.author_id != access.user_id:
-        raise PermissionDenied("You can only edit your own comments.", code="not_author")
+    ensure_can_edit_comment(access, comment)
     if body == comment.body:
         return comment
     with transaction.atomic():
@@ -58,10 +56,7 @@ def comment_delete(*, access: Access, comment: Comment) -> None:
     """Delete one's own comment; admins and owners may delete any. The log records that it
     was deleted; what it said goes with it (no event ever held the text)."""
     access.ensure_can_see(comment.issue.project)
-    if comment.author_id != access.user_id and not access.at_least(Role.ADMIN):
-        raise PermissionDenied(
-            "Only the author or a workspace admin may delete this comment.", code="not_author"
-        )
+    ensure_can_delete_comment(access, comment)
     with transaction.atomic():
         emit(_comment_event(events.COMMENT_DELETED, access=access, comment=comment, gone=True))
         comment.delete()

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.renderers import JSONRenderer
 
 from docket.accounts.models import User
+from docket.http.capabilities import ISSUE
 from docket.issues.api.serializers import IssueListItem, IssueOutput
 from docket.issues.listing import issues_json
 from docket.issues.models import Issue, Priority
@@ -17,12 +18,20 @@ from docket.issues.selectors import issue_list
 from docket.issues.services import issue_create
 from docket.projects.services import label_create
 from docket.testing.factories import UserFactory
-from docket.testing.world import access_of
+from docket.testing.world import access_of, serializer_context
 from docket.workspaces.models import Membership, Role
 
 pytestmark = pytest.mark.django_db
 
 AWKWARD = 'Quote " backslash \\ tab \t newline \n bell \x07 emoji 🦆 accents éà 中文 </script>'
+
+
+def _context(world) -> dict:
+    return serializer_context(access_of(world.memberships["member"]))
+
+
+def _capabilities(world) -> dict[str, bool]:
+    return ISSUE.of(access_of(world.memberships["member"]), None, token_scopes=None)
 
 
 def _as_json(data) -> list:
@@ -77,9 +86,18 @@ def test_every_field_of_every_issue_matches_the_serializer(world, serializer, wi
         issue.pk: issue
         for issue in issue_list(access=access_of(world.memberships["owner"])).filter(pk__in=ids)
     }
-    expected = _as_json(serializer([by_id[pk] for pk in ids], many=True).data)
+    expected = _as_json(
+        serializer([by_id[pk] for pk in ids], many=True, context=_context(world)).data
+    )
 
-    built = json.loads(issues_json(ids, using="default", with_description=with_description))
+    built = json.loads(
+        issues_json(
+            ids,
+            capabilities=_capabilities(world),
+            using="default",
+            with_description=with_description,
+        )
+    )
 
     assert len(built) == len(ids)
     for mine, theirs in zip(built, expected, strict=True):
@@ -90,9 +108,11 @@ def test_every_field_of_every_issue_matches_the_serializer(world, serializer, wi
 def test_the_order_is_the_order_of_the_ids_and_unknown_ids_are_left_out(world):
     ids = [world.ops_issue.pk, world.other_issue.pk, world.eng_issue.pk]
     gone = uuid.UUID(int=1)
-    built = json.loads(issues_json([*ids, gone], using="default"))
+    built = json.loads(
+        issues_json([*ids, gone], capabilities=_capabilities(world), using="default")
+    )
     assert [item["id"] for item in built] == [str(pk) for pk in ids]
-    assert issues_json([], using="default") == "[]"
+    assert issues_json([], capabilities=_capabilities(world), using="default") == "[]"
 
 
 def test_an_issues_detail_runs_a_fixed_number_of_queries_whatever_it_holds(world, as_user):
@@ -128,12 +148,20 @@ def test_the_text_is_the_serializers_json_written_with_postgresqls_spacing(
         for issue in issue_list(access=access_of(world.memberships["owner"])).filter(pk__in=ids)
     }
     expected = json.dumps(
-        _as_json(serializer([by_id[pk] for pk in ids], many=True).data),
+        _as_json(serializer([by_id[pk] for pk in ids], many=True, context=_context(world)).data),
         ensure_ascii=False,
         separators=(", ", " : "),
     )
 
-    assert issues_json(ids, using="default", with_description=with_description) == expected
+    assert (
+        issues_json(
+            ids,
+            capabilities=_capabilities(world),
+            using="default",
+            with_description=with_description,
+        )
+        == expected
+    )
 
 
 def test_a_write_answers_the_text_and_tag_a_read_of_the_same_state_gets(world, as_user):

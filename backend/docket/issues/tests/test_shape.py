@@ -64,15 +64,23 @@ def test_a_field_rendered_as_its_column_is_a_column_of_the_model():
     assert set(plain) <= columns
 
 
+# Any value of the right shape: what it is for whom is test_capabilities'.
+GUEST_CAPABILITIES = {"edit": False, "move": False, "delete": False, "link": False, "comment": True}
+
+
 def test_the_serializers_fields_are_the_field_list():
     assert list(IssueListItem().fields) == names(LIST_FIELDS)
     assert list(IssueOutput().fields) == names(DETAIL_FIELDS)
 
 
 def test_the_database_renders_the_field_list_in_its_order(full_issue):
-    listed = json.loads(issues_json([full_issue.pk], using="default"))
-    detail = issue_detail_json(full_issue.pk, using="default")
-    card = issue_items([full_issue.pk], using="default")[full_issue.pk]
+    listed = json.loads(
+        issues_json([full_issue.pk], capabilities=GUEST_CAPABILITIES, using="default")
+    )
+    detail = issue_detail_json(full_issue.pk, capabilities=GUEST_CAPABILITIES, using="default")
+    card = issue_items([full_issue.pk], capabilities=GUEST_CAPABILITIES, using="default")[
+        full_issue.pk
+    ]
 
     assert list(listed[0]) == names(LIST_FIELDS)
     assert _keys(card) == names(LIST_FIELDS)

@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from docket.core.keys import PROJECT_KEY_PATTERN
 from docket.core.serializers import StrictSerializer
+from docket.http import capabilities
 from docket.http.refs import UserSummaryOutput
 from docket.projects.models import (
     COLOR_PATTERN,
@@ -42,6 +43,7 @@ class ProjectUpdateInput(StrictSerializer):
 
 class ProjectOutput(serializers.ModelSerializer):
     lead = UserSummaryOutput(allow_null=True)
+    capabilities = capabilities.PROJECT.field(help_text="What the caller may do to the project.")
 
     class Meta:
         model = Project
@@ -52,6 +54,7 @@ class ProjectOutput(serializers.ModelSerializer):
             "description",
             "lead",
             "archived_at",
+            "capabilities",
             "created_at",
             "updated_at",
         ]

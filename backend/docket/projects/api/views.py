@@ -89,7 +89,7 @@ class ProjectListCreateView(WorkspaceAPIView):
         data.is_valid(raise_exception=True)
         project = project_create(access=self.access, **data.validated_data)
         return created_response(
-            ProjectOutput(project).data,
+            ProjectOutput(project, context=self.get_serializer_context()).data,
             "project",
             workspace_slug=workspace_slug,
             project_key=project.key,
@@ -101,7 +101,7 @@ class ProjectDetailView(ProjectAPIView):
 
     @extend_schema(operation_id="projects_get", summary="One project", responses=ProjectOutput)
     def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
-        return Response(ProjectOutput(self.project).data)
+        return Response(ProjectOutput(self.project, context=self.get_serializer_context()).data)
 
     @extend_schema(
         operation_id="projects_update",
@@ -117,7 +117,7 @@ class ProjectDetailView(ProjectAPIView):
             project=self.project,
             **data.validated_data,
         )
-        return Response(ProjectOutput(project).data)
+        return Response(ProjectOutput(project, context=self.get_serializer_context()).data)
 
     @extend_schema(
         operation_id="projects_delete",
@@ -140,7 +140,7 @@ class ProjectArchiveView(ProjectAPIView):
     )
     def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
         project = project_set_archived(access=self.access, project=self.project, archived=True)
-        return Response(ProjectOutput(project).data)
+        return Response(ProjectOutput(project, context=self.get_serializer_context()).data)
 
 
 class ProjectUnarchiveView(ProjectAPIView):
@@ -154,7 +154,7 @@ class ProjectUnarchiveView(ProjectAPIView):
     )
     def post(self, request: Request, workspace_slug: str, project_key: str) -> Response:
         project = project_set_archived(access=self.access, project=self.project, archived=False)
-        return Response(ProjectOutput(project).data)
+        return Response(ProjectOutput(project, context=self.get_serializer_context()).data)
 
 
 class ProjectMemberListView(ProjectAPIView):
@@ -190,7 +190,7 @@ class ProjectMemberListView(ProjectAPIView):
             user_id=data.validated_data["user_id"],
         )
         return created_response(
-            ProjectMemberOutput(member).data,
+            ProjectMemberOutput(member, context=self.get_serializer_context()).data,
             "project-member",
             workspace_slug=workspace_slug,
             project_key=project_key,

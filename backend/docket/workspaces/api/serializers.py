@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from docket.core.scopes import LEGACY_SCOPES, Scope
 from docket.core.serializers import StrictSerializer
+from docket.http import capabilities
 from docket.http.refs import UserSummaryOutput
 from docket.workspaces.models import (
     Invitation,
@@ -27,10 +28,13 @@ class WorkspaceUpdateInput(StrictSerializer):
 
 class WorkspaceOutput(serializers.ModelSerializer):
     role = serializers.ChoiceField(choices=Role.choices, help_text="The caller's role.")
+    capabilities = capabilities.WORKSPACE.field(
+        access_for=capabilities.workspace_access, help_text="What the caller may do here."
+    )
 
     class Meta:
         model = Workspace
-        fields = ["id", "slug", "name", "role", "created_at", "updated_at"]
+        fields = ["id", "slug", "name", "role", "capabilities", "created_at", "updated_at"]
         read_only_fields = fields
 
 
@@ -38,9 +42,11 @@ class MemberOutput(serializers.ModelSerializer):
     user = UserSummaryOutput()
     joined_at = serializers.DateTimeField(source="created_at")
 
+    capabilities = capabilities.MEMBER.field(help_text="What the caller may do to this member.")
+
     class Meta:
         model = Membership
-        fields = ["user", "role", "joined_at"]
+        fields = ["user", "role", "joined_at", "capabilities"]
         read_only_fields = fields
 
 

@@ -73,7 +73,9 @@ class WorkspaceListCreateView(GenericAPIView):
             actor=signed_in(request), only_workspace_id=grant.workspace_id if grant else None
         )
         page = self.paginate_queryset(workspaces)
-        return self.get_paginated_response(WorkspaceOutput(page, many=True).data)
+        return self.get_paginated_response(
+            WorkspaceOutput(page, many=True, context=self.get_serializer_context()).data
+        )
 
     @extend_schema(
         operation_id="workspaces_create",
@@ -87,7 +89,10 @@ class WorkspaceListCreateView(GenericAPIView):
         data.is_valid(raise_exception=True)
         membership = workspace_create(actor=signed_in(request), **data.validated_data)
         return created_response(
-            WorkspaceOutput(_workspace_with_role(membership.workspace, membership.role)).data,
+            WorkspaceOutput(
+                _workspace_with_role(membership.workspace, membership.role),
+                context=self.get_serializer_context(),
+            ).data,
             "workspace",
             workspace_slug=membership.workspace.slug,
         )
@@ -101,7 +106,10 @@ class WorkspaceDetailView(WorkspaceAPIView):
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
         return Response(
-            WorkspaceOutput(_workspace_with_role(self.workspace, self.access.role)).data
+            WorkspaceOutput(
+                _workspace_with_role(self.workspace, self.access.role),
+                context=self.get_serializer_context(),
+            ).data
         )
 
     @extend_schema(
@@ -115,7 +123,10 @@ class WorkspaceDetailView(WorkspaceAPIView):
         data.is_valid(raise_exception=True)
         workspace_update(access=self.access, workspace=self.workspace, **data.validated_data)
         return Response(
-            WorkspaceOutput(_workspace_with_role(self.workspace, self.access.role)).data
+            WorkspaceOutput(
+                _workspace_with_role(self.workspace, self.access.role),
+                context=self.get_serializer_context(),
+            ).data
         )
 
     @extend_schema(
@@ -162,7 +173,7 @@ class MemberDetailView(WorkspaceAPIView):
             target=target,
             role=data.validated_data["role"],
         )
-        return Response(MemberOutput(target).data)
+        return Response(MemberOutput(target, context=self.get_serializer_context()).data)
 
     @extend_schema(
         operation_id="members_remove",
@@ -237,7 +248,10 @@ class InvitationAcceptView(GenericAPIView):
         data.is_valid(raise_exception=True)
         membership = invitation_accept(actor=signed_in(request), token=data.validated_data["token"])
         return Response(
-            WorkspaceOutput(_workspace_with_role(membership.workspace, membership.role)).data
+            WorkspaceOutput(
+                _workspace_with_role(membership.workspace, membership.role),
+                context=self.get_serializer_context(),
+            ).data
         )
 
 

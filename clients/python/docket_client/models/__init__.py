@@ -5,6 +5,7 @@ from .auth_tokens_output import AuthTokensOutput
 from .board_column_output import BoardColumnOutput
 from .board_output import BoardOutput
 from .bulk_item_error_output import BulkItemErrorOutput
+from .comment_capabilities import CommentCapabilities
 from .comment_create_input import CommentCreateInput
 from .comment_created_changes import CommentCreatedChanges
 from .comment_created_changes_comment_id import CommentCreatedChangesCommentId
@@ -104,6 +105,7 @@ from .issue_bulk_create_result_item import IssueBulkCreateResultItem
 from .issue_bulk_update_input import IssueBulkUpdateInput
 from .issue_bulk_update_output import IssueBulkUpdateOutput
 from .issue_bulk_update_result_item import IssueBulkUpdateResultItem
+from .issue_capabilities import IssueCapabilities
 from .issue_create_input import IssueCreateInput
 from .issue_created_changes import IssueCreatedChanges
 from .issue_created_changes_assignees import IssueCreatedChangesAssignees
@@ -284,6 +286,7 @@ from .labels_list_ordering import LabelsListOrdering
 from .logout_input import LogoutInput
 from .marked_read_output import MarkedReadOutput
 from .me_output import MeOutput
+from .member_capabilities import MemberCapabilities
 from .member_output import MemberOutput
 from .member_removed_changes import MemberRemovedChanges
 from .member_removed_changes_role import MemberRemovedChangesRole
@@ -379,6 +382,7 @@ from .project_archived_realtime_event_name import ProjectArchivedRealtimeEventNa
 from .project_archived_realtime_event_subject import ProjectArchivedRealtimeEventSubject
 from .project_archived_webhook_payload import ProjectArchivedWebhookPayload
 from .project_archived_webhook_payload_type import ProjectArchivedWebhookPayloadType
+from .project_capabilities import ProjectCapabilities
 from .project_create_input import ProjectCreateInput
 from .project_created_changes import ProjectCreatedChanges
 from .project_created_changes_key import ProjectCreatedChangesKey
@@ -575,6 +579,7 @@ from .webhook_endpoint_output import WebhookEndpointOutput
 from .webhook_secret_output import WebhookSecretOutput
 from .webhooks_deliveries_ordering import WebhooksDeliveriesOrdering
 from .webhooks_list_ordering import WebhooksListOrdering
+from .workspace_capabilities import WorkspaceCapabilities
 from .workspace_create_input import WorkspaceCreateInput
 from .workspace_created_changes import WorkspaceCreatedChanges
 from .workspace_created_changes_name import WorkspaceCreatedChangesName
@@ -630,6 +635,7 @@ __all__ = (
     "BoardColumnOutput",
     "BoardOutput",
     "BulkItemErrorOutput",
+    "CommentCapabilities",
     "CommentCreatedChanges",
     "CommentCreatedChangesCommentId",
     "CommentCreatedFeedEvent",
@@ -711,6 +717,7 @@ __all__ = (
     "IssueBulkUpdateInput",
     "IssueBulkUpdateOutput",
     "IssueBulkUpdateResultItem",
+    "IssueCapabilities",
     "IssueCreatedChanges",
     "IssueCreatedChangesAssignees",
     "IssueCreatedChangesAssigneesNewType0Item",
@@ -862,6 +869,7 @@ __all__ = (
     "LabelUpdatedWebhookPayloadType",
     "LogoutInput",
     "MarkedReadOutput",
+    "MemberCapabilities",
     "MemberOutput",
     "MemberRemovedChanges",
     "MemberRemovedChangesRole",
@@ -946,6 +954,7 @@ __all__ = (
     "ProjectArchivedRealtimeEventSubject",
     "ProjectArchivedWebhookPayload",
     "ProjectArchivedWebhookPayloadType",
+    "ProjectCapabilities",
     "ProjectCreatedChanges",
     "ProjectCreatedChangesKey",
     "ProjectCreatedChangesName",
@@ -1096,6 +1105,7 @@ __all__ = (
     "WebhooksDeliveriesOrdering",
     "WebhookSecretOutput",
     "WebhooksListOrdering",
+    "WorkspaceCapabilities",
     "WorkspaceCreatedChanges",
     "WorkspaceCreatedChangesName",
     "WorkspaceCreatedChangesSlug",

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.comment_capabilities import CommentCapabilities
     from ..models.user_summary_output import UserSummaryOutput
 
 
@@ -25,6 +26,7 @@ class CommentOutput:
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
         edited_at (datetime.datetime | None):
+        capabilities (CommentCapabilities):
     """
 
     id: UUID
@@ -33,6 +35,7 @@ class CommentOutput:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     edited_at: datetime.datetime | None
+    capabilities: CommentCapabilities
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +61,8 @@ class CommentOutput:
         else:
             edited_at = self.edited_at
 
+        capabilities = self.capabilities.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -68,6 +73,7 @@ class CommentOutput:
                 "created_at": created_at,
                 "updated_at": updated_at,
                 "edited_at": edited_at,
+                "capabilities": capabilities,
             }
         )
 
@@ -75,6 +81,7 @@ class CommentOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.comment_capabilities import CommentCapabilities  # noqa: PLC0415
         from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -116,6 +123,8 @@ class CommentOutput:
 
         edited_at = _parse_edited_at(d.pop("edited_at"))
 
+        capabilities = CommentCapabilities.from_dict(d.pop("capabilities"))
+
         comment_output = cls(
             id=id,
             author=author,
@@ -123,6 +132,7 @@ class CommentOutput:
             created_at=created_at,
             updated_at=updated_at,
             edited_at=edited_at,
+            capabilities=capabilities,
         )
 
         comment_output.additional_properties = d

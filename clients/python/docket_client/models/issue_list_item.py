@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.priority_enum import PriorityEnum
 
 if TYPE_CHECKING:
+    from ..models.issue_capabilities import IssueCapabilities
     from ..models.issue_ref_output import IssueRefOutput
     from ..models.issue_state_output import IssueStateOutput
     from ..models.label_output import LabelOutput
@@ -47,6 +48,7 @@ class IssueListItem:
         updated_at (datetime.datetime):
         completed_at (datetime.datetime | None):
         external_ref (None | str):
+        capabilities (IssueCapabilities):
     """
 
     id: UUID
@@ -67,6 +69,7 @@ class IssueListItem:
     updated_at: datetime.datetime
     completed_at: datetime.datetime | None
     external_ref: None | str
+    capabilities: IssueCapabilities
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -133,6 +136,8 @@ class IssueListItem:
         external_ref: None | str
         external_ref = self.external_ref
 
+        capabilities = self.capabilities.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -155,6 +160,7 @@ class IssueListItem:
                 "updated_at": updated_at,
                 "completed_at": completed_at,
                 "external_ref": external_ref,
+                "capabilities": capabilities,
             }
         )
 
@@ -162,6 +168,7 @@ class IssueListItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.issue_capabilities import IssueCapabilities  # noqa: PLC0415
         from ..models.issue_ref_output import IssueRefOutput  # noqa: PLC0415
         from ..models.issue_state_output import IssueStateOutput  # noqa: PLC0415
         from ..models.label_output import LabelOutput  # noqa: PLC0415
@@ -277,6 +284,8 @@ class IssueListItem:
 
         external_ref = _parse_external_ref(d.pop("external_ref"))
 
+        capabilities = IssueCapabilities.from_dict(d.pop("capabilities"))
+
         issue_list_item = cls(
             id=id,
             key=key,
@@ -296,6 +305,7 @@ class IssueListItem:
             updated_at=updated_at,
             completed_at=completed_at,
             external_ref=external_ref,
+            capabilities=capabilities,
         )
 
         issue_list_item.additional_properties = d

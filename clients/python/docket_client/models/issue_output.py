@@ -11,6 +11,7 @@ from attrs import field as _attrs_field
 from ..models.priority_enum import PriorityEnum
 
 if TYPE_CHECKING:
+    from ..models.issue_capabilities import IssueCapabilities
     from ..models.issue_ref_output import IssueRefOutput
     from ..models.issue_state_output import IssueStateOutput
     from ..models.label_output import LabelOutput
@@ -47,6 +48,7 @@ class IssueOutput:
         updated_at (datetime.datetime):
         completed_at (datetime.datetime | None):
         external_ref (None | str):
+        capabilities (IssueCapabilities):
         description (str):
     """
 
@@ -68,6 +70,7 @@ class IssueOutput:
     updated_at: datetime.datetime
     completed_at: datetime.datetime | None
     external_ref: None | str
+    capabilities: IssueCapabilities
     description: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -135,6 +138,8 @@ class IssueOutput:
         external_ref: None | str
         external_ref = self.external_ref
 
+        capabilities = self.capabilities.to_dict()
+
         description = self.description
 
         field_dict: dict[str, Any] = {}
@@ -159,6 +164,7 @@ class IssueOutput:
                 "updated_at": updated_at,
                 "completed_at": completed_at,
                 "external_ref": external_ref,
+                "capabilities": capabilities,
                 "description": description,
             }
         )
@@ -167,6 +173,7 @@ class IssueOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.issue_capabilities import IssueCapabilities  # noqa: PLC0415
         from ..models.issue_ref_output import IssueRefOutput  # noqa: PLC0415
         from ..models.issue_state_output import IssueStateOutput  # noqa: PLC0415
         from ..models.label_output import LabelOutput  # noqa: PLC0415
@@ -282,6 +289,8 @@ class IssueOutput:
 
         external_ref = _parse_external_ref(d.pop("external_ref"))
 
+        capabilities = IssueCapabilities.from_dict(d.pop("capabilities"))
+
         description = d.pop("description")
 
         issue_output = cls(
@@ -303,6 +312,7 @@ class IssueOutput:
             updated_at=updated_at,
             completed_at=completed_at,
             external_ref=external_ref,
+            capabilities=capabilities,
             description=description,
         )
 

@@ -10,6 +10,7 @@ from attrs import field as _attrs_field
 from ..models.role_enum import RoleEnum
 
 if TYPE_CHECKING:
+    from ..models.member_capabilities import MemberCapabilities
     from ..models.user_summary_output import UserSummaryOutput
 
 
@@ -29,11 +30,13 @@ class MemberOutput:
             * `member` - Member
             * `guest` - Guest
         joined_at (datetime.datetime):
+        capabilities (MemberCapabilities):
     """
 
     user: UserSummaryOutput
     role: RoleEnum
     joined_at: datetime.datetime
+    capabilities: MemberCapabilities
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +46,8 @@ class MemberOutput:
 
         joined_at = self.joined_at.isoformat()
 
+        capabilities = self.capabilities.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -50,6 +55,7 @@ class MemberOutput:
                 "user": user,
                 "role": role,
                 "joined_at": joined_at,
+                "capabilities": capabilities,
             }
         )
 
@@ -57,6 +63,7 @@ class MemberOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.member_capabilities import MemberCapabilities  # noqa: PLC0415
         from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -66,10 +73,13 @@ class MemberOutput:
 
         joined_at = datetime.datetime.fromisoformat(d.pop("joined_at"))
 
+        capabilities = MemberCapabilities.from_dict(d.pop("capabilities"))
+
         member_output = cls(
             user=user,
             role=role,
             joined_at=joined_at,
+            capabilities=capabilities,
         )
 
         member_output.additional_properties = d

@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.project_capabilities import ProjectCapabilities
     from ..models.user_summary_output import UserSummaryOutput
 
 
@@ -25,6 +26,7 @@ class ProjectOutput:
         description (str):
         lead (None | UserSummaryOutput):
         archived_at (datetime.datetime | None):
+        capabilities (ProjectCapabilities):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -35,6 +37,7 @@ class ProjectOutput:
     description: str
     lead: None | UserSummaryOutput
     archived_at: datetime.datetime | None
+    capabilities: ProjectCapabilities
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -62,6 +65,8 @@ class ProjectOutput:
         else:
             archived_at = self.archived_at
 
+        capabilities = self.capabilities.to_dict()
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -76,6 +81,7 @@ class ProjectOutput:
                 "description": description,
                 "lead": lead,
                 "archived_at": archived_at,
+                "capabilities": capabilities,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -85,6 +91,7 @@ class ProjectOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.project_capabilities import ProjectCapabilities  # noqa: PLC0415
         from ..models.user_summary_output import UserSummaryOutput  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -126,6 +133,8 @@ class ProjectOutput:
 
         archived_at = _parse_archived_at(d.pop("archived_at"))
 
+        capabilities = ProjectCapabilities.from_dict(d.pop("capabilities"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -137,6 +146,7 @@ class ProjectOutput:
             description=description,
             lead=lead,
             archived_at=archived_at,
+            capabilities=capabilities,
             created_at=created_at,
             updated_at=updated_at,
         )

@@ -2,13 +2,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.role_enum import RoleEnum
+
+if TYPE_CHECKING:
+    from ..models.workspace_capabilities import WorkspaceCapabilities
+
 
 T = TypeVar("T", bound="WorkspaceOutput")
 
@@ -24,6 +28,7 @@ class WorkspaceOutput:
             * `admin` - Admin
             * `member` - Member
             * `guest` - Guest
+        capabilities (WorkspaceCapabilities):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -32,6 +37,7 @@ class WorkspaceOutput:
     slug: str
     name: str
     role: RoleEnum
+    capabilities: WorkspaceCapabilities
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -45,6 +51,8 @@ class WorkspaceOutput:
 
         role = self.role.value
 
+        capabilities = self.capabilities.to_dict()
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -57,6 +65,7 @@ class WorkspaceOutput:
                 "slug": slug,
                 "name": name,
                 "role": role,
+                "capabilities": capabilities,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -66,6 +75,8 @@ class WorkspaceOutput:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.workspace_capabilities import WorkspaceCapabilities  # noqa: PLC0415
+
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -74,6 +85,8 @@ class WorkspaceOutput:
         name = d.pop("name")
 
         role = RoleEnum(d.pop("role"))
+
+        capabilities = WorkspaceCapabilities.from_dict(d.pop("capabilities"))
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -84,6 +97,7 @@ class WorkspaceOutput:
             slug=slug,
             name=name,
             role=role,
+            capabilities=capabilities,
             created_at=created_at,
             updated_at=updated_at,
         )

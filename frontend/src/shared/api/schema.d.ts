@@ -1180,6 +1180,12 @@ export interface components {
             detail: string;
             status: number;
         };
+        CommentCapabilities: {
+            /** @description Edit the comment (its author only). */
+            readonly edit: boolean;
+            /** @description Delete the comment (its author, or an admin). */
+            readonly delete: boolean;
+        };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         CommentCreateInput: {
             /** @description Markdown. */
@@ -1196,6 +1202,8 @@ export interface components {
             readonly updated_at: string;
             /** Format: date-time */
             readonly edited_at: string | null;
+            /** @description What the caller may do to the comment. */
+            readonly capabilities: components["schemas"]["CommentCapabilities"];
         };
         CumulativeFlowDayOutput: {
             /** Format: date */
@@ -1350,6 +1358,18 @@ export interface components {
             issue: components["schemas"]["IssueListItem"] | null;
             error: components["schemas"]["BulkItemErrorOutput"] | null;
         };
+        IssueCapabilities: {
+            /** @description Change the issue's fields. */
+            readonly edit: boolean;
+            /** @description Move it on the board (state and place). */
+            readonly move: boolean;
+            /** @description Delete the issue. */
+            readonly delete: boolean;
+            /** @description Add and remove relations to other issues. */
+            readonly link: boolean;
+            /** @description Comment on the issue. */
+            readonly comment: boolean;
+        };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         IssueCreateInput: {
             title: string;
@@ -1399,6 +1419,8 @@ export interface components {
             /** Format: date-time */
             readonly completed_at: string | null;
             readonly external_ref: string | null;
+            /** @description What the caller may do to the issue (the same for every issue they see). */
+            readonly capabilities: components["schemas"]["IssueCapabilities"];
         };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         IssueMoveInput: {
@@ -1444,6 +1466,8 @@ export interface components {
             /** Format: date-time */
             readonly completed_at: string | null;
             readonly external_ref: string | null;
+            /** @description What the caller may do to the issue (the same for every issue they see). */
+            readonly capabilities: components["schemas"]["IssueCapabilities"];
             readonly description: string;
         };
         IssueRefOutput: {
@@ -1518,11 +1542,19 @@ export interface components {
             /** Format: date-time */
             readonly date_joined: string;
         };
+        MemberCapabilities: {
+            /** @description Change this member's role (to a role no higher than the caller's own). */
+            readonly change_role: boolean;
+            /** @description Remove this member (or leave, for oneself). */
+            readonly remove: boolean;
+        };
         MemberOutput: {
             user: components["schemas"]["UserSummaryOutput"];
             readonly role: components["schemas"]["RoleEnum"];
             /** Format: date-time */
             joined_at: string;
+            /** @description What the caller may do to this member. */
+            readonly capabilities: components["schemas"]["MemberCapabilities"];
         };
         NotificationOutput: {
             readonly id: number;
@@ -1892,6 +1924,22 @@ export interface components {
             errors: components["schemas"]["ProblemFieldErrorOutput"][];
             request_id?: string;
         };
+        ProjectCapabilities: {
+            /** @description Change the project's name, description or lead. */
+            readonly edit: boolean;
+            /** @description Archive or unarchive the project. */
+            readonly archive: boolean;
+            /** @description Delete the project with its issues. */
+            readonly delete: boolean;
+            /** @description Add and remove project members. */
+            readonly manage_members: boolean;
+            /** @description Create, edit, reorder and delete states. */
+            readonly manage_states: boolean;
+            /** @description Create, edit and delete labels. */
+            readonly manage_labels: boolean;
+            /** @description Create issues in the project. */
+            readonly create_issue: boolean;
+        };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         ProjectCreateInput: {
             /** @description 2-10 upper-case letters; prefixes issue keys (ENG-42). Cannot change. */
@@ -1923,6 +1971,8 @@ export interface components {
             lead: components["schemas"]["UserSummaryOutput"] | null;
             /** Format: date-time */
             readonly archived_at: string | null;
+            /** @description What the caller may do to the project. */
+            readonly capabilities: components["schemas"]["ProjectCapabilities"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -2198,6 +2248,20 @@ export interface components {
             /** Format: date-time */
             readonly previous_secret_expires_at: string;
         };
+        WorkspaceCapabilities: {
+            /** @description Rename the workspace or change its slug. */
+            readonly edit: boolean;
+            /** @description Delete the workspace. */
+            readonly delete: boolean;
+            /** @description Invite people, see and revoke open invitations. */
+            readonly invite_members: boolean;
+            /** @description Change members' roles and remove them (see each member's own capabilities). */
+            readonly manage_members: boolean;
+            /** @description Create a project. */
+            readonly create_project: boolean;
+            /** @description See and change the webhook endpoints and their deliveries. */
+            readonly manage_webhooks: boolean;
+        };
         /** @description Input serializer that refuses fields it does not know (no silent mass assignment). */
         WorkspaceCreateInput: {
             /** @description URL name: a-z, 0-9 and hyphens. */
@@ -2218,6 +2282,8 @@ export interface components {
              *     * `guest` - Guest
              */
             role: components["schemas"]["RoleEnum"];
+            /** @description What the caller may do here. */
+            readonly capabilities: components["schemas"]["WorkspaceCapabilities"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */

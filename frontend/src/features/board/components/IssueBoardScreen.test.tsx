@@ -12,8 +12,13 @@ const TODO: StateRef = { id: "s1", name: "Todo", category: "unstarted", color: "
 const DONE: StateRef = { id: "s2", name: "Done", category: "completed", color: "#0a0" };
 const PROJECT = "/api/v1/workspaces/acme/projects/ENG";
 
+const MEMBER_CAN = { edit: true, move: true, delete: true, link: true, comment: true };
+const GUEST_CAN = { edit: false, move: false, delete: false, link: false, comment: true };
+let capabilities = MEMBER_CAN;
+
 function card(n: number, state: StateRef): IssueListItem {
   return {
+    capabilities,
     id: `i${n}`,
     key: `ENG-${n}`,
     title: `Issue number ${n}`,
@@ -87,6 +92,17 @@ describe("the board screen", () => {
   afterEach(() => {
     cleanup();
     vi.unstubAllGlobals();
+    capabilities = MEMBER_CAN;
+  });
+
+  it("offers neither drag nor Move to for cards the caller may not move", async () => {
+    capabilities = GUEST_CAN;
+    fakeApi();
+    renderBoard();
+    await screen.findByRole("region", { name: "Todo" });
+    const cards = within(column("Todo")).getAllByTestId("issue-card");
+    expect(cards.every((element) => element.getAttribute("draggable") === "false")).toBe(true);
+    expect(screen.queryAllByLabelText("Move to")).toHaveLength(0);
   });
 
   it("shows every column's first cards from one request, with the URL's filters", async () => {

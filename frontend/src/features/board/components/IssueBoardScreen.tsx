@@ -62,7 +62,8 @@ function IssueCard(props: {
       onKeyDown={(event) => {
         if (event.key === "Enter" && event.target === event.currentTarget) props.onOpen(issue.key);
       }}
-      draggable
+      // Only a caller who may move the issue can drag it (its `move` capability).
+      draggable={issue.capabilities.move}
       onDragStart={(event) => {
         event.dataTransfer.setData("text/plain", issue.key);
         event.dataTransfer.effectAllowed = "move";
@@ -85,22 +86,24 @@ function IssueCard(props: {
         <LabelChips labels={issue.labels} />
         <Avatars people={issue.assignees} />
       </div>
-      <select
-        className="card-move"
-        aria-label="Move to"
-        value={issue.state.id}
-        onClick={(event) => event.stopPropagation()}
-        onChange={(event) => {
-          const state = states.find((candidate) => candidate.id === event.target.value);
-          if (state) props.onMoveTo(state);
-        }}
-      >
-        {states.map((state) => (
-          <option key={state.id} value={state.id}>
-            {state.name}
-          </option>
-        ))}
-      </select>
+      {issue.capabilities.move && (
+        <select
+          className="card-move"
+          aria-label="Move to"
+          value={issue.state.id}
+          onClick={(event) => event.stopPropagation()}
+          onChange={(event) => {
+            const state = states.find((candidate) => candidate.id === event.target.value);
+            if (state) props.onMoveTo(state);
+          }}
+        >
+          {states.map((state) => (
+            <option key={state.id} value={state.id}>
+              {state.name}
+            </option>
+          ))}
+        </select>
+      )}
     </div>
   );
 }

@@ -14,7 +14,10 @@ type Props = { slug: string; projectKey: string | undefined; onClose: () => void
 export function CreateIssueDialog({ slug, projectKey, onClose }: Props) {
   const navigate = useNavigate();
   const projects = useQuery(projectsQuery(slug));
-  const activeProjects = (projects.data ?? []).filter((project) => !project.archived_at);
+  // The projects the caller may create issues in (their `create_issue` capability).
+  const activeProjects = (projects.data ?? []).filter(
+    (project) => !project.archived_at && project.capabilities.create_issue,
+  );
   const [chosenProject, setChosenProject] = useState(projectKey ?? "");
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");

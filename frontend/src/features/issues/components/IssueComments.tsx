@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { commentsQuery, meQuery, type Comment } from "../../../shared/api/queries";
+import { commentsQuery, type Comment } from "../../../shared/api/queries";
 import { ErrorState, errorMessage } from "../../../shared/components/States";
 import { formatDateTime } from "./display";
 import {
@@ -12,7 +12,8 @@ import {
 } from "../hooks/useCommentWrites";
 import { Markdown } from "./Markdown";
 
-function CommentItem({ scope, comment, mine }: { scope: IssueScope; comment: Comment; mine: boolean }) {
+function CommentItem({ scope, comment }: { scope: IssueScope; comment: Comment }) {
+  const { edit: canEdit, delete: canDelete } = comment.capabilities;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(comment.body);
   const save = useEditComment(scope, comment.id);
@@ -24,19 +25,23 @@ function CommentItem({ scope, comment, mine }: { scope: IssueScope; comment: Com
         <strong>{comment.author?.display_name ?? "Deleted user"}</strong>
         <time dateTime={comment.created_at}>{formatDateTime(comment.created_at)}</time>
         {comment.edited_at && <span className="muted">(edited)</span>}
-        {mine && !editing && (
+        {(canEdit || canDelete) && !editing && (
           <span className="comment-actions">
-            <button type="button" className="link" onClick={() => setEditing(true)}>
-              Edit
-            </button>
-            <button
-              type="button"
-              className="link danger"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate()}
-            >
-              Delete
-            </button>
+            {canEdit && (
+              <button type="button" className="link" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+            )}
+            {canDelete && (
+              <button
+                type="button"
+                className="link danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate()}
+              >
+                Delete
+              </button>
+            )}
           </span>
         )}
       </div>
@@ -115,9 +120,8 @@ function CommentComposer({ scope }: { scope: IssueScope }) {
   );
 }
 
-export function IssueComments({ slug, issueKey }: IssueScope) {
+export function IssueComments({ slug, issueKey, canComment }: IssueScope & { canComment: boolean }) {
   const comments = useQuery(commentsQuery(slug, issueKey));
-  const me = useQuery(meQuery());
   const scope = { slug, issueKey };
   return (
     <section aria-label="Comments">
@@ -125,15 +129,10 @@ export function IssueComments({ slug, issueKey }: IssueScope) {
       {comments.error && !comments.data && <ErrorState error={comments.error} />}
       <ul className="comments">
         {(comments.data ?? []).map((comment) => (
-          <CommentItem
-            key={comment.id}
-            scope={scope}
-            comment={comment}
-            mine={Boolean(me.data && comment.author?.id === me.data.id)}
-          />
+          <CommentItem key={comment.id} scope={scope} comment={comment} />
         ))}
       </ul>
-      <CommentComposer scope={scope} />
+      {canComment && <CommentComposer scope={scope} />}
     </section>
   );
 }

@@ -17,7 +17,7 @@ import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 
 type Save = (changes: IssueChanges) => void;
 
-function TitleEditor({ title, onSave }: { title: string; onSave: Save }) {
+function TitleEditor({ title, onSave, readOnly }: { title: string; onSave: Save; readOnly: boolean }) {
   const [draft, setDraft] = useState(title);
   const field = useRef<HTMLTextAreaElement>(null);
   // A textarea that grows with its text: a long title wraps instead of being cut.
@@ -50,6 +50,7 @@ function TitleEditor({ title, onSave }: { title: string; onSave: Save }) {
       ref={field}
       className="issue-title-input"
       aria-label="Title"
+      readOnly={readOnly}
       rows={1}
       maxLength={255}
       value={draft}
@@ -69,9 +70,11 @@ function TitleEditor({ title, onSave }: { title: string; onSave: Save }) {
 function DescriptionEditor({
   description,
   onSave,
+  canEdit,
 }: {
   description: string;
   onSave: (changes: IssueChanges) => Promise<unknown>;
+  canEdit: boolean;
 }) {
   const [editing, setEditing] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -84,16 +87,18 @@ function DescriptionEditor({
         ) : (
           <p className="muted">No description.</p>
         )}
-        <button
-          type="button"
-          className="link"
-          onClick={() => {
-            setDraft(description);
-            setEditing(true);
-          }}
-        >
-          Edit
-        </button>
+        {canEdit && (
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setDraft(description);
+              setEditing(true);
+            }}
+          >
+            Edit
+          </button>
+        )}
       </div>
     );
   }
@@ -176,6 +181,8 @@ export function SaveError({ error }: { error: unknown }) {
 function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
   const update = useUpdateIssue(slug, issue.key, issue.project.key);
   const save = (edit: IssueEdit) => update.mutate({ edit });
+  // What the caller may do (the API's capabilities): controls it would refuse are not offered.
+  const can = issue.capabilities;
   return (
     <article className="issue-detail">
       <div className="issue-main">
@@ -190,20 +197,22 @@ function LoadedIssue({ slug, issue }: { slug: string; issue: Issue }) {
             </span>
           )}
         </div>
-        <TitleEditor key={issue.title} title={issue.title} onSave={save} />
+        <TitleEditor key={issue.title} title={issue.title} onSave={save} readOnly={!can.edit} />
         {update.error && <SaveError error={update.error} />}
         {/* Not keyed by the text: the optimistic copy and its rollback must not close the editor
             and lose what the user wrote. */}
         <DescriptionEditor
           description={issue.description}
           onSave={(changes) => update.mutateAsync({ edit: changes })}
+          canEdit={can.edit}
         />
-        <IssueComments slug={slug} issueKey={issue.key} />
+        <IssueComments slug={slug} issueKey={issue.key} canComment={can.comment} />
         <IssueActivity slug={slug} issueKey={issue.key} />
       </div>
       <aside className="issue-side" aria-label="Properties">
-        <IssueFields slug={slug} issue={issue} onChange={save} />
-        <IssueRelations slug={slug} issueKey={issue.key} />
+        {!can.edit && <p className="muted small">Only members and above can change this issue.</p>}
+        <IssueFields slug={slug} issue={issue} onChange={save} disabled={!can.edit} />
+        <IssueRelations slug={slug} issueKey={issue.key} canLink={can.link} />
         <p className="muted small">
           Created by {issue.reporter?.display_name ?? "someone"} · {formatDateTime(issue.created_at)}
           <br />

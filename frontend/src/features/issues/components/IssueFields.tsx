@@ -6,7 +6,7 @@ import { PRIORITIES, type Priority } from "./display";
 import type { IssueEdit } from "../api/issueApi";
 import { IssuePicker } from "./IssuePicker";
 
-type Props = { slug: string; issue: Issue; onChange: (edit: IssueEdit) => void };
+type Props = { slug: string; issue: Issue; onChange: (edit: IssueEdit) => void; disabled?: boolean };
 
 function EstimateInput({ value, onSave }: { value: number | null; onSave: (v: number | null) => void }) {
   const [draft, setDraft] = useState(value === null ? "" : String(value));
@@ -31,7 +31,7 @@ function EstimateInput({ value, onSave }: { value: number | null; onSave: (v: nu
 }
 
 /** The editable properties of an issue: each change is saved at once. */
-export function IssueFields({ slug, issue, onChange }: Props) {
+export function IssueFields({ slug, issue, onChange, disabled = false }: Props) {
   const projectKey = issue.project.key;
   const states = useQuery(statesQuery(slug, projectKey));
   const labels = useQuery(labelsQuery(slug, projectKey));
@@ -40,7 +40,8 @@ export function IssueFields({ slug, issue, onChange }: Props) {
   const labelIds = issue.labels.map((label) => label.id);
 
   return (
-    <div className="issue-props">
+    // A disabled fieldset disables every control in it, the pickers' included.
+    <fieldset className="issue-props" disabled={disabled}>
       <label className="prop">
         <span>State</span>
         <select aria-label="State" value={issue.state.id} onChange={(event) => onChange({ state_id: event.target.value })}>
@@ -123,6 +124,6 @@ export function IssueFields({ slug, issue, onChange }: Props) {
           onChange={(parent) => onChange({ parent_id: parent?.id ?? null })}
         />
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -89,7 +89,7 @@ describe("the side panel's relations", () => {
     render(
       <QueryClientProvider client={queryClient}>
         <MemoryRouter>
-          <IssueRelations slug="acme" issueKey="ENG-1" />
+          <IssueRelations canLink slug="acme" issueKey="ENG-1" />
         </MemoryRouter>
       </QueryClientProvider>,
     );

@@ -16,7 +16,7 @@ export const RELATION_KINDS: { kind: RelationKind; label: string }[] = [
   { kind: "relates", label: "Related to" },
 ];
 
-function RelationItem({ scope, relation }: { scope: IssueScope; relation: IssueRelation }) {
+function RelationItem({ scope, relation, canLink }: { scope: IssueScope; relation: IssueRelation; canLink: boolean }) {
   const other = relation.issue;
   const remove = useRemoveRelation(scope, other.key);
   return (
@@ -25,15 +25,17 @@ function RelationItem({ scope, relation }: { scope: IssueScope; relation: IssueR
         {other.key}
       </Link>{" "}
       <span className={other.completed_at ? "muted done" : "muted"}>{other.state.name}</span>{" "}
-      <button
-        type="button"
-        className="link danger"
-        aria-label={`Remove relation to ${other.key}`}
-        disabled={remove.isPending}
-        onClick={() => remove.mutate()}
-      >
-        Remove
-      </button>
+      {canLink && (
+        <button
+          type="button"
+          className="link danger"
+          aria-label={`Remove relation to ${other.key}`}
+          disabled={remove.isPending}
+          onClick={() => remove.mutate()}
+        >
+          Remove
+        </button>
+      )}
       {remove.error && (
         <p className="field-error" role="alert">
           {errorMessage(remove.error)}
@@ -92,8 +94,9 @@ function RelationComposer({ scope }: { scope: IssueScope }) {
   );
 }
 
-/** The side panel's relations: grouped by kind, each removable, and a form to add one. */
-export function IssueRelations({ slug, issueKey }: IssueScope) {
+/** The side panel's relations: grouped by kind, each removable, and a form to add one (for a
+ * caller who may link: `canLink`, the issue's `link` capability). */
+export function IssueRelations({ slug, issueKey, canLink }: IssueScope & { canLink: boolean }) {
   const relations = useQuery(relationsQuery(slug, issueKey));
   const scope = { slug, issueKey };
   const all = relations.data ?? [];
@@ -110,13 +113,13 @@ export function IssueRelations({ slug, issueKey }: IssueScope) {
             <h4>{label}</h4>
             <ul>
               {group.map((relation) => (
-                <RelationItem key={relation.issue.id} scope={scope} relation={relation} />
+                <RelationItem key={relation.issue.id} scope={scope} relation={relation} canLink={canLink} />
               ))}
             </ul>
           </div>
         );
       })}
-      <RelationComposer scope={scope} />
+      {canLink && <RelationComposer scope={scope} />}
     </section>
   );
 }

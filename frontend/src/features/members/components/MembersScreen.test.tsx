@@ -15,11 +15,26 @@ function workspaceApi(myRole: "owner" | "member") {
     { user: user("u2", "Bob"), role: "member", joined_at: "2026-11-02T09:00:00Z" },
   ];
   const invitations: object[] = [];
+  const owner = myRole === "owner";
+  // What the API says each caller may do (capabilities): an owner manages everyone else; a
+  // member may only leave.
+  const withCapabilities = (member: (typeof members)[number]) => ({
+    ...member,
+    capabilities: { change_role: owner && member.user.id !== "u1", remove: owner || member.user.id === "u1" },
+  });
+  const workspaceCapabilities = {
+    edit: owner,
+    delete: owner,
+    invite_members: owner,
+    manage_members: owner,
+    create_project: true,
+    manage_webhooks: owner,
+  };
   const api = stubApi((request: Sent) => {
     const { method, path, body } = request;
     if (path === "/api/v1/me") return { body: { ...user("u1", "Ada"), timezone: "UTC" } };
-    if (path === BASE) return { body: { id: "w1", slug: "acme", name: "Acme", role: myRole } };
-    if (path === `${BASE}/members` && method === "GET") return page(members);
+    if (path === BASE) return { body: { id: "w1", slug: "acme", name: "Acme", role: myRole, capabilities: workspaceCapabilities } };
+    if (path === `${BASE}/members` && method === "GET") return page(members.map(withCapabilities));
     if (path === `${BASE}/invitations` && method === "GET") return page(invitations);
     const member = members.find((m) => path === `${BASE}/members/${m.user.id}`);
     if (member && method === "PATCH") {
@@ -28,7 +43,7 @@ function workspaceApi(myRole: "owner" | "member") {
         return { status: 403, body: { code: "permission_denied", detail: "Only an owner can make an owner." } };
       }
       member.role = role;
-      return { body: member };
+      return { body: withCapabilities(member) };
     }
     if (member && method === "DELETE") {
       members.splice(members.indexOf(member), 1);
@@ -125,7 +140,7 @@ describe("MembersScreen", () => {
     fireEvent.click(screen.getByRole("button", { name: "Send invitation" }));
 
     expect((await screen.findByLabelText("Invitation link") as HTMLInputElement).value).toBe(
-      `${window.location.origin}/invite/tok-123`,
+      `${window.location.origin}/invite#token=tok-123`,
     );
     expect(api.sent.find((r) => r.method === "POST")?.body).toEqual({
       email: "cy@example.com",

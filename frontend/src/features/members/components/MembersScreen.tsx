@@ -33,8 +33,10 @@ export function MembersScreen() {
   useWorkspaceTitle(slug, "Members");
   const workspace = useQuery(workspaceQuery(slug));
   const members = useQuery(membersQuery(slug));
-  const role = workspace.data?.role;
-  const canManage = role === "owner" || role === "admin";
+  const can = workspace.data?.capabilities;
+  const canManage = can?.manage_members ?? false;
+  // Nobody grants a role above their own (the API's rule); the rest is each member's capabilities.
+  const grantable = ROLES.slice(ROLES.indexOf(workspace.data?.role ?? "guest"));
 
   return (
     <div className="page">
@@ -44,9 +46,9 @@ export function MembersScreen() {
       ) : members.isError ? (
         <ErrorState error={members.error} />
       ) : (
-        <MemberTable slug={slug} members={members.data} canManage={canManage} />
+        <MemberTable slug={slug} members={members.data} canManage={canManage} grantable={grantable} />
       )}
-      {canManage && (
+      {can?.invite_members && (
         <>
           <h2>Invite someone</h2>
           <InviteForm slug={slug} />
@@ -58,7 +60,7 @@ export function MembersScreen() {
   );
 }
 
-function MemberTable(props: { slug: string; members: Member[]; canManage: boolean }) {
+function MemberTable(props: { slug: string; members: Member[]; canManage: boolean; grantable: Role[] }) {
   const me = useQuery(meQuery());
   return (
     <div className="table-scroll">
@@ -82,6 +84,7 @@ function MemberTable(props: { slug: string; members: Member[]; canManage: boolea
               slug={props.slug}
               member={member}
               canManage={props.canManage}
+              grantable={props.grantable}
               isMe={me.data?.id === member.user.id}
             />
           ))}
@@ -91,7 +94,7 @@ function MemberTable(props: { slug: string; members: Member[]; canManage: boolea
   );
 }
 
-function MemberRow(props: { slug: string; member: Member; canManage: boolean; isMe: boolean }) {
+function MemberRow(props: { slug: string; member: Member; canManage: boolean; grantable: Role[]; isMe: boolean }) {
   const { slug, member } = props;
   const changeRole = useChangeMemberRole(slug, member.user.id);
   const remove = useRemoveMember(slug, member.user.id);
@@ -111,14 +114,14 @@ function MemberRow(props: { slug: string; member: Member; canManage: boolean; is
       </td>
       <td>{member.user.email}</td>
       <td>
-        {props.canManage ? (
+        {props.canManage && member.capabilities.change_role ? (
           <select
             aria-label={`Access level of ${name}`}
             value={member.role}
             disabled={changeRole.isPending}
             onChange={(event) => changeRole.mutate(event.target.value as Role)}
           >
-            {ROLES.map((role) => (
+            {props.grantable.map((role) => (
               <option key={role} value={role}>
                 {ROLE_NAMES[role]}
               </option>
@@ -130,16 +133,18 @@ function MemberRow(props: { slug: string; member: Member; canManage: boolean; is
       </td>
       {props.canManage && (
         <td className="actions">
-          <button
-            type="button"
-            className="danger"
-            disabled={remove.isPending}
-            onClick={() => {
-              if (window.confirm(`Remove ${name} from this workspace?`)) remove.mutate();
-            }}
-          >
-            Remove
-          </button>
+          {member.capabilities.remove && (
+            <button
+              type="button"
+              className="danger"
+              disabled={remove.isPending}
+              onClick={() => {
+                if (window.confirm(`Remove ${name} from this workspace?`)) remove.mutate();
+              }}
+            >
+              Remove
+            </button>
+          )}
         </td>
       )}
     </tr>

@@ -35,7 +35,8 @@ type Props = {
   issueKeys: string[];
   mode: PaletteMode;
   onClose: () => void;
-  onCreate: () => void;
+  /** Absent where the caller may create issues in no project. */
+  onCreate: (() => void) | undefined;
   onOpenIssue: (key: string) => void;
 };
 
@@ -79,11 +80,15 @@ export function CommandPalette(props: Props) {
     }
   }
 
+  const canCreate = Boolean(props.onCreate);
   const commands = useMemo(() => {
     const list: Command[] = [];
     const target = issueKeys.length > 1 ? `${issueKeys.length} issues` : firstKey;
     const current = first.data;
-    if (firstKey && (mode === "all" || mode === "state")) {
+    // Changes to the issues only for a caller who may edit them (the same for every issue they
+    // see, so the first one's capabilities speak for all).
+    const editable = firstKey && current?.capabilities.edit;
+    if (editable && (mode === "all" || mode === "state")) {
       for (const state of states.data ?? []) {
         list.push({
           id: `state-${state.id}`,
@@ -93,7 +98,7 @@ export function CommandPalette(props: Props) {
         });
       }
     }
-    if (firstKey && (mode === "all" || mode === "priority")) {
+    if (editable && (mode === "all" || mode === "priority")) {
       for (const priority of PRIORITIES) {
         list.push({
           id: `priority-${priority}`,
@@ -103,7 +108,7 @@ export function CommandPalette(props: Props) {
         });
       }
     }
-    if (firstKey && (mode === "all" || mode === "assignee")) {
+    if (editable && (mode === "all" || mode === "assignee")) {
       if (me.data) {
         const myId = me.data.id;
         list.push({
@@ -123,7 +128,7 @@ export function CommandPalette(props: Props) {
         });
       }
     }
-    if (firstKey && (mode === "all" || mode === "label")) {
+    if (editable && (mode === "all" || mode === "label")) {
       for (const label of labels.data ?? []) {
         const on = !current?.labels.some((other) => other.id === label.id);
         list.push({
@@ -142,7 +147,7 @@ export function CommandPalette(props: Props) {
           { id: "copy-key", group: firstKey, label: `Copy key ${firstKey}`, run: () => void navigator.clipboard?.writeText(firstKey) },
         );
       }
-      list.push({ id: "create", group: "Actions", label: "Create issue", run: props.onCreate });
+      if (props.onCreate) list.push({ id: "create", group: "Actions", label: "Create issue", run: props.onCreate });
       list.push({ id: "inbox", group: "Go to", label: "Go to inbox", run: () => navigate(`/w/${slug}/inbox`) });
       list.push({ id: "projects", group: "Go to", label: "Go to projects", run: () => navigate(`/w/${slug}`) });
       for (const project of (projects.data ?? []).filter((p) => !p.archived_at)) {
@@ -163,7 +168,7 @@ export function CommandPalette(props: Props) {
     return list;
     // `edit` and the callbacks close over the latest props on each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mode, firstKey, issueKeys.length, first.data, states.data, labels.data, members.data, me.data, projects.data, slug]);
+  }, [mode, firstKey, issueKeys.length, first.data, canCreate, states.data, labels.data, members.data, me.data, projects.data, slug]);
 
   const ranked = commands
     .map((command) => ({ command, score: fuzzyScore(text, command.label) }))

@@ -12,7 +12,17 @@ type Row = { id: string; name: string; [field: string]: unknown };
 
 /** A project API that keeps its states, labels and members, so a refetch shows each write. */
 function projectApi() {
-  const project = { id: "p1", key: "ENG", name: "Engine", description: "", lead: null, archived_at: null as string | null };
+  const project = { id: "p1", key: "ENG", name: "Engine", description: "", lead: null, archived_at: null as string | null,
+    capabilities: {
+      edit: true,
+      archive: true,
+      delete: true,
+      manage_members: true,
+      manage_states: true,
+      manage_labels: true,
+      create_issue: true,
+    },
+  };
   const states: Row[] = [
     { id: "s1", name: "Todo", category: "unstarted", color: "#64748b", position: 1 },
     { id: "s2", name: "Done", category: "completed", color: "#16a34a", position: 2 },

@@ -50,17 +50,19 @@ export function ProjectSettingsScreen() {
 
   if (project.isPending) return <Loading label="Loading project" />;
   if (project.isError) return <ErrorState error={project.error} />;
+  const can = project.data.capabilities;
   return (
     <div className="page settings">
       <div className="page-header">
         <h1>
           <span className="project-key">{project.data.key}</span> {project.data.name} settings
         </h1>
-        <ArchiveButton where={where} project={project.data} />
+        {can.archive && <ArchiveButton where={where} project={project.data} />}
       </div>
-      <WorkflowStates where={where} />
-      <ProjectLabels where={where} />
-      <ProjectMembers where={where} />
+      {/* Each part for a caller who may change it (the project's capabilities). */}
+      {can.manage_states && <WorkflowStates where={where} />}
+      {can.manage_labels && <ProjectLabels where={where} />}
+      {can.manage_members && <ProjectMembers where={where} />}
     </div>
   );
 }

@@ -29,7 +29,7 @@ export function ProjectsScreen() {
   useWorkspaceTitle(slug, "Projects");
   const workspace = useQuery(workspaceQuery(slug));
   const projects = useQuery(projectsQuery(slug));
-  const canCreate = workspace.data ? workspace.data.role !== "guest" : false;
+  const canCreate = workspace.data?.capabilities.create_project ?? false;
 
   return (
     <div className="page">

@@ -68,6 +68,8 @@ function fakeApi(
   const endpoints = options.endpoints ?? [];
   const deliveries = options.deliveries ?? [];
   const role = options.role ?? "admin";
+  // What the API says an admin or owner may do here (the sidebar reads the capabilities).
+  const capabilities = { manage_webhooks: role === "admin" || role === "owner" };
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(String(input), init);
     const url = new URL(request.url);
@@ -76,10 +78,10 @@ function fakeApi(
     const body = text ? JSON.parse(text) : null;
     sent.push({ method: request.method, path, search: url.search, body });
     if (path === "/api/v1/workspaces/acme") {
-      return json({ id: "w1", slug: "acme", name: "Acme", role });
+      return json({ id: "w1", slug: "acme", name: "Acme", role, capabilities });
     }
     if (path === "/api/v1/workspaces") {
-      return json({ results: [{ id: "w1", slug: "acme", name: "Acme", role }], next_cursor: null });
+      return json({ results: [{ id: "w1", slug: "acme", name: "Acme", role, capabilities }], next_cursor: null });
     }
     if (path.startsWith(BASE) && role !== "admin" && role !== "owner") {
       return json({ code: "permission_denied", detail: "Admins only." }, 403);
