@@ -153,7 +153,7 @@ def test_a_read_only_token_never_replays_the_users_answer(world, as_user):
     answer = _create_issue(reader, "k")
 
     assert answer.status_code == 403
-    assert answer.json()["code"] == "token_scope"
+    assert answer.json()["code"] == "insufficient_scope"
 
 
 def test_another_credential_of_the_same_user_runs_its_own_request(world, as_user):

@@ -12,7 +12,8 @@ from rest_framework.response import Response
 
 from docket.core.scopes import Scope
 from docket.http.auth import signed_in
-from docket.http.views import APIView, WorkspaceAPIView
+from docket.http.conditional import LOCATION_HEADER
+from docket.http.views import APIView, WorkspaceAPIView, created_response
 from docket.workspaces.api.oauth_serializers import (
     OAuthAppCreatedOutput,
     OAuthAppCreateInput,
@@ -57,6 +58,7 @@ class OAuthAppListCreateView(WorkspaceAPIView):
         operation_id="oauth_apps_create",
         summary="Register an OAuth app (authorization code + PKCE); the secret is shown once",
         request=OAuthAppCreateInput,
+        parameters=[LOCATION_HEADER],
         responses={201: OAuthAppCreatedOutput},
     )
     def post(self, request: Request, workspace_slug: str) -> Response:
@@ -64,10 +66,13 @@ class OAuthAppListCreateView(WorkspaceAPIView):
         data.is_valid(raise_exception=True)
         registered = oauth_app_create(access=self.access, **data.validated_data)
         registered.app.client_secret = registered.client_secret  # type: ignore[attr-defined]
-        response = Response(
-            OAuthAppCreatedOutput(registered.app).data, status=status.HTTP_201_CREATED
+        response = created_response(
+            OAuthAppCreatedOutput(registered.app).data,
+            "oauth-app",
+            workspace_slug=workspace_slug,
+            app_id=registered.app.pk,
         )
-        response["Cache-Control"] = "no-store"
+        response["Cache-Control"] = "no-store"  # the answer holds the client secret
         return response
 
 

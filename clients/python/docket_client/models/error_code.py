@@ -53,6 +53,7 @@ class ErrorCode(StrEnum):
     THROTTLED = "throttled"
     TOKEN_NOT_FOUND = "token_not_found"
     TOKEN_NOT_VALID = "token_not_valid"
+    TOKEN_QUOTA_EXCEEDED = "token_quota_exceeded"
     TOKEN_REUSED = "token_reused"
     TOKEN_REVOKED = "token_revoked"
     TOO_MANY_ATTEMPTS = "too_many_attempts"
@@ -63,6 +64,7 @@ class ErrorCode(StrEnum):
     WEBHOOK_DELIVERY_NOT_FOUND = "webhook_delivery_not_found"
     WEBHOOK_NOT_FOUND = "webhook_not_found"
     WORKSPACE_NOT_FOUND = "workspace_not_found"
+    WORKSPACE_QUOTA_EXCEEDED = "workspace_quota_exceeded"
 
     def __str__(self) -> str:
         return str(self.value)

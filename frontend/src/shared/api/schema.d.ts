@@ -4574,7 +4574,7 @@ export interface components {
          * @description Every `code` a problem answer can carry. Branch on these; a client should treat a code it does not know by the answer's status.
          * @enum {string}
          */
-        ErrorCode: "already_related" | "authentication_failed" | "bad_authorization_header" | "bad_request" | "cache_unavailable" | "comment_not_found" | "conflict" | "database_unavailable" | "error" | "external_ref_taken" | "idempotency_key_in_flight" | "idempotency_key_reused" | "insufficient_role" | "insufficient_scope" | "internal_error" | "invalid_credentials" | "invalid_idempotency_key" | "invitation_email_mismatch" | "invitation_invalid" | "invitation_not_found" | "issue_not_found" | "label_not_found" | "last_owner" | "last_state" | "malformed_json" | "member_not_found" | "method_not_allowed" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "not_ready" | "notification_not_found" | "oauth_app_not_found" | "oauth_installation_not_found" | "owner_required" | "parse_error" | "password_changed" | "permission_denied" | "precondition_failed" | "project_archived" | "project_not_found" | "rate_limited" | "request_too_large" | "session_required" | "sign_in_backoff" | "staff_required" | "state_not_found" | "throttled" | "token_not_found" | "token_not_valid" | "token_reused" | "token_revoked" | "too_many_attempts" | "unsupported_media_type" | "user_inactive" | "user_not_found" | "validation_error" | "webhook_delivery_not_found" | "webhook_not_found" | "workspace_not_found";
+        ErrorCode: "already_related" | "authentication_failed" | "bad_authorization_header" | "bad_request" | "cache_unavailable" | "comment_not_found" | "conflict" | "database_unavailable" | "error" | "external_ref_taken" | "idempotency_key_in_flight" | "idempotency_key_reused" | "insufficient_role" | "insufficient_scope" | "internal_error" | "invalid_credentials" | "invalid_idempotency_key" | "invitation_email_mismatch" | "invitation_invalid" | "invitation_not_found" | "issue_not_found" | "label_not_found" | "last_owner" | "last_state" | "malformed_json" | "member_not_found" | "method_not_allowed" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "not_ready" | "notification_not_found" | "oauth_app_not_found" | "oauth_installation_not_found" | "owner_required" | "parse_error" | "password_changed" | "permission_denied" | "precondition_failed" | "project_archived" | "project_not_found" | "rate_limited" | "request_too_large" | "session_required" | "sign_in_backoff" | "staff_required" | "state_not_found" | "throttled" | "token_not_found" | "token_not_valid" | "token_quota_exceeded" | "token_reused" | "token_revoked" | "too_many_attempts" | "unsupported_media_type" | "user_inactive" | "user_not_found" | "validation_error" | "webhook_delivery_not_found" | "webhook_not_found" | "workspace_not_found" | "workspace_quota_exceeded";
     };
     responses: never;
     parameters: never;
@@ -8966,6 +8966,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The path of the resource created (`/api/v1/...`). */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
