@@ -23,10 +23,15 @@ def workspace_list(
     return workspaces.annotate(role=Subquery(role))
 
 
-def member_list(*, access: Access) -> QuerySet[Membership]:
+def member_list(*, access: Access, search: str = "") -> QuerySet[Membership]:
     """Members of the workspace. A guest sees only the members of the projects they were added
-    to (the people listed on those projects) and themself, never the workspace's directory."""
+    to (the people listed on those projects) and themself, never the workspace's directory.
+    With `search`, only those whose display name or email contains it (any case)."""
     members = Membership.objects.filter(workspace_id=access.workspace_id).select_related("user")
+    if search:
+        members = members.filter(
+            Q(user__display_name__icontains=search) | Q(user__email__icontains=search)
+        )
     if access.visible_project_ids is not None:
         # Through the reverse relation: projects depends on workspaces, not the other way round.
         on_a_shared_project = Membership.objects.filter(

@@ -281,11 +281,11 @@ def issue_update(
     expected_versions: Collection[int] | None = None,
 ) -> Issue:
     """Change some fields of an issue. Members and above, in an open project. A new state puts
-    the issue at the top of that column (as a move without neighbours does) and sets or clears completed_at. Records
-    `issue.updated` with old and new values of the fields that changed; nothing if none did.
-    With `expected_versions`, raises PreconditionFailed (writing nothing) if the issue's version
-    is none of them once its row is locked. Conflict (`external_ref_taken`) if another issue
-    of the project has `external_ref`."""
+    the issue at the top of that column (as a move without neighbours does) and sets or clears
+    completed_at. Records `issue.updated` with old and new values of the fields that changed;
+    nothing if none did. With `expected_versions`, raises PreconditionFailed (writing nothing)
+    if the issue's version is none of them once its row is locked. Conflict
+    (`external_ref_taken`) if another issue of the project has `external_ref`."""
     ensure_can_contribute(access, action="edit issues")
     access.ensure_can_see(issue.project)
     if external_ref is not UNSET:

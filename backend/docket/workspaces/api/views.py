@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from docket.core.access import TokenGrant
+from docket.core.serializers import TypeaheadQuery
 from docket.http.auth import signed_in
 from docket.http.views import GenericAPIView, WorkspaceAPIView
 from docket.workspaces.api.serializers import (
@@ -131,10 +132,12 @@ class MemberListView(WorkspaceAPIView):
     @extend_schema(
         operation_id="members_list",
         summary="Members of the workspace",
+        parameters=[TypeaheadQuery],
         responses=MemberOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
-        return self.paginated(member_list(access=self.access), MemberOutput)
+        search = TypeaheadQuery.parse(request.query_params)
+        return self.paginated(member_list(access=self.access, search=search), MemberOutput)
 
 
 class MemberDetailView(WorkspaceAPIView):

@@ -125,3 +125,30 @@ def test_owner_deletes_workspace_and_the_event_survives(world, as_user):
     assert as_user(world.owner).get(ACME).status_code == 404
     assert Workspace.objects.get(pk=world.workspace.pk).deleted_at is not None
     assert Event.objects.filter(name="workspace.deleted", workspace_id=world.workspace.id).exists()
+
+
+def test_members_search_matches_name_or_email_among_the_members_the_caller_sees(world, as_user):
+    owner = as_user(world.owner)
+
+    def found(client, text):
+        response = client.get(f"{ACME}/members?search={text}")
+        assert response.status_code == 200, response.content
+        return sorted(m["user"]["email"] for m in response.json()["results"])
+
+    # By display name or email, any case
+    assert found(owner, "ADMI") == ["admin@example.com"]
+    assert found(owner, "member@EXAMPLE") == ["member@example.com"]
+    # Another workspace's people are never found, even by their exact address
+    assert found(owner, "outsider@example.com") == []
+    # A guest searches only the people of their projects (and themself), not the directory
+    guest = as_user(world.guest)
+    unfiltered = sorted(m["user"]["email"] for m in guest.get(f"{ACME}/members").json()["results"])
+    assert found(guest, "example.com") == unfiltered
+    assert "admin@example.com" not in unfiltered
+    assert found(guest, "admin") == []
+
+
+def test_members_search_longer_than_100_characters_is_a_400(world, as_user):
+    response = as_user(world.member).get(f"{ACME}/members?search={'x' * 101}")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "search"

@@ -19,6 +19,7 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -32,6 +33,8 @@ def _get_kwargs(
         json_ordering = ordering.value
 
     params["ordering"] = json_ordering
+
+    params["search"] = search
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -100,6 +103,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> Response[PaginatedLabelOutputList | ProblemOutput]:
     """The project's labels
 
@@ -109,6 +113,7 @@ def sync_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (LabelsListOrdering | Unset):  Default: LabelsListOrdering.NAME.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,6 +129,7 @@ def sync_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     )
 
     response = client.get_httpx_client().request(
@@ -141,6 +147,7 @@ def sync(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> PaginatedLabelOutputList | ProblemOutput | None:
     """The project's labels
 
@@ -150,6 +157,7 @@ def sync(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (LabelsListOrdering | Unset):  Default: LabelsListOrdering.NAME.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,6 +174,7 @@ def sync(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     ).parsed
 
 
@@ -177,6 +186,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> Response[PaginatedLabelOutputList | ProblemOutput]:
     """The project's labels
 
@@ -186,6 +196,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (LabelsListOrdering | Unset):  Default: LabelsListOrdering.NAME.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,6 +212,7 @@ async def asyncio_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,6 +228,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> PaginatedLabelOutputList | ProblemOutput | None:
     """The project's labels
 
@@ -225,6 +238,7 @@ async def asyncio(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (LabelsListOrdering | Unset):  Default: LabelsListOrdering.NAME.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,5 +256,6 @@ async def asyncio(
             cursor=cursor,
             limit=limit,
             ordering=ordering,
+            search=search,
         )
     ).parsed

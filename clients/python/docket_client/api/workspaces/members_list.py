@@ -18,6 +18,7 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -31,6 +32,8 @@ def _get_kwargs(
         json_ordering = ordering.value
 
     params["ordering"] = json_ordering
+
+    params["search"] = search
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -97,6 +100,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> Response[PaginatedMemberOutputList | ProblemOutput]:
     """Members of the workspace
 
@@ -105,6 +109,7 @@ def sync_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (MembersListOrdering | Unset):  Default: MembersListOrdering.JOINED.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,6 +124,7 @@ def sync_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     )
 
     response = client.get_httpx_client().request(
@@ -135,6 +141,7 @@ def sync(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> PaginatedMemberOutputList | ProblemOutput | None:
     """Members of the workspace
 
@@ -143,6 +150,7 @@ def sync(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (MembersListOrdering | Unset):  Default: MembersListOrdering.JOINED.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,6 +166,7 @@ def sync(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     ).parsed
 
 
@@ -168,6 +177,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> Response[PaginatedMemberOutputList | ProblemOutput]:
     """Members of the workspace
 
@@ -176,6 +186,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (MembersListOrdering | Unset):  Default: MembersListOrdering.JOINED.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -190,6 +201,7 @@ async def asyncio_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -204,6 +216,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> PaginatedMemberOutputList | ProblemOutput | None:
     """Members of the workspace
 
@@ -212,6 +225,7 @@ async def asyncio(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (MembersListOrdering | Unset):  Default: MembersListOrdering.JOINED.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,5 +242,6 @@ async def asyncio(
             cursor=cursor,
             limit=limit,
             ordering=ordering,
+            search=search,
         )
     ).parsed
