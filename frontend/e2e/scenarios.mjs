@@ -1072,4 +1072,42 @@ export const scenarios = {
     await row.waitFor();
     await page.context().close();
   },
+
+  async "bug: a state changed in the panel keeps the card among a long column's loaded cards"({ browser, problems, shot }) {
+    const person = { name: "Pat Patch", email: "pat@example.com" };
+    const token = await ownWorkspace(person, "patchy", "PAT", "Patched board");
+    await bulkIssues(token, "patchy", "PAT", "Patch card", 30);
+    const states = await apiCall("GET", "/api/v1/workspaces/patchy/projects/PAT/states", { token });
+    const started = states.results.find((state) => state.name === "In Progress");
+    await apiCall("PATCH", "/api/v1/workspaces/patchy/issues/PAT-30", {
+      token,
+      body: { state_id: started.id },
+    });
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    await page.goto(`${WEB}/w/patchy/p/PAT/board?issue=PAT-30`);
+    await column(page, "Todo").getByTestId("column-count").filter({ hasText: /^25\+$/ }).waitFor();
+
+    // The panel's State field (a PATCH, not the board's move) puts PAT-30 back into Todo, whose
+    // 29 cards are more than the board loads (25).
+    const panel = page.getByRole("complementary", { name: "Issue PAT-30" });
+    const [patched] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === "PATCH" &&
+          new URL(response.url()).pathname === "/api/v1/workspaces/patchy/issues/PAT-30",
+      ),
+      panel.getByLabel("State").selectOption({ label: "Todo" }),
+    ]);
+    check(patched.ok(), `PATCH PAT-30: HTTP ${patched.status()}`);
+    const card = (board) => column(board, "Todo").getByTestId("issue-card").filter({ hasText: "PAT-30" });
+    // On screen once the server answered, and still there for anyone loading the board.
+    await card(page).waitFor();
+    await shot(page, "1-in-todo");
+    await page.goto(`${WEB}/w/patchy/p/PAT/board`);
+    await column(page, "Todo").getByTestId("column-count").filter({ hasText: /^25\+$/ }).waitFor();
+    check((await card(page).count()) === 1, "PAT-30 is not among Todo's first cards after a reload");
+    await shot(page, "2-after-reload");
+    await page.context().close();
+  },
 };
