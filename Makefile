@@ -215,15 +215,15 @@ chromium: ## Install Debian's Chromium for the browser tests, if missing
 client: frontend-deps ## Regenerate the SPA's typed API client from openapi/v1.yaml
 	cd $(FRONTEND) && npm run -s client
 
-constants: venv ## Regenerate the SPA's copy of backend constants (frontend/src/api/constants.ts)
+constants: venv ## Regenerate the SPA's copy of backend constants (frontend/src/shared/api/constants.ts)
 	$(MANAGE) spa_constants
 
 client-check: frontend-deps ## Fail if the generated API client differs from openapi/v1.yaml, or if third parties' default-flag types refuse valid bodies
-	$(call header,client-check: frontend/src/api/schema.d.ts matches openapi/v1.yaml)
+	$(call header,client-check: frontend/src/shared/api/schema.d.ts matches openapi/v1.yaml)
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	cd $(FRONTEND) && npx openapi-typescript $(SCHEMA_FILE) --default-non-nullable false \
 		-o $$tmp/schema.d.ts >/dev/null 2>&1; \
-	if ! diff -u src/api/schema.d.ts $$tmp/schema.d.ts; then \
+	if ! diff -u src/shared/api/schema.d.ts $$tmp/schema.d.ts; then \
 		echo "the API client is stale: run 'make client' and commit the result" >&2; exit 1; \
 	fi; \
 	echo "==> client-check: request bodies type-check against openapi-typescript's default flags"; \

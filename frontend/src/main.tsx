@@ -3,9 +3,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router-dom";
 
-import { ApiError } from "./api/http";
+import { ApiError } from "./shared/api/http";
 import { router } from "./app/router";
-import { applyStoredTheme } from "./app/theme";
+import { applyStoredTheme } from "./shared/lib/theme";
 import "./styles.css";
 
 applyStoredTheme();

@@ -20,7 +20,7 @@ class StateCategory(models.TextChoices):
 
 
 # The colour each category is shown in, which a project's default state of it starts with. The
-# SPA's copy is generated from this one (`make constants`, frontend/src/api/constants.ts).
+# SPA's copy is generated from this one (`make constants`, frontend/src/shared/api/constants.ts).
 CATEGORY_COLORS: dict[StateCategory, str] = {
     StateCategory.BACKLOG: "#94a3b8",
     StateCategory.UNSTARTED: "#64748b",

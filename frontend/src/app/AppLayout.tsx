@@ -2,25 +2,25 @@ import { useQuery, useQueryClient, MutationObserver } from "@tanstack/react-quer
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation, useNavigate, useParams, useSearchParams } from "react-router-dom";
 
-import { meQuery, projectsQuery, workspaceQuery, workspacesQuery } from "../api/queries";
-import { signOut } from "../auth/actions";
-import { CreateIssueDialog } from "../components/CreateIssueDialog";
-import { InboxLink } from "../components/inbox/InboxLink";
-import { NetworkBanner } from "../components/NetworkBanner";
-import type { PaletteMode } from "../components/palette/CommandPalette";
-import { ShortcutSheet } from "../components/ShortcutSheet";
-import { UndoToast } from "../components/UndoToast";
-import { issueEditOptions } from "../components/issues/useIssueMutations";
-import { focusWhenShown } from "./focusWhenShown";
-import { focusedIssueKey, isTyping, moveIssueFocus, selection } from "./keyboard";
-import { undoStack } from "./undo";
-import { LiveStatus } from "../realtime/LiveStatus";
-import { useRealtimeTopic } from "../realtime/RealtimeProvider";
+import { meQuery, projectsQuery, workspaceQuery, workspacesQuery } from "../shared/api/queries";
+import { signOut } from "../features/auth";
+import { CreateIssueDialog } from "../features/issues";
+import { InboxLink } from "../features/inbox";
+import { NetworkBanner } from "../shared/components/NetworkBanner";
+import type { PaletteMode } from "../features/palette";
+import { ShortcutSheet } from "./ShortcutSheet";
+import { UndoToast } from "./UndoToast";
+import { issueEditOptions } from "../features/issues";
+import { focusWhenShown } from "../shared/lib/focusWhenShown";
+import { focusedIssueKey, isTyping, moveIssueFocus, selection } from "../shared/lib/keyboard";
+import { undoStack } from "../shared/lib/undo";
+import { LiveStatus } from "../features/realtime";
+import { useRealtimeTopic } from "../features/realtime";
 import { lastWorkspace } from "./lastWorkspace";
 
 // The palette is loaded the first time it is opened: the first page load does not carry it.
 const CommandPalette = lazy(() =>
-  import("../components/palette/CommandPalette").then((module) => ({ default: module.CommandPalette })),
+  import("../features/palette").then((module) => ({ default: module.CommandPalette })),
 );
 
 /** The frame of every workspace screen: switcher, navigation, and the keyboard (see SHORTCUTS). */

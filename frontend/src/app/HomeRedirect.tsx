@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Navigate } from "react-router-dom";
 
-import { workspacesQuery } from "../api/queries";
-import { ErrorState, Loading } from "../components/States";
+import { workspacesQuery } from "../shared/api/queries";
+import { ErrorState, Loading } from "../shared/components/States";
 import { lastWorkspace } from "./lastWorkspace";
 
 /** "/" opens the workspace used last, else the first one, else the workspace list. */

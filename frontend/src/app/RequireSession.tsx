@@ -1,10 +1,10 @@
 import { useEffect, useState } from "react";
 import { Navigate, Outlet, useLocation } from "react-router-dom";
 
-import { restoreSession } from "../auth/actions";
-import { useSession } from "../auth/useSession";
-import { Loading } from "../components/States";
-import { RealtimeProvider } from "../realtime/RealtimeProvider";
+import { restoreSession } from "../features/auth";
+import { useSession } from "../shared/hooks/useSession";
+import { Loading } from "../shared/components/States";
+import { RealtimeProvider } from "../features/realtime";
 
 /** Waits before the next try to restore a session while the API cannot be reached. */
 function retryDelay(attempt: number): number {

@@ -4,25 +4,25 @@ import { createBrowserRouter, Navigate } from "react-router-dom";
 import { AppLayout } from "./AppLayout";
 import { RequireSession } from "./RequireSession";
 import { HomeRedirect } from "./HomeRedirect";
-import { SignInScreen } from "../screens/SignInScreen";
-import { SignUpScreen } from "../screens/SignUpScreen";
-import { AcceptInvitationScreen } from "../screens/AcceptInvitationScreen";
-import { WorkspacesScreen } from "../screens/WorkspacesScreen";
-import { ProjectsScreen } from "../screens/ProjectsScreen";
-import { MembersScreen } from "../screens/MembersScreen";
-import { ProjectSettingsScreen } from "../screens/ProjectSettingsScreen";
-import { IssueListScreen } from "../screens/IssueListScreen";
-import { IssueBoardScreen } from "../screens/IssueBoardScreen";
-import { IssueDetailScreen } from "../screens/IssueDetailScreen";
-import { NotFoundScreen } from "../screens/NotFoundScreen";
-import { InboxScreen } from "../screens/InboxScreen";
-import { TokensScreen } from "../screens/TokensScreen";
-import { WebhooksScreen } from "../screens/WebhooksScreen";
-import { Loading } from "../components/States";
+import { SignInScreen } from "../features/auth";
+import { SignUpScreen } from "../features/auth";
+import { AcceptInvitationScreen } from "../features/auth";
+import { WorkspacesScreen } from "../features/workspaces";
+import { ProjectsScreen } from "../features/projects";
+import { MembersScreen } from "../features/members";
+import { ProjectSettingsScreen } from "../features/projects";
+import { IssueListScreen } from "../features/issues";
+import { IssueBoardScreen } from "../features/board";
+import { IssueDetailScreen } from "../features/issues";
+import { NotFoundScreen } from "./NotFoundScreen";
+import { InboxScreen } from "../features/inbox";
+import { TokensScreen } from "../features/tokens";
+import { WebhooksScreen } from "../features/webhooks";
+import { Loading } from "../shared/components/States";
 
 // The charts library is loaded only by the insights screens.
 const InsightsScreen = lazy(() =>
-  import("../screens/InsightsScreen").then((module) => ({ default: module.InsightsScreen })),
+  import("../features/insights").then((module) => ({ default: module.InsightsScreen })),
 );
 const insights = (
   <Suspense fallback={<Loading label="Loading insights" />}>

@@ -1,5 +1,6 @@
 """Write the SPA's copy of the constants it shares with the backend but that the OpenAPI schema
-cannot carry as values: frontend/src/api/constants.ts. A test fails when the copy is stale."""
+cannot carry as values: frontend/src/shared/api/constants.ts. A test fails when the copy is
+stale."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from django.core.management.base import BaseCommand
 from docket.core.keys import PROJECT_KEY
 from docket.projects.models import CATEGORY_COLORS
 
-SPA_CONSTANTS_FILE = Path(settings.REPO_DIR) / "frontend" / "src" / "api" / "constants.ts"
+SPA_CONSTANTS_FILE = (
+    Path(settings.REPO_DIR) / "frontend" / "src" / "shared" / "api" / "constants.ts"
+)
 
 
 def spa_constants() -> str:
@@ -33,7 +36,7 @@ def spa_constants() -> str:
 
 
 class Command(BaseCommand):
-    help = "Write frontend/src/api/constants.ts from the backend's constants."
+    help = "Write frontend/src/shared/api/constants.ts from the backend's constants."
 
     def handle(self, *args: Any, **options: Any) -> None:
         SPA_CONSTANTS_FILE.write_text(spa_constants())

@@ -1,0 +1,1 @@
+export { IssueBoardScreen } from "./components/IssueBoardScreen";

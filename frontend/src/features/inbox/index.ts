@@ -1,0 +1,2 @@
+export { InboxLink } from "./components/InboxLink";
+export { InboxScreen } from "./components/InboxScreen";

@@ -1,0 +1,183 @@
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useParams, useSearchParams } from "react-router-dom";
+
+import {
+  issueListQuery,
+  labelsQuery,
+  membersQuery,
+  statesQuery,
+  type IssueFilters,
+} from "../../../shared/api/queries";
+import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
+import { PRIORITIES } from "./display";
+import { IssuePanel, useOpenIssue } from "./IssuePanel";
+import { IssueTable } from "./IssueTable";
+import { ProjectTabs } from "./ProjectTabs";
+import { useRealtimeTopic } from "../../realtime";
+
+const FILTER_NAMES = ["state", "assignee", "label", "priority", "q", "ordering"] as const;
+const ORDERINGS = [
+  { value: "-created", label: "Newest" },
+  { value: "-updated", label: "Recently updated" },
+  { value: "priority", label: "Priority" },
+  { value: "due_date", label: "Due date" },
+  { value: "number", label: "Number" },
+];
+
+function filtersFrom(params: URLSearchParams): IssueFilters {
+  const filters: IssueFilters = {};
+  for (const name of FILTER_NAMES) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  return filters;
+}
+
+/** Search box that writes `q` to the URL 300 ms after the last keystroke. */
+function SearchInput({ value, onChange }: { value: string; onChange: (q: string) => void }) {
+  const [draft, setDraft] = useState(value);
+  const [lastValue, setLastValue] = useState(value);
+  const timer = useRef<number | undefined>(undefined);
+  if (value !== lastValue) {
+    // The URL changed under us (back button, shared link): show what it says.
+    setLastValue(value);
+    setDraft(value);
+  }
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  return (
+    <input
+      type="search"
+      aria-label="Search issues"
+      placeholder="Search…  /"
+      value={draft}
+      onChange={(event) => {
+        const next = event.target.value;
+        setDraft(next);
+        window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => onChange(next), 300);
+      }}
+    />
+  );
+}
+
+export function IssueListScreen() {
+  const { slug = "", projectKey = "" } = useParams();
+  useRealtimeTopic(slug, projectKey);
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const { open } = useOpenIssue();
+  const states = useQuery(statesQuery(slug, projectKey));
+  const labels = useQuery(labelsQuery(slug, projectKey));
+  const members = useQuery(membersQuery(slug));
+  const list = useInfiniteQuery(issueListQuery(slug, projectKey, filters));
+  const issues = list.data?.pages.flatMap((page) => page.results) ?? [];
+
+  function setFilter(name: (typeof FILTER_NAMES)[number], value: string) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: name === "q" },
+    );
+  }
+
+  return (
+    <div className="issues-screen">
+      <div className="issues-main">
+        <ProjectTabs slug={slug} projectKey={projectKey} />
+        <div className="filters" role="search">
+          <SearchInput
+            key={projectKey}
+            value={filters.q ?? ""}
+            onChange={(q) => setFilter("q", q)}
+          />
+          <select
+            aria-label="Filter by state"
+            value={filters.state ?? ""}
+            onChange={(event) => setFilter("state", event.target.value)}
+          >
+            <option value="">Any state</option>
+            {(states.data ?? []).map((state) => (
+              <option key={state.id} value={state.id}>
+                {state.name}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by assignee"
+            value={filters.assignee ?? ""}
+            onChange={(event) => setFilter("assignee", event.target.value)}
+          >
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            <option value="none">No assignee</option>
+            {(members.data ?? []).map(({ user }) => (
+              <option key={user.id} value={user.id}>
+                {user.display_name}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by label"
+            value={filters.label ?? ""}
+            onChange={(event) => setFilter("label", event.target.value)}
+          >
+            <option value="">Any label</option>
+            {(labels.data ?? []).map((label) => (
+              <option key={label.id} value={label.id}>
+                {label.name}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by priority"
+            value={filters.priority ?? ""}
+            onChange={(event) => setFilter("priority", event.target.value)}
+          >
+            <option value="">Any priority</option>
+            {PRIORITIES.map((priority) => (
+              <option key={priority} value={priority}>
+                {priority}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Sort by"
+            value={filters.ordering ?? "-created"}
+            onChange={(event) => setFilter("ordering", event.target.value)}
+          >
+            {ORDERINGS.map((ordering) => (
+              <option key={ordering.value} value={ordering.value}>
+                {ordering.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {list.isPending ? (
+          <Loading label="Loading issues" />
+        ) : list.error && !list.data ? (
+          <ErrorState error={list.error} />
+        ) : issues.length === 0 ? (
+          <EmptyState title="No issues match" />
+        ) : (
+          <IssueTable issues={issues} onOpen={open} />
+        )}
+        {list.hasNextPage && (
+          <button
+            type="button"
+            className="load-more"
+            disabled={list.isFetchingNextPage}
+            onClick={() => list.fetchNextPage()}
+          >
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        )}
+      </div>
+      <IssuePanel slug={slug} />
+    </div>
+  );
+}

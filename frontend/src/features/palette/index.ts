@@ -1,0 +1,2 @@
+export { CommandPalette } from "./components/CommandPalette";
+export type { PaletteMode } from "./components/CommandPalette";

@@ -1,0 +1,2 @@
+export { ProjectSettingsScreen } from "./components/ProjectSettingsScreen";
+export { ProjectsScreen } from "./components/ProjectsScreen";

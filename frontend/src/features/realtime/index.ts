@@ -1,0 +1,2 @@
+export { LiveStatus } from "./components/LiveStatus";
+export { RealtimeProvider, useRealtimeTopic } from "./components/RealtimeProvider";

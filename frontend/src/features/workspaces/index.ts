@@ -1,0 +1,1 @@
+export { WorkspacesScreen } from "./components/WorkspacesScreen";
