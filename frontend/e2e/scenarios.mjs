@@ -439,9 +439,9 @@ export const scenarios = {
     const adaPage = await newPage(browser, problems);
     await signIn(adaPage, ada.email);
     await adaPage.goto(`${WEB}/w/beacon/i/BCN-1`);
-    const benBox = adaPage.getByRole("group", { name: "Assignees" }).getByLabel(ben.name);
-    // The box shows the server's answer (it is not checked until the change is saved).
-    await benBox.click();
+    // The assignee picker asks the server for "ben" and offers him.
+    await adaPage.getByRole("combobox", { name: "Add assignee" }).fill("ben");
+    await adaPage.getByRole("option", { name: new RegExp(ben.name) }).click();
     await waitUntil(
       adaPage,
       async () => "Ben's assignment is saved (the activity says so)",
@@ -1215,4 +1215,173 @@ export const scenarios = {
     await admin.context().close();
   },
   ...oauthScenarios,
+
+  async "bug: a state changed in the panel keeps the card among a long column's loaded cards"({ browser, problems, shot }) {
+    const person = { name: "Pat Patch", email: "pat@example.com" };
+    const token = await ownWorkspace(person, "patchy", "PAT", "Patched board");
+    await bulkIssues(token, "patchy", "PAT", "Patch card", 30);
+    const states = await apiCall("GET", "/api/v1/workspaces/patchy/projects/PAT/states", { token });
+    const started = states.results.find((state) => state.name === "In Progress");
+    await apiCall("PATCH", "/api/v1/workspaces/patchy/issues/PAT-30", {
+      token,
+      body: { state_id: started.id },
+    });
+    const page = await newPage(browser, problems);
+    await signIn(page, person.email);
+    await page.goto(`${WEB}/w/patchy/p/PAT/board?issue=PAT-30`);
+    await column(page, "Todo").getByTestId("column-count").filter({ hasText: /^25\+$/ }).waitFor();
+
+    // The panel's State field (a PATCH, not the board's move) puts PAT-30 back into Todo, whose
+    // 29 cards are more than the board loads (25).
+    const panel = page.getByRole("complementary", { name: "Issue PAT-30" });
+    const [patched] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.request().method() === "PATCH" &&
+          new URL(response.url()).pathname === "/api/v1/workspaces/patchy/issues/PAT-30",
+      ),
+      panel.getByLabel("State").selectOption({ label: "Todo" }),
+    ]);
+    check(patched.ok(), `PATCH PAT-30: HTTP ${patched.status()}`);
+    const card = (board) => column(board, "Todo").getByTestId("issue-card").filter({ hasText: "PAT-30" });
+    // On screen once the server answered, and still there for anyone loading the board.
+    await card(page).waitFor();
+    await shot(page, "1-in-todo");
+    await page.goto(`${WEB}/w/patchy/p/PAT/board`);
+    await column(page, "Todo").getByTestId("column-count").filter({ hasText: /^25\+$/ }).waitFor();
+    check((await card(page).count()) === 1, "PAT-30 is not among Todo's first cards after a reload");
+    await shot(page, "2-after-reload");
+    await page.context().close();
+  },
+
+  async "bulk: three rows get a state at once, the one the server refused says why"({ browser, problems, shot }) {
+    const person = { name: "Bo Bulk", email: "bo@example.com" };
+    const token = await ownWorkspace(person, "bulky", "BLK", "Bulk project");
+    await bulkIssues(token, "bulky", "BLK", "Bulk row", 4);
+    const page = await newPage(browser, problems, { expectHttpErrors: true });
+    await signIn(page, person.email);
+    await page.goto(`${WEB}/w/bulky/p/BLK/issues`);
+    const rows = page.locator("tbody tr.issue-row");
+    await rows.filter({ hasText: "Bulk row 1" }).waitFor();
+    await shortcutsReady(page);
+
+    // X on the first row, then Shift-J twice: the three newest rows (BLK-4, BLK-3, BLK-2).
+    await page.keyboard.press("j");
+    await page.keyboard.press("x");
+    await page.keyboard.press("Shift+J");
+    await page.keyboard.press("Shift+J");
+    const bar = page.getByRole("region", { name: "Bulk actions" });
+    await bar.getByText("3 selected").waitFor();
+    const selected = await page.locator('tbody tr.issue-row[aria-selected="true"] .cell-key').allInnerTexts();
+    check(
+      JSON.stringify(selected) === JSON.stringify(["BLK-4", "BLK-3", "BLK-2"]),
+      `selected rows: ${selected}`,
+    );
+
+    // Someone else deletes BLK-3 just as the change is sent (the request waits for it), so the
+    // server refuses that one item and changes the other two.
+    await page.route("**/api/v1/workspaces/bulky/issues/bulk-update", async (route) => {
+      await apiCall("DELETE", "/api/v1/workspaces/bulky/issues/BLK-3", { token });
+      await route.continue();
+    });
+    await bar.getByLabel("Set state of selected").selectOption({ label: "Done" });
+    const refused = bar.getByRole("alert");
+    await refused.getByText("1 issue was not changed:").waitFor();
+    const reason = await refused.getByRole("list", { name: "Not changed" }).innerText();
+    check(/BLK-3/.test(reason) && /not found/i.test(reason), `the refusal reads: ${reason}`);
+    for (const key of ["BLK-4", "BLK-2"]) {
+      await rows.filter({ hasText: key }).filter({ hasText: "Done" }).waitFor();
+    }
+    // The changed ones leave the selection, and so does the deleted one: nothing to retry.
+    await bar.getByText("3 selected").waitFor({ state: "detached" });
+    check(!(await rows.filter({ hasText: "BLK-3" }).count()), "the deleted BLK-3 is still listed");
+    await shot(page, "1-one-refused");
+    for (const key of ["BLK-4", "BLK-2"]) {
+      const saved = await apiCall("GET", `/api/v1/workspaces/bulky/issues/${key}`, { token });
+      check(saved.state.name === "Done", `${key} is ${saved.state.name} on the server`);
+    }
+    const untouched = await apiCall("GET", "/api/v1/workspaces/bulky/issues/BLK-1", { token });
+    check(untouched.state.name === "Todo", `BLK-1 (not selected) is ${untouched.state.name}`);
+    await page.unroute("**/api/v1/workspaces/bulky/issues/bulk-update");
+
+    // On the board: X on one card, Shift-click another in the column; both get a priority.
+    await page.keyboard.press("Escape");
+    await page.goto(`${WEB}/w/bulky/p/BLK/board`);
+    const done = column(page, "Done");
+    const card = (key) => done.getByTestId("issue-card").filter({ hasText: key });
+    await card("BLK-4").waitFor();
+    await card("BLK-4").focus();
+    await page.keyboard.press("x");
+    await card("BLK-2").click({ modifiers: ["Shift"] });
+    await bar.getByText("2 selected").waitFor();
+    check(!page.url().includes("issue="), `Shift-click opened an issue: ${page.url()}`);
+    await bar.getByLabel("Set priority of selected").selectOption("urgent");
+    for (const key of ["BLK-4", "BLK-2"]) {
+      await card(key).getByText("urgent", { exact: false }).waitFor();
+    }
+    await bar.waitFor({ state: "detached" });
+    await shot(page, "2-board-priority");
+    for (const key of ["BLK-4", "BLK-2"]) {
+      const saved = await apiCall("GET", `/api/v1/workspaces/bulky/issues/${key}`, { token });
+      check(saved.priority === "urgent", `${key} has priority ${saved.priority} on the server`);
+    }
+    await page.context().close();
+  },
+
+  async "pickers: the assignee picker asks the server as one types, never for every member"({ browser, problems, shot }) {
+    const owner = { name: "Una Owner", email: "una@example.com" };
+    const token = await ownWorkspace(owner, "crowd", "CRW", "Crowded project");
+    await apiCall("POST", "/api/v1/workspaces/crowd/projects/CRW/issues", {
+      token,
+      body: { title: "Needs an owner" },
+    });
+    // With the owner, more members (12) than a picker's page (10); the one to find joins last.
+    for (let n = 1; n <= 11; n += 1) {
+      const name = n === 11 ? "Zelda Zimmer" : `Member ${String(n).padStart(2, "0")}`;
+      const email = n === 11 ? "zelda@example.com" : `crowd${n}@example.com`;
+      const memberToken = await register({ name, email });
+      const invitation = await apiCall("POST", "/api/v1/workspaces/crowd/invitations", {
+        token,
+        body: { email, role: "member" },
+      });
+      await apiCall("POST", "/api/v1/invitations/accept", {
+        token: memberToken,
+        body: { token: invitation.token },
+      });
+    }
+    const page = await newPage(browser, problems);
+    const members = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === "/api/v1/workspaces/crowd/members") members.push(url);
+    });
+    await signIn(page, owner.email);
+    await page.goto(`${WEB}/w/crowd/p/CRW/issues?issue=CRW-1`);
+    const panel = page.getByRole("complementary", { name: "Issue CRW-1" });
+    const picker = panel.getByRole("combobox", { name: "Add assignee" });
+    await picker.click();
+    const options = panel.getByRole("listbox", { name: "Add assignee options" }).getByRole("option");
+    await options.first().waitFor();
+    // Not among the first page; typing asks the server for her.
+    check(!(await options.filter({ hasText: "Zelda" }).count()), "the first page lists every member");
+    await picker.pressSequentially("zim");
+    const zelda = options.filter({ hasText: "Zelda Zimmer" });
+    await zelda.waitFor();
+    await picker.press("Enter");
+    await panel.getByRole("list", { name: "Assignees chosen" }).getByText("Zelda Zimmer").waitFor();
+    await shot(page, "1-assigned");
+    const issue = await apiCall("GET", "/api/v1/workspaces/crowd/issues/CRW-1", { token });
+    check(
+      issue.assignees.map((each) => each.display_name).join() === "Zelda Zimmer",
+      `assignees on the server: ${issue.assignees.map((each) => each.display_name)}`,
+    );
+    // Every ask was one small page; none paged through or asked for the whole directory.
+    check(members.length > 0, "the picker never asked the server");
+    check(members.some((url) => url.searchParams.get("search") === "zim"), `asked: ${members.join(", ")}`);
+    check(
+      members.every((url) => Number(url.searchParams.get("limit")) <= 10 && !url.searchParams.has("cursor")),
+      `a request listed more than a page of members: ${members.join(", ")}`,
+    );
+    await page.context().close();
+  },
 };

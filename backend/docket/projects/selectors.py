@@ -62,9 +62,11 @@ def state_get(*, access: Access, project: Project, state_id: str) -> State:
     return state
 
 
-def label_list(*, access: Access, project: Project) -> QuerySet[Label]:
+def label_list(*, access: Access, project: Project, search: str = "") -> QuerySet[Label]:
+    """The project's labels; with `search`, only those whose name contains it (any case)."""
     access.ensure_can_see(project)
-    return Label.objects.filter(project=project)
+    labels = Label.objects.filter(project=project)
+    return labels.filter(name__icontains=search) if search else labels
 
 
 def label_get(*, access: Access, project: Project, label_id: str) -> Label:

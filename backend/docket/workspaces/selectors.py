@@ -11,6 +11,7 @@ from docket.core.access import Access
 from docket.core.errors import NotFound
 from docket.core.roles import Role
 from docket.workspaces.models import Invitation, Membership, PersonalAccessToken, Workspace
+from docket.workspaces.permissions import can_see_member_emails
 
 
 def workspace_list(
@@ -28,10 +29,17 @@ def workspace_list(
     return workspaces.annotate(role=Subquery(role))
 
 
-def member_list(*, access: Access) -> QuerySet[Membership]:
+def member_list(*, access: Access, search: str = "") -> QuerySet[Membership]:
     """Members of the workspace. A guest sees only the members of the projects they were added
-    to (the people listed on those projects) and themself, never the workspace's directory."""
+    to (the people listed on those projects) and themself, never the workspace's directory.
+    With `search`, only those whose display name or email contains it (any case); the email
+    only for a caller who may see addresses, so a guest cannot probe who has one."""
     members = Membership.objects.filter(workspace_id=access.workspace_id).select_related("user")
+    if search:
+        matches = Q(user__display_name__icontains=search)
+        if can_see_member_emails(access):
+            matches |= Q(user__email__icontains=search)
+        members = members.filter(matches)
     if access.visible_project_ids is not None:
         # Through the reverse relation: projects depends on workspaces, not the other way round.
         on_a_shared_project = Membership.objects.filter(

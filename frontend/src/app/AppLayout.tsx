@@ -19,7 +19,7 @@ import { ShortcutSheet } from "./ShortcutSheet";
 import { UndoToast } from "./UndoToast";
 import { issueEditOptions } from "../features/issues";
 import { focusWhenShown } from "../shared/lib/focusWhenShown";
-import { focusedIssueKey, isTyping, moveIssueFocus, selection } from "../shared/lib/keyboard";
+import { focusedIssueKey, isTyping, issueKeysOnScreen, moveIssueFocus, selection } from "../shared/lib/keyboard";
 import { undoStack } from "../shared/lib/undo";
 import { LiveStatus } from "../features/realtime";
 import { useRealtimeTopic } from "../features/realtime";
@@ -123,6 +123,15 @@ export function AppLayout() {
       else if (key === "/") {
         const search = document.querySelector<HTMLInputElement>("input[type=search]");
         if (search) act(() => search.focus());
+      } else if (event.shiftKey && ["J", "K", "ArrowDown", "ArrowUp"].includes(key)) {
+        // Shift-J/K: the selection grows from where the focus was to where it goes.
+        act(() => {
+          const from = focusedIssueKey();
+          if (from && !selection.keys().has(from)) selection.toggle(from);
+          moveIssueFocus(key === "J" || key === "ArrowDown" ? 1 : -1);
+          const to = focusedIssueKey();
+          if (to) selection.extendTo(to, issueKeysOnScreen());
+        });
       } else if (key === "j" || key === "ArrowDown") act(() => moveIssueFocus(1));
       else if (key === "k" || key === "ArrowUp") act(() => moveIssueFocus(-1));
       else if (key === "x") {

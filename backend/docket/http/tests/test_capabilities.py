@@ -40,7 +40,7 @@ def _client(world: World, caller: str, as_user) -> APIClient:
     if caller in ("read_token", "issues_token"):
         scopes = LEGACY_SCOPES["read"] if caller == "read_token" else ISSUES_TOKEN_SCOPES
         created = token_create(
-            actor=world.user("owner"),
+            actor=world.owner,
             workspace_slug="acme",
             name="ci",
             scopes=scopes,

@@ -279,6 +279,10 @@ class IssueDetailView(IssueAPIView):
     @extend_schema(
         operation_id="issues_update",
         summary="Change some fields of an issue (members)",
+        description=(
+            "A new `state_id` puts the issue at the top of that state's column, as a move without "
+            "neighbours does."
+        ),
         parameters=[IF_MATCH, ETAG_HEADER],
         request=IssueUpdateInput,
         responses=IssueOutput,
@@ -317,8 +321,9 @@ class IssueMoveView(IssueAPIView):
         operation_id="issues_move",
         summary="Move an issue to a state and a place in its board column",
         description=(
-            "Give `after_id`, `before_id`, both, or neither (end of the column). Only the moved "
-            "issue's position changes; the column is never renumbered."
+            "Give `after_id`, `before_id`, both, or neither (the top of the column, where every "
+            "board sees it; a state change by update lands there too). Only the moved issue's "
+            "position changes; the column is never renumbered."
         ),
         parameters=[IF_MATCH, ETAG_HEADER],
         request=IssueMoveInput,

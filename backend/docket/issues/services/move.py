@@ -12,7 +12,7 @@ from docket.core.access import Access
 from docket.core.errors import NotFound, ValidationFailed
 from docket.core.events import emit
 from docket.issues import events
-from docket.issues.columns import completed_at_in
+from docket.issues.columns import completed_at_in, top_of_column
 from docket.issues.history import issue_event, state_ref
 from docket.issues.locks import lock_issues, lock_states
 from docket.issues.models import Issue
@@ -32,7 +32,8 @@ def issue_move(
     expected_versions: Collection[int] | None = None,
 ) -> Issue:
     """Put an issue into a state's column right after `after_id` and/or right before
-    `before_id` (both issues of that column); with neither, at the end. Members and above, in
+    `before_id` (both issues of that column); with neither, at the top, where every board
+    sees it (as a state change by update does). Members and above, in
     an open project. Writes one row; records `issue.moved`. A stale `expected_versions` raises
     PreconditionFailed before anything is written."""
     ensure_can_contribute(access, action="move issues")
@@ -91,12 +92,15 @@ def issue_move(
                     "before_id", "invalid_neighbour", "after_id must come before before_id."
                 )
         else:
-            lower = column.order_by("-position").values_list("position", flat=True).first()
-            upper = None
+            lower = upper = None
 
         old_state, old_position, old_completed = issue.state, issue.position, issue.completed_at
         issue.state = state
-        issue.position = key_between(lower, upper)
+        issue.position = (
+            key_between(lower, upper)
+            if after or before
+            else top_of_column(state, excluding=issue)[0]
+        )
         issue.completed_at = completed_at_in(state, issue.completed_at)
         issue.version += 1
         issue.save(update_fields=["state", "position", "completed_at", "updated_at", "version"])

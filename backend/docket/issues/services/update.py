@@ -19,11 +19,10 @@ from docket.core.errors import ApplicationError, NotFound, ValidationFailed
 from docket.core.events import diff, emit
 from docket.core.types import UNSET, Maybe
 from docket.issues import events
-from docket.issues.columns import completed_at_in, end_of_column
+from docket.issues.columns import completed_at_in, top_of_column
 from docket.issues.history import issue_event, issue_snapshot
 from docket.issues.locks import lock_issues, lock_states
 from docket.issues.models import Issue, IssueAssignee, IssueLabel, Priority
-from docket.issues.positions import key_between
 from docket.issues.preconditions import archived_refusal, ensure_version
 from docket.issues.services.external_refs import (
     clean_external_ref,
@@ -200,7 +199,7 @@ def _update_issues(
         labels: dict[uuid.UUID, list[Label]] = defaultdict(list)
         for labelled in IssueLabel.objects.filter(issue_id__in=ids).select_related("label"):
             labels[labelled.issue_id].append(labelled.label)
-        column_ends: dict[uuid.UUID, str] = {}
+        arrivals: dict[State, list[Issue]] = defaultdict(list)
 
         changed: list[Issue] = []
         new_assignees: dict[uuid.UUID, set[uuid.UUID]] = {}
@@ -212,13 +211,8 @@ def _update_issues(
             before = issue_snapshot(issue, assignees=assignees[issue.pk], labels=labels[issue.pk])
             _apply(issue, plan, changes)
             if plan.state is not None and plan.state.pk != issue.state_id:
-                if plan.state.pk not in column_ends:
-                    # Issues moving in are in other columns; the batch's issues already in this
-                    # one keep their places and count.
-                    column_ends[plan.state.pk] = end_of_column(plan.state)
+                arrivals[plan.state].append(issue)
                 issue.state = plan.state
-                issue.position = column_ends[plan.state.pk]
-                column_ends[plan.state.pk] = key_between(issue.position, None)
                 issue.completed_at = completed_at_in(plan.state, issue.completed_at)
             final_assignees = _final_links(
                 assignees[issue.pk], plan.assignees, plan.add_assignees, plan.remove_assignee_ids
@@ -241,6 +235,11 @@ def _update_issues(
             recorded.append(
                 issue_event(events.ISSUE_UPDATED, access=access, issue=issue, changes=difference)
             )
+        # Issues moving in come from other columns; the batch's issues already in a column keep
+        # their places. The newcomers go to its top, in the batch's order, as a move does.
+        for state, arriving in arrivals.items():
+            for issue, position in zip(arriving, top_of_column(state, len(arriving)), strict=True):
+                issue.position = position
         if changed:
             Issue.objects.bulk_update(
                 changed,
@@ -282,11 +281,11 @@ def issue_update(
     expected_versions: Collection[int] | None = None,
 ) -> Issue:
     """Change some fields of an issue. Members and above, in an open project. A new state puts
-    the issue at the end of that column and sets or clears completed_at. Records
-    `issue.updated` with old and new values of the fields that changed; nothing if none did.
-    With `expected_versions`, raises PreconditionFailed (writing nothing) if the issue's version
-    is none of them once its row is locked. Conflict (`external_ref_taken`) if another issue
-    of the project has `external_ref`."""
+    the issue at the top of that column (as a move without neighbours does) and sets or clears
+    completed_at. Records `issue.updated` with old and new values of the fields that changed;
+    nothing if none did. With `expected_versions`, raises PreconditionFailed (writing nothing)
+    if the issue's version is none of them once its row is locked. Conflict
+    (`external_ref_taken`) if another issue of the project has `external_ref`."""
     ensure_can_contribute(access, action="edit issues")
     access.ensure_can_see(issue.project)
     if external_ref is not UNSET:

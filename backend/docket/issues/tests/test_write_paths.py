@@ -153,7 +153,7 @@ def test_a_deleted_comment_leaves_no_text_in_the_activity(world, as_user):
     assert "hunter2" not in str(activity)
 
 
-def test_a_bulk_move_into_a_column_appends_after_every_card_already_there(world, as_user):
+def test_a_bulk_move_into_a_column_puts_the_newcomers_on_top_in_order(world, as_user):
     # Given ENG-2 already in Done, and ENG-3 and ENG-4 elsewhere
     done = State.objects.get(project=world.eng, name="Done")
     access = world.access("member")
@@ -166,9 +166,31 @@ def test_a_bulk_move_into_a_column_appends_after_every_card_already_there(world,
         {"keys": ["ENG-2", "ENG-3", "ENG-4"], "changes": {"state_id": str(done.id)}},
     )
 
-    # Then the newcomers come after it (in the order they were created), each in its own place
+    # Then the newcomers come first (in the order named), each in its own place, where a board
+    # that loaded only the column's top sees them
     assert response.status_code == 200
     column = list(
         Issue.objects.filter(state=done).order_by("position").values_list("number", flat=True)
     )
-    assert column == [there.number, 3, 4]
+    assert column == [3, 4, there.number]
+
+
+def test_a_state_change_by_patch_lands_where_a_move_without_neighbours_does(world, as_user):
+    # Given a Done column longer than a board's first page (25 cards)
+    done = State.objects.get(project=world.eng, name="Done")
+    access = world.access("member")
+    for n in range(30):
+        issue_create(access=access, project=world.eng, title=f"Done {n}", state_id=done.id)
+    client = as_user(world.member)
+
+    # When ENG-1 is put into Done by PATCH, then another issue by a move naming no neighbours
+    patched = client.patch(f"{ACME}/issues/ENG-1", {"state_id": str(done.id)})
+    moved_key = _more_issues(world, 1)[0].key
+    moved = client.post(f"{ACME}/issues/{moved_key}/move", {"state_id": str(done.id)})
+
+    # Then both are on the first page of the column as the board reads it, the later on top
+    assert (patched.status_code, moved.status_code) == (200, 200)
+    page = client.get(
+        f"{ACME}/projects/ENG/issues?state={done.id}&ordering=position&limit=25"
+    ).json()["results"]
+    assert [item["key"] for item in page[:2]] == [moved_key, "ENG-1"]

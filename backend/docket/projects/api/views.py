@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from docket.core.errors import NotFound, ValidationFailed
 from docket.core.scopes import Scope, scopes_for
+from docket.core.serializers import TypeaheadQuery
 from docket.http.conditional import LOCATION_HEADER
 from docket.http.refs import LabelOutput
 from docket.http.views import ProjectAPIView, WorkspaceAPIView, created_response
@@ -330,10 +331,15 @@ class LabelListCreateView(ProjectAPIView):
     default_ordering = "name"
 
     @extend_schema(
-        operation_id="labels_list", summary="The project's labels", responses=LabelOutput(many=True)
+        operation_id="labels_list",
+        summary="The project's labels",
+        parameters=[TypeaheadQuery],
+        responses=LabelOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str, project_key: str) -> Response:
-        return self.paginated(label_list(access=self.access, project=self.project), LabelOutput)
+        search = TypeaheadQuery.parse(request.query_params)
+        labels = label_list(access=self.access, project=self.project, search=search)
+        return self.paginated(labels, LabelOutput)
 
     @extend_schema(
         operation_id="labels_create",

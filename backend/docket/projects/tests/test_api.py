@@ -3,6 +3,9 @@
 import pytest
 
 from docket.projects.models import Label, Project, State
+from docket.projects.services import label_create
+from docket.testing.world import access_of
+from docket.workspaces.models import Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +103,30 @@ def test_admin_deletes_project_with_its_issues(world, as_user):
     assert as_user(world.admin).get(f"{ACME}/projects/OPS").status_code == 404
     assert Project.objects.get(workspace=world.workspace, key="OPS").deleted_at is not None
     assert as_user(world.admin).get(f"{ACME}/issues/OPS-1").status_code == 404
+
+
+def test_labels_search_matches_part_of_a_name_in_this_project_only(world, as_user):
+    # Given "bug" on ENG, "debugging" on ENG, and a "bug" label on another workspace's ENG
+    owner = world.memberships["owner"]
+    label_create(access=access_of(owner), project=world.eng, name="Debugging", color="#00ff00")
+    label_create(access=access_of(owner), project=world.eng, name="ui", color="#0000ff")
+    outsider = Membership.objects.get(user=world.outsider)
+    theirs = access_of(outsider)
+    label_create(access=theirs, project=world.other_project, name="bug", color="#0000ff")
+    client = as_user(world.guest)  # a guest of ENG may search its labels too
+
+    # When the picker asks for "BUG"
+    found = client.get(f"{ACME}/projects/ENG/labels?search=BUG")
+
+    # Then the two ENG labels containing it (name order, capitals first), none of the other
+    # workspace
+    assert found.status_code == 200
+    assert [label["name"] for label in found.json()["results"]] == ["Debugging", "bug"]
+    assert len(client.get(f"{ACME}/projects/ENG/labels?search=").json()["results"]) == 3
+
+
+def test_labels_search_longer_than_100_characters_is_a_400(world, as_user):
+    response = as_user(world.member).get(f"{ACME}/projects/ENG/labels?search={'x' * 101}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"][0]["field"] == "search"

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from docket.core.access import TokenGrant
 from docket.core.scopes import Scope, scopes_for
+from docket.core.serializers import TypeaheadQuery
 from docket.http.auth import signed_in
 from docket.http.conditional import LOCATION_HEADER
 from docket.http.views import GenericAPIView, WorkspaceAPIView, created_response
@@ -148,10 +149,12 @@ class MemberListView(WorkspaceAPIView):
     @extend_schema(
         operation_id="members_list",
         summary="Members of the workspace",
+        parameters=[TypeaheadQuery],
         responses=MemberOutput(many=True),
     )
     def get(self, request: Request, workspace_slug: str) -> Response:
-        return self.paginated(member_list(access=self.access), MemberOutput)
+        search = TypeaheadQuery.parse(request.query_params)
+        return self.paginated(member_list(access=self.access, search=search), MemberOutput)
 
 
 class MemberDetailView(WorkspaceAPIView):

@@ -142,3 +142,35 @@ def test_workspaces_owned_per_person_are_limited_by_a_setting(world, as_user, se
         as_user(world.member).post("/api/v1/workspaces", {"slug": "mine", "name": "M"}).status_code
         == 201
     )
+
+
+def test_members_search_matches_name_or_email_among_the_members_the_caller_sees(world, as_user):
+    owner = as_user(world.owner)
+
+    def found(client, text):
+        response = client.get(f"{ACME}/members?search={text}")
+        assert response.status_code == 200, response.content
+        return sorted(m["user"]["id"] for m in response.json()["results"])
+
+    def ids(*people):
+        return sorted(str(person.id) for person in people)
+
+    # By display name or email, any case
+    assert found(owner, "ADMI") == ids(world.admin)
+    assert found(owner, "member@EXAMPLE") == ids(world.member)
+    # Another workspace's people are never found, even by their exact address
+    assert found(owner, "outsider@example.com") == []
+    # A guest searches only the people of their projects (and themself), not the directory,
+    # and by name only: addresses they may not see are not matched either
+    guest = as_user(world.guest)
+    unfiltered = sorted(m["user"]["id"] for m in guest.get(f"{ACME}/members").json()["results"])
+    assert str(world.admin.id) not in unfiltered
+    assert found(guest, "admin") == []
+    assert found(guest, "example.com") == []
+    assert found(guest, world.guest.display_name[:4]) == ids(world.guest)
+
+
+def test_members_search_longer_than_100_characters_is_a_400(world, as_user):
+    response = as_user(world.member).get(f"{ACME}/members?search={'x' * 101}")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "search"

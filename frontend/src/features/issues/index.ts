@@ -1,10 +1,10 @@
 export { isStaleIssue, moveIssue } from "./api/issueApi";
 export type { IssueEdit } from "./api/issueApi";
+export { BulkActionBar } from "./components/BulkActionBar";
 export { CreateIssueDialog } from "./components/CreateIssueDialog";
 export { IssueDetailScreen } from "./components/IssueDetailScreen";
 export { IssueListScreen } from "./components/IssueListScreen";
 export { IssuePanel, useOpenIssue } from "./components/IssuePanel";
-export { useDebounced } from "./components/IssuePicker";
 export { ProjectTabs } from "./components/ProjectTabs";
 export { Avatars, LabelChips, PRIORITIES, PriorityBadge, StateDot, formatDate, formatDateTime, formatRelative } from "./components/display";
 export { issueEditOptions } from "./hooks/useIssueMutations";

@@ -6,7 +6,7 @@
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 
 import { boardCards, loadedInState, withTotalsShifted, type Board } from "./boardCache";
-import { keys, type Issue, type IssueListItem } from "./queries";
+import { keys, type Issue, type IssueListItem, type Label, type Member } from "./queries";
 
 export type IssuePages = InfiniteData<{ results: IssueListItem[]; next_cursor?: string | null }>;
 
@@ -111,4 +111,27 @@ export function removeIssueEverywhere(client: QueryClient, slug: string, project
   client.setQueriesData<Board>({ queryKey: keys.boards(slug, projectKey) }, (board) =>
     board && withoutIssueOnBoard(board, key),
   );
+}
+
+/** A position before every other (the empty key sorts first): where the server puts an issue
+ * that changes state, until its answer brings the real key. */
+export const TOP_OF_COLUMN = "";
+
+/** A person as some cached read of the workspace's members knows them (a picker's search, the
+ * members screen), for showing a change before the server answers. */
+export function cachedPerson(client: QueryClient, slug: string, userId: string): Member["user"] | undefined {
+  for (const [, members] of client.getQueriesData<Member[]>({ queryKey: keys.members(slug) })) {
+    const found = Array.isArray(members) ? members.find(({ user }) => user.id === userId) : undefined;
+    if (found) return found.user;
+  }
+  return undefined;
+}
+
+/** A label as some cached read of the project's labels knows it. */
+export function cachedLabel(client: QueryClient, slug: string, projectKey: string, labelId: string): Label | undefined {
+  for (const [, labels] of client.getQueriesData<Label[]>({ queryKey: keys.labels(slug, projectKey) })) {
+    const found = Array.isArray(labels) ? labels.find((label) => label.id === labelId) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -230,6 +230,43 @@ export const issueSearchQuery = (slug: string, key: string, q: string) =>
     staleTime: 10_000,
   });
 
+/** A picker's page of matches: what fits its list without scrolling far. */
+export const PICKER_LIMIT = 10;
+
+/** Workspace members whose name or email contains `search` (pickers: assignee, lead). */
+export const memberSearchQuery = (slug: string, search: string) =>
+  queryOptions({
+    queryKey: [...keys.members(slug), "search", search] as const,
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/members", {
+          params: {
+            path: { workspace_slug: slug },
+            query: { ...(search ? { search } : {}), limit: PICKER_LIMIT },
+          },
+          signal,
+        }),
+      ).results,
+    staleTime: 30_000,
+  });
+
+/** The project's labels whose name contains `search` (pickers and filters). */
+export const labelSearchQuery = (slug: string, key: string, search: string) =>
+  queryOptions({
+    queryKey: [...keys.labels(slug, key), "search", search] as const,
+    queryFn: async ({ signal }) =>
+      unwrap(
+        await api.GET("/api/v1/workspaces/{workspace_slug}/projects/{project_key}/labels", {
+          params: {
+            path: { workspace_slug: slug, project_key: key },
+            query: { ...(search ? { search } : {}), limit: PICKER_LIMIT },
+          },
+          signal,
+        }),
+      ).results,
+    staleTime: 30_000,
+  });
+
 /** Issues of every project the caller sees matching `q` (the command palette). */
 export const workspaceIssueSearchQuery = (slug: string, q: string) =>
   queryOptions({

@@ -379,7 +379,10 @@ export interface paths {
         delete: operations["issues_delete"];
         options?: never;
         head?: never;
-        /** Change some fields of an issue (members) */
+        /**
+         * Change some fields of an issue (members)
+         * @description A new `state_id` puts the issue at the top of that state's column, as a move without neighbours does.
+         */
         patch: operations["issues_update"];
         trace?: never;
     };
@@ -495,7 +498,7 @@ export interface paths {
         put?: never;
         /**
          * Move an issue to a state and a place in its board column
-         * @description Give `after_id`, `before_id`, both, or neither (end of the column). Only the moved issue's position changes; the column is never renumbered.
+         * @description Give `after_id`, `before_id`, both, or neither (the top of the column, where every board sees it; a state change by update lands there too). Only the moved issue's position changes; the column is never renumbered.
          */
         post: operations["issues_move"];
         delete?: never;
@@ -8304,6 +8307,8 @@ export interface operations {
                 limit?: number;
                 /** @description Sort order; a leading `-` sorts descending. */
                 ordering?: "joined" | "-joined";
+                /** @description Only the rows whose name contains this text, case-insensitively (a label's name; a member's display name or email); up to 100 characters. Empty or omitted: every row. */
+                search?: string;
             };
             header?: never;
             path: {
@@ -10226,6 +10231,8 @@ export interface operations {
                 limit?: number;
                 /** @description Sort order; a leading `-` sorts descending. */
                 ordering?: "created" | "-created" | "name" | "-name";
+                /** @description Only the rows whose name contains this text, case-insensitively (a label's name; a member's display name or email); up to 100 characters. Empty or omitted: every row. */
+                search?: string;
             };
             header?: never;
             path: {

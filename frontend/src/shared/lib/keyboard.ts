@@ -41,7 +41,22 @@ export function focusIssue(key: string): void {
 
 type Listener = () => void;
 let selected: ReadonlySet<string> = new Set();
+/** Where a range (Shift-click, Shift-J) starts: the last issue toggled on its own. */
+let anchor: string | null = null;
 const listeners = new Set<Listener>();
+
+function publish(next: ReadonlySet<string>): void {
+  selected = next;
+  listeners.forEach((listener) => listener());
+}
+
+/** `ordered` from `from` to `to` (either way round), both included; empty if either is absent. */
+export function rangeBetween(ordered: readonly string[], from: string, to: string): string[] {
+  const start = ordered.indexOf(from);
+  const end = ordered.indexOf(to);
+  if (start === -1 || end === -1) return [];
+  return ordered.slice(Math.min(start, end), Math.max(start, end) + 1);
+}
 
 export const selection = {
   keys: (): ReadonlySet<string> => selected,
@@ -49,19 +64,43 @@ export const selection = {
     const next = new Set(selected);
     if (next.has(key)) next.delete(key);
     else next.add(key);
-    selected = next;
-    listeners.forEach((listener) => listener());
+    anchor = key;
+    publish(next);
+  },
+  /**
+   * Shift-click and Shift-J/K: every issue from the anchor to `key`, in `ordered` (the order on
+   * screen), joins the selection; without an anchor on screen, `key` alone does.
+   */
+  extendTo(key: string, ordered: readonly string[]): void {
+    const range = anchor ? rangeBetween(ordered, anchor, key) : [];
+    const next = new Set(selected);
+    for (const each of range.length ? range : [key]) next.add(each);
+    if (!range.length) anchor = key;
+    publish(next);
+  },
+  /** Lets go of some issues (those a bulk change dealt with, or that are gone). */
+  remove(keys: Iterable<string>): void {
+    const next = new Set(selected);
+    for (const key of keys) next.delete(key);
+    if (next.size !== selected.size) publish(next);
   },
   clear(): void {
+    anchor = null;
     if (selected.size === 0) return;
-    selected = new Set();
-    listeners.forEach((listener) => listener());
+    publish(new Set());
   },
   subscribe(listener: Listener): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
 };
+
+/** The keys of the rows or cards on screen, in their order (a range's order for Shift-J). */
+export function issueKeysOnScreen(): string[] {
+  return Array.from(document.querySelectorAll<HTMLElement>(`main ${ISSUE_ITEM}`)).map(
+    (element) => element.dataset.issueKey ?? "",
+  );
+}
 
 export function useSelection(): ReadonlySet<string> {
   return useSyncExternalStore(selection.subscribe, selection.keys, selection.keys);
@@ -75,6 +114,7 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: "Enter", does: "Open the focused issue" },
   { keys: "Esc", does: "Close the panel or dialog (the focus returns to the issue)" },
   { keys: "X", does: "Select or unselect the focused issue" },
+  { keys: "Shift-click, Shift J / K", does: "Select a range of issues (then act on all from the bar)" },
   { keys: "S", does: "Change state" },
   { keys: "A", does: "Change assignees" },
   { keys: "P", does: "Change priority" },

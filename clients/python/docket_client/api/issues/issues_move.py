@@ -124,8 +124,9 @@ def sync_detailed(
 ) -> Response[IssueOutput | ProblemOutput]:
     """Move an issue to a state and a place in its board column
 
-     Give `after_id`, `before_id`, both, or neither (end of the column). Only the moved issue's position
-    changes; the column is never renumbered.
+     Give `after_id`, `before_id`, both, or neither (the top of the column, where every board sees it; a
+    state change by update lands there too). Only the moved issue's position changes; the column is
+    never renumbered.
 
     Args:
         workspace_slug (str):
@@ -169,8 +170,9 @@ def sync(
 ) -> IssueOutput | ProblemOutput | None:
     """Move an issue to a state and a place in its board column
 
-     Give `after_id`, `before_id`, both, or neither (end of the column). Only the moved issue's position
-    changes; the column is never renumbered.
+     Give `after_id`, `before_id`, both, or neither (the top of the column, where every board sees it; a
+    state change by update lands there too). Only the moved issue's position changes; the column is
+    never renumbered.
 
     Args:
         workspace_slug (str):
@@ -209,8 +211,9 @@ async def asyncio_detailed(
 ) -> Response[IssueOutput | ProblemOutput]:
     """Move an issue to a state and a place in its board column
 
-     Give `after_id`, `before_id`, both, or neither (end of the column). Only the moved issue's position
-    changes; the column is never renumbered.
+     Give `after_id`, `before_id`, both, or neither (the top of the column, where every board sees it; a
+    state change by update lands there too). Only the moved issue's position changes; the column is
+    never renumbered.
 
     Args:
         workspace_slug (str):
@@ -252,8 +255,9 @@ async def asyncio(
 ) -> IssueOutput | ProblemOutput | None:
     """Move an issue to a state and a place in its board column
 
-     Give `after_id`, `before_id`, both, or neither (end of the column). Only the moved issue's position
-    changes; the column is never renumbered.
+     Give `after_id`, `before_id`, both, or neither (the top of the column, where every board sees it; a
+    state change by update lands there too). Only the moved issue's position changes; the column is
+    never renumbered.
 
     Args:
         workspace_slug (str):

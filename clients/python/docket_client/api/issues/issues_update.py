@@ -115,6 +115,9 @@ def sync_detailed(
 ) -> Response[IssueOutput | ProblemOutput]:
     """Change some fields of an issue (members)
 
+     A new `state_id` puts the issue at the top of that state's column, as a move without neighbours
+    does.
+
     Args:
         workspace_slug (str):
         issue_key (str):
@@ -154,6 +157,9 @@ def sync(
 ) -> IssueOutput | ProblemOutput | None:
     """Change some fields of an issue (members)
 
+     A new `state_id` puts the issue at the top of that state's column, as a move without neighbours
+    does.
+
     Args:
         workspace_slug (str):
         issue_key (str):
@@ -187,6 +193,9 @@ async def asyncio_detailed(
     if_match: str | Unset = UNSET,
 ) -> Response[IssueOutput | ProblemOutput]:
     """Change some fields of an issue (members)
+
+     A new `state_id` puts the issue at the top of that state's column, as a move without neighbours
+    does.
 
     Args:
         workspace_slug (str):
@@ -224,6 +233,9 @@ async def asyncio(
     if_match: str | Unset = UNSET,
 ) -> IssueOutput | ProblemOutput | None:
     """Change some fields of an issue (members)
+
+     A new `state_id` puts the issue at the top of that state's column, as a move without neighbours
+    does.
 
     Args:
         workspace_slug (str):

@@ -19,6 +19,7 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -32,6 +33,8 @@ def _get_kwargs(
         json_ordering = ordering.value
 
     params["ordering"] = json_ordering
+
+    params["search"] = search
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -105,6 +108,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> Response[PaginatedLabelOutputList | ProblemOutput]:
     """The project's labels
 
@@ -114,6 +118,7 @@ def sync_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (LabelsListOrdering | Unset):  Default: LabelsListOrdering.NAME.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +134,7 @@ def sync_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +152,7 @@ def sync(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> PaginatedLabelOutputList | ProblemOutput | None:
     """The project's labels
 
@@ -155,6 +162,7 @@ def sync(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (LabelsListOrdering | Unset):  Default: LabelsListOrdering.NAME.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +179,7 @@ def sync(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     ).parsed
 
 
@@ -182,6 +191,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> Response[PaginatedLabelOutputList | ProblemOutput]:
     """The project's labels
 
@@ -191,6 +201,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (LabelsListOrdering | Unset):  Default: LabelsListOrdering.NAME.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,6 +217,7 @@ async def asyncio_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -221,6 +233,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: LabelsListOrdering | Unset = LabelsListOrdering.NAME,
+    search: str | Unset = UNSET,
 ) -> PaginatedLabelOutputList | ProblemOutput | None:
     """The project's labels
 
@@ -230,6 +243,7 @@ async def asyncio(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (LabelsListOrdering | Unset):  Default: LabelsListOrdering.NAME.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,5 +261,6 @@ async def asyncio(
             cursor=cursor,
             limit=limit,
             ordering=ordering,
+            search=search,
         )
     ).parsed

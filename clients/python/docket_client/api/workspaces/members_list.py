@@ -18,6 +18,7 @@ def _get_kwargs(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -31,6 +32,8 @@ def _get_kwargs(
         json_ordering = ordering.value
 
     params["ordering"] = json_ordering
+
+    params["search"] = search
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -102,6 +105,7 @@ def sync_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> Response[PaginatedMemberOutputList | ProblemOutput]:
     """Members of the workspace
 
@@ -110,6 +114,7 @@ def sync_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (MembersListOrdering | Unset):  Default: MembersListOrdering.JOINED.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,6 +129,7 @@ def sync_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +146,7 @@ def sync(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> PaginatedMemberOutputList | ProblemOutput | None:
     """Members of the workspace
 
@@ -148,6 +155,7 @@ def sync(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (MembersListOrdering | Unset):  Default: MembersListOrdering.JOINED.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -163,6 +171,7 @@ def sync(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     ).parsed
 
 
@@ -173,6 +182,7 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> Response[PaginatedMemberOutputList | ProblemOutput]:
     """Members of the workspace
 
@@ -181,6 +191,7 @@ async def asyncio_detailed(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (MembersListOrdering | Unset):  Default: MembersListOrdering.JOINED.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,6 +206,7 @@ async def asyncio_detailed(
         cursor=cursor,
         limit=limit,
         ordering=ordering,
+        search=search,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -209,6 +221,7 @@ async def asyncio(
     cursor: str | Unset = UNSET,
     limit: int | Unset = 50,
     ordering: MembersListOrdering | Unset = MembersListOrdering.JOINED,
+    search: str | Unset = UNSET,
 ) -> PaginatedMemberOutputList | ProblemOutput | None:
     """Members of the workspace
 
@@ -217,6 +230,7 @@ async def asyncio(
         cursor (str | Unset):
         limit (int | Unset):  Default: 50.
         ordering (MembersListOrdering | Unset):  Default: MembersListOrdering.JOINED.
+        search (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -233,5 +247,6 @@ async def asyncio(
             cursor=cursor,
             limit=limit,
             ordering=ordering,
+            search=search,
         )
     ).parsed

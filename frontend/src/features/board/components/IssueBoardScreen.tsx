@@ -7,9 +7,9 @@ import { boardQuery, type BoardFilters, type IssueListItem } from "../../../shar
 import { ErrorState, Loading } from "../../../shared/components/States";
 import { Avatars, LabelChips, PriorityBadge, StateDot } from "../../issues";
 import { IssuePanel, useOpenIssue } from "../../issues";
-import { ProjectTabs } from "../../issues";
+import { BulkActionBar, ProjectTabs } from "../../issues";
 import { useLoadMoreCards } from "../hooks/useLoadMoreCards";
-import { useSelection } from "../../../shared/lib/keyboard";
+import { selection, useSelection } from "../../../shared/lib/keyboard";
 import { useRealtimeTopic } from "../../realtime";
 import { useMoveIssue, type MoveRequest } from "../hooks/useMoveIssue";
 import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
@@ -44,6 +44,7 @@ function IssueCard(props: {
   issue: IssueListItem;
   states: StateRef[];
   onOpen: (key: string) => void;
+  onExtend: (key: string) => void;
   onMoveTo: (state: StateRef) => void;
   onDragStart: (key: string) => void;
   onDragEnd: () => void;
@@ -70,7 +71,11 @@ function IssueCard(props: {
         props.onDragStart(issue.key);
       }}
       onDragEnd={props.onDragEnd}
-      onClick={() => props.onOpen(issue.key)}
+      onClick={(event) => {
+        // Shift-click selects a range of cards (column by column), not opens.
+        if (event.shiftKey) props.onExtend(issue.key);
+        else props.onOpen(issue.key);
+      }}
     >
       <div className="card-top">
         <span className="cell-key">{issue.key}</span>
@@ -243,6 +248,7 @@ export function IssueBoardScreen() {
   return (
     <div className="board-screen">
       <ProjectTabs slug={slug} projectKey={projectKey} />
+      <BulkActionBar slug={slug} projectKey={projectKey} />
       <div className="board">
         {columns.map((column) => {
           const { state, issues } = column;
@@ -281,6 +287,9 @@ export function IssueBoardScreen() {
                       issue={issue}
                       states={states}
                       onOpen={open}
+                      onExtend={(key) =>
+                        selection.extendTo(key, columns.flatMap((each) => each.issues.map((card) => card.key)))
+                      }
                       onMoveTo={(target) => moveTo(issue, target, null)}
                       onDragStart={setDragged}
                       onDragEnd={() => {

@@ -162,3 +162,16 @@ export async function removeRelation(slug: string, issueKey: string, otherKey: s
     }),
   );
 }
+
+export type BulkChanges = Schemas["IssueBulkChangesInput"];
+export type BulkResult = Schemas["IssueBulkUpdateResultItem"];
+
+/** The same changes to many issues in one request; one result per key (`ok`, or its error). */
+export async function bulkUpdateIssues(slug: string, keys: string[], changes: BulkChanges): Promise<BulkResult[]> {
+  return unwrap(
+    await api.POST("/api/v1/workspaces/{workspace_slug}/issues/bulk-update", {
+      params: { path: { workspace_slug: slug } },
+      body: { keys, changes },
+    }),
+  ).results;
+}

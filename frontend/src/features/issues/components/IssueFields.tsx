@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { labelsQuery, membersQuery, statesQuery, type Issue } from "../../../shared/api/queries";
+import { statesQuery, type Issue } from "../../../shared/api/queries";
+import { LabelPicker, MemberPicker } from "../../../shared/components/pickers";
 import { PRIORITIES, type Priority } from "./display";
 import type { IssueEdit } from "../api/issueApi";
 import { IssuePicker } from "./IssuePicker";
@@ -34,8 +35,6 @@ function EstimateInput({ value, onSave }: { value: number | null; onSave: (v: nu
 export function IssueFields({ slug, issue, onChange, disabled = false }: Props) {
   const projectKey = issue.project.key;
   const states = useQuery(statesQuery(slug, projectKey));
-  const labels = useQuery(labelsQuery(slug, projectKey));
-  const members = useQuery(membersQuery(slug));
   const assigneeIds = issue.assignees.map((person) => person.id);
   const labelIds = issue.labels.map((label) => label.id);
 
@@ -69,35 +68,53 @@ export function IssueFields({ slug, issue, onChange, disabled = false }: Props) 
       </label>
       <fieldset className="prop prop-list">
         <legend>Assignees</legend>
-        {(members.data ?? []).map(({ user }) => (
-          <label key={user.id} className="check">
-            <input
-              type="checkbox"
-              checked={assigneeIds.includes(user.id)}
-              onChange={(event) =>
-                onChange({ link: "assignees", id: user.id, on: event.target.checked })
-              }
-            />
-            {user.display_name}
-          </label>
-        ))}
+        <ul className="chosen-list" aria-label="Assignees chosen">
+          {issue.assignees.map((person) => (
+            <li key={person.id} className="chosen">
+              {person.display_name}
+              <button
+                type="button"
+                className="link"
+                aria-label={`Unassign ${person.display_name}`}
+                onClick={() => onChange({ link: "assignees", id: person.id, on: false })}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+        <MemberPicker
+          slug={slug}
+          label="Add assignee"
+          excludeIds={assigneeIds}
+          onChoose={(person) => onChange({ link: "assignees", id: person.id, on: true })}
+        />
       </fieldset>
       <fieldset className="prop prop-list">
         <legend>Labels</legend>
-        {(labels.data ?? []).length === 0 && <span className="muted">No labels</span>}
-        {(labels.data ?? []).map((label) => (
-          <label key={label.id} className="check">
-            <input
-              type="checkbox"
-              checked={labelIds.includes(label.id)}
-              onChange={(event) =>
-                onChange({ link: "labels", id: label.id, on: event.target.checked })
-              }
-            />
-            <span className="state-dot" style={{ background: label.color }} aria-hidden="true" />
-            {label.name}
-          </label>
-        ))}
+        <ul className="chosen-list" aria-label="Labels chosen">
+          {issue.labels.map((label) => (
+            <li key={label.id} className="chosen">
+              <span className="state-dot" style={{ background: label.color }} aria-hidden="true" />
+              {label.name}
+              <button
+                type="button"
+                className="link"
+                aria-label={`Remove label ${label.name}`}
+                onClick={() => onChange({ link: "labels", id: label.id, on: false })}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+        <LabelPicker
+          slug={slug}
+          projectKey={projectKey}
+          label="Add label"
+          excludeIds={labelIds}
+          onChoose={(label) => onChange({ link: "labels", id: label.id, on: true })}
+        />
       </fieldset>
       <EstimateInput
         key={issue.estimate ?? "none"}

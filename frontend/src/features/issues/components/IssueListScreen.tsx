@@ -1,16 +1,17 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
 
 import {
   issueListQuery,
-  labelsQuery,
-  membersQuery,
   statesQuery,
   type IssueFilters,
 } from "../../../shared/api/queries";
+import { cachedLabel, cachedPerson } from "../../../shared/api/issueCache";
+import { LabelPicker, MemberPicker } from "../../../shared/components/pickers";
 import { EmptyState, ErrorState, Loading } from "../../../shared/components/States";
 import { PRIORITIES } from "./display";
+import { BulkActionBar } from "./BulkActionBar";
 import { IssuePanel, useOpenIssue } from "./IssuePanel";
 import { IssueTable } from "./IssueTable";
 import { ProjectTabs } from "./ProjectTabs";
@@ -71,8 +72,11 @@ export function IssueListScreen() {
   // The open issue's panel names the tab while it is open.
   useDocumentTitle(["Issues", projectKey], !openIssueKey);
   const states = useQuery(statesQuery(slug, projectKey));
-  const labels = useQuery(labelsQuery(slug, projectKey));
-  const members = useQuery(membersQuery(slug));
+  const client = useQueryClient();
+  // A person or label chosen earlier (or named by a shared link): its name, if a read knows it.
+  const person = filters.assignee && !["me", "none"].includes(filters.assignee) ? filters.assignee : null;
+  const personName = (person && cachedPerson(client, slug, person)?.display_name) ?? "Chosen person";
+  const label = filters.label ? cachedLabel(client, slug, projectKey, filters.label) : undefined;
   const list = useInfiniteQuery(issueListQuery(slug, projectKey, filters));
   const issues = list.data?.pages.flatMap((page) => page.results) ?? [];
 
@@ -118,24 +122,23 @@ export function IssueListScreen() {
             <option value="">Anyone</option>
             <option value="me">Me</option>
             <option value="none">No assignee</option>
-            {(members.data ?? []).map(({ user }) => (
-              <option key={user.id} value={user.id}>
-                {user.display_name}
-              </option>
-            ))}
+            {person && <option value={filters.assignee}>{personName}</option>}
           </select>
-          <select
-            aria-label="Filter by label"
-            value={filters.label ?? ""}
-            onChange={(event) => setFilter("label", event.target.value)}
-          >
-            <option value="">Any label</option>
-            {(labels.data ?? []).map((label) => (
-              <option key={label.id} value={label.id}>
-                {label.name}
-              </option>
-            ))}
-          </select>
+          <MemberPicker
+            slug={slug}
+            label="Find assignee"
+            placeholder="Assignee…"
+            onChoose={(chosen) => setFilter("assignee", chosen.id)}
+          />
+          <LabelPicker
+            slug={slug}
+            projectKey={projectKey}
+            label="Filter by label"
+            placeholder="Any label"
+            value={filters.label ? (label ?? { id: filters.label, name: "Chosen label", color: "#888888" }) : null}
+            onChoose={(chosen) => setFilter("label", chosen.id)}
+            onClear={() => setFilter("label", "")}
+          />
           <select
             aria-label="Filter by priority"
             value={filters.priority ?? ""}
@@ -160,6 +163,7 @@ export function IssueListScreen() {
             ))}
           </select>
         </div>
+        <BulkActionBar slug={slug} projectKey={projectKey} />
         {list.isPending ? (
           <Loading label="Loading issues" />
         ) : list.error && !list.data ? (

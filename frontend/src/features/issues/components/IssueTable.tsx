@@ -2,7 +2,7 @@ import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useLayoutEffect, useRef, useState, type Ref, type RefObject } from "react";
 
 import type { IssueListItem } from "../../../shared/api/queries";
-import { useSelection } from "../../../shared/lib/keyboard";
+import { selection, useSelection } from "../../../shared/lib/keyboard";
 import { Avatars, LabelChips, PriorityBadge, StateDot, formatDate } from "./display";
 
 /** A row's height before it is measured (one line of text with a chip). */
@@ -15,6 +15,7 @@ function IssueRow(props: {
   index: number;
   selected: boolean;
   onOpen: (key: string) => void;
+  onExtend: (key: string) => void;
   rowRef: Ref<HTMLTableRowElement>;
 }) {
   const { issue } = props;
@@ -26,7 +27,11 @@ function IssueRow(props: {
       data-issue-key={issue.key}
       tabIndex={-1}
       aria-selected={props.selected}
-      onClick={() => props.onOpen(issue.key)}
+      onClick={(event) => {
+        // Shift-click selects a range (from the last issue selected alone), not opens.
+        if (event.shiftKey) props.onExtend(issue.key);
+        else props.onOpen(issue.key);
+      }}
       onKeyDown={(event) => {
         if (event.key === "Enter" && event.target === event.currentTarget) props.onOpen(issue.key);
       }}
@@ -82,6 +87,7 @@ function useOffsetOnPage(element: RefObject<HTMLElement | null>, when: unknown):
 export function IssueTable({ issues, onOpen }: { issues: IssueListItem[]; onOpen: (key: string) => void }) {
   const body = useRef<HTMLTableSectionElement>(null);
   const selected = useSelection();
+  const extend = (key: string) => selection.extendTo(key, issues.map((issue) => issue.key));
   const offset = useOffsetOnPage(body, issues.length);
   const rows = useWindowVirtualizer<HTMLTableRowElement>({
     count: issues.length,
@@ -123,6 +129,7 @@ export function IssueTable({ issues, onOpen }: { issues: IssueListItem[]; onOpen
                 index={row.index}
                 selected={selected.has(issue.key)}
                 onOpen={onOpen}
+                onExtend={extend}
                 rowRef={rows.measureElement}
               />
             ) : null;

@@ -63,7 +63,21 @@ function fakeServer() {
   return { fetchImpl, writes, labels, assignees };
 }
 
-const checked = (box: HTMLElement) => (box as HTMLInputElement).checked;
+/** The chips of what is chosen, by name (the pickers offer the rest). */
+const chosen = (list: string) =>
+  Array.from(screen.getByRole("list", { name: list }).querySelectorAll("li"), (item) =>
+    item.textContent?.replace("✕", "").trim(),
+  );
+
+/** Types into a picker and chooses the option named `name` with the keyboard. */
+async function pick(picker: string, text: string, name: string) {
+  const input = screen.getByRole("combobox", { name: picker });
+  input.focus();
+  fireEvent.change(input, { target: { value: text } });
+  const option = await screen.findByRole("option", { name: new RegExp(name) });
+  await waitFor(() => expect(input.getAttribute("aria-activedescendant")).toBe(option.id));
+  fireEvent.keyDown(input, { key: "Enter" });
+}
 
 function SidePanel() {
   const issue = useQuery(issueQuery("acme", "ENG-1"));
@@ -95,15 +109,14 @@ describe("the side panel's label and assignee pickers", () => {
     );
   }
 
-  it("puts or takes off only the label that was ticked, with the ETag on screen", async () => {
+  it("puts or takes off only the label chosen or removed, with the ETag on screen", async () => {
     renderPanel();
-    const feature = await screen.findByRole("checkbox", { name: "feature" });
-    expect(checked(screen.getByRole("checkbox", { name: "bug" }))).toBe(true);
+    await waitFor(() => expect(chosen("Labels chosen")).toEqual(["bug"]));
 
-    fireEvent.click(feature);
-    await waitFor(() => expect(checked(screen.getByRole("checkbox", { name: "feature" }))).toBe(true));
-    fireEvent.click(screen.getByRole("checkbox", { name: "bug" }));
-    await waitFor(() => expect(checked(screen.getByRole("checkbox", { name: "bug" }))).toBe(false));
+    await pick("Add label", "feat", "feature");
+    await waitFor(() => expect(chosen("Labels chosen")).toEqual(["bug", "feature"]));
+    fireEvent.click(screen.getByRole("button", { name: "Remove label bug" }));
+    await waitFor(() => expect(chosen("Labels chosen")).toEqual(["feature"]));
 
     expect(server.writes).toEqual([
       { method: "PUT", path: `${WS}/issues/ENG-1/labels/${FEATURE.id}`, ifMatch: '"1-aaaaaaaaaaaaaaaa"' },
@@ -115,12 +128,12 @@ describe("the side panel's label and assignee pickers", () => {
 
   it("assigns and unassigns one person without sending the others", async () => {
     renderPanel();
-    const grace = await screen.findByRole("checkbox", { name: "Grace" });
+    await waitFor(() => expect(chosen("Assignees chosen")).toEqual(["Ada"]));
 
-    fireEvent.click(grace);
-    await waitFor(() => expect(checked(screen.getByRole("checkbox", { name: "Grace" }))).toBe(true));
-    fireEvent.click(screen.getByRole("checkbox", { name: "Ada" }));
-    await waitFor(() => expect(checked(screen.getByRole("checkbox", { name: "Ada" }))).toBe(false));
+    await pick("Add assignee", "gra", "Grace");
+    await waitFor(() => expect([chosen("Assignees chosen"), server.writes.length]).toEqual([["Ada", "Grace"], 1]));
+    fireEvent.click(screen.getByRole("button", { name: "Unassign Ada" }));
+    await waitFor(() => expect(chosen("Assignees chosen")).toEqual(["Grace"]));
 
     expect(server.writes.map(({ method, path }) => `${method} ${path}`)).toEqual([
       `PUT ${WS}/issues/ENG-1/assignees/${GRACE.id}`,

@@ -7,12 +7,10 @@ import {
 } from "@tanstack/react-query";
 
 import type { Board } from "../../../shared/api/boardCache";
-import { putIssueEverywhere } from "../../../shared/api/issueCache";
+import { cachedLabel, cachedPerson, putIssueEverywhere, TOP_OF_COLUMN } from "../../../shared/api/issueCache";
 import {
   issueQuery,
   keys,
-  labelsQuery,
-  membersQuery,
   statesQuery,
   type IssueListItem,
   type TaggedIssue,
@@ -51,15 +49,11 @@ function withEdit(
 ): TaggedIssue {
   if (isLinkToggle(edit)) {
     if (edit.link === "assignees") {
-      const member = client
-        .getQueryData(membersQuery(slug).queryKey)
-        ?.find(({ user }) => user.id === edit.id)?.user;
+      const member = cachedPerson(client, slug, edit.id);
       const others = issue.assignees.filter((person) => person.id !== edit.id);
       return { ...issue, assignees: edit.on && member ? [...others, member] : others };
     }
-    const label = client
-      .getQueryData(labelsQuery(slug, projectKey).queryKey)
-      ?.find((candidate) => candidate.id === edit.id);
+    const label = cachedLabel(client, slug, projectKey, edit.id);
     const others = issue.labels.filter((other) => other.id !== edit.id);
     return { ...issue, labels: edit.on && label ? [...others, label] : others };
   }
@@ -73,6 +67,8 @@ function withEdit(
     if (state) {
       const { id, name, category, color } = state;
       next.state = { id, name, category, color };
+      // The server puts an issue that changes state at the top of its new column.
+      if (state.id !== issue.state.id) next.position = TOP_OF_COLUMN;
     }
   }
   if (parent_id === null) next.parent = null;

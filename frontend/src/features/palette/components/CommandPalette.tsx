@@ -9,16 +9,16 @@ import { useNavigate } from "react-router-dom";
 
 import {
   issueQuery,
-  labelsQuery,
+  labelSearchQuery,
   meQuery,
-  membersQuery,
+  memberSearchQuery,
   projectsQuery,
   statesQuery,
   workspaceIssueSearchQuery,
 } from "../../../shared/api/queries";
 import { useDialogFocus } from "../../../shared/hooks/useDialogFocus";
 import { toggleTheme } from "../../../shared/lib/theme";
-import { useDebounced } from "../../issues";
+import { useDebounced } from "../../../shared/lib/combobox";
 import { PRIORITIES } from "../../issues";
 import type { IssueEdit } from "../../issues";
 import { issueEditOptions } from "../../issues";
@@ -62,10 +62,19 @@ export function CommandPalette(props: Props) {
   const issueProject = firstKey?.split("-")[0] ?? props.projectKey ?? "";
   const first = useQuery({ ...issueQuery(slug, firstKey ?? ""), enabled: !!firstKey });
   const projects = useQuery(projectsQuery(slug));
-  const members = useQuery(membersQuery(slug));
+  // People and labels are asked of the server with what was typed (less a command's verb),
+  // a page at a time: a workspace of thousands costs what one of ten does.
+  const named = query.replace(/^(un)?assign\s*|^(add|remove|toggle)?\s*label\s*/i, "");
+  const members = useQuery({
+    ...memberSearchQuery(slug, named),
+    enabled: !!firstKey && (mode === "all" || mode === "assignee"),
+  });
   const me = useQuery(meQuery());
   const states = useQuery({ ...statesQuery(slug, issueProject), enabled: !!firstKey });
-  const labels = useQuery({ ...labelsQuery(slug, issueProject), enabled: !!firstKey });
+  const labels = useQuery({
+    ...labelSearchQuery(slug, issueProject, named),
+    enabled: !!firstKey && (mode === "all" || mode === "label"),
+  });
   const found = useQuery({
     ...workspaceIssueSearchQuery(slug, query),
     enabled: mode === "all" && query.length >= 2,

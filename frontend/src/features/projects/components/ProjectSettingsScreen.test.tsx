@@ -193,8 +193,14 @@ describe("ProjectSettingsScreen", () => {
       "section",
     ) as HTMLElement;
     await within(section).findByText("Ada");
-    fireEvent.change(within(section).getByLabelText("Workspace member"), { target: { value: "u2" } });
-    fireEvent.click(within(section).getByRole("button", { name: "Add to project" }));
+    // The picker asks the server for members as one types, and Enter adds the one offered.
+    const picker = within(section).getByRole("combobox", { name: "Add workspace member to project" });
+    picker.focus();
+    fireEvent.change(picker, { target: { value: "bo" } });
+    const bob = await within(section).findByRole("option", { name: /Bob/ });
+    await waitFor(() => expect(picker.getAttribute("aria-activedescendant")).toBe(bob.id));
+    fireEvent.keyDown(picker, { key: "Enter" });
+    await waitFor(() => expect(within(section).queryByRole("listbox")).toBeNull());
     await within(section).findByText("Bob");
     expect(api.sent.find((r) => r.method === "POST")?.body).toEqual({ user_id: "u2" });
 

@@ -5,7 +5,6 @@ import { useParams } from "react-router-dom";
 import { ApiError } from "../../../shared/api/http";
 import {
   labelsQuery,
-  membersQuery,
   projectMembersQuery,
   projectQuery,
   statesQuery,
@@ -14,11 +13,13 @@ import {
   type Schemas,
   type State,
 } from "../../../shared/api/queries";
+import { MemberPicker } from "../../../shared/components/pickers";
 import { EmptyState, ErrorState, errorMessage, Loading } from "../../../shared/components/States";
 import { CATEGORIES, categoryName, type Category } from "../../issues";
 import {
   useAddLabel,
   useAddProjectMember,
+  useSetProjectLead,
   useAddState,
   useDeleteLabel,
   useDeleteState,
@@ -60,10 +61,30 @@ export function ProjectSettingsScreen() {
         {can.archive && <ArchiveButton where={where} project={project.data} />}
       </div>
       {/* Each part for a caller who may change it (the project's capabilities). */}
+      {can.edit && <ProjectLead where={where} project={project.data} />}
       {can.manage_states && <WorkflowStates where={where} />}
       {can.manage_labels && <ProjectLabels where={where} />}
       {can.manage_members && <ProjectMembers where={where} />}
     </div>
+  );
+}
+
+/** The project's lead, chosen in a picker that asks the server for members as one types. */
+function ProjectLead({ where, project }: { where: Where; project: Project }) {
+  const save = useSetProjectLead(where);
+  return (
+    <section aria-labelledby="project-lead-heading">
+      <h2 id="project-lead-heading">Lead</h2>
+      <MemberPicker
+        slug={where.slug}
+        label="Project lead"
+        placeholder="No lead — type a name or email"
+        value={project.lead}
+        onChoose={(person) => save.mutate(person.id)}
+        onClear={() => save.mutate(null)}
+      />
+      <Problem error={save.error} />
+    </section>
   );
 }
 
@@ -401,7 +422,6 @@ function AddLabelForm({ where }: { where: Where }) {
 
 function ProjectMembers({ where }: { where: Where }) {
   const projectMembers = useQuery(projectMembersQuery(where.slug, where.projectKey));
-  const workspaceMembers = useQuery(membersQuery(where.slug));
   return (
     <section aria-labelledby="project-members-heading">
       <h2 id="project-members-heading">Project members</h2>
@@ -421,12 +441,7 @@ function ProjectMembers({ where }: { where: Where }) {
               ))}
             </ul>
           )}
-          <AddProjectMemberForm
-            where={where}
-            candidates={(workspaceMembers.data ?? []).filter(
-              (m) => !projectMembers.data.some((pm) => pm.user.id === m.user.id),
-            )}
-          />
+          <AddProjectMemberForm where={where} memberIds={projectMembers.data.map((member) => member.user.id)} />
         </>
       )}
     </section>
@@ -456,40 +471,22 @@ function ProjectMemberRow({ where, member }: { where: Where; member: ProjectMemb
   );
 }
 
-function AddProjectMemberForm(props: {
-  where: Where;
-  candidates: { user: Schemas["UserSummaryOutput"]; role: string }[];
-}) {
-  const { where, candidates } = props;
-  const [userId, setUserId] = useState("");
+function AddProjectMemberForm({ where, memberIds }: { where: Where; memberIds: string[] }) {
   const add = useAddProjectMember(where);
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (userId) add.mutate(userId, { onSuccess: () => setUserId("") });
-  }
-
+  // Chosen in a picker that asks the server as one types: a workspace of thousands is never
+  // loaded whole to add one person.
   return (
-    <form onSubmit={onSubmit} className="inline-form">
+    <div className="inline-form">
       <div className="field">
-        <label htmlFor="project-member">Workspace member</label>
-        <select
-          id="project-member"
-          value={userId}
-          onChange={(event) => setUserId(event.target.value)}
-        >
-          <option value="">Choose someone…</option>
-          {candidates.map((m) => (
-            <option key={m.user.id} value={m.user.id}>
-              {m.user.display_name} ({m.role})
-            </option>
-          ))}
-        </select>
+        <MemberPicker
+          slug={where.slug}
+          label="Add workspace member to project"
+          placeholder="Add a workspace member…"
+          excludeIds={memberIds}
+          onChoose={(person) => add.mutate(person.id)}
+        />
       </div>
-      <button type="submit" className="primary" disabled={add.isPending || !userId}>
-        Add to project
-      </button>
       <Problem error={add.error} />
-    </form>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api, unwrap, unwrapEmpty } from "../../../shared/api/http";
-import { keys, type Schemas } from "../../../shared/api/queries";
+import { keys, projectQuery, type Schemas } from "../../../shared/api/queries";
 
 /** The project a settings write goes to. */
 export type Where = { slug: string; projectKey: string };
@@ -187,5 +187,21 @@ export function useAddProjectMember(where: Where) {
       queryClient.invalidateQueries({
         queryKey: keys.projectMembers(where.slug, where.projectKey),
       }),
+  });
+}
+
+/** PATCH the project's lead (null: none); the project's copy becomes the server's answer. */
+export function useSetProjectLead(where: Where) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (leadId: string | null) =>
+      unwrap(
+        await api.PATCH("/api/v1/workspaces/{workspace_slug}/projects/{project_key}", {
+          params: { path: paths(where) },
+          body: { lead_id: leadId },
+        }),
+      ),
+    onSuccess: (saved) =>
+      queryClient.setQueryData(projectQuery(where.slug, where.projectKey).queryKey, saved),
   });
 }
