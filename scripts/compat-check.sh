@@ -42,6 +42,8 @@ git -C "$ROOT" archive "$PREVIOUS" backend | tar -x -C "$old"
 
 # The old code against it: the test settings name the test databases after TEST_DATABASE_NAME
 # (primary) and TEST_DATABASE_NAME_analytics, the two databases setup_databases created.
+# Its flush cascades (scripts/compat_flush_cascade.py): new tables point at the ones it empties.
 cd "$old/backend"
-TEST_DATABASE_NAME="$DB" "$VENV_BIN/pytest" --reuse-db -p no:randomly \
+PYTHONPATH="$ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}" TEST_DATABASE_NAME="$DB" \
+    "$VENV_BIN/pytest" --reuse-db -p no:randomly -p compat_flush_cascade \
     docket/issues/tests docket/projects/tests "$@"
