@@ -19,7 +19,18 @@ OAUTH2_PROVIDER = {
     # Recognisable secrets, like personal access tokens' (scanners; told apart from a JWT).
     "ACCESS_TOKEN_GENERATOR": "docket.workspaces.oauth.access_token_generator",
     "REFRESH_TOKEN_GENERATOR": "docket.workspaces.oauth.refresh_token_generator",
+    # Local development and the tests' third-party client answer on plain-http loopback;
+    # production allows https only (config.settings.production).
     "ALLOWED_REDIRECT_URI_SCHEMES": ["https", "http"],
+    # RFC 9700 (OAuth 2.0 Security BCP), ahead of the toolkit's 4.0 defaults: no implicit or
+    # password grant, S256 PKCE only, tokens only in the Authorization header, `iss` in the
+    # authorization response (RFC 9207), and tokens stored as hashes, never in clear.
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
 }
 
 # django-oauth-toolkit's own models (swappable; named so the migration autodetector sees them).

@@ -7,6 +7,7 @@ from .base import (
     ALLOWED_HOSTS,
     DEBUG,
     METRICS_TOKEN,
+    OAUTH2_PROVIDER,
     SECRET_KEY,
     env,
     logging_config,
@@ -42,6 +43,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 REFRESH_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# OAuth apps send people back over https only (RFC 9700 2.1); local development keeps http.
+OAUTH2_PROVIDER = {**OAUTH2_PROVIDER, "ALLOWED_REDIRECT_URI_SCHEMES": ["https"]}
 
 LOGGING = logging_config(
     log_format=env.str("LOG_FORMAT", default="json"), level=env.str("LOG_LEVEL", default="INFO")
